@@ -1,0 +1,51 @@
+package dev.triagedesk.evidence;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Evidence for one branch of the triage matrix, found in a HAR entry or a console line. */
+public enum SignalType {
+    CLOUDFLARE_CHALLENGE("cloudflare_challenge", "Cloudflare challenge page instead of the app's response"),
+    CLOUDFLARE_BLOCK("cloudflare_block", "Cloudflare firewall block page"),
+    CLOUDFLARE_ORIGIN_ERROR("cloudflare_5xx", "Cloudflare 52x: the service's origin failed"),
+    TLS_INTERCEPTION("tls_interception", "TLS interception or a filtering proxy"),
+    BLOCKED_BY_CLIENT("blocked_by_client", "Request blocked by a browser extension"),
+    BLOCKED_BY_POLICY("blocked_by_policy", "Request blocked by browser policy or page security rules"),
+    DNS_FAILURE("dns_failure", "Host name did not resolve"),
+    PROXY_FAILURE("proxy_failure", "Proxy failure"),
+    CONNECTION_FAILURE("connection_failure", "Connection reset, refused or timed out"),
+    OFFLINE("offline", "Device offline or network changed"),
+    RATE_LIMIT_EXHAUSTED("rate_limit_exhausted", "Rate-limit headers show nothing remaining"),
+    QUOTA_EXHAUSTED("quota_exhausted", "Quota or plan limit exhausted"),
+    SDK_RETRIES("sdk_retries", "The client already retried"),
+    SESSION_EXPIRED("session_expired", "Sign-in session expired or unreadable"),
+    UNUSUAL_ACTIVITY("unusual_activity", "Anti-abuse check (VPN or IP reputation)"),
+    REGION_UNSUPPORTED("region_unsupported", "Country or region not supported"),
+    CORS_BLOCKED("cors_blocked", "Cross-origin request blocked"),
+    MIXED_CONTENT("mixed_content", "Insecure request from a secure page blocked");
+
+    private final String id;
+    private final String label;
+
+    SignalType(String id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static SignalType fromId(String id) {
+        for (SignalType t : values()) {
+            if (t.id.equals(id)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown signal: " + id);
+    }
+}

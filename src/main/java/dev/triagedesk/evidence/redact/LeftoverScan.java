@@ -1,0 +1,299 @@
+package dev.triagedesk.evidence.redact;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The second look: scans the bytes actually written for secret shapes that must never leave the engine
+ * ({@code sk-...} keys, {@code Bearer} credentials, JWTs, session cookies, URL user-info, private keys). It knows
+ * nothing of the structure the {@link Redactor} walked, so a gap in the rules shows up here and the output is
+ * refused instead of handed on.
+ *
+ * <p>Wrap the output with {@link #wrap}; after closing, {@link #findings()} lists what was found.
+ */
+public final class LeftoverScan {
+
+    /** A leftover: which shape, near which byte offset, and where the writer says it was. */
+    public record Finding(String shape, long offset, String location) {
+        @Override
+        public String toString() {
+            return shape + " at byte " + offset + (location == null ? "" : " (" + location + ")");
+        }
+    }
+
+    private static final int WINDOW = 64 * 1024;
+    /** Longest shape prefix the scan needs to see whole; a shape straddling a flush is seen next time. */
+    private static final int OVERLAP = 4096;
+    private static final int MAX_FINDINGS = 20;
+
+    private final List<Finding> findings = new ArrayList<>();
+    private final Supplier<String> location;
+    private final byte[] window = new byte[WINDOW + OVERLAP];
+    private int filled;
+    private long windowStart;
+    private long scannedTo;
+    private long count;
+
+    public LeftoverScan(Supplier<String> location) {
+        this.location = location;
+    }
+
+    public LeftoverScan() {
+        this(() -> null);
+    }
+
+    /** An output stream that passes everything through to {@code out} and scans it on the way. */
+    public OutputStream wrap(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                accept(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                accept(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                finish();
+                super.close();
+            }
+        };
+    }
+
+    /** Scans one string (for outputs that are not streamed). */
+    public static List<Finding> check(String text) {
+        LeftoverScan scan = new LeftoverScan();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        scan.accept(bytes, 0, bytes.length);
+        scan.finish();
+        return scan.findings();
+    }
+
+    public List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    public boolean clean() {
+        return findings.isEmpty();
+    }
+
+    /** Total number of leftovers found, including those beyond the ones kept in {@link #findings()}. */
+    public long count() {
+        return count;
+    }
+
+    void accept(byte[] b, int off, int len) {
+        while (len > 0) {
+            int take = Math.min(len, window.length - filled);
+            System.arraycopy(b, off, window, filled, take);
+            filled += take;
+            off += take;
+            len -= take;
+            if (filled == window.length) {
+                scan(false);
+            }
+        }
+    }
+
+    private void finish() {
+        scan(true);
+    }
+
+    private void scan(boolean last) {
+        int limit = last ? filled : filled - OVERLAP;
+        int from = (int) Math.max(0, scannedTo - windowStart);
+        for (int i = from; i < limit; i++) {
+            byte c = window[i];
+            String shape = switch (c) {
+                case 's', 'S' -> sessionOrKey(i);
+                case 'e' -> jwt(i);
+                case 'B', 'b' -> bearer(i);
+                case ':' -> userInfo(i);
+                case '-' -> privateKey(i);
+                default -> null;
+            };
+            if (shape != null) {
+                count++;
+                if (findings.size() < MAX_FINDINGS) {
+                    findings.add(new Finding(shape, windowStart + i, location.get()));
+                }
+            }
+        }
+        if (!last) {
+            scannedTo = windowStart + limit;
+            System.arraycopy(window, filled - OVERLAP, window, 0, OVERLAP);
+            windowStart += filled - OVERLAP;
+            filled = OVERLAP;
+        }
+    }
+
+    private int end() {
+        return filled;
+    }
+
+    private boolean at(int i, String ascii) {
+        if (i + ascii.length() > end()) {
+            return false;
+        }
+        for (int k = 0; k < ascii.length(); k++) {
+            if (window[i + k] != ascii.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean atIgnoreCase(int i, String lowerAscii) {
+        if (i + lowerAscii.length() > end()) {
+            return false;
+        }
+        for (int k = 0; k < lowerAscii.length(); k++) {
+            int b = window[i + k];
+            if (b >= 'A' && b <= 'Z') {
+                b += 32;
+            }
+            if (b != lowerAscii.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int run(int from, SecretShapes.CharTest test) {
+        int j = from;
+        while (j < end() && test.test((char) (window[j] & 0xff))) {
+            j++;
+        }
+        return j;
+    }
+
+    private char prev(int i) {
+        return i == 0 ? ' ' : (char) (window[i - 1] & 0xff);
+    }
+
+    private String sessionOrKey(int i) {
+        char p = prev(i);
+        if (window[i] == 's' && at(i, "sk-") && !(Character.isLetter(p) || p == '_' || p == '-')) {
+            return run(i + 3, SecretShapes::isKeyChar) - (i + 3) >= 20 ? "api key (sk-...)" : null;
+        }
+        if (atIgnoreCase(i, "session") || atIgnoreCase(i, "sid")) {
+            if (Character.isLetterOrDigit(p)) {
+                return null;
+            }
+            int j = run(i, c -> SecretShapes.isKeyChar(c) || c == '.');
+            if (j >= end() || window[j] != '=') {
+                return null;
+            }
+            int v = j + 1;
+            if (v < end() && window[v] == '[') {
+                return null; // a marker
+            }
+            int e = run(v, c -> SecretShapes.isKeyChar(c) || c == '%' || c == '.' || c == '~' || c == '+' || c == '/');
+            return e - v >= 8 ? "session cookie" : null;
+        }
+        return null;
+    }
+
+    private String jwt(int i) {
+        if (!at(i, "eyJ")) {
+            return null;
+        }
+        int a = run(i, SecretShapes::isKeyChar);
+        if (a - i < 10 || a >= end() || window[a] != '.') {
+            return null;
+        }
+        int b = run(a + 1, SecretShapes::isKeyChar);
+        return b - (a + 1) >= 7 && b < end() && window[b] == '.' ? "JWT" : null;
+    }
+
+    private String bearer(int i) {
+        if (Character.isLetter(prev(i)) || !atIgnoreCase(i, "bearer")) {
+            return null;
+        }
+        int j = i + 6;
+        int spaces = j;
+        while (j < end() && (window[j] == ' ' || window[j] == '\t')) {
+            j++;
+        }
+        if (j == spaces && at(j, "%20")) {
+            j += 3;
+        }
+        if (j == spaces || j >= end() || window[j] == '[') {
+            return null;
+        }
+        int e = run(j, SecretShapes::isTokenChar);
+        return SecretShapes.looksLikeCredential(new Bytes(window, 0, end()), j, e, true) ? "Bearer credential" : null;
+    }
+
+    private String userInfo(int i) {
+        // scheme://user:password@host
+        if (!at(i, "://")) {
+            return null;
+        }
+        int j = i + 3;
+        if (at(j, Redactor.USERINFO_MARKER_PREFIX)) {
+            return null;
+        }
+        int k = j;
+        boolean colon = false;
+        while (k < end() && k - j < 256) {
+            byte c = window[k];
+            if (c == '@') {
+                return colon && k > j ? "URL user-info" : null;
+            }
+            if (c == '/' || c == '?' || c == '#' || c == '"' || c == ' ' || c == '\\') {
+                return null;
+            }
+            if (c == ':') {
+                colon = true;
+            }
+            k++;
+        }
+        return null;
+    }
+
+    private String privateKey(int i) {
+        if (!at(i, "-----BEGIN ")) {
+            return null;
+        }
+        for (int k = i + 11; k < Math.min(end(), i + 64); k++) {
+            if (at(k, "PRIVATE KEY-----")) {
+                return "private key";
+            }
+        }
+        return null;
+    }
+
+    /** Bytes seen as chars, for the shared credential heuristics. */
+    private record Bytes(byte[] b, int from, int to) implements CharSequence {
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (b[from + index] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new Bytes(b, from + start, from + end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.triagedesk.evidence.redact;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Counts what a {@link Redactor} removed, for the {@link RedactionReport}. Not thread-safe: one per document. */
+public final class RedactionLedger {
+
+    private static final int NAMES_PER_RULE = 12;
+
+    private final Map<String, Tally> tallies = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private long total;
+
+    void record(String rule, SecretKind kind, String name) {
+        total++;
+        Tally t = tallies.computeIfAbsent(rule + '\u0000' + kind.name(), k -> new Tally(rule, kind));
+        t.count++;
+        if (name != null && t.names.size() < NAMES_PER_RULE) {
+            t.names.add(name);
+        }
+    }
+
+    public void note(String sentence) {
+        if (!notes.contains(sentence) && notes.size() < 50) {
+            notes.add(sentence);
+        }
+    }
+
+    public long total() {
+        return total;
+    }
+
+    public RedactionReport report(boolean alreadySanitized) {
+        List<RedactionReport.Rule> rules = new ArrayList<>();
+        for (Tally t : tallies.values()) {
+            rules.add(new RedactionReport.Rule(t.rule, t.kind, t.count, List.copyOf(t.names)));
+        }
+        rules.sort(Comparator.comparingLong(RedactionReport.Rule::count).reversed()
+                .thenComparing(RedactionReport.Rule::rule));
+        return new RedactionReport(total, List.copyOf(rules), alreadySanitized, List.copyOf(notes));
+    }
+
+    private static final class Tally {
+        final String rule;
+        final SecretKind kind;
+        final Set<String> names = new LinkedHashSet<>();
+        long count;
+
+        Tally(String rule, SecretKind kind) {
+            this.rule = rule;
+            this.kind = kind;
+        }
+    }
+}

@@ -1,0 +1,675 @@
+package dev.triagedesk.evidence.redact;
+
+import java.io.StringWriter;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Replaces secrets with markers {@code [REDACTED:kind:fingerprint]}. Callers say what a value is (a header, a
+ * cookie, a query parameter, a body of some MIME type, free text); the redactor walks its structure and records
+ * every replacement in the {@link RedactionLedger}. Returns the very same string when nothing was secret.
+ *
+ * <p>Not thread-safe: one per document (the fingerprint MAC and the ledger are per document).
+ */
+public final class Redactor {
+
+    public static final String MARKER_PREFIX = "[REDACTED:";
+    /** Inside a URL's authority brackets would read as an IPv6 literal, so user-info gets this form. */
+    public static final String USERINFO_MARKER_PREFIX = "REDACTED-userinfo-";
+
+    private static final Set<String> EMPTY_WORDS = Set.of("null", "undefined", "none", "nil", "true", "false",
+            "redacted", "[filtered]", "********");
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final Fingerprinter fingerprints;
+    private final RedactionLedger ledger;
+
+    public Redactor(RedactionKey key) {
+        this(new Fingerprinter(key), new RedactionLedger());
+    }
+
+    public Redactor(Fingerprinter fingerprints, RedactionLedger ledger) {
+        this.fingerprints = fingerprints;
+        this.ledger = ledger;
+    }
+
+    public RedactionLedger ledger() {
+        return ledger;
+    }
+
+    /** The marker for a secret; the same secret always gets the same marker under one key. */
+    public String marker(SecretKind kind, String secret) {
+        return MARKER_PREFIX + kind.id() + ':' + fingerprints.of(secret) + ']';
+    }
+
+    public static boolean isMarker(CharSequence s, int i) {
+        return SecretShapes.startsWith(s, i, s.length(), MARKER_PREFIX);
+    }
+
+    private String replace(String rule, SecretKind kind, String name, String secret) {
+        ledger.record(rule, kind, name);
+        return marker(kind, secret);
+    }
+
+    // ---------------------------------------------------------------- headers and cookies
+
+    /** A request or response header value. */
+    public String header(String name, String value, boolean response) {
+        if (value == null || value.isEmpty() || name == null) {
+            return value;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        String rule = response ? "response-header" : "request-header";
+        switch (lower) {
+            case "cookie":
+                return cookieHeader(value);
+            case "set-cookie":
+                return setCookieHeader(value);
+            case "authorization", "proxy-authorization":
+                return authorization(rule, lower, value);
+            case "referer", "location", "content-location", "origin", ":path", "link", "refresh":
+                return lower.equals(":path") ? url(value) : text(value, rule);
+            default:
+                break;
+        }
+        if (SensitiveNames.isAlwaysPublicHeader(lower)) {
+            return value;
+        }
+        SecretKind kind = SensitiveNames.classify(lower, response ? Scope.RESPONSE_HEADER : Scope.REQUEST_HEADER);
+        if (kind == SecretKind.CODE && SensitiveNames.looksLikeErrorCode(value)) {
+            kind = null;
+        }
+        if (kind != null && !isEmptyWord(value) && !isMarker(value, 0)) {
+            return replace(rule, kind, lower, value);
+        }
+        return text(value, rule);
+    }
+
+    private String authorization(String rule, String lowerName, String value) {
+        if (isMarker(value, 0)) {
+            return value;
+        }
+        int space = value.indexOf(' ');
+        if (space > 0 && space < value.length() - 1 && isSchemeName(value, space)) {
+            String scheme = value.substring(0, space);
+            String credentials = value.substring(space + 1).trim();
+            if (isMarker(credentials, 0)) {
+                return value;
+            }
+            SecretKind kind = switch (scheme.toLowerCase(Locale.ROOT)) {
+                case "bearer" -> SecretKind.BEARER;
+                case "basic" -> SecretKind.BASIC;
+                default -> SecretKind.AUTHORIZATION;
+            };
+            return scheme + ' ' + replace(rule, kind, lowerName, credentials);
+        }
+        return replace(rule, SecretKind.AUTHORIZATION, lowerName, value);
+    }
+
+    private static boolean isSchemeName(String value, int end) {
+        for (int i = 0; i < end; i++) {
+            char c = value.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A {@code Cookie} header: every value goes, the names stay (they show which session cookies were sent). */
+    public String cookieHeader(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        boolean changed = false;
+        int start = 0;
+        while (start <= value.length()) {
+            int semi = value.indexOf(';', start);
+            int end = semi < 0 ? value.length() : semi;
+            String part = value.substring(start, end);
+            int eq = part.indexOf('=');
+            if (eq >= 0) {
+                String name = part.substring(0, eq).trim();
+                String v = part.substring(eq + 1).trim();
+                if (!v.isEmpty() && !isMarker(v, 0)) {
+                    out.append(part, 0, eq + 1).append(replace("cookie", SecretKind.COOKIE, name, v));
+                    changed = true;
+                } else {
+                    out.append(part);
+                }
+            } else if (!part.isBlank() && !isMarker(part.trim(), 0)) {
+                // a bare value without a name is still a cookie value
+                out.append(replace("cookie", SecretKind.COOKIE, null, part.trim()));
+                changed = true;
+            } else {
+                out.append(part);
+            }
+            if (semi < 0) {
+                break;
+            }
+            out.append(';');
+            start = semi + 1;
+        }
+        return changed ? out.toString() : value;
+    }
+
+    /** A {@code Set-Cookie} header, possibly several joined by newlines: values go, attributes stay. */
+    public String setCookieHeader(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        boolean changed = false;
+        String[] lines = value.split("\n", -1);
+        for (int li = 0; li < lines.length; li++) {
+            String line = lines[li];
+            if (li > 0) {
+                out.append('\n');
+            }
+            int semi = line.indexOf(';');
+            String pair = semi < 0 ? line : line.substring(0, semi);
+            int eq = pair.indexOf('=');
+            if (eq >= 0) {
+                String name = pair.substring(0, eq).trim();
+                String v = pair.substring(eq + 1).trim();
+                if (!v.isEmpty() && !isMarker(v, 0)) {
+                    out.append(pair, 0, eq + 1).append(replace("set-cookie", SecretKind.COOKIE, name, v));
+                    changed = true;
+                } else {
+                    out.append(pair);
+                }
+            } else {
+                out.append(pair);
+            }
+            if (semi >= 0) {
+                out.append(line, semi, line.length());
+            }
+        }
+        return changed ? out.toString() : value;
+    }
+
+    /** One entry of a HAR {@code cookies} array. */
+    public String cookieValue(String cookieName, String value, boolean response) {
+        if (value == null || value.isEmpty() || isMarker(value, 0)) {
+            return value;
+        }
+        return replace(response ? "set-cookie" : "cookie", SecretKind.COOKIE, cookieName, value);
+    }
+
+    /** One entry of a HAR {@code queryString} array or a form {@code params} array. */
+    public String parameter(String name, String value, Scope scope) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        SecretKind kind = SensitiveNames.classify(name, scope);
+        String rule = scope == Scope.QUERY ? "query" : "form-field";
+        if (kind != null && !isEmptyWord(value) && !isMarker(value, 0)) {
+            return replace(rule, kind, name, value);
+        }
+        return text(value, rule);
+    }
+
+    // ---------------------------------------------------------------- URLs
+
+    /**
+     * A URL or a path with a query: user-info, sensitive query and fragment parameters, and token shapes in the
+     * path go; scheme, host and path stay.
+     */
+    public String url(String url) {
+        if (url == null || url.isEmpty()) {
+            return url;
+        }
+        if (url.regionMatches(true, 0, "data:", 0, 5)) {
+            return text(url, "url");
+        }
+        int n = url.length();
+        int schemeEnd = url.indexOf("://");
+        int authStart = schemeEnd >= 0 && schemeEnd < 16 ? schemeEnd + 3 : 0;
+        int authEnd = authStart;
+        if (authStart > 0) {
+            while (authEnd < n && "/?#".indexOf(url.charAt(authEnd)) < 0) {
+                authEnd++;
+            }
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        if (authEnd > authStart) {
+            int at = url.lastIndexOf('@', authEnd - 1);
+            if (at >= authStart && !url.startsWith(USERINFO_MARKER_PREFIX, authStart)) {
+                out = new StringBuilder(n + 32);
+                out.append(url, 0, authStart);
+                ledger.record("url-userinfo", SecretKind.USERINFO, null);
+                out.append(USERINFO_MARKER_PREFIX).append(fingerprints.of(url.substring(authStart, at)));
+                copied = at;
+            }
+        }
+        int query = url.indexOf('?', authEnd);
+        int fragment = url.indexOf('#', authEnd);
+        if (query > fragment && fragment >= 0) {
+            query = -1;
+        }
+        int pathEnd = query >= 0 ? query : fragment >= 0 ? fragment : n;
+        String path = url.substring(authEnd, pathEnd);
+        String redactedPath = text(path, "url-path");
+        String redactedQuery = null;
+        if (query >= 0) {
+            int qEnd = fragment >= 0 ? fragment : n;
+            redactedQuery = queryString(url.substring(query + 1, qEnd), "query");
+        }
+        String redactedFragment = null;
+        if (fragment >= 0) {
+            String frag = url.substring(fragment + 1);
+            redactedFragment = frag.indexOf('=') >= 0 ? queryString(frag, "url-fragment") : text(frag, "url-fragment");
+        }
+        boolean changed = out != null || redactedPath != path
+                || redactedQuery != null && !redactedQuery.equals(url.substring(query + 1, fragment >= 0 ? fragment : n))
+                || redactedFragment != null && !redactedFragment.equals(url.substring(fragment + 1));
+        if (!changed) {
+            return url;
+        }
+        if (out == null) {
+            out = new StringBuilder(n + 32);
+        }
+        out.append(url, copied, authEnd).append(redactedPath);
+        if (query >= 0) {
+            out.append('?').append(redactedQuery);
+        }
+        if (fragment >= 0) {
+            out.append('#').append(redactedFragment);
+        }
+        return out.toString();
+    }
+
+    /** {@code a=1&b=2}: values under sensitive names go; other values are scanned as text. */
+    private String queryString(String query, String rule) {
+        StringBuilder out = null;
+        int start = 0;
+        int n = query.length();
+        while (start <= n) {
+            int amp = query.indexOf('&', start);
+            int end = amp < 0 ? n : amp;
+            int eq = query.indexOf('=', start);
+            String replacement = null;
+            if (eq >= 0 && eq < end) {
+                String rawName = query.substring(start, eq);
+                String rawValue = query.substring(eq + 1, end);
+                String name = decode(rawName);
+                SecretKind kind = SensitiveNames.classify(name, Scope.QUERY);
+                String value = decode(rawValue);
+                if (kind != null && !value.isEmpty() && !isEmptyWord(value) && !isMarker(value, 0)) {
+                    replacement = rawName + '=' + replace(rule, kind, name, value);
+                } else if (!rawValue.isEmpty()) {
+                    String scanned = value.contains("://") ? url(value) : text(value, rule);
+                    if (scanned != value) {
+                        replacement = rawName + '=' + encodeKeepingMarkers(scanned);
+                    }
+                }
+            } else if (end > start) {
+                String piece = query.substring(start, end);
+                String scanned = text(piece, rule);
+                if (scanned != piece) {
+                    replacement = scanned;
+                }
+            }
+            if (replacement != null && out == null) {
+                out = new StringBuilder(n + 32).append(query, 0, start);
+            }
+            if (out != null) {
+                out.append(replacement != null ? replacement : query.substring(start, end));
+                if (amp >= 0) {
+                    out.append('&');
+                }
+            }
+            if (amp < 0) {
+                break;
+            }
+            start = amp + 1;
+        }
+        return out == null ? query : out.toString();
+    }
+
+    private static String decode(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s;
+        }
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return s;
+        }
+    }
+
+    /** Percent-encodes a redacted value but leaves its markers readable. */
+    private static String encodeKeepingMarkers(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        int i = 0;
+        while (i < s.length()) {
+            int m = s.indexOf(MARKER_PREFIX, i);
+            int stop = m < 0 ? s.length() : m;
+            out.append(URLEncoder.encode(s.substring(i, stop), StandardCharsets.UTF_8));
+            if (m < 0) {
+                break;
+            }
+            int close = s.indexOf(']', m);
+            int end = close < 0 ? s.length() : close + 1;
+            out.append(s, m, end);
+            i = end;
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------- bodies
+
+    /**
+     * A request or response body: JSON is parsed and walked by key, form bodies by parameter, anything else is
+     * scanned as text. Returns the same string when nothing was removed.
+     */
+    public String body(String mimeType, String text, boolean request) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String mime = mimeType == null ? "" : mimeType.toLowerCase(Locale.ROOT);
+        char first = firstNonSpace(text);
+        if (mime.contains("json") || first == '{' || first == '[') {
+            String redacted = json(text, request);
+            if (redacted != null) {
+                return redacted;
+            }
+        }
+        if (mime.contains("x-www-form-urlencoded")) {
+            return queryString(text, "form-field");
+        }
+        return text(text, request ? "request-body" : "response-body");
+    }
+
+    private static char firstNonSpace(String s) {
+        for (int i = 0; i < s.length() && i < 64; i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && c != '\uFEFF') {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** A JSON document walked by key; {@code null} when the text is not one JSON value. */
+    public String json(String text, boolean request) {
+        if (!isSingleJsonValue(text)) {
+            return null;
+        }
+        long before = ledger.total();
+        StringWriter sw = new StringWriter(text.length() + 64);
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text);
+             JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), sw)) {
+            p.nextToken();
+            copyJson(p, g, null, null, request ? Scope.JSON_REQUEST : Scope.JSON_RESPONSE);
+        }
+        return ledger.total() == before ? text : sw.toString();
+    }
+
+    private static boolean isSingleJsonValue(String text) {
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text)) {
+            if (p.nextToken() == null) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (JacksonException notJson) {
+            return false;
+        }
+    }
+
+    /**
+     * Copies the current value from {@code p} to {@code g}. {@code kind} is set when an enclosing name already
+     * said everything below it is secret.
+     */
+    public void copyJson(JsonParser p, JsonGenerator g, SecretKind kind, String name, Scope scope) {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT -> {
+                g.writeStartObject();
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String field = p.currentName();
+                    g.writeName(field);
+                    p.nextToken();
+                    SecretKind fieldKind = kind != null ? kind : SensitiveNames.classify(field, scope);
+                    copyJson(p, g, fieldKind, kind != null ? name : field, scope);
+                }
+                g.writeEndObject();
+            }
+            case START_ARRAY -> {
+                g.writeStartArray();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    copyJson(p, g, kind, name, scope);
+                }
+                g.writeEndArray();
+            }
+            case VALUE_STRING -> g.writeString(jsonString(kind, name, p.getString(), scope));
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                if (kind != null && secretEvenAsNumber(kind, scope)) {
+                    g.writeString(replace("json-field", kind, name, p.getString()));
+                } else {
+                    g.copyCurrentEventExact(p);
+                }
+            }
+            default -> g.copyCurrentEvent(p);
+        }
+    }
+
+    private String jsonString(SecretKind kind, String name, String value, Scope scope) {
+        if (kind != null && !value.isEmpty() && !isEmptyWord(value) && !isMarker(value, 0)
+                && !(kind == SecretKind.CODE && scope == Scope.JSON_RESPONSE && SensitiveNames.looksLikeErrorCode(value))) {
+            return replace("json-field", kind, name, value);
+        }
+        return text(value, "json-text");
+    }
+
+    /** Numbers are kept (counts, expiry times) unless the name says password, secret or a one-time code. */
+    private static boolean secretEvenAsNumber(SecretKind kind, Scope scope) {
+        return kind == SecretKind.PASSWORD || kind == SecretKind.SECRET
+                || kind == SecretKind.CODE && scope != Scope.JSON_RESPONSE;
+    }
+
+    // ---------------------------------------------------------------- free text
+
+    /**
+     * Free text (error messages, console lines, unknown fields, bodies that are not JSON): URLs are redacted as
+     * URLs, token shapes wherever they are, and {@code name=value} / {@code "name": "value"} pairs whose name is
+     * unmistakably secret.
+     */
+    public String text(String s) {
+        return text(s, "text");
+    }
+
+    public String text(String s, String rule) {
+        if (s == null) {
+            return null;
+        }
+        int n = s.length();
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            int replacedTo = -1;
+            String replacement = null;
+            if (c == '[' && isMarker(s, i)) {
+                int close = s.indexOf(']', i);
+                if (close > 0) {
+                    i = close;
+                }
+                continue;
+            }
+            if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && isUrlStart(s, i, n)) {
+                int end = urlEnd(s, i, n);
+                String u = s.substring(i, end);
+                String r = url(u);
+                if (r != u) {
+                    replacement = r;
+                    replacedTo = end;
+                } else {
+                    i = end - 1;
+                    continue;
+                }
+            } else if (c == '=' || c == ':') {
+                ValueHit hit = keyValue(s, i, n, rule);
+                if (hit != null) {
+                    if (out == null) {
+                        out = new StringBuilder(n + 32);
+                    }
+                    out.append(s, copied, hit.start()).append(hit.marker());
+                    copied = hit.end();
+                    i = hit.end() - 1;
+                    continue;
+                }
+            } else if (SecretShapes.isTrigger(c)) {
+                SecretShapes.Shape shape = SecretShapes.at(s, i, n);
+                if (shape != null) {
+                    if (out == null) {
+                        out = new StringBuilder(n + 32);
+                    }
+                    String secret = s.substring(shape.start(), shape.end());
+                    out.append(s, copied, shape.start()).append(replace(rule, shape.kind(), null, secret));
+                    copied = shape.end();
+                    i = shape.end() - 1;
+                    continue;
+                }
+            }
+            if (replacement != null) {
+                if (out == null) {
+                    out = new StringBuilder(n + 32);
+                }
+                out.append(s, copied, i).append(replacement);
+                copied = replacedTo;
+                i = replacedTo - 1;
+            }
+        }
+        if (out == null) {
+            return s;
+        }
+        out.append(s, copied, n);
+        return out.toString();
+    }
+
+    /** A secret value found after a separator: {@code [start, end)} is replaced by {@code marker}. */
+    private record ValueHit(int start, int end, String marker) {
+    }
+
+    /** At a separator, checks for {@code name=value} or {@code "name": "value"} with a secret name. */
+    private ValueHit keyValue(String s, int sep, int n, String rule) {
+        if (s.charAt(sep) == ':' && sep + 2 < n && s.charAt(sep + 1) == '/' && s.charAt(sep + 2) == '/') {
+            return null;
+        }
+        int j = sep - 1;
+        while (j >= 0 && s.charAt(j) == ' ') {
+            j--;
+        }
+        if (j >= 0 && (s.charAt(j) == '"' || s.charAt(j) == '\'')) {
+            j--;
+        }
+        int nameEnd = j + 1;
+        while (j >= 0 && isNameChar(s.charAt(j))) {
+            j--;
+        }
+        int nameStart = j + 1;
+        if (nameEnd - nameStart < 2 || nameEnd - nameStart > 64) {
+            return null;
+        }
+        String name = s.substring(nameStart, nameEnd);
+        SecretKind kind = SensitiveNames.classify(name, Scope.TEXT);
+        if (kind == null) {
+            return null;
+        }
+        String lowerName = name.toLowerCase(Locale.ROOT);
+        boolean bareSession = lowerName.equals("session") || lowerName.equals("sid");
+        if (bareSession && s.charAt(sep) == ':') {
+            return null; // "session: expired" is prose; "session=abc" is a cookie
+        }
+        int k = sep + 1;
+        while (k < n && s.charAt(k) == ' ') {
+            k++;
+        }
+        char quote = 0;
+        if (k < n && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
+            quote = s.charAt(k);
+            k++;
+        } else if (k + 1 < n && s.charAt(k) == '\\' && s.charAt(k + 1) == '"') {
+            quote = '\\';
+            k += 2;
+        }
+        int vs = k;
+        boolean wholeLine = quote == 0 && s.charAt(sep) == ':'
+                && (kind == SecretKind.AUTHORIZATION || kind == SecretKind.COOKIE);
+        while (k < n) {
+            char c = s.charAt(k);
+            if (c == '\n' || c == '\r') {
+                break;
+            }
+            if (quote == '\\' ? c == '\\' : quote != 0 ? c == quote || c == '\\' : !wholeLine && isValueStop(c)) {
+                break;
+            }
+            k++;
+        }
+        int ve = k;
+        if (ve - vs < 4 || isMarker(s, vs)) {
+            return null;
+        }
+        String value = s.substring(vs, ve);
+        if (isEmptyWord(value)) {
+            return null;
+        }
+        SecretShapes.Shape shape = SecretShapes.at(s, vs, ve);
+        SecretKind reported = shape != null && shape.start() == vs && shape.end() == ve ? shape.kind() : kind;
+        return new ValueHit(vs, ve, replace(rule, reported, name, value));
+    }
+
+    private static boolean isNameChar(char c) {
+        return SecretShapes.isKeyChar(c) || c == '.';
+    }
+
+    private static boolean isValueStop(char c) {
+        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '&' || c == ';' || c == ','
+                || c == '<' || c == '>' || c == ')' || c == '}' || c == ']' || c == '\\';
+    }
+
+    private static boolean isUrlStart(String s, int i, int n) {
+        if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+            return false;
+        }
+        return s.regionMatches(true, i, "https://", 0, 8) || s.regionMatches(true, i, "http://", 0, 7)
+                || s.regionMatches(true, i, "wss://", 0, 6) || s.regionMatches(true, i, "ws://", 0, 5);
+    }
+
+    private static int urlEnd(String s, int i, int n) {
+        int j = i;
+        while (j < n) {
+            char c = s.charAt(j);
+            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`'
+                    || c == '\\' || c == '{' || c == '}' || c == '|' || c == '^') {
+                break;
+            }
+            j++;
+        }
+        while (j > i && ".,;:!?)]".indexOf(s.charAt(j - 1)) >= 0 && !isMarkerEnd(s, i, j)) {
+            j--;
+        }
+        return j;
+    }
+
+    /** A trailing ']' that closes a marker belongs to the URL. */
+    private static boolean isMarkerEnd(String s, int from, int end) {
+        if (s.charAt(end - 1) != ']') {
+            return false;
+        }
+        int open = s.lastIndexOf(MARKER_PREFIX, end - 1);
+        return open >= from;
+    }
+
+    private static boolean isEmptyWord(String v) {
+        return v.length() <= 10 && EMPTY_WORDS.contains(v.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,271 @@
+package dev.triagedesk.evidence.redact;
+
+/**
+ * Recognises secrets by their shape alone, wherever they occur: OpenAI-style keys ({@code sk-...},
+ * {@code sk-proj-...}), JWTs, {@code Bearer}/{@code Basic} credentials, and a few other well-known key formats
+ * (Stripe, Google, AWS, GitHub, Slack, PEM private keys). Hand-written rather than regular expressions because it
+ * runs over every string of multi-gigabyte files: one pass, no backtracking, no allocation unless it matches.
+ */
+public final class SecretShapes {
+
+    /** A secret found in a char sequence: the characters {@code [start, end)} are the secret itself. */
+    public record Shape(int start, int end, SecretKind kind) {
+    }
+
+    private SecretShapes() {
+    }
+
+    /** Whether a shape can start with this character; a cheap filter before {@link #at}. */
+    public static boolean isTrigger(char c) {
+        switch (c) {
+            case 's', 'r', 'e', 'B', 'b', 'A', 'g', 'x', '-':
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** The secret shape starting at {@code i} (for Bearer/Basic: announced at {@code i}), or {@code null}. */
+    public static Shape at(CharSequence s, int i, int n) {
+        char c = s.charAt(i);
+        switch (c) {
+            case 's':
+                if (!keyBoundary(s, i)) {
+                    return null;
+                }
+                if (startsWith(s, i, n, "sk-")) {
+                    int e = run(s, i + 3, n, SecretShapes::isKeyChar);
+                    return e - (i + 3) >= 20 ? new Shape(i, e, SecretKind.API_KEY) : null;
+                }
+                if (startsWith(s, i, n, "sk_live_") || startsWith(s, i, n, "sk_test_")) {
+                    int e = run(s, i + 8, n, SecretShapes::isAlnum);
+                    return e - (i + 8) >= 16 ? new Shape(i, e, SecretKind.API_KEY) : null;
+                }
+                if (startsWith(s, i, n, "sess-")) {
+                    int e = run(s, i + 5, n, SecretShapes::isAlnum);
+                    return e - (i + 5) >= 30 ? new Shape(i, e, SecretKind.SESSION) : null;
+                }
+                return null;
+            case 'r':
+                if (keyBoundary(s, i) && (startsWith(s, i, n, "rk_live_") || startsWith(s, i, n, "rk_test_"))) {
+                    int e = run(s, i + 8, n, SecretShapes::isAlnum);
+                    return e - (i + 8) >= 16 ? new Shape(i, e, SecretKind.API_KEY) : null;
+                }
+                return null;
+            case 'e':
+                return jwt(s, i, n);
+            case 'B', 'b':
+                return scheme(s, i, n);
+            case 'A':
+                if (!keyBoundary(s, i)) {
+                    return null;
+                }
+                if (startsWith(s, i, n, "AIza")) {
+                    int e = run(s, i + 4, n, SecretShapes::isKeyChar);
+                    return e - (i + 4) >= 35 ? new Shape(i, e, SecretKind.CLOUD_KEY) : null;
+                }
+                if (startsWith(s, i, n, "AKIA") || startsWith(s, i, n, "ASIA")) {
+                    int e = run(s, i + 4, n, ch -> ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9');
+                    return e - (i + 4) == 16 ? new Shape(i, e, SecretKind.CLOUD_KEY) : null;
+                }
+                return null;
+            case 'g':
+                if (!keyBoundary(s, i)) {
+                    return null;
+                }
+                if (i + 4 <= n && s.charAt(i + 1) == 'h' && "pousr".indexOf(s.charAt(i + 2)) >= 0
+                        && s.charAt(i + 3) == '_') {
+                    int e = run(s, i + 4, n, SecretShapes::isAlnum);
+                    return e - (i + 4) >= 30 ? new Shape(i, e, SecretKind.TOKEN) : null;
+                }
+                if (startsWith(s, i, n, "github_pat_")) {
+                    int e = run(s, i + 11, n, ch -> isAlnum(ch) || ch == '_');
+                    return e - (i + 11) >= 20 ? new Shape(i, e, SecretKind.TOKEN) : null;
+                }
+                return null;
+            case 'x':
+                if (keyBoundary(s, i) && i + 5 <= n && s.charAt(i + 1) == 'o' && s.charAt(i + 2) == 'x'
+                        && "abprse".indexOf(s.charAt(i + 3)) >= 0 && s.charAt(i + 4) == '-') {
+                    int e = run(s, i + 5, n, ch -> isAlnum(ch) || ch == '-');
+                    return e - (i + 5) >= 10 ? new Shape(i, e, SecretKind.TOKEN) : null;
+                }
+                return null;
+            case '-':
+                return privateKey(s, i, n);
+            default:
+                return null;
+        }
+    }
+
+    private static Shape jwt(CharSequence s, int i, int n) {
+        if (!startsWith(s, i, n, "eyJ") || i > 0 && isKeyChar(s.charAt(i - 1)) && !isHexEscapeTail(s, i)) {
+            return null;
+        }
+        int a = run(s, i, n, SecretShapes::isKeyChar);
+        if (a - i < 10 || a >= n || s.charAt(a) != '.') {
+            return null;
+        }
+        int b = run(s, a + 1, n, SecretShapes::isKeyChar);
+        if (b - (a + 1) < 7 || b >= n || s.charAt(b) != '.') {
+            return null;
+        }
+        int c = run(s, b + 1, n, SecretShapes::isKeyChar);
+        return new Shape(i, c, SecretKind.JWT);
+    }
+
+    /** After a percent escape such as {@code %22eyJ...} the "previous key char" is part of the escape. */
+    private static boolean isHexEscapeTail(CharSequence s, int i) {
+        return i >= 3 && s.charAt(i - 3) == '%';
+    }
+
+    private static Shape scheme(CharSequence s, int i, int n) {
+        if (i > 0 && Character.isLetter(s.charAt(i - 1))) {
+            return null;
+        }
+        boolean bearer = startsWithIgnoreCase(s, i, n, "bearer");
+        boolean basic = !bearer && startsWithIgnoreCase(s, i, n, "basic");
+        if (!bearer && !basic) {
+            return null;
+        }
+        int j = i + (bearer ? 6 : 5);
+        int spaces = j;
+        while (true) {
+            if (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+                j++;
+            } else if (j + 3 <= n && s.charAt(j) == '%' && s.charAt(j + 1) == '2' && s.charAt(j + 2) == '0') {
+                j += 3;
+            } else if (j + 1 < n && s.charAt(j) == '+' && bearer && isTokenChar(s.charAt(j + 1)) && j == spaces) {
+                j++; // "Bearer+token" in form encoding
+            } else {
+                break;
+            }
+        }
+        if (j == spaces || j >= n || s.charAt(j) == '[') {
+            return null;
+        }
+        int e = run(s, j, n, bearer ? SecretShapes::isTokenChar : SecretShapes::isBase64Char);
+        return looksLikeCredential(s, j, e, bearer)
+                ? new Shape(j, e, bearer ? SecretKind.BEARER : SecretKind.BASIC) : null;
+    }
+
+    /** Prose such as "bearer authentication" is not a credential; tokens have digits, mixed case or length. */
+    static boolean looksLikeCredential(CharSequence s, int from, int to, boolean bearer) {
+        int len = to - from;
+        if (len < 8) {
+            return false;
+        }
+        int upper = 0;
+        int lower = 0;
+        int digits = 0;
+        int other = 0;
+        for (int k = from; k < to; k++) {
+            char ch = s.charAt(k);
+            if (ch >= 'A' && ch <= 'Z') {
+                upper++;
+            } else if (ch >= 'a' && ch <= 'z') {
+                lower++;
+            } else if (ch >= '0' && ch <= '9') {
+                digits++;
+            } else {
+                other++;
+            }
+        }
+        if (digits > 0 || other > 0) {
+            return true;
+        }
+        return bearer ? len >= 20 || upper >= 2 && lower >= 2 : upper >= 2 && lower >= 2;
+    }
+
+    private static Shape privateKey(CharSequence s, int i, int n) {
+        if (!startsWith(s, i, n, "-----BEGIN ")) {
+            return null;
+        }
+        int headerEnd = indexOf(s, "-----", i + 11, Math.min(n, i + 80));
+        if (headerEnd < 0 || !contains(s, i + 11, headerEnd, "PRIVATE KEY")) {
+            return null;
+        }
+        int end = indexOf(s, "-----END ", headerEnd + 5, n);
+        if (end < 0) {
+            return new Shape(i, n, SecretKind.PRIVATE_KEY);
+        }
+        int close = indexOf(s, "-----", end + 9, Math.min(n, end + 80));
+        return new Shape(i, close < 0 ? n : close + 5, SecretKind.PRIVATE_KEY);
+    }
+
+    /** Key prefixes must not continue a word ("task-..." is not a key); a digit may precede (URL escapes). */
+    private static boolean keyBoundary(CharSequence s, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char p = s.charAt(i - 1);
+        return !(Character.isLetter(p) || p == '_' || p == '-');
+    }
+
+    static boolean isKeyChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+    }
+
+    static boolean isAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    /** RFC 6750 token68 characters. */
+    static boolean isTokenChar(char c) {
+        return isKeyChar(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '=';
+    }
+
+    static boolean isBase64Char(char c) {
+        return isAlnum(c) || c == '+' || c == '/' || c == '=';
+    }
+
+    interface CharTest {
+        boolean test(char c);
+    }
+
+    static int run(CharSequence s, int from, int n, CharTest test) {
+        int j = from;
+        while (j < n && test.test(s.charAt(j))) {
+            j++;
+        }
+        return j;
+    }
+
+    static boolean startsWith(CharSequence s, int i, int n, String prefix) {
+        int m = prefix.length();
+        if (i + m > n) {
+            return false;
+        }
+        for (int k = 0; k < m; k++) {
+            if (s.charAt(i + k) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean startsWithIgnoreCase(CharSequence s, int i, int n, String lowerPrefix) {
+        int m = lowerPrefix.length();
+        if (i + m > n) {
+            return false;
+        }
+        for (int k = 0; k < m; k++) {
+            if (Character.toLowerCase(s.charAt(i + k)) != lowerPrefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(CharSequence s, String needle, int from, int to) {
+        for (int k = from; k + needle.length() <= to; k++) {
+            if (startsWith(s, k, to, needle)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean contains(CharSequence s, int from, int to, String needle) {
+        return indexOf(s, needle, from, to) >= 0;
+    }
+}

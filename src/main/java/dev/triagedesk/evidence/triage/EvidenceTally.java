@@ -1,0 +1,143 @@
+package dev.triagedesk.evidence.triage;
+
+import dev.triagedesk.evidence.TriagePath;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evidence weighed toward each triage path, grouped so that a thousand identical 429s become one reason with a
+ * count. Bounded: memory does not grow with the number of requests. Not thread-safe.
+ */
+public final class EvidenceTally {
+
+    private static final int MAX_GROUPS = 500;
+    private static final int SAMPLE = 5;
+    /** Repeats add weight, with diminishing returns: ten identical 500s are not ten times the evidence. */
+    private static final int MAX_REPEATS_COUNTED = 5;
+
+    /** One kind of evidence: what it is, where, how often, and a few examples. */
+    public static final class Group {
+        final TriagePath path;
+        final int weight;
+        final String description;
+        final String place;
+        long count;
+        final List<String> samples = new ArrayList<>(SAMPLE);
+
+        Group(TriagePath path, int weight, String description, String place) {
+            this.path = path;
+            this.weight = weight;
+            this.description = description;
+            this.place = place;
+        }
+
+        int score() {
+            return weight * (int) Math.min(count, MAX_REPEATS_COUNTED);
+        }
+
+        /** "3× HTTP 429 rate_limit_exceeded from api.openai.com (entries 12, 40, 51)". */
+        String reason() {
+            StringBuilder sb = new StringBuilder();
+            if (count > 1) {
+                sb.append(count).append("× ");
+            }
+            sb.append(description);
+            if (!samples.isEmpty()) {
+                sb.append(" (").append(place).append(samples.size() > 1 || count > 1 ? "s " : " ")
+                        .append(String.join(", ", samples));
+                if (count > samples.size()) {
+                    sb.append(", …");
+                }
+                sb.append(')');
+            }
+            return sb.toString();
+        }
+    }
+
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<TriagePath, Integer> bonus = new EnumMap<>(TriagePath.class);
+    private final Map<TriagePath, List<String>> bonusReasons = new EnumMap<>(TriagePath.class);
+
+    /**
+     * Adds one observation.
+     *
+     * @param description the same text for every observation of this group
+     * @param place "entry" or "line"
+     * @param where the entry index or line number of this observation, or {@code null}
+     */
+    public void observe(TriagePath path, int weight, String description, String place, Integer where) {
+        String key = path.name() + '\u0000' + description;
+        Group g = groups.get(key);
+        if (g == null) {
+            if (groups.size() >= MAX_GROUPS) {
+                return;
+            }
+            g = new Group(path, weight, description, place);
+            groups.put(key, g);
+        }
+        g.count++;
+        if (where != null && g.samples.size() < SAMPLE) {
+            g.samples.add(String.valueOf(where));
+        }
+    }
+
+    /** Evidence that is not an observation in a file, such as a reporter's answer. */
+    public void add(TriagePath path, int weight, String reason) {
+        bonus.merge(path, weight, Integer::sum);
+        bonusReasons.computeIfAbsent(path, p -> new ArrayList<>()).add(reason);
+    }
+
+    public boolean isEmpty() {
+        return groups.isEmpty() && bonus.isEmpty();
+    }
+
+    /** Adds everything another tally saw (evidence from several files of one report). */
+    public void merge(EvidenceTally other) {
+        for (Map.Entry<String, Group> e : other.groups.entrySet()) {
+            Group theirs = e.getValue();
+            Group mine = groups.get(e.getKey());
+            if (mine == null) {
+                if (groups.size() >= MAX_GROUPS) {
+                    continue;
+                }
+                mine = new Group(theirs.path, theirs.weight, theirs.description, theirs.place);
+                groups.put(e.getKey(), mine);
+            }
+            mine.count += theirs.count;
+            for (String s : theirs.samples) {
+                if (mine.samples.size() < SAMPLE) {
+                    mine.samples.add(s);
+                }
+            }
+        }
+        other.bonus.forEach((p, w) -> bonus.merge(p, w, Integer::sum));
+        other.bonusReasons.forEach((p, r) -> bonusReasons.computeIfAbsent(p, x -> new ArrayList<>()).addAll(r));
+    }
+
+    Map<TriagePath, Integer> scores() {
+        Map<TriagePath, Integer> scores = new EnumMap<>(TriagePath.class);
+        for (Group g : groups.values()) {
+            scores.merge(g.path, g.score(), Integer::sum);
+        }
+        bonus.forEach((p, w) -> scores.merge(p, w, Integer::sum));
+        return scores;
+    }
+
+    List<String> reasons(TriagePath path) {
+        List<String> reasons = new ArrayList<>(bonusReasons.getOrDefault(path, List.of()));
+        groups.values().stream()
+                .filter(g -> g.path == path)
+                .sorted((a, b) -> Integer.compare(b.score(), a.score()))
+                .forEach(g -> reasons.add(g.reason()));
+        return reasons;
+    }
+
+    /** Evidence for other paths, strongest first: worth showing as "also seen". */
+    List<Group> groupsOutside(TriagePath path) {
+        return groups.values().stream().filter(g -> g.path != path)
+                .sorted((a, b) -> Integer.compare(b.score(), a.score())).toList();
+    }
+}

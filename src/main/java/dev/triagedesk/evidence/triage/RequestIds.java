@@ -1,0 +1,89 @@
+package dev.triagedesk.evidence.triage;
+
+import dev.triagedesk.evidence.RequestId;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Identifiers support can look up: request-ID headers, and IDs quoted inside error bodies and messages. */
+public final class RequestIds {
+
+    private static final Set<String> EXACT = Set.of(
+            "x-request-id", "x-client-request-id", "request-id", "x-oai-request-id", "cf-ray", "x-amz-request-id",
+            "x-amzn-requestid", "x-amzn-request-id", "x-amzn-trace-id", "x-amz-cf-id", "x-amz-id-2",
+            "x-github-request-id", "sb-request-id", "fly-request-id", "x-ms-request-id", "x-ms-client-request-id",
+            "x-cloud-trace-context", "traceparent", "x-correlation-id", "x-trace-id", "x-b3-traceid",
+            "x-datadog-trace-id", "x-fastly-request-id", "x-vercel-id", "x-yahoo-request-id", "apigw-requestid",
+            "x-served-by", "x-railway-request-id", "x-envoy-upstream-service-time-id", "x-goog-request-id",
+            "x-azure-ref", "x-msedge-ref", "x-cache-request-id", "x-nf-request-id", "x-render-origin-server-id",
+            "x-kong-request-id", "x-cdn-request-id", "x-appengine-request-log-id", "x-guploader-uploadid");
+
+    /** "Please include the request ID req_… in your message", "request id: abc…", "Request-ID 12ab…". */
+    private static final Pattern BODY_REQUEST_ID = Pattern.compile(
+            "(?i)request[ _-]?id\\W{0,3}\\s*(?:is\\s+)?[\"'`(]?((?:req_)?[A-Za-z0-9][A-Za-z0-9_-]{11,79})");
+    private static final Pattern REQ_PREFIXED = Pattern.compile("\\breq_[0-9a-fA-F]{24,40}\\b");
+    /** Cloudflare ray quoted in pages and in OpenAI's "unusual activity" message: {@code (8830f9abcda18283-TPE)}. */
+    private static final Pattern RAY = Pattern.compile("(?i)(?:ray id[:\\s]*(?:<[^>]*>\\s*)*|\\()([0-9a-f]{16}(?:-[A-Z]{3})?)\\b");
+    private static final Pattern JSON_ID_FIELD = Pattern.compile(
+            "\"(request_?id|requestId|trace_?id|traceId|correlation_?id|correlationId)\"\\s*:\\s*\"([A-Za-z0-9_:.-]{8,100})\"");
+
+    private RequestIds() {
+    }
+
+    /** Whether a header with this (lower-case) name carries an identifier worth quoting to support. */
+    public static boolean isIdHeader(String lowerName) {
+        if (EXACT.contains(lowerName)) {
+            return true;
+        }
+        return lowerName.endsWith("-request-id") || lowerName.endsWith("-requestid")
+                || lowerName.endsWith("-correlation-id") || lowerName.endsWith("-trace-id");
+    }
+
+    /** IDs quoted inside an error body or message, named {@code body:request-id}, {@code body:cf-ray}... */
+    public static void fromText(String text, Collection<RequestId> into) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (RequestId r : into) {
+            seen.add(r.value());
+        }
+        Matcher m = BODY_REQUEST_ID.matcher(text);
+        while (m.find()) {
+            add(into, seen, "body:request-id", m.group(1));
+        }
+        m = REQ_PREFIXED.matcher(text);
+        while (m.find()) {
+            add(into, seen, "body:request-id", m.group());
+        }
+        m = JSON_ID_FIELD.matcher(text);
+        while (m.find()) {
+            add(into, seen, "body:" + m.group(1).toLowerCase(Locale.ROOT).replace('_', '-'), m.group(2));
+        }
+        m = RAY.matcher(text);
+        while (m.find()) {
+            add(into, seen, "body:cf-ray", m.group(1));
+        }
+    }
+
+    private static void add(Collection<RequestId> into, Set<String> seen, String name, String value) {
+        if (into.size() < 64 && looksLikeId(value) && seen.add(value)) {
+            into.add(new RequestId(name, value));
+        }
+    }
+
+    /** IDs mix letters and digits; words that follow "request id" in prose ("request identifier") do not. */
+    private static boolean looksLikeId(String v) {
+        boolean digit = false;
+        boolean letter = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            digit |= Character.isDigit(c);
+            letter |= Character.isLetter(c);
+        }
+        return digit && (letter || v.length() >= 12);
+    }
+}
