@@ -146,10 +146,8 @@ public final class TriageRules {
             return Verdict.unknown("Failures were found, but none that points to one branch of the triage matrix"
                     + " (for example only aborted requests or telemetry hosts).");
         }
-        List<String> reasons = new ArrayList<>(tally.reasons(best));
-        if (reasons.size() > 8) {
-            reasons = new ArrayList<>(reasons.subList(0, 8));
-        }
+        List<String> all = tally.reasons(best);
+        List<String> reasons = new ArrayList<>(all.subList(0, Math.min(8, all.size())));
         tally.groupsOutside(best).stream().limit(3)
                 .forEach(g -> reasons.add("Also seen (" + g.path.id() + "): " + g.reason()));
         return new Verdict(best, List.copyOf(reasons));
