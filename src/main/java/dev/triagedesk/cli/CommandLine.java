@@ -1,19 +1,431 @@
 package dev.triagedesk.cli;
 
+import dev.triagedesk.evidence.EvidenceEngine;
+import dev.triagedesk.evidence.EvidenceException;
+import dev.triagedesk.evidence.Failure;
+import dev.triagedesk.evidence.HarSummary;
+import dev.triagedesk.evidence.LeftoverSecretsException;
+import dev.triagedesk.evidence.Signal;
+import dev.triagedesk.evidence.StreamError;
+import dev.triagedesk.evidence.har.HarFindings;
+import dev.triagedesk.evidence.har.HarProcessor;
+import dev.triagedesk.evidence.input.EvidenceDocument;
+import dev.triagedesk.evidence.input.EvidenceFiles;
+import dev.triagedesk.evidence.input.EvidenceFormat;
+import dev.triagedesk.evidence.input.InputLimits;
+import dev.triagedesk.evidence.redact.LeftoverScan;
+import dev.triagedesk.evidence.redact.RedactionKey;
+import dev.triagedesk.evidence.redact.RedactionReport;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The command-line modes (analyze, sanitize); filled in with the HAR processor. */
+/**
+ * {@code analyze} and {@code sanitize}. Exit status: 0 success, 2 input that cannot be read (one line on stderr
+ * saying what and where), 1 anything else (a refused output or an internal error).
+ */
 public final class CommandLine {
 
-    private CommandLine() {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    private static final String USAGE = """
+            usage: java -jar triage-desk.jar analyze [--lenient] FILE...
+                   java -jar triage-desk.jar sanitize [--lenient] IN OUT
+              analyze   prints the findings of each HAR or console log as JSON (an array when several)
+              sanitize  writes a copy of IN with secrets redacted to OUT and prints what was removed
+              --lenient read the complete entries of a broken HAR instead of failing
+            FILE may be a .har, a console log, a .gz of either, or a .zip holding any of them.
+            Fingerprints in markers use TRIAGE_REDACTION_KEY, or the key file in TRIAGE_DATA_DIR (default ./data).
+            """;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final ObjectWriter COMPACT = MAPPER.writer();
+    private static final ObjectWriter PRETTY = MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT);
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final EvidenceEngine engine;
+    private boolean debug;
+
+    CommandLine(PrintStream out, PrintStream err, EvidenceEngine engine) {
+        this.out = out;
+        this.err = err;
+        this.engine = engine;
     }
 
+    /** Whether the arguments name a command-line mode (otherwise the web app starts). */
     public static boolean handles(String[] args) {
-        return false;
+        return args.length > 0 && List.of("analyze", "sanitize", "help", "--help", "-h").contains(args[0]);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        return 2;
+        EvidenceEngine engine = new EvidenceEngine(redactionKey(err), InputLimits.defaults(), consoleDetector());
+        return new CommandLine(out, err, engine).dispatch(args);
+    }
+
+    /** Decides from content whether text is a console log. */
+    static Predicate<String> consoleDetector() {
+        return head -> false;
+    }
+
+    private static RedactionKey redactionKey(PrintStream err) {
+        String configured = System.getenv("TRIAGE_REDACTION_KEY");
+        if (configured != null && !configured.isBlank()) {
+            return RedactionKey.of(configured);
+        }
+        String dataDir = System.getenv().getOrDefault("TRIAGE_DATA_DIR", "data");
+        try {
+            return RedactionKey.fromFolder(Path.of(dataDir));
+        } catch (IllegalStateException e) {
+            err.println("triage-desk: note: " + e.getMessage() + "; using a one-off key, so fingerprints will differ"
+                    + " from other runs");
+            return RedactionKey.random();
+        }
+    }
+
+    int dispatch(String[] args) {
+        List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        boolean lenient = rest.remove("--lenient");
+        debug = rest.remove("--debug");
+        switch (args[0]) {
+            case "analyze":
+                if (rest.isEmpty()) {
+                    return usage("analyze needs at least one FILE");
+                }
+                return analyze(rest, lenient);
+            case "sanitize":
+                if (rest.size() != 2) {
+                    return usage("sanitize needs IN and OUT");
+                }
+                return sanitize(Path.of(rest.get(0)), Path.of(rest.get(1)), lenient);
+            default:
+                out.print(USAGE);
+                return OK;
+        }
+    }
+
+    private int usage(String problem) {
+        err.println("triage-desk: " + problem);
+        err.print(USAGE);
+        return BAD_INPUT;
+    }
+
+    // ------------------------------------------------------------------ analyze
+
+    private int analyze(List<String> files, boolean lenient) {
+        List<Path> documents = new ArrayList<>();
+        int status = OK;
+        try {
+            for (String file : files) {
+                EvidenceFiles.Opened opened;
+                try {
+                    opened = engine.open(Path.of(file), file);
+                } catch (EvidenceException e) {
+                    err.println("triage-desk: " + e.getMessage());
+                    status = BAD_INPUT;
+                    continue;
+                }
+                for (EvidenceFiles.Rejection r : opened.rejected()) {
+                    err.println("triage-desk: " + r.name() + ": " + r.reason());
+                    status = BAD_INPUT;
+                }
+                for (EvidenceDocument doc : opened.documents()) {
+                    try {
+                        documents.add(analyzeToFile(doc, lenient));
+                    } catch (LeftoverSecretsException e) {
+                        err.println("triage-desk: " + e.getMessage());
+                        status = FAILED;
+                    } catch (EvidenceException e) {
+                        err.println("triage-desk: " + e.getMessage() + (e.getMessage().startsWith(doc.name()) ? "" : " (" + doc.name() + ")"));
+                        if (status == OK) {
+                            status = BAD_INPUT;
+                        }
+                    } catch (RuntimeException e) {
+                        status = internalError(doc.name(), e);
+                    }
+                }
+            }
+            printDocuments(documents);
+        } finally {
+            for (Path p : documents) {
+                deleteQuietly(p);
+            }
+        }
+        return status;
+    }
+
+    private int internalError(String what, RuntimeException e) {
+        err.println("triage-desk: internal error while reading " + what + ": " + e
+                + (debug ? "" : " (run with --debug for details)"));
+        if (debug) {
+            e.printStackTrace(err);
+        }
+        return FAILED;
+    }
+
+    private void printDocuments(List<Path> documents) {
+        try {
+            OutputStream o = new BufferedOutputStream(out, 1 << 16);
+            if (documents.size() == 1) {
+                Files.copy(documents.get(0), o);
+            } else if (documents.size() > 1) {
+                o.write("[\n".getBytes(StandardCharsets.US_ASCII));
+                for (int i = 0; i < documents.size(); i++) {
+                    if (i > 0) {
+                        o.write(",\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    Files.copy(documents.get(i), o);
+                }
+                o.write("\n]".getBytes(StandardCharsets.US_ASCII));
+            }
+            if (!documents.isEmpty()) {
+                o.write('\n');
+            }
+            o.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes one document's analysis to a temporary file, checked by the leftover scan before it is printed. */
+    private Path analyzeToFile(EvidenceDocument doc, boolean lenient) {
+        Path file;
+        try {
+            file = Files.createTempFile("triage-analysis", ".json");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LeftoverScan scan = new LeftoverScan();
+        try (OutputStream o = scan.wrap(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
+            if (doc.format() == EvidenceFormat.CONSOLE) {
+                throw new EvidenceException(doc.name() + ": console logs are not supported yet");
+            }
+            writeHarAnalysis(doc, lenient, o);
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+        if (!scan.clean()) {
+            deleteQuietly(file);
+            throw new LeftoverSecretsException("the analysis of " + doc.name(), scan.count(), scan.findings());
+        }
+        return file;
+    }
+
+    private void writeHarAnalysis(EvidenceDocument doc, boolean lenient, OutputStream o) throws IOException {
+        try (Spill failures = new Spill(COMPACT); Spill streamErrors = new Spill(COMPACT);
+             Spill signals = new Spill(COMPACT)) {
+            HarProcessor.Result result = engine.analyzeHar(doc, new HarFindings() {
+                @Override
+                public void failure(Failure f) {
+                    failures.add(f);
+                }
+
+                @Override
+                public void streamError(StreamError e) {
+                    streamErrors.add(e);
+                }
+
+                @Override
+                public void signal(Signal s) {
+                    signals.add(s);
+                }
+            }, lenient);
+            HarSummary s = result.summary();
+            try (JsonGenerator g = PRETTY.createGenerator(nonClosing(o))) {
+                g.writeStartObject();
+                g.writeStringProperty("file", doc.name());
+                g.writeStringProperty("kind", "har");
+                g.writeStringProperty("format", doc.format() == EvidenceFormat.HAR_JSONP ? "har-jsonp" : "har");
+                g.writeStringProperty("packaging", doc.packaging());
+                property(g, "version", s.version());
+                property(g, "creator", s.creator());
+                property(g, "browser", s.browser());
+                g.writeNumberProperty("entryCount", s.entryCount());
+                g.writeNumberProperty("pageCount", s.pageCount());
+                property(g, "pages", s.pages());
+                g.writeBooleanProperty("partial", s.partial());
+                property(g, "partialReason", s.partialReason());
+                spill(g, o, "failures", failures);
+                spill(g, o, "streamErrors", streamErrors);
+                spill(g, o, "signals", signals);
+                property(g, "requestIds", s.requestIds());
+                property(g, "conversationUrls", s.conversationUrls());
+                property(g, "stats", s.stats());
+                g.writeBooleanProperty("alreadySanitized", s.alreadySanitized());
+                property(g, "notes", s.notes());
+                property(g, "redaction", s.redaction());
+                property(g, "verdict", s.verdict());
+                g.writeEndObject();
+            }
+        }
+    }
+
+    private static void property(JsonGenerator g, String name, Object value) {
+        if (value != null) {
+            g.writeName(name);
+            g.writePOJO(value);
+        }
+    }
+
+    /** Splices a spilled array into the document: the generator writes the name, the bytes come from disk. */
+    private static void spill(JsonGenerator g, OutputStream o, String name, Spill spill) throws IOException {
+        g.writeName(name);
+        g.writeRawValue("");
+        g.flush();
+        spill.copyArrayTo(o);
+    }
+
+    // ------------------------------------------------------------------ sanitize
+
+    private int sanitize(Path in, Path outFile, boolean lenient) {
+        EvidenceFiles.Opened opened;
+        try {
+            opened = engine.open(in, in.toString());
+        } catch (EvidenceException e) {
+            err.println("triage-desk: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        for (EvidenceFiles.Rejection r : opened.rejected()) {
+            err.println("triage-desk: skipped " + r.name() + ": " + r.reason());
+        }
+        List<EvidenceDocument> docs = opened.documents();
+        String lowerOut = outFile.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean zip = lowerOut.endsWith(".zip");
+        if (docs.isEmpty()) {
+            err.println("triage-desk: " + in + " holds nothing to sanitize");
+            return BAD_INPUT;
+        }
+        if (docs.size() > 1 && !zip) {
+            err.println("triage-desk: " + in + " holds " + docs.size() + " files: give an OUT ending in .zip");
+            return BAD_INPUT;
+        }
+        Path dir = outFile.toAbsolutePath().getParent();
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, ".triage-sanitize", ".part");
+        } catch (IOException e) {
+            err.println("triage-desk: cannot write to " + dir + ": " + e.getMessage());
+            return FAILED;
+        }
+        List<String> lines = new ArrayList<>();
+        try {
+            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                if (zip) {
+                    try (ZipOutputStream z = new ZipOutputStream(raw)) {
+                        for (EvidenceDocument doc : docs) {
+                            z.putNextEntry(new ZipEntry(memberName(doc)));
+                            lines.addAll(sanitizeOne(doc, z, lenient));
+                            z.closeEntry();
+                        }
+                    }
+                } else if (lowerOut.endsWith(".gz")) {
+                    try (GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16)) {
+                        lines.addAll(sanitizeOne(docs.get(0), gz, lenient));
+                    }
+                } else {
+                    lines.addAll(sanitizeOne(docs.get(0), raw, lenient));
+                }
+            }
+            Files.move(tmp, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (LeftoverSecretsException e) {
+            deleteQuietly(tmp);
+            err.println("triage-desk: " + e.getMessage());
+            return FAILED;
+        } catch (EvidenceException e) {
+            deleteQuietly(tmp);
+            err.println("triage-desk: " + e.getMessage());
+            return BAD_INPUT;
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            err.println("triage-desk: cannot write " + outFile + ": " + e.getMessage());
+            return FAILED;
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp);
+            return internalError(in.toString(), e);
+        }
+        lines.forEach(err::println);
+        return OK;
+    }
+
+    private List<String> sanitizeOne(EvidenceDocument doc, OutputStream o, boolean lenient) {
+        if (doc.format() == EvidenceFormat.CONSOLE) {
+            throw new EvidenceException(doc.name() + ": console logs are not supported yet");
+        }
+        HarProcessor.Result r = engine.sanitizeHar(doc, o, HarFindings.NONE, lenient);
+        return reportLines(doc.name(), r.summary().entryCount() + " entries", r.summary().redaction(),
+                r.summary().partialReason());
+    }
+
+    static List<String> reportLines(String name, String size, RedactionReport report, String partialReason) {
+        List<String> lines = new ArrayList<>();
+        lines.add("sanitized " + name + ": " + size + ", " + report.total() + " secret value(s) redacted");
+        if (partialReason != null) {
+            lines.add("  partial: " + partialReason);
+        }
+        for (RedactionReport.Rule rule : report.rules()) {
+            lines.add(String.format(Locale.ROOT, "  %-16s %-14s %7d  %s", rule.rule(), rule.kind().id(), rule.count(),
+                    String.join(", ", rule.names())));
+        }
+        if (report.alreadySanitized()) {
+            lines.add("  note: no cookies or Authorization in the input: it was already sanitized, so session evidence is missing");
+        }
+        for (String note : report.notes()) {
+            lines.add("  note: " + note);
+        }
+        lines.add("  leftover check: passed (no secret shapes in the output)");
+        return lines;
+    }
+
+    private static String memberName(EvidenceDocument doc) {
+        String n = doc.name();
+        int bang = n.indexOf("!/");
+        String member = bang >= 0 ? n.substring(bang + 2) : Path.of(n).getFileName().toString();
+        return member.replace('\\', '/').replaceAll("^/+", "").replace("../", "");
+    }
+
+    private static OutputStream nonClosing(OutputStream o) {
+        return new java.io.FilterOutputStream(o) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                o.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a temporary file; the OS cleans its temp folder
+        }
     }
 }

@@ -46,7 +46,8 @@ public final class EvidenceTally {
             }
             sb.append(description);
             if (!samples.isEmpty()) {
-                sb.append(" (").append(place).append(samples.size() > 1 || count > 1 ? "s " : " ")
+                boolean many = samples.size() > 1 || count > 1;
+                sb.append(" (").append(many ? plural(place) : place).append(' ')
                         .append(String.join(", ", samples));
                 if (count > samples.size()) {
                     sb.append(", …");
@@ -54,6 +55,10 @@ public final class EvidenceTally {
                 sb.append(')');
             }
             return sb.toString();
+        }
+
+        private static String plural(String place) {
+            return place.equals("entry") ? "entries" : place + "s";
         }
     }
 
@@ -82,6 +87,14 @@ public final class EvidenceTally {
         if (where != null && g.samples.size() < SAMPLE) {
             g.samples.add(String.valueOf(where));
         }
+    }
+
+    /**
+     * A failure that points to no branch of the matrix (a 404 on an unrelated site, an aborted request): it
+     * weighs nothing, but the verdict can still say what was seen.
+     */
+    public void unplaced(String description, String place, Integer where) {
+        observe(TriagePath.UNKNOWN, 0, description, place, where);
     }
 
     /** Evidence that is not an observation in a file, such as a reporter's answer. */

@@ -23,6 +23,35 @@ public final class NetErrors {
         return m.find() ? "net::" + m.group(1) : null;
     }
 
+    /**
+     * A network failure told in words by tools that are not Chrome (mitmproxy, Insomnia, SDK logs): "Connect call
+     * failed", "getaddrinfo ENOTFOUND", "certificate verify failed". Returns the signal it is evidence of, or null.
+     */
+    public static SignalType signalFromText(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.toLowerCase(Locale.ROOT);
+        if (t.contains("certificate") || t.contains("ssl") || t.contains("tls") || t.contains("self signed")
+                || t.contains("self-signed") || t.contains("unable to get local issuer")) {
+            return SignalType.TLS_INTERCEPTION;
+        }
+        if (t.contains("enotfound") || t.contains("getaddrinfo") || t.contains("name or service not known")
+                || t.contains("nodename nor servname") || t.contains("name resolution") || t.contains("no such host")) {
+            return SignalType.DNS_FAILURE;
+        }
+        if (t.contains("proxy")) {
+            return SignalType.PROXY_FAILURE;
+        }
+        if (t.contains("connect call failed") || t.contains("connection refused") || t.contains("econnrefused")
+                || t.contains("connection reset") || t.contains("econnreset") || t.contains("timed out")
+                || t.contains("etimedout") || t.contains("timeout") || t.contains("broken pipe")
+                || t.contains("network is unreachable") || t.contains("ehostunreach") || t.contains("socket hang up")) {
+            return SignalType.CONNECTION_FAILURE;
+        }
+        return null;
+    }
+
     /** What a failure with this net error asks for. */
     public static Category category(String netError) {
         String e = bare(netError);

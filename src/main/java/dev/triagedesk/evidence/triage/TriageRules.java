@@ -33,6 +33,7 @@ public final class TriageRules {
         String what = describe(status, netError, error) + (host.isEmpty() ? "" : " from " + host);
         String code = error == null || error.code() == null ? "" : error.code().toLowerCase(Locale.ROOT);
         if (role == Hosts.Role.TELEMETRY) {
+            tally.unplaced(what + " (analytics or feature-flag host: usually harmless)", place, where);
             return; // analytics and feature-flag failures are cosmetic; their signals are weighed separately
         }
         if (role == Hosts.Role.API) {
@@ -47,25 +48,38 @@ public final class TriageRules {
                 case FIX_REQUEST, CHECK_RESOURCE -> tally.observe(TriagePath.API_REQUEST, 4, what, place, where);
                 case NETWORK -> tally.observe(TriagePath.NETWORK_POLICY, 3, what, place, where);
                 case BROWSER -> tally.observe(TriagePath.BROWSER_STATE, 1, what, place, where);
-                default -> { }
+                default -> tally.unplaced(what, place, where);
             }
             return;
         }
         int scale = role == Hosts.Role.APP ? 2 : 1;
+        if (status <= 0 && netError == null) {
+            // no response and no reason recorded: aborted, blocked or never sent; weak evidence of anything
+            if (role == Hosts.Role.APP) {
+                tally.observe(TriagePath.NETWORK_POLICY, 1, what, place, where);
+            } else {
+                tally.unplaced(what + " (no response recorded: aborted, blocked or never sent)", place, where);
+            }
+            return;
+        }
         switch (category) {
             case RETRY_LATER -> tally.observe(TriagePath.OUTAGE, 2 * scale, what, place, where);
             case NETWORK -> tally.observe(TriagePath.NETWORK_POLICY, 2 * scale, what, place, where);
             case BROWSER -> {
                 if (netError == null || !netError.contains("ERR_ABORTED")) {
                     tally.observe(TriagePath.BROWSER_STATE, scale, what, place, where);
+                } else {
+                    tally.unplaced(what + " (cancelled by the page: usually harmless)", place, where);
                 }
             }
             case FIX_ACCESS, SLOW_OR_CHECK_QUOTA -> {
                 if (role == Hosts.Role.APP) {
                     tally.observe(TriagePath.WEB_ONLY, 2, what, place, where);
+                } else {
+                    tally.unplaced(what + " (" + category.label().toLowerCase(Locale.ROOT) + ")", place, where);
                 }
             }
-            default -> { }
+            default -> tally.unplaced(what + " (" + category.label().toLowerCase(Locale.ROOT) + ")", place, where);
         }
     }
 
@@ -143,12 +157,16 @@ public final class TriageRules {
             }
         }
         if (best == TriagePath.UNKNOWN) {
-            return Verdict.unknown("Failures were found, but none that points to one branch of the triage matrix"
-                    + " (for example only aborted requests or telemetry hosts).");
+            List<String> seen = tally.reasons(TriagePath.UNKNOWN);
+            List<String> reasons = new ArrayList<>();
+            reasons.add("The failures found do not point to one branch of the triage matrix: they read as problems"
+                    + " of the request or the site itself, not of the service, the network or the browser.");
+            seen.stream().limit(6).forEach(r -> reasons.add("Seen: " + r));
+            return new Verdict(TriagePath.UNKNOWN, List.copyOf(reasons));
         }
         List<String> all = tally.reasons(best);
         List<String> reasons = new ArrayList<>(all.subList(0, Math.min(8, all.size())));
-        tally.groupsOutside(best).stream().limit(3)
+        tally.groupsOutside(best).stream().filter(g -> g.path != TriagePath.UNKNOWN).limit(3)
                 .forEach(g -> reasons.add("Also seen (" + g.path.id() + "): " + g.reason()));
         return new Verdict(best, List.copyOf(reasons));
     }
@@ -158,7 +176,9 @@ public final class TriageRules {
         if (status > 0) {
             sb.append("HTTP ").append(status);
         } else if (netError != null) {
-            sb.append(NetErrors.find(netError) != null ? NetErrors.find(netError) : "failed request");
+            String known = NetErrors.find(netError);
+            sb.append(known != null ? known
+                    : "no response (" + (netError.length() > 60 ? netError.substring(0, 59) + "…" : netError) + ")");
         } else {
             sb.append("no response");
         }

@@ -1,0 +1,146 @@
+package dev.triagedesk.evidence;
+
+import dev.triagedesk.evidence.har.HarFindings;
+import dev.triagedesk.evidence.har.HarProcessor;
+import dev.triagedesk.evidence.input.EvidenceDocument;
+import dev.triagedesk.evidence.input.EvidenceFiles;
+import dev.triagedesk.evidence.input.EvidenceFormat;
+import dev.triagedesk.evidence.input.InputLimits;
+import dev.triagedesk.evidence.redact.LeftoverScan;
+import dev.triagedesk.evidence.redact.RedactionKey;
+import dev.triagedesk.evidence.redact.Redactor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The evidence engine's front door: open a file (archives included), analyze a HAR, or sanitize it. One engine
+ * serves many documents and threads; each call gets its own {@link Redactor}.
+ */
+public final class EvidenceEngine {
+
+    private final RedactionKey key;
+    private final EvidenceFiles files;
+
+    public EvidenceEngine(RedactionKey key, InputLimits limits, Predicate<String> looksLikeConsole) {
+        this.key = key;
+        this.files = new EvidenceFiles(limits, looksLikeConsole);
+    }
+
+    /** The documents a file holds; throws {@link EvidenceException} with the reason when it holds none. */
+    public EvidenceFiles.Opened open(Path file, String name) {
+        return files.open(file, name);
+    }
+
+    /** A fresh redactor for one document (its fingerprints use this engine's key). */
+    public Redactor redactor() {
+        return new Redactor(key);
+    }
+
+    /** Analyzes a HAR document, streaming its findings to {@code findings}. */
+    public HarProcessor.Result analyzeHar(EvidenceDocument doc, HarFindings findings, boolean lenient) {
+        requireHar(doc);
+        HarProcessor processor = new HarProcessor(redactor(), findings, lenient ? HarProcessor.Options.lenientDefaults()
+                : HarProcessor.Options.strict());
+        try (InputStream in = doc.open()) {
+            return processor.analyze(in, doc.format() == EvidenceFormat.HAR_JSONP);
+        } catch (IOException e) {
+            throw new EvidenceException("cannot read " + doc.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Analyzes a HAR document and keeps up to {@code cap} findings of each kind in memory. */
+    public HarAnalysis analyzeHar(EvidenceDocument doc, boolean lenient, int cap) {
+        Collecting c = new Collecting(cap);
+        HarProcessor.Result r = analyzeHar(doc, c, lenient);
+        return c.analysis(r.summary());
+    }
+
+    /**
+     * Writes a sanitized copy of a HAR to {@code out} and analyzes it in the same pass. If the leftover scan finds
+     * a secret shape in what was written, throws {@link LeftoverSecretsException}: the caller must then discard
+     * everything written to {@code out}.
+     */
+    public HarProcessor.Result sanitizeHar(EvidenceDocument doc, OutputStream out, HarFindings findings, boolean lenient) {
+        requireHar(doc);
+        HarProcessor processor = new HarProcessor(redactor(), findings, lenient ? HarProcessor.Options.lenientDefaults()
+                : HarProcessor.Options.strict());
+        LeftoverScan scan = new LeftoverScan();
+        HarProcessor.Result result;
+        try (InputStream in = doc.open(); OutputStream scanned = scan.wrap(nonClosing(out))) {
+            result = processor.sanitize(in, scanned, doc.format() == EvidenceFormat.HAR_JSONP);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!scan.clean()) {
+            throw new LeftoverSecretsException("the sanitized copy of " + doc.name(), scan.count(), scan.findings());
+        }
+        return result;
+    }
+
+    private static void requireHar(EvidenceDocument doc) {
+        if (doc.format() != EvidenceFormat.HAR && doc.format() != EvidenceFormat.HAR_JSONP) {
+            throw new IllegalArgumentException(doc.name() + " is not a HAR");
+        }
+    }
+
+    private static OutputStream nonClosing(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+    /** Keeps findings in memory up to a cap. */
+    private static final class Collecting implements HarFindings {
+        private final int cap;
+        private final List<Failure> failures = new ArrayList<>();
+        private final List<StreamError> streamErrors = new ArrayList<>();
+        private final List<Signal> signals = new ArrayList<>();
+        private long omitted;
+
+        Collecting(int cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public void failure(Failure f) {
+            add(failures, f);
+        }
+
+        @Override
+        public void streamError(StreamError e) {
+            add(streamErrors, e);
+        }
+
+        @Override
+        public void signal(Signal s) {
+            add(signals, s);
+        }
+
+        private <T> void add(List<T> list, T item) {
+            if (list.size() < cap) {
+                list.add(item);
+            } else {
+                omitted++;
+            }
+        }
+
+        HarAnalysis analysis(HarSummary summary) {
+            return new HarAnalysis(summary, List.copyOf(failures), List.copyOf(streamErrors), List.copyOf(signals),
+                    omitted);
+        }
+    }
+}

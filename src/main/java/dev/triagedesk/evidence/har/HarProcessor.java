@@ -1,0 +1,1187 @@
+package dev.triagedesk.evidence.har;
+
+import dev.triagedesk.evidence.Creator;
+import dev.triagedesk.evidence.EvidenceException;
+import dev.triagedesk.evidence.HarPage;
+import dev.triagedesk.evidence.HarSummary;
+import dev.triagedesk.evidence.redact.RedactionReport;
+import dev.triagedesk.evidence.redact.Redactor;
+import dev.triagedesk.evidence.redact.Scope;
+import dev.triagedesk.evidence.redact.SensitiveNames;
+import dev.triagedesk.evidence.triage.EvidenceTally;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One streaming pass over a HAR. It reads Jackson tokens and knows the HAR 1.2 structure (plus the browsers'
+ * {@code _} fields), so it can skip what the analysis does not need without decoding it, and, when a sanitized
+ * copy is wanted, write every token back out with secrets replaced where the structure says they are.
+ *
+ * <p>Why hand-written: a tree per entry would decode every body (a 200 KB base64 script per entry is common),
+ * and a generic JSON sanitizer cannot know that a header's {@code value} is secret because of its sibling
+ * {@code name}, or that a body must be parsed according to its {@code mimeType}.
+ *
+ * <p>Not thread-safe; one instance per document.
+ */
+public final class HarProcessor {
+
+    /**
+     * @param lenient on broken JSON, keep the complete entries read before the break instead of failing
+     * @param maxBodyInMemory bodies longer than this (in chars) are redacted as a stream of text chunks rather
+     *                        than parsed as JSON or form data
+     */
+    public record Options(boolean lenient, int maxBodyInMemory) {
+        public static Options strict() {
+            return new Options(false, 4 << 20);
+        }
+
+        public static Options lenientDefaults() {
+            return new Options(true, 4 << 20);
+        }
+    }
+
+    /** The summary, and the evidence tally behind its verdict (to merge with a report's other evidence). */
+    public record Result(HarSummary summary, EvidenceTally tally) {
+    }
+
+    static final JsonFactory JSON = JsonFactory.builder()
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
+            .build();
+    // reads sub-trees in the middle of the stream, so what follows them is not "trailing"
+    private static final JsonMapper TREES = JsonMapper.builder()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    /** How much of a failing response body is kept for error parsing and request-ID search. */
+    private static final int BODY_CAPTURE = 256 * 1024;
+    private static final int MAX_PAGES = 500;
+
+    private final Redactor redactor;
+    private final HarFindings findings;
+    private final Options options;
+
+    private JsonParser p;
+    private JsonGenerator g;
+    private UnitBuffer units;
+    private EntryAnalysis analysis;
+    private boolean holding;
+    private boolean inLog;
+    private boolean inEntries;
+    private boolean sawLog;
+    private int entryCount;
+    private String version;
+    private Creator creator;
+    private Creator browser;
+    private final List<HarPage> pages = new ArrayList<>();
+    private long pageCount;
+    private final List<String> notes = new ArrayList<>();
+
+    public HarProcessor(Redactor redactor, HarFindings findings, Options options) {
+        this.redactor = redactor;
+        this.findings = findings;
+        this.options = options;
+    }
+
+    /** Analyzes without writing anything; bodies are read only where an entry needs them. */
+    public Result analyze(InputStream in, boolean jsonp) {
+        return run(in, null, jsonp);
+    }
+
+    /**
+     * Analyzes and writes a sanitized copy to {@code out} (not closed). The copy is a valid HAR with the same
+     * entries; when a lenient read breaks off, it holds the complete entries before the break.
+     */
+    public Result sanitize(InputStream in, OutputStream out, boolean jsonp) {
+        return run(in, out, jsonp);
+    }
+
+    private Result run(InputStream in, OutputStream out, boolean jsonp) {
+        analysis = new EntryAnalysis(redactor, findings);
+        boolean partial = false;
+        String partialReason = null;
+        try {
+            p = JSON.createParser(ObjectReadContext.empty(), in);
+            if (out != null) {
+                units = new UnitBuffer(out);
+                g = JSON.createGenerator(ObjectWriteContext.empty(), units);
+            }
+            readRoot(jsonp);
+            if (g != null) {
+                g.flush();
+                units.finish();
+            }
+        } catch (StreamReadException e) {
+            TokenStreamLocation at = e.getLocation();
+            long line = at == null ? 0 : at.getLineNr();
+            long column = at == null ? 0 : at.getColumnNr();
+            String what = describe(e);
+            if (!options.lenient() || entryCount == 0 && !sawLog) {
+                throw new EvidenceException("broken JSON at line " + line + ", column " + column + ": " + what
+                        + (options.lenient() ? " (nothing could be read before it)" : ""), line, column, e);
+            }
+            partial = true;
+            partialReason = "The file breaks off at line " + line + ", column " + column + " (" + what
+                    + "): only the " + analysis.entries() + " complete entries before the break were read.";
+            if (g != null) {
+                closeAfterBreak();
+            }
+        } finally {
+            if (p != null) {
+                p.close();
+            }
+        }
+        if (!sawLog) {
+            throw new EvidenceException("not a HAR: the JSON has no \"log\" object");
+        }
+        boolean sanitizedBefore = analysis.alreadySanitized();
+        if (sanitizedBefore) {
+            notes.add("No cookies or Authorization headers anywhere in this capture: it was exported sanitized"
+                    + " (Chrome's default since version 130) or stripped by a tool, so the sign-in session cannot"
+                    + " be checked from it.");
+        }
+        if (analysis.entries() == 0 && !partial) {
+            notes.add("The HAR holds no entries: the capture was probably started after the failure. Keep the"
+                    + " network panel open, reload, reproduce, then export.");
+        }
+        RedactionReport report = out == null ? null : redactor.ledger().report(sanitizedBefore);
+        HarSummary summary = new HarSummary(version, creator, browser, entryCount, pageCount, List.copyOf(pages),
+                partial, partialReason, analysis.requestIds(), analysis.conversationUrls(), analysis.stats(),
+                sanitizedBefore, List.copyOf(notes), report, analysis.verdict());
+        return new Result(summary, analysis.tally());
+    }
+
+    /** Jackson's message, first line only, redacted (it can quote the offending token). */
+    private String describe(StreamReadException e) {
+        String m = e.getOriginalMessage();
+        if (m == null) {
+            m = "unreadable JSON";
+        }
+        int nl = m.indexOf('\n');
+        if (nl > 0) {
+            m = m.substring(0, nl);
+        }
+        if (m.length() > 200) {
+            m = m.substring(0, 199) + "…";
+        }
+        return redactor.text(m);
+    }
+
+    /**
+     * After a lenient break: drop the unit that was being written, and close the structures left open, so the
+     * sanitized copy is valid JSON holding only complete entries.
+     */
+    private void closeAfterBreak() {
+        try {
+            g.flush();
+            units.discard();
+            StringBuilder closers = new StringBuilder();
+            if (inEntries) {
+                closers.append(']');
+            }
+            if (inLog) {
+                closers.append('}');
+            }
+            closers.append('}');
+            units.write(closers.toString().getBytes(StandardCharsets.US_ASCII));
+            units.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ structure
+
+    private void readRoot(boolean jsonp) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new EvidenceException("not a HAR: it does not start with a JSON object");
+        }
+        if (g != null) {
+            g.writeStartObject();
+        }
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (name.equals("log") && t == JsonToken.START_OBJECT && !sawLog) {
+                sawLog = true;
+                if (g != null) {
+                    g.writeName(name);
+                }
+                readLog();
+            } else {
+                beginUnit();
+                writeName(name);
+                copyOrSkip(name);
+                commitUnit();
+            }
+        }
+        if (g != null) {
+            g.writeEndObject();
+        }
+        if (!jsonp) {
+            try {
+                if (p.nextToken() != null) {
+                    extraContent(null);
+                }
+            } catch (StreamReadException e) {
+                extraContent(e);
+            }
+        }
+    }
+
+    private void extraContent(StreamReadException cause) {
+        TokenStreamLocation at = p.currentLocation();
+        String where = "line " + at.getLineNr() + ", column " + at.getColumnNr();
+        if (!options.lenient()) {
+            throw new EvidenceException("broken JSON at " + where + ": extra content after the end of the HAR",
+                    at.getLineNr(), at.getColumnNr(), cause);
+        }
+        notes.add("Extra content after the end of the HAR (at " + where + ") was ignored.");
+    }
+
+    private void readLog() {
+        inLog = true;
+        if (g != null) {
+            g.writeStartObject();
+        }
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (name.equals("entries") && t == JsonToken.START_ARRAY) {
+                writeName(name);
+                readEntries();
+                continue;
+            }
+            beginUnit();
+            writeName(name);
+            switch (name) {
+                case "version" -> {
+                    version = scalar();
+                    writeText(t, version);
+                }
+                case "creator", "browser" -> {
+                    JsonNode node = tree();
+                    if (node != null && node.isObject()) {
+                        Creator c = new Creator(text(node, "name"), text(node, "version"));
+                        if (name.equals("creator")) {
+                            creator = c;
+                        } else {
+                            browser = c;
+                        }
+                    }
+                    writeTree(node, name);
+                }
+                case "pages" -> readPages();
+                default -> copyOrSkip(name);
+            }
+            commitUnit();
+        }
+        if (g != null) {
+            g.writeEndObject();
+        }
+        inLog = false;
+    }
+
+    private void readPages() {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            copyOrSkip("pages");
+            return;
+        }
+        if (g != null) {
+            g.writeStartArray();
+        }
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonNode page = tree();
+            if (page != null && page.isObject()) {
+                pageCount++;
+                String rawTitle = text(page, "title");
+                HarPage hp = new HarPage(text(page, "id"), redactor.text(rawTitle), text(page, "startedDateTime"));
+                if (pages.size() < MAX_PAGES) {
+                    pages.add(hp);
+                }
+                analysis.page(hp, rawTitle);
+            }
+            writeTree(page, "page");
+        }
+        if (g != null) {
+            g.writeEndArray();
+        }
+    }
+
+    private void readEntries() {
+        inEntries = true;
+        if (g != null) {
+            g.writeStartArray();
+        }
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            beginUnit();
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                readEntry(new EntryFacts(entryCount));
+            } else {
+                copyOrSkip("entry");
+            }
+            entryCount++;
+            commitUnit();
+        }
+        if (g != null) {
+            g.writeEndArray();
+        }
+        inEntries = false;
+    }
+
+    private void readEntry(EntryFacts f) {
+        if (g != null) {
+            g.writeStartObject();
+        }
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            writeName(name);
+            switch (name) {
+                case "request" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        readRequest(f);
+                    } else {
+                        copyOrSkip(name);
+                    }
+                }
+                case "response" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        readResponse(f);
+                    } else {
+                        copyOrSkip(name);
+                    }
+                }
+                case "startedDateTime" -> {
+                    f.startedAt = scalar();
+                    keep(t, f.startedAt);
+                }
+                case "time" -> {
+                    String raw = scalar();
+                    f.time = parseDouble(raw);
+                    keep(t, raw);
+                }
+                case "_resourceType" -> {
+                    f.resourceType = scalar();
+                    keep(t, f.resourceType);
+                }
+                case "serverIPAddress" -> {
+                    f.serverIp = scalar();
+                    keep(t, f.serverIp);
+                }
+                case "_error" -> {
+                    String e = scalar();
+                    if (e != null && !e.isBlank()) {
+                        f.netErrorText = e;
+                    }
+                    writeText(t, e);
+                }
+                case "_securityDetails" -> {
+                    JsonNode details = tree();
+                    if (details != null && details.isObject()) {
+                        f.issuer = text(details, "issuer");
+                    }
+                    writeTree(details, name);
+                }
+                case "_webSocketMessages" -> readWebSocketMessages();
+                default -> copyOrSkip(name);
+            }
+        }
+        if (g != null) {
+            g.writeEndObject();
+        }
+        analysis.entry(f);
+    }
+
+    private void readRequest(EntryFacts f) {
+        if (g != null) {
+            g.writeStartObject();
+        }
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            writeName(name);
+            switch (name) {
+                case "method" -> {
+                    f.method = scalar();
+                    keep(t, f.method);
+                }
+                case "url" -> {
+                    f.url = scalar();
+                    if (g != null) {
+                        f.sanitizedUrl = redactor.url(f.url);
+                        writeString(f.sanitizedUrl);
+                    }
+                }
+                case "headers" -> readHeaders(f, false);
+                case "cookies" -> readCookies(f, false);
+                case "queryString" -> readParams(Scope.QUERY);
+                case "postData" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        readBody(f, true);
+                    } else {
+                        copyOrSkip(name);
+                    }
+                }
+                default -> copyOrSkip(name);
+            }
+        }
+        if (g != null) {
+            g.writeEndObject();
+        }
+    }
+
+    private void readResponse(EntryFacts f) {
+        if (g != null) {
+            g.writeStartObject();
+        }
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            writeName(name);
+            switch (name) {
+                case "status" -> {
+                    String raw = scalar();
+                    f.status = parseStatus(raw);
+                    keep(t, raw);
+                }
+                case "statusText" -> {
+                    f.statusText = scalar();
+                    writeText(t, f.statusText);
+                }
+                case "headers" -> readHeaders(f, true);
+                case "cookies" -> readCookies(f, true);
+                case "content" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        readBody(f, false);
+                    } else {
+                        copyOrSkip(name);
+                    }
+                }
+                case "redirectURL" -> {
+                    String u = scalar();
+                    if (g != null) {
+                        writeString(redactor.url(u));
+                    }
+                }
+                case "_error", "_failureText" -> {
+                    String e = scalar();
+                    if (e != null && !e.isBlank()) {
+                        f.netErrorText = e;
+                    }
+                    writeText(t, e);
+                }
+                default -> copyOrSkip(name);
+            }
+        }
+        if (g != null) {
+            g.writeEndObject();
+        }
+    }
+
+    // ------------------------------------------------------------------ headers, cookies, parameters
+
+    private void readHeaders(EntryFacts f, boolean response) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            copyOrSkip("headers");
+            return;
+        }
+        if (g != null) {
+            g.writeStartArray();
+        }
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                copyOrSkip("header");
+                continue;
+            }
+            String name = null;
+            String value = null;
+            List<FlatField> extra = null;
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                if (field.equals("name")) {
+                    name = scalar();
+                } else if (field.equals("value")) {
+                    // analysis alone reads only the values it uses; the others are skipped undecoded
+                    if (g != null || name == null || EntryFacts.interesting(name.toLowerCase(Locale.ROOT))) {
+                        value = scalar();
+                    } else if (t.isStructStart()) {
+                        p.skipChildren();
+                    }
+                } else if (g != null && t.isScalarValue()) {
+                    if (extra == null) {
+                        extra = new ArrayList<>(2);
+                    }
+                    extra.add(new FlatField(field, scalarText(t), t, null));
+                } else if (t.isStructStart()) {
+                    p.skipChildren();
+                }
+            }
+            if (name != null && value != null) {
+                f.header(name.toLowerCase(Locale.ROOT), value, response);
+            }
+            if (g != null) {
+                g.writeStartObject();
+                if (name != null) {
+                    g.writeStringProperty("name", name);
+                }
+                g.writeName("value");
+                writeString(redactor.header(name, value, response));
+                writeFlat(extra);
+                g.writeEndObject();
+            }
+        }
+        if (g != null) {
+            g.writeEndArray();
+        }
+    }
+
+    private void readCookies(EntryFacts f, boolean response) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            copyOrSkip("cookies");
+            return;
+        }
+        if (g != null) {
+            g.writeStartArray();
+        }
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            f.cookieOrAuth = true;
+            if (g == null || p.currentToken() != JsonToken.START_OBJECT) {
+                copyOrSkip("cookie");
+                continue;
+            }
+            List<FlatField> fields = readFlat();
+            String cookieName = valueOf(fields, "name");
+            g.writeStartObject();
+            for (FlatField ff : fields) {
+                g.writeName(ff.name());
+                if (ff.name().equals("value") && ff.type() == JsonToken.VALUE_STRING) {
+                    writeString(redactor.cookieValue(cookieName, ff.text(), response));
+                } else {
+                    writeFlatValue(ff);
+                }
+            }
+            g.writeEndObject();
+        }
+        if (g != null) {
+            g.writeEndArray();
+        }
+    }
+
+    /** {@code queryString} and {@code postData.params}: arrays of {name, value}. */
+    private void readParams(Scope scope) {
+        if (g == null || p.currentToken() != JsonToken.START_ARRAY) {
+            copyOrSkip("params");
+            return;
+        }
+        g.writeStartArray();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                copyOrSkip("param");
+                continue;
+            }
+            List<FlatField> fields = readFlat();
+            String paramName = valueOf(fields, "name");
+            g.writeStartObject();
+            for (FlatField ff : fields) {
+                g.writeName(ff.name());
+                if (ff.name().equals("value") && ff.type() == JsonToken.VALUE_STRING) {
+                    writeString(redactor.parameter(paramName, ff.text(), scope));
+                } else {
+                    writeFlatValue(ff);
+                }
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private void readWebSocketMessages() {
+        if (g == null || p.currentToken() != JsonToken.START_ARRAY) {
+            copyOrSkip("_webSocketMessages");
+            return;
+        }
+        g.writeStartArray();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                copyOrSkip("message");
+                continue;
+            }
+            List<FlatField> fields = readFlat();
+            boolean sent = "send".equals(valueOf(fields, "type"));
+            g.writeStartObject();
+            for (FlatField ff : fields) {
+                g.writeName(ff.name());
+                if (ff.name().equals("data") && ff.type() == JsonToken.VALUE_STRING) {
+                    writeString(redactor.body(null, ff.text(), sent));
+                } else {
+                    writeFlatValue(ff);
+                }
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    // ------------------------------------------------------------------ bodies
+
+    /**
+     * {@code postData} or {@code content}. The {@code text} is read only when it is needed: always when
+     * sanitizing, and for analysis only when the entry failed or is an event stream. When sanitizing, the object
+     * is held until its end so the {@code mimeType} and {@code encoding} (Chrome writes it after the text) are
+     * known; a body too large for memory is streamed instead.
+     */
+    private void readBody(EntryFacts f, boolean request) {
+        List<FlatField> fields = new ArrayList<>(6);
+        String mime = null;
+        String encoding = null;
+        String text = null;
+        BodyCapture capture = null;
+        TextSink sink = null;
+        List<List<FlatField>> params = null;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "mimeType" -> {
+                    mime = scalar();
+                    if (request) {
+                        f.requestJson |= mime != null && mime.contains("json");
+                    } else {
+                        f.mime = mime == null ? null : mime.toLowerCase(Locale.ROOT);
+                    }
+                    field(fields, sink, name, t);
+                }
+                case "encoding" -> {
+                    encoding = scalar();
+                    field(fields, sink, name, t);
+                }
+                case "text" -> {
+                    if (t != JsonToken.VALUE_STRING) {
+                        field(fields, sink, name, t);
+                        break;
+                    }
+                    boolean analyze = !request && f.needsBody();
+                    if (analyze) {
+                        String m = f.mime != null ? f.mime : f.contentType;
+                        EventStreamScanner scanner = m != null && m.contains("event-stream") ? new EventStreamScanner() : null;
+                        capture = new BodyCapture(BODY_CAPTURE, scanner);
+                        f.stream = scanner;
+                    }
+                    if (g == null) {
+                        if (capture != null) {
+                            p.readString(capture);
+                            capture.close();
+                        }
+                    } else {
+                        sink = new TextSink(fields, request, capture);
+                        p.readString(sink);
+                        if (capture != null) {
+                            capture.close();
+                        }
+                        text = sink.inMemory();
+                        if (text != null) {
+                            fields.add(FlatField.TEXT);
+                        }
+                    }
+                }
+                case "params" -> {
+                    if (g != null && t == JsonToken.START_ARRAY) {
+                        params = new ArrayList<>();
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            if (p.currentToken() == JsonToken.START_OBJECT) {
+                                params.add(readFlat());
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                        fields.add(FlatField.PARAMS);
+                        if (sink != null && sink.streaming()) {
+                            writeParams(params);
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                default -> field(fields, sink, name, t);
+            }
+        }
+        boolean base64 = encoding != null && encoding.equalsIgnoreCase("base64");
+        if (capture != null) {
+            f.body = base64 ? decodeBase64Text(capture.text(), true) : capture.text();
+            f.bodyTruncated = capture.truncated();
+            if (base64 && f.stream != null && f.body != null) {
+                EventStreamScanner rescan = new EventStreamScanner();
+                rescan.accept(f.body);
+                rescan.finish();
+                f.stream = rescan;
+            }
+        }
+        if (g == null) {
+            return;
+        }
+        if (sink != null && sink.streaming()) {
+            g.writeEndObject(); // everything else was written as it came
+            return;
+        }
+        String outText = text;
+        boolean dropEncoding = false;
+        if (text != null) {
+            if (base64) {
+                if (textual(mime)) {
+                    String decoded = decodeBase64Text(text, false);
+                    if (decoded != null) {
+                        String red = redactor.body(mime, decoded, request);
+                        if (red != decoded) {
+                            outText = red;
+                            dropEncoding = true; // a replaced body is plain text now
+                        }
+                    }
+                }
+            } else {
+                outText = redactor.body(mime, text, request);
+            }
+        }
+        g.writeStartObject();
+        for (FlatField ff : fields) {
+            if (ff == FlatField.TEXT) {
+                g.writeName("text");
+                g.writeString(outText);
+            } else if (ff == FlatField.PARAMS) {
+                writeParams(params);
+            } else if (ff.name().equals("encoding") && dropEncoding) {
+                continue;
+            } else {
+                g.writeName(ff.name());
+                if (ff.tree() != null) {
+                    writeTree(ff.tree(), ff.name());
+                } else if (ff.type() == JsonToken.VALUE_STRING && !ff.name().equals("mimeType")
+                        && !ff.name().equals("encoding")) {
+                    writeString(redactor.text(ff.text()));
+                } else {
+                    writeFlatValue(ff);
+                }
+            }
+        }
+        g.writeEndObject();
+    }
+
+    /** Records a body-object field: held in {@code fields}, or written at once when the body is streaming. */
+    private void field(List<FlatField> fields, TextSink sink, String name, JsonToken t) {
+        if (g == null) {
+            if (t.isStructStart()) {
+                p.skipChildren();
+            }
+            return;
+        }
+        FlatField ff = t.isStructStart() ? new FlatField(name, null, t, tree()) : new FlatField(name, scalarText(t), t, null);
+        if (sink != null && sink.streaming()) {
+            g.writeName(name);
+            if (ff.tree() != null) {
+                writeTree(ff.tree(), name);
+            } else {
+                writeFlatValue(ff);
+            }
+        } else {
+            fields.add(ff);
+        }
+    }
+
+    private void writeParams(List<List<FlatField>> params) {
+        g.writeName("params");
+        g.writeStartArray();
+        for (List<FlatField> param : params) {
+            String paramName = valueOf(param, "name");
+            g.writeStartObject();
+            for (FlatField ff : param) {
+                g.writeName(ff.name());
+                if (ff.name().equals("value") && ff.type() == JsonToken.VALUE_STRING) {
+                    writeString(redactor.parameter(paramName, ff.text(), Scope.FORM));
+                } else {
+                    writeFlatValue(ff);
+                }
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * Receives a body's text from {@code readString}: keeps it in memory up to the limit; past the limit it
+     * writes the held fields and switches to streaming the text straight to the output.
+     */
+    private final class TextSink extends Writer {
+        private final List<FlatField> heldFields;
+        private final boolean request;
+        private final BodyCapture capture;
+        private final StringBuilder memory = new StringBuilder();
+        private LargeStringOutput stream;
+
+        TextSink(List<FlatField> heldFields, boolean request, BodyCapture capture) {
+            this.heldFields = heldFields;
+            this.request = request;
+            this.capture = capture;
+        }
+
+        @Override
+        public void write(char[] c, int off, int n) {
+            if (capture != null) {
+                capture.write(c, off, n);
+            }
+            if (stream != null) {
+                stream.write(c, off, n);
+                return;
+            }
+            if (memory.length() + n <= options.maxBodyInMemory()) {
+                memory.append(c, off, n);
+                return;
+            }
+            // too large to parse as a whole: write what is held, then stream
+            g.writeStartObject();
+            for (FlatField ff : heldFields) {
+                g.writeName(ff.name());
+                if (ff.tree() != null) {
+                    writeTree(ff.tree(), ff.name());
+                } else {
+                    writeFlatValue(ff);
+                }
+            }
+            g.writeName("text");
+            stream = new LargeStringOutput(g, redactor, request ? "request-body" : "response-body");
+            stream.begin(memory);
+            memory.setLength(0);
+            memory.trimToSize();
+            stream.write(c, off, n);
+            notes.add("Bodies larger than " + (options.maxBodyInMemory() >> 20) + " M characters were redacted"
+                    + " as text, not parsed as JSON.");
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        boolean streaming() {
+            return stream != null;
+        }
+
+        /** The text when it fit in memory; null when it was streamed (and is already written, closed here). */
+        String inMemory() {
+            if (stream != null) {
+                stream.close();
+                return null;
+            }
+            return memory.toString();
+        }
+    }
+
+    private static boolean textual(String mime) {
+        if (mime == null || mime.isBlank()) {
+            return true; // unknown: decode and look
+        }
+        String m = mime.toLowerCase(Locale.ROOT);
+        return m.startsWith("text/") || m.contains("json") || m.contains("javascript") || m.contains("ecmascript")
+                || m.contains("xml") || m.contains("html") || m.contains("event-stream") || m.contains("form-urlencoded")
+                || m.contains("graphql") || m.contains("csv");
+    }
+
+    /** Decodes base64 holding UTF-8 text; null when it is not base64 or decodes to binary data. */
+    static String decodeBase64Text(String b64, boolean prefixOnly) {
+        if (b64 == null) {
+            return null;
+        }
+        String s = b64;
+        if (prefixOnly) {
+            StringBuilder clean = new StringBuilder(b64.length());
+            for (int i = 0; i < b64.length(); i++) {
+                char c = b64.charAt(i);
+                if (c != '\n' && c != '\r') {
+                    clean.append(c);
+                }
+            }
+            int usable = clean.length() - clean.length() % 4;
+            s = clean.substring(0, usable);
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(s);
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
+        try {
+            CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(prefixOnly ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            int controls = 0;
+            for (int i = 0; i < chars.length(); i++) {
+                char c = chars.charAt(i);
+                if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+                    controls++;
+                }
+            }
+            return controls > chars.length() / 50 + 1 ? null : chars.toString();
+        } catch (CharacterCodingException binary) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ token helpers
+
+    /** An object of scalars, read whole (cookies, parameters, WebSocket messages); nested values are dropped. */
+    private List<FlatField> readFlat() {
+        List<FlatField> fields = new ArrayList<>(6);
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t.isStructStart()) {
+                fields.add(new FlatField(name, null, t, tree()));
+            } else {
+                fields.add(new FlatField(name, scalarText(t), t, null));
+            }
+        }
+        return fields;
+    }
+
+    private String scalarText(JsonToken t) {
+        return t == JsonToken.VALUE_NULL ? null : p.getString();
+    }
+
+    private static String valueOf(List<FlatField> fields, String name) {
+        for (FlatField ff : fields) {
+            if (ff.name().equals(name) && ff.type() == JsonToken.VALUE_STRING) {
+                return ff.text();
+            }
+        }
+        return null;
+    }
+
+    private void writeFlat(List<FlatField> fields) {
+        if (fields == null) {
+            return;
+        }
+        for (FlatField ff : fields) {
+            g.writeName(ff.name());
+            writeFlatValue(ff);
+        }
+    }
+
+    private void writeFlatValue(FlatField ff) {
+        if (ff.tree() != null) {
+            writeTree(ff.tree(), ff.name());
+            return;
+        }
+        switch (ff.type()) {
+            case VALUE_STRING -> writeString(ff.name().equals("mimeType") || ff.name().equals("encoding")
+                    ? ff.text() : redactor.text(ff.text()));
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(ff.text());
+            case VALUE_TRUE -> g.writeBoolean(true);
+            case VALUE_FALSE -> g.writeBoolean(false);
+            default -> g.writeNull();
+        }
+    }
+
+    /** The current scalar as text, or null; a structure where a scalar belongs is consumed and read as null. */
+    private String scalar() {
+        JsonToken t = p.currentToken();
+        if (t == null || t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t.isStructStart()) {
+            p.skipChildren();
+            return null;
+        }
+        return p.getString();
+    }
+
+    private static double parseDouble(String raw) {
+        if (raw == null) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(raw.trim());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** HTTP status; some writers use strings or floats, a few write null for "no response". */
+    private static Integer parseStatus(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return (int) Double.parseDouble(raw.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Writes back a scalar read with {@link #scalar()} exactly as it was ({@code t} is its token). */
+    private void keep(JsonToken t, String raw) {
+        if (g == null) {
+            return;
+        }
+        if (raw == null) {
+            g.writeNull();
+            return;
+        }
+        switch (t) {
+            case VALUE_STRING -> g.writeString(raw);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(raw);
+            case VALUE_TRUE, VALUE_FALSE -> g.writeBoolean(t == JsonToken.VALUE_TRUE);
+            default -> g.writeNull();
+        }
+    }
+
+    /** Writes back free text (statusText, _error) after redaction; other scalars as they were. */
+    private void writeText(JsonToken t, String raw) {
+        if (g == null) {
+            return;
+        }
+        keep(t, t == JsonToken.VALUE_STRING && raw != null ? redactor.text(raw) : raw);
+    }
+
+    private JsonNode tree() {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        return TREES.readTree(p);
+    }
+
+    private static String text(JsonNode node, String field) {
+        if (node == null) {
+            return null;
+        }
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() || v.isContainer() ? null : v.asString();
+    }
+
+    private void writeName(String name) {
+        if (g != null) {
+            g.writeName(name);
+        }
+    }
+
+    private void writeString(String s) {
+        if (s == null) {
+            g.writeNull();
+        } else {
+            g.writeString(s);
+        }
+    }
+
+    /** Writes free text after redaction; used for fields such as statusText and _error. */
+    private void writeText(String s) {
+        if (g == null) {
+            return;
+        }
+        if (p.currentToken().isStructStart()) {
+            copyOrSkip("value");
+            return;
+        }
+        if (s == null) {
+            g.copyCurrentEvent(p);
+        } else if (p.currentToken() == JsonToken.VALUE_STRING) {
+            g.writeString(redactor.text(s));
+        } else {
+            g.copyCurrentEventExact(p);
+        }
+    }
+
+    private void copyExact() {
+        if (g == null) {
+            return;
+        }
+        if (p.currentToken().isStructStart()) {
+            copyOrSkip("value");
+        } else {
+            g.copyCurrentEventExact(p);
+        }
+    }
+
+    /** Copies the current value with generic redaction (names and text), or skips it when only analyzing. */
+    private void copyOrSkip(String name) {
+        if (g == null) {
+            if (p.currentToken().isStructStart()) {
+                p.skipChildren();
+            }
+            return;
+        }
+        redactor.copyJson(p, g, SensitiveNames.classify(name, Scope.JSON_RESPONSE), name, Scope.JSON_RESPONSE);
+    }
+
+    private void writeTree(JsonNode node, String name) {
+        if (g == null) {
+            return;
+        }
+        if (node == null) {
+            g.writeNull();
+            return;
+        }
+        try (JsonParser tp = TREES.treeAsTokens(node)) {
+            tp.nextToken();
+            redactor.copyJson(tp, g, SensitiveNames.classify(name, Scope.JSON_RESPONSE), name, Scope.JSON_RESPONSE);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("cannot re-read a node just parsed", e);
+        }
+    }
+
+    private void beginUnit() {
+        if (g != null && options.lenient()) {
+            g.flush();
+            units.begin();
+            holding = true;
+        }
+    }
+
+    private void commitUnit() {
+        if (holding) {
+            g.flush();
+            try {
+                units.commit();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            holding = false;
+        }
+    }
+
+    /**
+     * A scalar or small structure read ahead of writing. The two constants mark where a body's held
+     * {@code text} and its {@code params} go in the field order (compared by identity).
+     */
+    private record FlatField(String name, String text, JsonToken type, JsonNode tree) {
+        static final FlatField TEXT = new FlatField("text", null, JsonToken.VALUE_STRING, null);
+        static final FlatField PARAMS = new FlatField("params", null, JsonToken.START_ARRAY, null);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.triagedesk.evidence.har;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Holds back the bytes of one unit of output (an entry, the pages array) until the unit is complete. When a
+ * lenient read breaks off mid-entry, the half-written entry is discarded and the sanitized file still ends with
+ * whole entries and valid JSON. Units larger than memory allows spill to a temporary file.
+ */
+final class UnitBuffer extends OutputStream {
+
+    private static final int SPILL_AT = 8 << 20;
+
+    private final OutputStream target;
+    private byte[] buf = new byte[64 * 1024];
+    private int len;
+    private boolean holding;
+    private Path spillFile;
+    private OutputStream spill;
+
+    UnitBuffer(OutputStream target) {
+        this.target = target;
+    }
+
+    /** Starts holding bytes back. */
+    void begin() {
+        holding = true;
+        len = 0;
+    }
+
+    /** Passes the held unit on. */
+    void commit() throws IOException {
+        if (spill != null) {
+            spill.write(buf, 0, len);
+            spill.close();
+            try (InputStream in = Files.newInputStream(spillFile)) {
+                in.transferTo(target);
+            }
+            dropSpill();
+        } else {
+            target.write(buf, 0, len);
+        }
+        len = 0;
+        holding = false;
+        if (buf.length > 1 << 20) {
+            buf = new byte[64 * 1024]; // do not keep a one-off large buffer
+        }
+    }
+
+    /** Forgets the held unit. */
+    void discard() {
+        len = 0;
+        holding = false;
+        dropSpill();
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        if (!holding) {
+            target.write(b);
+            return;
+        }
+        ensure(1);
+        buf[len++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int n) throws IOException {
+        if (!holding) {
+            target.write(b, off, n);
+            return;
+        }
+        if (len + n > SPILL_AT) {
+            if (spill == null) {
+                spillFile = Files.createTempFile("triage-unit", ".part");
+                spill = Files.newOutputStream(spillFile);
+            }
+            spill.write(buf, 0, len);
+            len = 0;
+            if (n > buf.length) {
+                spill.write(b, off, n);
+                return;
+            }
+        }
+        ensure(n);
+        System.arraycopy(b, off, buf, len, n);
+        len += n;
+    }
+
+    private void ensure(int n) {
+        if (len + n > buf.length) {
+            byte[] bigger = new byte[Math.max(buf.length * 2, len + n)];
+            System.arraycopy(buf, 0, bigger, 0, len);
+            buf = bigger;
+        }
+    }
+
+    /** The generator flushes after each unit; the real target is flushed once, at the end. */
+    @Override
+    public void flush() {
+    }
+
+    void finish() {
+        try {
+            target.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void dropSpill() {
+        if (spill != null) {
+            try {
+                spill.close();
+                Files.deleteIfExists(spillFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                spill = null;
+                spillFile = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.triagedesk.evidence.input;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * One readable document: a plain file, or a member of an archive. {@link #open()} gives its decoded bytes
+ * (decompressed, the JSONP prefix skipped) each time it is called, so a document can be read twice (for example
+ * analyzed, then sanitized) without being held in memory.
+ *
+ * @param name the file name, {@code bundle.zip!/capture.har} for archive members
+ * @param format what the content is
+ * @param packaging how it was packed: {@code plain}, {@code gzip} or {@code zip}
+ */
+public record EvidenceDocument(String name, EvidenceFormat format, String packaging, Opener opener) {
+
+    /** Opens the decoded content. */
+    @FunctionalInterface
+    public interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    public InputStream open() throws IOException {
+        return opener.open();
+    }
+}
