@@ -12,7 +12,6 @@ import dev.triagedesk.evidence.har.HarProcessor;
 import dev.triagedesk.evidence.input.EvidenceDocument;
 import dev.triagedesk.evidence.input.EvidenceFiles;
 import dev.triagedesk.evidence.input.EvidenceFormat;
-import dev.triagedesk.evidence.input.InputLimits;
 import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.evidence.redact.RedactionKey;
 import dev.triagedesk.evidence.redact.RedactionReport;
@@ -29,7 +28,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -79,13 +77,8 @@ public final class CommandLine {
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        EvidenceEngine engine = new EvidenceEngine(redactionKey(err), InputLimits.defaults(), consoleDetector());
+        EvidenceEngine engine = EvidenceEngine.withDefaults(redactionKey(err));
         return new CommandLine(out, err, engine).dispatch(args);
-    }
-
-    /** Decides from content whether text is a console log. */
-    static Predicate<String> consoleDetector() {
-        return head -> false;
     }
 
     private static RedactionKey redactionKey(PrintStream err) {

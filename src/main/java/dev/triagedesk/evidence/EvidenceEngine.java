@@ -32,6 +32,11 @@ public final class EvidenceEngine {
         this.files = new EvidenceFiles(limits, looksLikeConsole);
     }
 
+    /** An engine with the default input limits that recognises every supported console format. */
+    public static EvidenceEngine withDefaults(RedactionKey key) {
+        return new EvidenceEngine(key, InputLimits.defaults(), head -> false);
+    }
+
     /** The documents a file holds; throws {@link EvidenceException} with the reason when it holds none. */
     public EvidenceFiles.Opened open(Path file, String name) {
         return files.open(file, name);
@@ -62,18 +67,28 @@ public final class EvidenceEngine {
     }
 
     /**
-     * Writes a sanitized copy of a HAR to {@code out} and analyzes it in the same pass. If the leftover scan finds
+     * Writes a sanitized copy of a HAR to {@code out} and analyzes it in the same pass, after a quick first pass
+     * that learns the credentials (so their echoes anywhere in the file are redacted too). If the leftover scan finds
      * a secret shape in what was written, throws {@link LeftoverSecretsException}: the caller must then discard
      * everything written to {@code out}.
      */
     public HarProcessor.Result sanitizeHar(EvidenceDocument doc, OutputStream out, HarFindings findings, boolean lenient) {
         requireHar(doc);
-        HarProcessor processor = new HarProcessor(redactor(), findings, lenient ? HarProcessor.Options.lenientDefaults()
-                : HarProcessor.Options.strict());
+        HarProcessor.Options options = lenient ? HarProcessor.Options.lenientDefaults() : HarProcessor.Options.strict();
+        boolean jsonp = doc.format() == EvidenceFormat.HAR_JSONP;
+        Redactor learner = redactor();
+        try (InputStream in = doc.open()) {
+            new HarProcessor(learner, HarFindings.NONE, options).learn(in, jsonp);
+        } catch (IOException e) {
+            throw new EvidenceException("cannot read " + doc.name() + ": " + e.getMessage(), e);
+        }
+        Redactor redactor = redactor();
+        redactor.rememberAll(learner);
+        HarProcessor processor = new HarProcessor(redactor, findings, options);
         LeftoverScan scan = new LeftoverScan();
         HarProcessor.Result result;
         try (InputStream in = doc.open(); OutputStream scanned = scan.wrap(nonClosing(out))) {
-            result = processor.sanitize(in, scanned, doc.format() == EvidenceFormat.HAR_JSONP);
+            result = processor.sanitize(in, scanned, jsonp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -87,6 +87,8 @@ public final class HarProcessor {
 
     private JsonParser p;
     private JsonGenerator g;
+    /** First pass of a sanitize: read only credentials, so the redactor knows them before their echoes. */
+    private boolean learning;
     private UnitBuffer units;
     private EntryAnalysis analysis;
     private boolean holding;
@@ -105,6 +107,20 @@ public final class HarProcessor {
         this.redactor = redactor;
         this.findings = findings;
         this.options = options;
+    }
+
+    /**
+     * Reads only the credentials (headers, cookies, parameters; no bodies) so the redactor knows every secret
+     * value before the real pass meets an echo of it: a cookie value can appear in a tracking URL entries before
+     * the request that sends the cookie. Stops quietly at broken JSON (the real pass reports it).
+     */
+    public void learn(InputStream in, boolean jsonp) {
+        learning = true;
+        try {
+            run(in, null, jsonp);
+        } catch (EvidenceException ignored) {
+            // the real pass reports what is wrong with the file
+        }
     }
 
     /** Analyzes without writing anything; bodies are read only where an entry needs them. */
@@ -140,6 +156,9 @@ public final class HarProcessor {
             long line = at == null ? 0 : at.getLineNr();
             long column = at == null ? 0 : at.getColumnNr();
             String what = describe(e);
+            if (learning) {
+                return new Result(null, null);
+            }
             if (!options.lenient() || entryCount == 0 && !sawLog) {
                 throw new EvidenceException("broken JSON at line " + line + ", column " + column + ": " + what
                         + (options.lenient() ? " (nothing could be read before it)" : ""), line, column, e);
@@ -154,6 +173,9 @@ public final class HarProcessor {
             if (p != null) {
                 p.close();
             }
+        }
+        if (learning) {
+            return new Result(null, null);
         }
         if (!sawLog) {
             throw new EvidenceException("not a HAR: the JSON has no \"log\" object");
@@ -414,28 +436,35 @@ public final class HarProcessor {
         if (g != null) {
             g.writeEndObject();
         }
-        analysis.entry(f);
+        if (learning) {
+            redactor.url(f.url);
+        } else {
+            analysis.entry(f);
+        }
     }
 
+    /**
+     * The request's {@code url} is written last, after the headers and cookies: a cookie echoed in the same
+     * request's URL is then already known to the redactor as a secret.
+     */
     private void readRequest(EntryFacts f) {
         if (g != null) {
             g.writeStartObject();
         }
+        boolean sawUrl = false;
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
+            if (name.equals("url")) {
+                f.url = scalar();
+                sawUrl = true;
+                continue;
+            }
             writeName(name);
             switch (name) {
                 case "method" -> {
                     f.method = scalar();
                     keep(t, f.method);
-                }
-                case "url" -> {
-                    f.url = scalar();
-                    if (g != null) {
-                        f.sanitizedUrl = redactor.url(f.url);
-                        writeString(f.sanitizedUrl);
-                    }
                 }
                 case "headers" -> readHeaders(f, false);
                 case "cookies" -> readCookies(f, false);
@@ -451,6 +480,11 @@ public final class HarProcessor {
             }
         }
         if (g != null) {
+            if (sawUrl) {
+                f.sanitizedUrl = redactor.url(f.url);
+                g.writeName("url");
+                writeString(f.sanitizedUrl);
+            }
             g.writeEndObject();
         }
     }
@@ -528,7 +562,7 @@ public final class HarProcessor {
                     name = scalar();
                 } else if (field.equals("value")) {
                     // analysis alone reads only the values it uses; the others are skipped undecoded
-                    if (g != null || name == null || EntryFacts.interesting(name.toLowerCase(Locale.ROOT))) {
+                    if (g != null || learning || name == null || EntryFacts.interesting(name.toLowerCase(Locale.ROOT))) {
                         value = scalar();
                     } else if (t.isStructStart()) {
                         p.skipChildren();
@@ -543,7 +577,12 @@ public final class HarProcessor {
                 }
             }
             if (name != null && value != null) {
-                f.header(name.toLowerCase(Locale.ROOT), value, response);
+                String lower = name.toLowerCase(Locale.ROOT);
+                f.header(lower, value, response);
+                if (learning || g == null && (lower.equals("cookie") || lower.equals("set-cookie")
+                        || lower.equals("authorization") || lower.equals("proxy-authorization"))) {
+                    redactor.header(name, value, response); // learn the credential so echoes of it are redacted
+                }
             }
             if (g != null) {
                 g.writeStartObject();
@@ -571,12 +610,16 @@ public final class HarProcessor {
         }
         while (p.nextToken() != JsonToken.END_ARRAY) {
             f.cookieOrAuth = true;
-            if (g == null || p.currentToken() != JsonToken.START_OBJECT) {
+            if (g == null && !learning || p.currentToken() != JsonToken.START_OBJECT) {
                 copyOrSkip("cookie");
                 continue;
             }
             List<FlatField> fields = readFlat();
             String cookieName = valueOf(fields, "name");
+            if (learning) {
+                redactor.cookieValue(cookieName, valueOf(fields, "value"), response);
+                continue;
+            }
             g.writeStartObject();
             for (FlatField ff : fields) {
                 g.writeName(ff.name());
@@ -595,11 +638,13 @@ public final class HarProcessor {
 
     /** {@code queryString} and {@code postData.params}: arrays of {name, value}. */
     private void readParams(Scope scope) {
-        if (g == null || p.currentToken() != JsonToken.START_ARRAY) {
+        if (g == null && !learning || p.currentToken() != JsonToken.START_ARRAY) {
             copyOrSkip("params");
             return;
         }
-        g.writeStartArray();
+        if (g != null) {
+            g.writeStartArray();
+        }
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 copyOrSkip("param");
@@ -607,6 +652,10 @@ public final class HarProcessor {
             }
             List<FlatField> fields = readFlat();
             String paramName = valueOf(fields, "name");
+            if (learning) {
+                redactor.parameter(paramName, valueOf(fields, "value"), scope);
+                continue;
+            }
             g.writeStartObject();
             for (FlatField ff : fields) {
                 g.writeName(ff.name());
@@ -618,7 +667,9 @@ public final class HarProcessor {
             }
             g.writeEndObject();
         }
-        g.writeEndArray();
+        if (g != null) {
+            g.writeEndArray();
+        }
     }
 
     private void readWebSocketMessages() {

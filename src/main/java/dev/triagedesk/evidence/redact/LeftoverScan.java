@@ -186,9 +186,13 @@ public final class LeftoverScan {
         if (window[i] == 's' && at(i, "sk-") && !(Character.isLetter(p) || p == '_' || p == '-')) {
             return run(i + 3, SecretShapes::isKeyChar) - (i + 3) >= 20 ? "api key (sk-...)" : null;
         }
-        if (atIgnoreCase(i, "session") || atIgnoreCase(i, "sid")) {
+        if (atIgnoreCase(i, "session") || atIgnoreCase(i, "sid") && !atIgnoreCase(i, "side")) {
             if (Character.isLetterOrDigit(p)) {
                 return null;
+            }
+            int wordEnd = run(i, SecretShapes::isAlnum);
+            if (!atIgnoreCase(i, "session") && wordEnd - i > 8) {
+                return null; // same rule as SensitiveNames.isSessionWord
             }
             int j = run(i, c -> SecretShapes.isKeyChar(c) || c == '.');
             if (j >= end() || window[j] != '=') {

@@ -4,7 +4,10 @@ import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -31,8 +34,19 @@ public final class Redactor {
             "redacted", "[filtered]", "********");
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
+    /** Values shorter than this, or without the mix of a random token, are not remembered as secrets. */
+    private static final int MIN_REMEMBERED = 8;
+    private static final int MAX_REMEMBERED = 20_000;
+
     private final Fingerprinter fingerprints;
     private final RedactionLedger ledger;
+    /**
+     * Every value redacted because of where it stood (a cookie, an Authorization header, a sensitive field), so
+     * that the same value is removed wherever else it turns up: a session cookie echoed in a tracking URL's
+     * {@code c=} parameter has an innocent name there. Bounded; looked up by length first.
+     */
+    private final Map<String, SecretKind> known = new HashMap<>();
+    private final BitSet knownLengths = new BitSet();
 
     public Redactor(RedactionKey key) {
         this(new Fingerprinter(key), new RedactionLedger());
@@ -57,8 +71,112 @@ public final class Redactor {
     }
 
     private String replace(String rule, SecretKind kind, String name, String secret) {
+        remember(secret, kind);
         ledger.record(rule, kind, name);
         return marker(kind, secret);
+    }
+
+    private void remember(String secret, SecretKind kind) {
+        int n = secret.length();
+        if (n < MIN_REMEMBERED || n > 4096 || known.size() >= MAX_REMEMBERED || secret.contains(MARKER_PREFIX)) {
+            return;
+        }
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = 0; i < n; i++) {
+            char c = secret.charAt(i);
+            letter |= Character.isLetter(c);
+            digit |= Character.isDigit(c);
+        }
+        if (letter && digit || n >= 16) {
+            known.putIfAbsent(secret, kind);
+            knownLengths.set(n);
+        }
+    }
+
+    /** Takes over the values another redactor (a first pass over the same document) redacted. */
+    public void rememberAll(Redactor firstPass) {
+        firstPass.known.forEach(this::remember);
+    }
+
+    /** How many distinct secret values this redactor knows. */
+    public int knownCount() {
+        return known.size();
+    }
+
+    /** The marker for a value already redacted elsewhere in this document, or null. */
+    private String knownMarker(String value, String rule) {
+        if (known.isEmpty() || !knownLengths.get(value.length())) {
+            return null;
+        }
+        SecretKind kind = known.get(value);
+        if (kind == null) {
+            return null;
+        }
+        ledger.record(rule, kind, "(seen as a secret elsewhere)");
+        return marker(kind, value);
+    }
+
+    /**
+     * Replaces values redacted elsewhere in this document wherever they occur in text: runs of token characters
+     * are looked up whole and split at '=' and '/', the separators they are usually glued to.
+     */
+    private String replaceKnown(String s, String rule) {
+        if (known.isEmpty()) {
+            return s;
+        }
+        int n = s.length();
+        StringBuilder out = null;
+        int copied = 0;
+        int i = 0;
+        while (i < n) {
+            if (!isRunChar(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && isRunChar(s.charAt(j))) {
+                j++;
+            }
+            int[] hit = knownIn(s, i, j);
+            if (hit != null) {
+                if (out == null) {
+                    out = new StringBuilder(n + 32);
+                }
+                String value = s.substring(hit[0], hit[1]);
+                out.append(s, copied, hit[0]).append(knownMarker(value, rule));
+                copied = hit[1];
+                i = hit[1];
+                continue;
+            }
+            i = j;
+        }
+        if (out == null) {
+            return s;
+        }
+        return out.append(s, copied, n).toString();
+    }
+
+    /** The first remembered value in the run {@code [from, to)}: the run itself or a piece between '=' and '/'. */
+    private int[] knownIn(String s, int from, int to) {
+        if (to - from >= MIN_REMEMBERED && knownLengths.get(to - from) && known.containsKey(s.substring(from, to))) {
+            return new int[] {from, to};
+        }
+        int start = from;
+        for (int k = from; k <= to; k++) {
+            if (k == to || s.charAt(k) == '=' || s.charAt(k) == '/') {
+                if (k - start >= MIN_REMEMBERED && (start != from || k != to) && knownLengths.get(k - start)
+                        && known.containsKey(s.substring(start, k))) {
+                    return new int[] {start, k};
+                }
+                start = k + 1;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isRunChar(char c) {
+        return SecretShapes.isKeyChar(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '=' || c == '%';
     }
 
     // ---------------------------------------------------------------- headers and cookies
@@ -211,7 +329,8 @@ public final class Redactor {
         if (kind != null && !isEmptyWord(value) && !isMarker(value, 0)) {
             return replace(rule, kind, name, value);
         }
-        return text(value, rule);
+        String seen = knownMarker(value, rule);
+        return seen != null ? seen : text(value, rule);
     }
 
     // ---------------------------------------------------------------- URLs
@@ -301,7 +420,10 @@ public final class Redactor {
                 String name = decode(rawName);
                 SecretKind kind = SensitiveNames.classify(name, Scope.QUERY);
                 String value = decode(rawValue);
-                if (kind != null && !value.isEmpty() && !isEmptyWord(value) && !isMarker(value, 0)) {
+                String seen = kind == null ? knownMarker(value, rule) : null;
+                if (seen != null) {
+                    replacement = rawName + '=' + seen;
+                } else if (kind != null && !value.isEmpty() && !isEmptyWord(value) && !isMarker(value, 0)) {
                     replacement = rawName + '=' + replace(rule, kind, name, value);
                 } else if (!rawValue.isEmpty()) {
                     String scanned = value.contains("://") ? url(value) : text(value, rule);
@@ -466,7 +588,8 @@ public final class Redactor {
                 && !(kind == SecretKind.CODE && scope == Scope.JSON_RESPONSE && SensitiveNames.looksLikeErrorCode(value))) {
             return replace("json-field", kind, name, value);
         }
-        return text(value, "json-text");
+        String seen = knownMarker(value, "json-text");
+        return seen != null ? seen : text(value, "json-text");
     }
 
     /** Numbers are kept (counts, expiry times) unless the name says password, secret or a one-time code. */
@@ -490,6 +613,7 @@ public final class Redactor {
         if (s == null) {
             return null;
         }
+        s = replaceKnown(s, rule);
         int n = s.length();
         StringBuilder out = null;
         int copied = 0;
@@ -602,17 +726,30 @@ public final class Redactor {
             k += 2;
         }
         int vs = k;
-        boolean wholeLine = quote == 0 && s.charAt(sep) == ':'
-                && (kind == SecretKind.AUTHORIZATION || kind == SecretKind.COOKIE);
-        while (k < n) {
-            char c = s.charAt(k);
-            if (c == '\n' || c == '\r') {
-                break;
+        if (quote == 0 && kind == SecretKind.AUTHORIZATION) {
+            // "Authorization: Bearer abc": keep the scheme, take the one credential after it
+            int w = SecretShapes.run(s, k, n, Character::isLetter);
+            if (w > k && w < n && s.charAt(w) == ' ') {
+                int c = w;
+                while (c < n && s.charAt(c) == ' ') {
+                    c++;
+                }
+                vs = c;
             }
-            if (quote == '\\' ? c == '\\' : quote != 0 ? c == quote || c == '\\' : !wholeLine && isValueStop(c)) {
-                break;
+            k = SecretShapes.run(s, vs, n, SecretShapes::isTokenChar);
+        } else if (quote == 0 && kind == SecretKind.COOKIE && s.charAt(sep) == ':') {
+            k = cookiePairsEnd(s, k, n);
+        } else {
+            while (k < n) {
+                char c = s.charAt(k);
+                if (c == '\n' || c == '\r') {
+                    break;
+                }
+                if (quote == '\\' ? c == '\\' : quote != 0 ? c == quote || c == '\\' : isValueStop(c)) {
+                    break;
+                }
+                k++;
             }
-            k++;
         }
         int ve = k;
         if (ve - vs < 4 || isMarker(s, vs)) {
@@ -625,6 +762,29 @@ public final class Redactor {
         SecretShapes.Shape shape = SecretShapes.at(s, vs, ve);
         SecretKind reported = shape != null && shape.start() == vs && shape.end() == ve ? shape.kind() : kind;
         return new ValueHit(vs, ve, replace(rule, reported, name, value));
+    }
+
+    /** "a=1; b=2; c=3" after "Cookie:" in text: where the run of cookie pairs ends. */
+    private static int cookiePairsEnd(String s, int from, int n) {
+        int k = from;
+        int end = from;
+        while (k < n) {
+            int nameEnd = SecretShapes.run(s, k, n, c -> c > ' ' && c != '=' && c != ';' && c != '"' && c != '\'');
+            if (nameEnd == k || nameEnd >= n || s.charAt(nameEnd) != '=') {
+                break;
+            }
+            int valueEnd = SecretShapes.run(s, nameEnd + 1, n, c -> c > ' ' && c != ';' && c != '"' && c != '\'');
+            end = valueEnd;
+            if (valueEnd < n && s.charAt(valueEnd) == ';') {
+                k = valueEnd + 1;
+                while (k < n && s.charAt(k) == ' ') {
+                    k++;
+                }
+            } else {
+                break;
+            }
+        }
+        return end;
     }
 
     private static boolean isNameChar(char c) {

@@ -85,7 +85,8 @@ public final class SensitiveNames {
             }
             // "auth", "sig" and bare "session" read as prose in text unless spelled as a compound
             String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("auth") || lower.equals("sig") || lower.equals("pass") || lower.equals("pin")) {
+            if (lower.equals("auth") || lower.equals("sig") || lower.equals("pass") || lower.equals("pin")
+                    || lower.equals("sessions")) {
                 return null;
             }
         }
@@ -104,6 +105,7 @@ public final class SensitiveNames {
             return null;
         }
         SecretKind byWord = null;
+        String previous = null;
         int n = name.length();
         int start = -1;
         for (int i = 0; i <= n; i++) {
@@ -113,10 +115,13 @@ public final class SensitiveNames {
                     && Character.isLowerCase(name.charAt(i - 1));
             if (camelBreak || !alnum) {
                 if (start >= 0) {
-                    SecretKind k = WORDS.get(lower.substring(start, i));
+                    String word = lower.substring(start, i);
+                    SecretKind k = "key".equals(word) && "api".equals(previous) ? SecretKind.API_KEY
+                            : isSessionWord(word) ? SecretKind.SESSION : WORDS.get(word);
                     if (k != null && (byWord == null || k.ordinal() < byWord.ordinal())) {
                         byWord = k;
                     }
+                    previous = word;
                 }
                 start = alnum ? i : -1;
             } else if (start < 0) {
@@ -140,6 +145,16 @@ public final class SensitiveNames {
             }
         }
         return null;
+    }
+
+    /**
+     * Session names come in many spellings: {@code sid}, {@code SIDCC}, Google's {@code sidt} transfer token,
+     * {@code sessionx}. A word starting with "session", or with "sid" but not "side" (sidebar), counts. The
+     * leftover scan uses the same rule, so the two never disagree about what a session value is.
+     */
+    public static boolean isSessionWord(String lowerWord) {
+        return lowerWord.startsWith("session")
+                || lowerWord.startsWith("sid") && !lowerWord.startsWith("side") && lowerWord.length() <= 8;
     }
 
     private static boolean containsTokenStem(String compact) {

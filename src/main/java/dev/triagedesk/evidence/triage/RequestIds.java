@@ -51,26 +51,27 @@ public final class RequestIds {
         for (RequestId r : into) {
             seen.add(r.value());
         }
-        Matcher m = BODY_REQUEST_ID.matcher(text);
+        Matcher m = REQ_PREFIXED.matcher(text);
         while (m.find()) {
-            add(into, seen, "body:request-id", m.group(1));
+            add(into, seen, "body:request-id", m.group(), true);
         }
-        m = REQ_PREFIXED.matcher(text);
+        m = BODY_REQUEST_ID.matcher(text);
         while (m.find()) {
-            add(into, seen, "body:request-id", m.group());
+            add(into, seen, "body:request-id", m.group(1), false);
         }
         m = JSON_ID_FIELD.matcher(text);
         while (m.find()) {
-            add(into, seen, "body:" + m.group(1).toLowerCase(Locale.ROOT).replace('_', '-'), m.group(2));
+            add(into, seen, "body:" + m.group(1).toLowerCase(Locale.ROOT).replace('_', '-'), m.group(2), false);
         }
         m = RAY.matcher(text);
         while (m.find()) {
-            add(into, seen, "body:cf-ray", m.group(1));
+            add(into, seen, "body:cf-ray", m.group(1), true);
         }
     }
 
-    private static void add(Collection<RequestId> into, Set<String> seen, String name, String value) {
-        if (into.size() < 64 && looksLikeId(value) && seen.add(value)) {
+    /** @param certain the pattern itself proves it is an ID ({@code req_} + hex, a ray); otherwise it must look like one */
+    private static void add(Collection<RequestId> into, Set<String> seen, String name, String value, boolean certain) {
+        if (into.size() < 64 && (certain || looksLikeId(value)) && seen.add(value)) {
             into.add(new RequestId(name, value));
         }
     }

@@ -1,0 +1,53 @@
+package dev.triagedesk.evidence.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.triagedesk.evidence.Secrets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class LeftoverScanTests {
+
+    @Test
+    void findsEachShapeThatMustNeverLeave() {
+        assertThat(LeftoverScan.check("{\"k\":\"" + Secrets.openAiKey(1) + "\"}")).extracting(LeftoverScan.Finding::shape)
+                .containsExactly("api key (sk-...)");
+        assertThat(LeftoverScan.check("x " + Secrets.jwt("a") + " y")).extracting(LeftoverScan.Finding::shape)
+                .containsExactly("JWT");
+        assertThat(LeftoverScan.check("Authorization: Bearer abcDEF123456ghi")).extracting(LeftoverScan.Finding::shape)
+                .containsExactly("Bearer credential");
+        assertThat(LeftoverScan.check("cookie: sessionid=a8f7d6s5a4s3d2f1")).extracting(LeftoverScan.Finding::shape)
+                .containsExactly("session cookie");
+        assertThat(LeftoverScan.check("\"https://bob:pw@example.com/\"")).extracting(LeftoverScan.Finding::shape)
+                .containsExactly("URL user-info");
+        assertThat(LeftoverScan.check("-----BEGIN PRIVATE KEY-----\nabc")).hasSize(1);
+    }
+
+    @Test
+    void markersAndOrdinaryTextPass() {
+        String clean = "Bearer [REDACTED:bearer:0a1b2c3d] session=[REDACTED:cookie:0a1b2c3d] "
+                + "https://REDACTED-userinfo-0a1b2c3d@example.com/ task-management-system-1234567890123 "
+                + "eyJhbGciOi is not a JWT without dots; the bearer authentication failed";
+        assertThat(LeftoverScan.check(clean)).isEmpty();
+    }
+
+    @Test
+    void aSecretSplitAcrossWritesAndTheScanWindowIsStillFound() throws IOException {
+        LeftoverScan scan = new LeftoverScan();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        byte[] filler = "x".repeat(64 * 1024 - 7).getBytes(StandardCharsets.US_ASCII);
+        byte[] jwt = (" " + Secrets.jwt("split") + " ").getBytes(StandardCharsets.US_ASCII);
+        try (OutputStream out = scan.wrap(sink)) {
+            out.write(filler);
+            for (byte b : jwt) {
+                out.write(b); // byte by byte across the window edge
+            }
+        }
+        assertThat(scan.findings()).extracting(LeftoverScan.Finding::shape).containsExactly("JWT");
+        assertThat(scan.findings().get(0).offset()).isEqualTo(filler.length + 1);
+        assertThat(sink.size()).isEqualTo(filler.length + jwt.length);
+    }
+}
