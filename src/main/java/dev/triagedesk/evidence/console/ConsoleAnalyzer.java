@@ -147,13 +147,8 @@ public final class ConsoleAnalyzer {
             identifiers(raw);
             ConsoleLine cl = LineParser.parse(raw, format);
             switch (cl.kind()) {
-                case BLANK -> { }
+                case BLANK, MARKER -> { }
                 case HEADER -> flush();
-                case MARKER -> {
-                    if (block != null) {
-                        block.marker = cl.marker();
-                    }
-                }
                 case START, NET_REQUEST -> open(cl, false);
                 case NET_STATUS -> {
                     if (block != null && block.isNetworkRow() && block.status == null) {
@@ -165,12 +160,12 @@ public final class ConsoleAnalyzer {
                     if (block != null) {
                         block.frames = true;
                         block.closed |= cl.closed();
-                        if (cl.marker() != null) {
-                            block.marker = cl.marker();
-                        }
                     }
                 }
                 case TEXT -> text(cl);
+            }
+            if (cl.marker() != null && block != null) {
+                block.marker = cl.marker(); // DevTools' "Understand this error" ends the row it belongs to
             }
         }
 
@@ -197,20 +192,13 @@ public final class ConsoleAnalyzer {
                     // a multi-line message's first line says what it is; a line after a stack starts a new one
                     if (block == null || block.frames) {
                         open(cl, false);
-                    } else if (cl.marker() != null) {
-                        block.marker = cl.marker();
                     }
                 }
                 case SAFARI, PUPPETEER, CAPTURED, FIREFOX -> {
                     if (block == null) {
                         open(cl, false);
-                    } else {
-                        if (format != ConsoleFormat.FIREFOX) {
-                            block.append(cl.text());
-                        }
-                        if (cl.marker() != null) {
-                            block.marker = cl.marker();
-                        }
+                    } else if (format != ConsoleFormat.FIREFOX) {
+                        block.append(cl.text()); // Firefox indents stacks; the others wrap long messages
                     }
                 }
                 default -> open(cl, false);
@@ -224,9 +212,7 @@ public final class ConsoleAnalyzer {
                 return;
             }
             String text = b.text();
-            MessageFacts facts = b.isNetworkRow()
-                    ? new MessageFacts(b.status != null && b.status >= 400 ? MessageFacts.Kind.REQUEST
-                            : MessageFacts.Kind.OTHER, b.status, null, b.url, null, null, null, null)
+            MessageFacts facts = b.isNetworkRow() ? MessageFacts.networkRow(b.status, b.url)
                     : MessageFacts.read(text, b.anchor);
             if (facts.kind() == MessageFacts.Kind.IGNORED) {
                 return;
@@ -257,8 +243,7 @@ public final class ConsoleAnalyzer {
                 return f.networkish() ? "error" : null;
             }
             if (f.errorByText()) {
-                return f.kind() == MessageFacts.Kind.MIXED_CONTENT && text.contains("automatically upgraded")
-                        ? "warning" : "error";
+                return "error";
             }
             if (format == ConsoleFormat.CHROME && b.frames && (b.gap >= 2 || ERROR_WORD.matcher(text).find())) {
                 return "error"; // console.error/console.warn rows carry a stack; copies print no level
@@ -350,7 +335,7 @@ public final class ConsoleAnalyzer {
             if (conversationUrls.size() < 200) {
                 ConversationUrls.find(raw, conversationUrls);
             }
-            if (requestIds.size() >= MAX_REQUEST_IDS) {
+            if (requestIds.size() >= MAX_REQUEST_IDS || !mayHoldId(raw)) {
                 return;
             }
             Matcher m = HEADER_ID.matcher(raw);
@@ -366,6 +351,53 @@ public final class ConsoleAnalyzer {
             for (RequestId r : found) {
                 requestId(r.name(), r.value());
             }
+        }
+
+        /**
+         * A cheap look for the words every ID pattern needs ("request", "req_", "ray", "trace", "correlation",
+         * "amz", or a parenthesised 16-hex ray): most lines have none, and the patterns are the hot path.
+         */
+        private static boolean mayHoldId(String s) {
+            int n = s.length();
+            for (int i = 0; i < n; i++) {
+                switch (s.charAt(i)) {
+                    case 'r', 'R' -> {
+                        if (s.regionMatches(true, i, "req", 0, 3) || s.regionMatches(true, i, "ray", 0, 3)) {
+                            return true;
+                        }
+                    }
+                    case 't', 'T' -> {
+                        if (s.regionMatches(true, i, "trace", 0, 5)) {
+                            return true;
+                        }
+                    }
+                    case 'c', 'C' -> {
+                        if (s.regionMatches(true, i, "correlation", 0, 11)) {
+                            return true;
+                        }
+                    }
+                    case 'a', 'A' -> {
+                        if (s.regionMatches(true, i, "amz", 0, 3)) {
+                            return true;
+                        }
+                    }
+                    case '(' -> {
+                        if (hexRun(s, i + 1) >= 16) {
+                            return true;
+                        }
+                    }
+                    default -> { }
+                }
+            }
+            return false;
+        }
+
+        private static int hexRun(String s, int from) {
+            int j = from;
+            while (j < s.length() && Character.digit(s.charAt(j), 16) >= 0) {
+                j++;
+            }
+            return j - from;
         }
 
         private void requestId(String name, String value) {

@@ -14,9 +14,14 @@ import dev.triagedesk.evidence.Category;
  * @param url the request the message is about (not the script that logged it), or {@code null}
  * @param status the HTTP status the message states, or {@code null}
  * @param netError {@code net::ERR_…} when the message names one
- * @param category what the failure asks the reporter to do; script errors without network evidence are
- *                 {@link Category#UNKNOWN} (a page's own bug says nothing about the reporter's setup), errors
- *                 raised by browser extensions {@link Category#BROWSER}
+ * @param category what the failure asks the reporter to do: from the status and net error through
+ *                 {@link dev.triagedesk.evidence.triage.FailureClassifier}; CORS failures are
+ *                 {@link Category#NETWORK} (the page never read the response: a blocker, a failed connection, or
+ *                 an error page from a proxy or Cloudflare without CORS headers), CSP refusals and blocked mixed
+ *                 content {@link Category#BROWSER}; failed fetches and WebSockets without status
+ *                 {@link Category#NETWORK}; script errors without such evidence {@link Category#UNKNOWN} (a
+ *                 page's own bug says nothing about the reporter's setup), unless a browser extension raised them
+ *                 ({@link Category#BROWSER})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsoleError(int line,

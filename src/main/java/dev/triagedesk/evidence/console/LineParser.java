@@ -53,7 +53,7 @@ final class LineParser {
             + "|global code|\\(anonymous function\\)|promiseReactionJob)\\s*$");
 
     /** Messages that start a new entry wherever they appear, even without any prefix. */
-    static final Pattern STRONG_START = Pattern.compile("^(?:Failed to load resource\\b"
+    private static final Pattern STRONG_START = Pattern.compile("^(?:Failed to load resource\\b"
             + "|(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (?:https?|wss?)://"
             + "|Access to [\\w ]{1,40}? at '|Cross-Origin Request Blocked|Refused to |Mixed Content:"
             + "|WebSocket connection to |Uncaught\\b|Unhandled (?:Promise )?Rejection|[A-Z][A-Za-z]*Error\\b(?::|$)"
@@ -88,9 +88,9 @@ final class LineParser {
         }
         Matcher m = BRACKET.matcher(trimmed);
         if (m.matches()) {
-            return bracketed(m.group(1), m.group(2), indented);
+            return bracketed(m.group(1), m.group(2), null, indented);
         }
-        if (isFrame(raw)) {
+        if (isFrame(raw, format)) {
             boolean closed = format == ConsoleFormat.PLAYWRIGHT && PW_SUFFIX.matcher(raw).matches();
             return new ConsoleLine(Kind.FRAME, null, null, null, 0, trimmed, null, closed, indented, null, null, null);
         }
@@ -106,9 +106,7 @@ final class LineParser {
                 s = c.group(2);
             }
             if (time != null && (m = BRACKET.matcher(s)).matches()) {
-                ConsoleLine b = bracketed(m.group(1), m.group(2), indented);
-                return new ConsoleLine(Kind.START, time, b.level(), b.anchor(), 0, b.text(), null, b.closed(),
-                        indented, null, null, null);
+                return bracketed(m.group(1), m.group(2), time, indented);
             }
         }
         if (format == ConsoleFormat.FIREFOX || format == ConsoleFormat.PLAIN) {
@@ -121,7 +119,7 @@ final class LineParser {
                 && (m = CAPTURED.matcher(s)).matches()) {
             return start(time, level(m.group(1)), null, 0, m.group(2), false, indented);
         }
-        if (format == ConsoleFormat.CHROME && (!indented || time != null) && (m = ANCHOR.matcher(s)).matches()
+        if (format == ConsoleFormat.CHROME && !indented && (m = ANCHOR.matcher(s)).matches()
                 && !CLOCK_LIKE.matcher(m.group(1)).matches()) {
             String text = m.group(3) == null ? "" : m.group(3);
             return start(time, null, m.group(1), m.group(2) == null ? 0 : m.group(2).length(), text, false, indented);
@@ -131,14 +129,17 @@ final class LineParser {
             return loc.matches() ? start(time, null, loc.group(2), 0, loc.group(1), false, indented)
                     : start(time, null, null, 0, s, false, indented);
         }
-        if (STRONG_START.matcher(s).find() || time != null && !indented) {
+        // in the formats that prefix every message, an unprefixed line continues the one before
+        boolean prefixed = format == ConsoleFormat.PLAYWRIGHT || format == ConsoleFormat.SAFARI
+                || format == ConsoleFormat.PUPPETEER || format == ConsoleFormat.CAPTURED;
+        if (!prefixed && STRONG_START.matcher(s).find() || time != null && !indented) {
             return start(time, null, null, 0, s, false, indented);
         }
         return ConsoleLine.of(Kind.TEXT, s, indented);
     }
 
-    private static ConsoleLine bracketed(String levelWord, String rest, boolean indented) {
-        String time = null;
+    /** A {@code [level]} row; Puppeteer puts its timestamp after the level, others may put one before. */
+    private static ConsoleLine bracketed(String levelWord, String rest, String time, boolean indented) {
         Matcher iso = ISO.matcher(rest);
         if (iso.matches()) {
             time = iso.group(1);
@@ -197,8 +198,10 @@ final class LineParser {
         return new ConsoleLine(Kind.START, time, level, anchor, gap, text, null, closed, indented, null, null, null);
     }
 
-    static boolean isFrame(String raw) {
-        return FRAME_V8.matcher(raw).matches() || FRAME_DEVTOOLS.matcher(raw).matches()
+    /** Playwright ends every message with {@code @ location:line}, so DevTools' {@code fn @ file:1} is not a frame there. */
+    static boolean isFrame(String raw, ConsoleFormat format) {
+        return FRAME_V8.matcher(raw).matches()
+                || format != ConsoleFormat.PLAYWRIGHT && FRAME_DEVTOOLS.matcher(raw).matches()
                 || FRAME_SAFARI.matcher(raw).matches() || FRAME_PAREN.matcher(raw).matches()
                 || FRAME_GECKO.matcher(raw).matches() || FRAME_ASYNC.matcher(raw).matches();
     }

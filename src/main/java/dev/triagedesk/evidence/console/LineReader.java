@@ -53,24 +53,32 @@ final class LineReader {
                 pending.setLength(0);
                 return new Line(text, "", false);
             }
+            // copy the run up to the next line break (or the limit) in one go
+            int stop = Math.min(limit, pos + (maxChars - pending.length()));
+            int i = pos;
+            while (i < stop && buf[i] != '\n' && buf[i] != '\r') {
+                i++;
+            }
+            pending.append(buf, pos, i - pos);
+            pos = i;
+            if (pending.length() >= maxChars) {
+                return cut();
+            }
+            if (pos == limit) {
+                continue;
+            }
             char c = buf[pos++];
             if (c == '\n') {
                 return take("\n");
             }
-            if (c == '\r') {
-                if (pos == limit && !fill()) {
-                    return take("\r");
-                }
-                if (buf[pos] == '\n') {
-                    pos++;
-                    return take("\r\n");
-                }
+            if (pos == limit && !fill()) {
                 return take("\r");
             }
-            pending.append(c);
-            if (pending.length() >= maxChars) {
-                return cut();
+            if (buf[pos] == '\n') {
+                pos++;
+                return take("\r\n");
             }
+            return take("\r");
         }
     }
 

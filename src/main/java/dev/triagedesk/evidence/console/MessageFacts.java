@@ -2,7 +2,9 @@ package dev.triagedesk.evidence.console;
 
 import dev.triagedesk.evidence.SignalType;
 import dev.triagedesk.evidence.triage.NetErrors;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,7 @@ record MessageFacts(Kind kind, Integer status, String netError, String url, Stri
         OTHER
     }
 
+    private static final Pattern LINE_NUMBER = Pattern.compile(":\\d+(?::\\d+)?$");
     private static final Pattern STATUS_OF = Pattern.compile("\\bstatus of (\\d{3})\\b");
     /** Chrome's fetch/XHR row: method, URL, optional net error, optional status. */
     private static final Pattern REQUEST = Pattern.compile(
@@ -66,27 +69,32 @@ record MessageFacts(Kind kind, Integer status, String netError, String url, Stri
                     + "|unsupported_country_region_territory|unsupported_country|conversation_not_found"
                     + "|model_not_found|context_length_exceeded|server_is_overloaded)\\b");
     /** Safari's and Firefox's words for failures Chrome names with a net error. */
-    private static final String[][] PHRASES = {
-        {"A server with the specified hostname could not be found", "dns_failure"},
-        {"NS_ERROR_UNKNOWN_HOST", "dns_failure"},
-        {"The Internet connection appears to be offline", "offline"},
-        {"NS_ERROR_OFFLINE", "offline"},
-        {"NS_ERROR_PROXY_", "proxy_failure"},
-        {"NS_ERROR_UNKNOWN_PROXY_HOST", "proxy_failure"},
-        {"An SSL error has occurred", "tls_interception"},
-        {"The certificate for this server is invalid", "tls_interception"},
-        {"SEC_ERROR_UNKNOWN_ISSUER", "tls_interception"},
-        {"MOZILLA_PKIX_ERROR_", "tls_interception"},
-        {"SSL_ERROR_", "tls_interception"},
-        {"The network connection was lost", "connection_failure"},
-        {"Could not connect to the server", "connection_failure"},
-        {"The request timed out", "connection_failure"},
-        {"NS_ERROR_CONNECTION_REFUSED", "connection_failure"},
-        {"NS_ERROR_NET_RESET", "connection_failure"},
-        {"NS_ERROR_NET_TIMEOUT", "connection_failure"},
-        {"NS_ERROR_NET_INTERRUPT", "connection_failure"},
-        {"Connection closed before receiving a handshake response", "connection_failure"},
-    };
+    private static final List<Map.Entry<String, SignalType>> PHRASES = List.of(
+            Map.entry("A server with the specified hostname could not be found", SignalType.DNS_FAILURE),
+            Map.entry("NS_ERROR_UNKNOWN_HOST", SignalType.DNS_FAILURE),
+            Map.entry("The Internet connection appears to be offline", SignalType.OFFLINE),
+            Map.entry("NS_ERROR_OFFLINE", SignalType.OFFLINE),
+            Map.entry("NS_ERROR_PROXY_", SignalType.PROXY_FAILURE),
+            Map.entry("NS_ERROR_UNKNOWN_PROXY_HOST", SignalType.PROXY_FAILURE),
+            Map.entry("An SSL error has occurred", SignalType.TLS_INTERCEPTION),
+            Map.entry("The certificate for this server is invalid", SignalType.TLS_INTERCEPTION),
+            Map.entry("SEC_ERROR_UNKNOWN_ISSUER", SignalType.TLS_INTERCEPTION),
+            Map.entry("MOZILLA_PKIX_ERROR_", SignalType.TLS_INTERCEPTION),
+            Map.entry("SSL_ERROR_", SignalType.TLS_INTERCEPTION),
+            Map.entry("The network connection was lost", SignalType.CONNECTION_FAILURE),
+            Map.entry("Could not connect to the server", SignalType.CONNECTION_FAILURE),
+            Map.entry("The request timed out", SignalType.CONNECTION_FAILURE),
+            Map.entry("NS_ERROR_CONNECTION_REFUSED", SignalType.CONNECTION_FAILURE),
+            Map.entry("NS_ERROR_NET_RESET", SignalType.CONNECTION_FAILURE),
+            Map.entry("NS_ERROR_NET_TIMEOUT", SignalType.CONNECTION_FAILURE),
+            Map.entry("NS_ERROR_NET_INTERRUPT", SignalType.CONNECTION_FAILURE),
+            Map.entry("Connection closed before receiving a handshake response", SignalType.CONNECTION_FAILURE));
+
+    /** A Firefox network row: a failure when its status is 400 or above. */
+    static MessageFacts networkRow(Integer status, String url) {
+        Kind kind = status != null && status >= 400 ? Kind.REQUEST : Kind.OTHER;
+        return new MessageFacts(kind, status, null, url, null, null, null, null);
+    }
 
     static MessageFacts read(String text, String anchor) {
         if (text.startsWith(LineParser.SOURCE_MAP)) {
@@ -147,10 +155,10 @@ record MessageFacts(Kind kind, Integer status, String netError, String url, Stri
         }
         SignalType phraseSignal = null;
         String phrase = null;
-        for (String[] p : PHRASES) {
-            if (text.contains(p[0])) {
-                phraseSignal = SignalType.fromId(p[1]);
-                phrase = p[0];
+        for (Map.Entry<String, SignalType> p : PHRASES) {
+            if (text.contains(p.getKey())) {
+                phrase = p.getKey();
+                phraseSignal = p.getValue();
                 break;
             }
         }
@@ -187,7 +195,7 @@ record MessageFacts(Kind kind, Integer status, String netError, String url, Stri
         if (anchor == null || anchor.isEmpty()) {
             return null;
         }
-        String a = anchor.replaceFirst(":\\d+(?::\\d+)?$", "");
+        String a = LINE_NUMBER.matcher(anchor).replaceFirst("");
         return a.isEmpty() || a.toLowerCase(Locale.ROOT).equals("(index)") ? null : a;
     }
 
