@@ -2,6 +2,7 @@ package dev.triagedesk.evidence.console;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -28,10 +29,8 @@ final class FormatDetector {
             "^(?:XHR|fetch|beacon)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(?:https?|wss?)://");
     private static final Pattern FF_STATUS = Pattern.compile("^\\[HTTP/[\\d.]+ \\d{3}\\b");
     private static final Pattern FF_LOCATION = Pattern.compile("\\s\\S+\\.[a-z]{2,4}:\\d+:\\d+$");
-    private static final Pattern CLOCK = Pattern.compile("^\\d{1,2}:\\d\\d:\\d\\d(?:\\.\\d{1,6})?\\s+");
     private static final Pattern CHROME_ANCHOR = Pattern.compile("^\\S+:\\d+\\s+\\S");
     private static final Pattern CLOCK_LIKE = Pattern.compile("^\\d{1,2}:\\d\\d\\s");
-    private static final Pattern CHROME_FRAME = Pattern.compile("^[^\\s\\[].*? @ \\S+:\\d+$");
     /** Failure phrases a browser console prints: enough to call an unstructured paste a console log. */
     private static final Pattern CONSOLE_PHRASE = Pattern.compile("Failed to load resource|net::ERR_[A-Z_]+"
             + "|blocked by CORS policy|Cross-Origin Request Blocked|Uncaught \\(in promise\\)|Uncaught [A-Z]\\w*Error"
@@ -98,12 +97,13 @@ final class FormatDetector {
             add(votes, ConsoleFormat.PUPPETEER, 3);
         } else if (CAPTURED_LEVEL.matcher(line).find()) {
             add(votes, ConsoleFormat.CAPTURED, 2);
-        } else if (CHROME_FRAME.matcher(line).matches()) {
+        } else if (LineParser.FRAME_DEVTOOLS.matcher(line).matches()) {
             add(votes, ConsoleFormat.CHROME, 1);
         } else if (line.contains("Understand this error") || line.contains("Understand this warning")) {
             add(votes, ConsoleFormat.CHROME, 3);
         } else {
-            String s = CLOCK.matcher(line).replaceFirst("");
+            Matcher clock = LineParser.CLOCK.matcher(line);
+            String s = clock.matches() ? clock.group(2) : line;
             if (FF_REQUEST.matcher(s).find() || FF_STATUS.matcher(s).find()) {
                 add(votes, ConsoleFormat.FIREFOX, 3);
             } else if (CHROME_ANCHOR.matcher(s).find() && !CLOCK_LIKE.matcher(s).find()) {

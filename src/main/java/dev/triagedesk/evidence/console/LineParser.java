@@ -24,7 +24,7 @@ final class LineParser {
             "^(error|warning|warn|log|info|debug|verbose|trace|assert):(?:\\s+|$)(.*)$");
     private static final Pattern ISO = Pattern.compile(
             "^(\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?)(?:\\s+|$)(.*)$");
-    private static final Pattern CLOCK = Pattern.compile("^(\\d{1,2}:\\d\\d:\\d\\d(?:\\.\\d{1,6})?)(?:\\s+|$)(.*)$");
+    static final Pattern CLOCK = Pattern.compile("^(\\d{1,2}:\\d\\d:\\d\\d(?:\\.\\d{1,6})?)(?:\\s+|$)(.*)$");
     /** Playwright's source location at the end of a message: {@code … @ https://host/app.js:12} or {@code @ :0}. */
     private static final Pattern PW_SUFFIX = Pattern.compile("^(.*?)\\s*@ (\\S*:\\d+)\\s*$");
     /** Safari's location: {@code … (envelope, line 0)}. */
@@ -43,7 +43,7 @@ final class LineParser {
 
     // Stack frames, as each browser prints them.
     private static final Pattern FRAME_V8 = Pattern.compile("^(?:\\s+at\\s+\\S.*|at\\s+\\S.*:\\d+(?::\\d+)?\\)?)$");
-    private static final Pattern FRAME_DEVTOOLS = Pattern.compile("^[^\\s\\[].*? @ \\S+:\\d+(?::\\d+)?\\s*$");
+    static final Pattern FRAME_DEVTOOLS = Pattern.compile("^[^\\s\\[].*? @ \\S+:\\d+(?::\\d+)?\\s*$");
     private static final Pattern FRAME_SAFARI = Pattern.compile("^\\s*\\S.*? \u2014 \\S+:\\d+(?::\\d+)?\\s*$");
     private static final Pattern FRAME_PAREN = Pattern.compile("^\\s+\\S.*\\(\\S+:\\d+(?::\\d+)?\\)\\s*$");
     private static final Pattern FRAME_GECKO = Pattern.compile("^\\s*[^\\s@]*@\\S+:\\d+:\\d+\\s*$");
