@@ -1,0 +1,32 @@
+package dev.triagedesk.evidence.console;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The console log layouts the analyzer reads, told apart by content (see {@code FormatDetector}). */
+public enum ConsoleFormat {
+    /** Chrome/Edge DevTools "Save as…" or a copied console: {@code [HH:MM:SS.mmm ]anchor message}, {@code fn @ file:1} frames. */
+    CHROME("chrome"),
+    /** Firefox "Export visible messages": {@code GEThttps://…} then {@code [HTTP/2 403  104ms]}, locations at the end. */
+    FIREFOX("firefox"),
+    /** Safari Web Inspector: {@code [Error] message (file, line N)}, {@code fn — file:1:2} frames. */
+    SAFARI("safari"),
+    /** Playwright / Playwright-MCP dumps: {@code [ERROR] message @ url:line}, uncaught page errors unprefixed. */
+    PLAYWRIGHT("playwright"),
+    /** Puppeteer/CDP captures: {@code [error] 2024-01-01T00:00:00.000Z message}. */
+    PUPPETEER("puppeteer"),
+    /** Captured logs with a level word first: {@code error: message}. */
+    CAPTURED("captured"),
+    /** Anything else: every line is read for failure phrases on its own. */
+    PLAIN("plain");
+
+    private final String id;
+
+    ConsoleFormat(String id) {
+        this.id = id;
+    }
+
+    @JsonValue
+    public String id() {
+        return id;
+    }
+}

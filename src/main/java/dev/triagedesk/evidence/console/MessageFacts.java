@@ -1,0 +1,213 @@
+package dev.triagedesk.evidence.console;
+
+import dev.triagedesk.evidence.SignalType;
+import dev.triagedesk.evidence.triage.NetErrors;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a console message's text says about a failure, after the message templates in error-facts.md section 6:
+ * the kind of failure, the HTTP status and net error it states, the request URL it is about, an error code, and a
+ * browser failure phrase that is evidence on its own. Status is read from the browser's own phrasing and a few
+ * client-library messages (axios, the OpenAI SDKs), never from object dumps such as {@code {status: 404}}.
+ * Values are returned as found: the caller redacts them.
+ */
+record MessageFacts(Kind kind, Integer status, String netError, String url, String code, String directive,
+                    SignalType phraseSignal, String phrase) {
+
+    enum Kind {
+        /** DevTools' own source-map fetches: never a finding. */
+        IGNORED,
+        CORS,
+        CSP,
+        MIXED_CONTENT,
+        WEBSOCKET,
+        /** "Failed to load resource: …". */
+        RESOURCE,
+        /** A failed fetch/XHR row: {@code GET https://… 404 (Not Found)}, a Firefox network row. */
+        REQUEST,
+        /** "Failed to fetch", "NetworkError when attempting…", "Load failed", axios "Network Error". */
+        FETCH_FAILED,
+        /** An uncaught exception or a thrown error's text. */
+        SCRIPT,
+        OTHER
+    }
+
+    private static final Pattern LINE_NUMBER = Pattern.compile(":\\d+(?::\\d+)?$");
+    private static final Pattern STATUS_OF = Pattern.compile("\\bstatus of (\\d{3})\\b");
+    /** Chrome's fetch/XHR row: method, URL, optional net error, optional status. */
+    private static final Pattern REQUEST = Pattern.compile(
+            "\\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) ((?:https?|wss?)://\\S+)(?:\\s+(net::ERR_[A-Z0-9_]+))?"
+                    + "(?:\\s+(\\d{3})\\b)?");
+    private static final Pattern OTHER_STATUS = Pattern.compile(
+            "(?:Status code: |\\[HTTP/[\\d.]+ |[Ss]tatus code |\\bError code: )(\\d{3})\\b");
+    private static final Pattern CORS_URL = Pattern.compile(
+            "(?:Access to [\\w ]{1,40}? at '([^']+)' from origin|remote resource at (\\S+?)\\.?\\s+\\(Reason)");
+    private static final Pattern WS_URL = Pattern.compile("WebSocket connection to '([^']+)' failed");
+    private static final Pattern REFUSED_URL = Pattern.compile(
+            "Refused to [^'\"\u201c]*?['\"\u201c]((?:https?|wss?|blob|data):[^'\"\u201d\\s]+)['\"\u201d]"
+                    + "|Refused to (?:load|connect to|execute) ((?:https?|wss?)://\\S+) because");
+    private static final Pattern MIXED_URL = Pattern.compile(
+            "requested an insecure [\\w ]{0,40}?'([^']+)'|insecure content from (\\S+?)\\.?(?:\\s|$)");
+    private static final Pattern OTHER_URL = Pattern.compile(
+            "(?:Failed to fetch dynamically imported module: |Loading failed for the <script> with source [\u201c\"]"
+                    + "|Loading module from [\u201c\"])((?:https?|wss?)://[^\\s\u201d\"]+)");
+    private static final Pattern DIRECTIVE = Pattern.compile(
+            "directive:? \"([a-z-]+)|(?:the|in) ([a-z-]+-src|default-src|frame-ancestors) directive");
+    private static final Pattern SCRIPT = Pattern.compile(
+            "^(?:Uncaught\\b|Unhandled (?:Promise )?Rejection|[A-Z][A-Za-z]*Error\\b(?::|$)|\\[JavaScript Error)");
+    private static final Pattern FETCH_FAILED = Pattern.compile(
+            "Failed to fetch\\b|NetworkError when attempting|\\bLoad failed\\b|\\bNetwork Error\\b"
+                    + "|Loading failed for the <script>|Loading module from .* was blocked");
+    /** OpenAI and ChatGPT error codes quoted in a message ({@code "code": "insufficient_quota"}, Python dict repr). */
+    private static final Pattern CODE = Pattern.compile(
+            "[\"']code[\"']\\s*:\\s*[\"']([a-z][a-z0-9_]{2,63})[\"']|\\b(insufficient_quota|rate_limit_exceeded"
+                    + "|model_cap_exceeded|usage_limit_reached|token_expired|invalid_jwt|invalid_api_key"
+                    + "|unsupported_country_region_territory|unsupported_country|conversation_not_found"
+                    + "|model_not_found|context_length_exceeded|server_is_overloaded)\\b");
+    /** Safari's and Firefox's words for failures Chrome names with a net error. */
+    private static final List<Map.Entry<String, SignalType>> PHRASES = List.of(
+            Map.entry("A server with the specified hostname could not be found", SignalType.DNS_FAILURE),
+            Map.entry("NS_ERROR_UNKNOWN_HOST", SignalType.DNS_FAILURE),
+            Map.entry("The Internet connection appears to be offline", SignalType.OFFLINE),
+            Map.entry("NS_ERROR_OFFLINE", SignalType.OFFLINE),
+            Map.entry("NS_ERROR_PROXY_", SignalType.PROXY_FAILURE),
+            Map.entry("NS_ERROR_UNKNOWN_PROXY_HOST", SignalType.PROXY_FAILURE),
+            Map.entry("An SSL error has occurred", SignalType.TLS_INTERCEPTION),
+            Map.entry("The certificate for this server is invalid", SignalType.TLS_INTERCEPTION),
+            Map.entry("SEC_ERROR_UNKNOWN_ISSUER", SignalType.TLS_INTERCEPTION),
+            Map.entry("MOZILLA_PKIX_ERROR_", SignalType.TLS_INTERCEPTION),
+            Map.entry("SSL_ERROR_", SignalType.TLS_INTERCEPTION),
+            Map.entry("The network connection was lost", SignalType.CONNECTION_FAILURE),
+            Map.entry("Could not connect to the server", SignalType.CONNECTION_FAILURE),
+            Map.entry("The request timed out", SignalType.CONNECTION_FAILURE),
+            Map.entry("NS_ERROR_CONNECTION_REFUSED", SignalType.CONNECTION_FAILURE),
+            Map.entry("NS_ERROR_NET_RESET", SignalType.CONNECTION_FAILURE),
+            Map.entry("NS_ERROR_NET_TIMEOUT", SignalType.CONNECTION_FAILURE),
+            Map.entry("NS_ERROR_NET_INTERRUPT", SignalType.CONNECTION_FAILURE),
+            Map.entry("Connection closed before receiving a handshake response", SignalType.CONNECTION_FAILURE));
+
+    /** A Firefox network row: a failure when its status is 400 or above. */
+    static MessageFacts networkRow(Integer status, String url) {
+        Kind kind = status != null && status >= 400 ? Kind.REQUEST : Kind.OTHER;
+        return new MessageFacts(kind, status, null, url, null, null, null, null);
+    }
+
+    static MessageFacts read(String text, String anchor) {
+        if (text.startsWith(LineParser.SOURCE_MAP)) {
+            return new MessageFacts(Kind.IGNORED, null, null, null, null, null, null, null);
+        }
+        int ne = text.indexOf("net::ERR_");
+        String netError = ne >= 0 ? NetErrors.find(text.substring(ne)) : null;
+        Integer status = null;
+        String url = null;
+        Kind kind = Kind.OTHER;
+        Matcher m;
+        if (text.contains("blocked by CORS policy") || text.contains("Cross-Origin Request Blocked")
+                || text.contains("CORS request did not succeed")) {
+            kind = Kind.CORS;
+            url = group(CORS_URL.matcher(text));
+        } else if (text.contains("Content Security Policy") || text.contains("Content-Security-Policy")
+                || netError != null && netError.startsWith("net::ERR_BLOCKED_BY_CSP")) {
+            kind = Kind.CSP;
+            url = group(REFUSED_URL.matcher(text));
+        } else if (text.contains("Mixed Content:") && text.contains("request has been blocked")
+                || text.contains("was not allowed to display insecure content")
+                || text.contains("was not allowed to run insecure content")) {
+            // an insecure request that was upgraded to HTTPS is no failure: only blocked ones count
+            kind = Kind.MIXED_CONTENT;
+            url = group(MIXED_URL.matcher(text));
+        } else if ((m = WS_URL.matcher(text)).find()) {
+            kind = Kind.WEBSOCKET;
+            url = m.group(1);
+        } else if (text.startsWith("Failed to load resource") || text.contains(" Failed to load resource")) {
+            kind = Kind.RESOURCE;
+            url = anchorUrl(anchor);
+        } else if ((m = REQUEST.matcher(text)).find() && (m.group(3) != null
+                || m.group(4) != null && Integer.parseInt(m.group(4)) >= 400)) {
+            kind = Kind.REQUEST;
+            url = m.group(2);
+            status = m.group(4) == null ? null : Integer.valueOf(m.group(4));
+        }
+        if (kind == Kind.OTHER || kind == Kind.RESOURCE && url == null) {
+            // only URLs a template names: a URL in free text ("visit https://react.dev/…") is not the request
+            url = group(OTHER_URL.matcher(text));
+        }
+        if (kind == Kind.OTHER && FETCH_FAILED.matcher(text).find()) {
+            kind = Kind.FETCH_FAILED;
+        }
+        if (kind == Kind.OTHER && SCRIPT.matcher(text).find()) {
+            kind = Kind.SCRIPT;
+        }
+        if (status == null) {
+            status = status(text);
+        }
+        String code = null;
+        if ((m = CODE.matcher(text)).find()) {
+            code = m.group(1) != null ? m.group(1) : m.group(2);
+        }
+        String directive = null;
+        if (kind == Kind.CSP && (m = DIRECTIVE.matcher(text)).find()) {
+            directive = m.group(1) != null ? m.group(1) : m.group(2);
+        }
+        SignalType phraseSignal = null;
+        String phrase = null;
+        for (Map.Entry<String, SignalType> p : PHRASES) {
+            if (text.contains(p.getKey())) {
+                phrase = p.getKey();
+                phraseSignal = p.getValue();
+                break;
+            }
+        }
+        return new MessageFacts(kind, status, netError, url, code, directive, phraseSignal, phrase);
+    }
+
+    /** A request-level failure: the finding is worth reporting even at warning level. */
+    boolean networkish() {
+        return switch (kind) {
+            case CORS, CSP, MIXED_CONTENT, WEBSOCKET, RESOURCE, REQUEST, FETCH_FAILED -> true;
+            default -> netError != null || phraseSignal != null || status != null && status >= 400;
+        };
+    }
+
+    /** Whether the text alone says this is an error (for formats that print no level). */
+    boolean errorByText() {
+        return kind != Kind.OTHER && kind != Kind.IGNORED || networkish();
+    }
+
+    private static Integer status(String text) {
+        Matcher m = STATUS_OF.matcher(text);
+        if (!m.find()) {
+            m = OTHER_STATUS.matcher(text);
+            if (!m.find()) {
+                return null;
+            }
+        }
+        int s = Integer.parseInt(m.group(1));
+        return s >= 100 && s <= 599 ? s : null;
+    }
+
+    /** The resource a "Failed to load resource" row is about: its anchor without the line number. */
+    private static String anchorUrl(String anchor) {
+        if (anchor == null || anchor.isEmpty()) {
+            return null;
+        }
+        String a = LINE_NUMBER.matcher(anchor).replaceFirst("");
+        return a.isEmpty() || a.toLowerCase(Locale.ROOT).equals("(index)") ? null : a;
+    }
+
+    private static String group(Matcher m) {
+        if (!m.find()) {
+            return null;
+        }
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                return m.group(g);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Browser console logs: reading them and sanitizing them. {@link dev.triagedesk.evidence.console.ConsoleAnalyzer}
+ * streams a log line by line and returns a {@link dev.triagedesk.evidence.console.ConsoleAnalysis}: the error-level
+ * findings (with URL, status, net error and failure category), request IDs, conversation links and triage
+ * signals, every text already redacted. {@link dev.triagedesk.evidence.console.ConsoleSanitizer} writes the log
+ * back with secrets replaced, line for line.
+ *
+ * <p>Formats are told apart by content, never by file name ({@link dev.triagedesk.evidence.console.ConsoleFormat}):
+ * Chrome DevTools "Save as…" and copied consoles, Firefox exports, Safari, Playwright and Playwright-MCP dumps,
+ * Puppeteer/CDP captures, {@code level: message} captures, and plain text. Package-private classes split the work:
+ * {@code LineReader} (bounded lines with their endings), {@code FormatDetector}, {@code LineParser} (what one line
+ * is: a message start, a stack frame, a continuation…), {@code MessageBlock} (one message and its continuation
+ * lines) and {@code MessageFacts} (what a message's text says: status, URL, net error, CORS, CSP…).
+ */
+package dev.triagedesk.evidence.console;
