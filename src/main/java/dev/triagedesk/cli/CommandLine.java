@@ -6,6 +6,7 @@ import dev.triagedesk.evidence.Failure;
 import dev.triagedesk.evidence.HarSummary;
 import dev.triagedesk.evidence.LeftoverSecretsException;
 import dev.triagedesk.evidence.Signal;
+import dev.triagedesk.evidence.console.ConsoleAnalysis;
 import dev.triagedesk.evidence.StreamError;
 import dev.triagedesk.evidence.har.HarFindings;
 import dev.triagedesk.evidence.har.HarProcessor;
@@ -35,6 +36,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code analyze} and {@code sanitize}. Exit status: 0 success, 2 input that cannot be read (one line on stderr
@@ -49,8 +51,10 @@ public final class CommandLine {
     private static final String USAGE = """
             usage: java -jar triage-desk.jar analyze [--lenient] FILE...
                    java -jar triage-desk.jar sanitize [--lenient] IN OUT
+                   java -jar triage-desk.jar benchmark HAR [ROUNDS]
               analyze   prints the findings of each HAR or console log as JSON (an array when several)
               sanitize  writes a copy of IN with secrets redacted to OUT and prints what was removed
+              benchmark measures analyze and sanitize against a bare JSON token scan of the same HAR
               --lenient read the complete entries of a broken HAR instead of failing
             FILE may be a .har, a console log, a .gz of either, or a .zip holding any of them.
             Fingerprints in markers use TRIAGE_REDACTION_KEY, or the key file in TRIAGE_DATA_DIR (default ./data).
@@ -73,7 +77,7 @@ public final class CommandLine {
 
     /** Whether the arguments name a command-line mode (otherwise the web app starts). */
     public static boolean handles(String[] args) {
-        return args.length > 0 && List.of("analyze", "sanitize", "help", "--help", "-h").contains(args[0]);
+        return args.length > 0 && List.of("analyze", "sanitize", "benchmark", "help", "--help", "-h").contains(args[0]);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -111,6 +115,11 @@ public final class CommandLine {
                     return usage("sanitize needs IN and OUT");
                 }
                 return sanitize(Path.of(rest.get(0)), Path.of(rest.get(1)), lenient);
+            case "benchmark":
+                if (rest.isEmpty() || rest.size() > 2) {
+                    return usage("benchmark needs a HAR (and optionally a number of rounds)");
+                }
+                return new Benchmark(engine, out).run(Path.of(rest.get(0)), rest.size() == 2 ? Integer.parseInt(rest.get(1)) : 3);
             default:
                 out.print(USAGE);
                 return OK;
@@ -211,9 +220,10 @@ public final class CommandLine {
         LeftoverScan scan = new LeftoverScan();
         try (OutputStream o = scan.wrap(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             if (doc.format() == EvidenceFormat.CONSOLE) {
-                throw new EvidenceException(doc.name() + ": console logs are not supported yet");
+                writeConsoleAnalysis(doc, o);
+            } else {
+                writeHarAnalysis(doc, lenient, o);
             }
-            writeHarAnalysis(doc, lenient, o);
         } catch (IOException e) {
             deleteQuietly(file);
             throw new UncheckedIOException(e);
@@ -275,6 +285,20 @@ public final class CommandLine {
                 g.writeEndObject();
             }
         }
+    }
+
+    private void writeConsoleAnalysis(EvidenceDocument doc, OutputStream o) throws IOException {
+        ConsoleAnalysis a = engine.analyzeConsole(doc);
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("file", doc.name());
+        node.put("kind", a.kind());
+        node.put("packaging", doc.packaging());
+        MAPPER.valueToTree(a).properties().forEach(e -> {
+            if (!e.getKey().equals("kind")) {
+                node.set(e.getKey(), e.getValue());
+            }
+        });
+        PRETTY.writeValue(nonClosing(o), node);
     }
 
     private static void property(JsonGenerator g, String name, Object value) {
@@ -366,7 +390,8 @@ public final class CommandLine {
 
     private List<String> sanitizeOne(EvidenceDocument doc, OutputStream o, boolean lenient) {
         if (doc.format() == EvidenceFormat.CONSOLE) {
-            throw new EvidenceException(doc.name() + ": console logs are not supported yet");
+            RedactionReport report = engine.sanitizeConsole(doc, o);
+            return reportLines(doc.name(), "console log", report, null);
         }
         HarProcessor.Result r = engine.sanitizeHar(doc, o, HarFindings.NONE, lenient);
         return reportLines(doc.name(), r.summary().entryCount() + " entries", r.summary().redaction(),

@@ -1,6 +1,10 @@
 package dev.triagedesk.evidence;
 
+import dev.triagedesk.evidence.console.ConsoleAnalysis;
+import dev.triagedesk.evidence.console.ConsoleAnalyzer;
+import dev.triagedesk.evidence.console.ConsoleSanitizer;
 import dev.triagedesk.evidence.har.HarFindings;
+import dev.triagedesk.evidence.redact.RedactionReport;
 import dev.triagedesk.evidence.har.HarProcessor;
 import dev.triagedesk.evidence.input.EvidenceDocument;
 import dev.triagedesk.evidence.input.EvidenceFiles;
@@ -9,9 +13,15 @@ import dev.triagedesk.evidence.input.InputLimits;
 import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.evidence.redact.RedactionKey;
 import dev.triagedesk.evidence.redact.Redactor;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +44,7 @@ public final class EvidenceEngine {
 
     /** An engine with the default input limits that recognises every supported console format. */
     public static EvidenceEngine withDefaults(RedactionKey key) {
-        return new EvidenceEngine(key, InputLimits.defaults(), head -> false);
+        return new EvidenceEngine(key, InputLimits.defaults(), ConsoleAnalyzer::looksLikeConsole);
     }
 
     /** The documents a file holds; throws {@link EvidenceException} with the reason when it holds none. */
@@ -96,6 +106,46 @@ public final class EvidenceEngine {
             throw new LeftoverSecretsException("the sanitized copy of " + doc.name(), scan.count(), scan.findings());
         }
         return result;
+    }
+
+    /** Analyzes a console log document (streamed line by line; findings are capped, counts are not). */
+    public ConsoleAnalysis analyzeConsole(EvidenceDocument doc) {
+        requireConsole(doc);
+        try (Reader in = reader(doc)) {
+            return new ConsoleAnalyzer(redactor()).analyze(in);
+        } catch (IOException e) {
+            throw new EvidenceException("cannot read " + doc.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a sanitized copy of a console log (same lines, secrets replaced) to {@code out}. Throws
+     * {@link LeftoverSecretsException} if a secret shape is left: the caller must then discard the output.
+     */
+    public RedactionReport sanitizeConsole(EvidenceDocument doc, OutputStream out) {
+        requireConsole(doc);
+        Redactor redactor = redactor();
+        LeftoverScan scan = new LeftoverScan();
+        try (Reader in = reader(doc);
+             Writer w = new OutputStreamWriter(scan.wrap(nonClosing(out)), StandardCharsets.UTF_8)) {
+            new ConsoleSanitizer(redactor).sanitize(in, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!scan.clean()) {
+            throw new LeftoverSecretsException("the sanitized copy of " + doc.name(), scan.count(), scan.findings());
+        }
+        return redactor.ledger().report(false);
+    }
+
+    private static Reader reader(EvidenceDocument doc) throws IOException {
+        return new BufferedReader(new InputStreamReader(doc.open(), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private static void requireConsole(EvidenceDocument doc) {
+        if (doc.format() != EvidenceFormat.CONSOLE) {
+            throw new IllegalArgumentException(doc.name() + " is not a console log");
+        }
     }
 
     private static void requireHar(EvidenceDocument doc) {

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * The second look: scans the bytes actually written for secret shapes that must never leave the engine
- * ({@code sk-...} keys, {@code Bearer} credentials, JWTs, session cookies, URL user-info, private keys). It knows
+ * ({@code sk-...} keys, {@code Bearer} credentials, JWTs, session cookies, URL user-info, Google API keys,
+ * private keys). It knows
  * nothing of the structure the {@link Redactor} walked, so a gap in the rules shows up here and the output is
  * refused instead of handed on.
  *
@@ -120,6 +121,7 @@ public final class LeftoverScan {
                 case 'B', 'b' -> bearer(i);
                 case ':' -> userInfo(i);
                 case '-' -> privateKey(i);
+                case 'A' -> googleKey(i);
                 default -> null;
             };
             if (shape != null) {
@@ -264,6 +266,13 @@ public final class LeftoverScan {
             k++;
         }
         return null;
+    }
+
+    private String googleKey(int i) {
+        if (!at(i, "AIza") || Character.isLetterOrDigit(prev(i))) {
+            return null;
+        }
+        return run(i + 4, SecretShapes::isKeyChar) - (i + 4) >= 35 ? "Google API key" : null;
     }
 
     private String privateKey(int i) {

@@ -759,6 +759,10 @@ public final class Redactor {
         if (isEmptyWord(value)) {
             return null;
         }
+        if (quote == 0 && s.charAt(sep) == ':' && kind != SecretKind.AUTHORIZATION && kind != SecretKind.COOKIE
+                && !hasDigit(value) && value.length() < 16) {
+            return null; // "Failed to parse JWT: TypeError": prose, not a credential
+        }
         SecretShapes.Shape shape = SecretShapes.at(s, vs, ve);
         SecretKind reported = shape != null && shape.start() == vs && shape.end() == ve ? shape.kind() : kind;
         return new ValueHit(vs, ve, replace(rule, reported, name, value));
@@ -785,6 +789,15 @@ public final class Redactor {
             }
         }
         return end;
+    }
+
+    private static boolean hasDigit(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (Character.isDigit(v.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNameChar(char c) {

@@ -99,9 +99,13 @@ public final class SensitiveNames {
                 || lowerName.equals("www-authenticate") || lowerName.equals("proxy-authenticate");
     }
 
+    /** Names that contain a secret word but describe, rather than hold, a credential. */
+    private static final java.util.Set<String> DESCRIPTIVE = java.util.Set.of("token_type", "tokentype",
+            "token_type_hint", "token-type", "auth_type", "authtype", "auth-type", "password_policy");
+
     private static SecretKind compute(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("access-control-")) {
+        if (lower.startsWith("access-control-") || DESCRIPTIVE.contains(lower)) {
             return null;
         }
         SecretKind byWord = null;

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /** Chrome's {@code net::ERR_*} failures (net_error_list.h) and what they say about the reporter's setup. */
 public final class NetErrors {
 
-    private static final Pattern NET_ERROR = Pattern.compile("(?:net::)?(ERR_[A-Z0-9_]+)(?:\\.[A-Za-z]+)?");
+    /** {@code net::ERR_X} anywhere, or a bare {@code ERR_X} standing alone (axios' {@code ERR_BAD_RESPONSE} codes are not net errors). */
+    private static final Pattern NET_ERROR = Pattern.compile("net::(ERR_[A-Z0-9_]+)|^\\s*(ERR_[A-Z0-9_]+)\\s*$");
 
     private NetErrors() {
     }
@@ -20,7 +21,10 @@ public final class NetErrors {
             return null;
         }
         Matcher m = NET_ERROR.matcher(text);
-        return m.find() ? "net::" + m.group(1) : null;
+        if (!m.find()) {
+            return null;
+        }
+        return "net::" + (m.group(1) != null ? m.group(1) : m.group(2));
     }
 
     /**

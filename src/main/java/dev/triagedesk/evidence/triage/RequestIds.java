@@ -44,7 +44,7 @@ public final class RequestIds {
 
     /** IDs quoted inside an error body or message, named {@code body:request-id}, {@code body:cf-ray}... */
     public static void fromText(String text, Collection<RequestId> into) {
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty() || !mayHoldId(text)) {
             return;
         }
         Set<String> seen = new LinkedHashSet<>();
@@ -70,6 +70,24 @@ public final class RequestIds {
     }
 
     /** @param certain the pattern itself proves it is an ID ({@code req_} + hex, a ray); otherwise it must look like one */
+    /** Cheap test before the regular expressions: most lines and bodies hold no ID at all. */
+    private static boolean mayHoldId(String text) {
+        return containsIgnoreCase(text, "request") || text.contains("req_") || containsIgnoreCase(text, "ray")
+                || containsIgnoreCase(text, "trace") || containsIgnoreCase(text, "correlation") || text.indexOf('(') >= 0;
+    }
+
+    private static boolean containsIgnoreCase(String text, String lowerNeedle) {
+        int n = text.length() - lowerNeedle.length();
+        char first = lowerNeedle.charAt(0);
+        for (int i = 0; i <= n; i++) {
+            char c = text.charAt(i);
+            if ((c == first || c == Character.toUpperCase(first)) && text.regionMatches(true, i, lowerNeedle, 0, lowerNeedle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void add(Collection<RequestId> into, Set<String> seen, String name, String value, boolean certain) {
         if (into.size() < 64 && (certain || looksLikeId(value)) && seen.add(value)) {
             into.add(new RequestId(name, value));

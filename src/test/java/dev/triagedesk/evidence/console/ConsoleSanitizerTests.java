@@ -84,7 +84,7 @@ class ConsoleSanitizerTests {
         // what support needs stays: hosts, paths, statuses, harmless parameters
         assertThat(out).contains("GET https://api.example.com/v1/me?token=[REDACTED:token:",
                 "401 (Unauthorized)", "callback?access_token=[REDACTED:", "&state=abc 403 (Forbidden)",
-                "Cookie: [REDACTED:cookie:", "Authorization: [REDACTED:authorization:");
+                "Cookie: [REDACTED:cookie:", "Authorization: Bearer [REDACTED:");
     }
 
     @Test
@@ -109,7 +109,7 @@ class ConsoleSanitizerTests {
         String in = "\uFEFFa.js:1 hello\r\nb.js:2 world\rc.js:3 Authorization: Bearer " + SK + "\n\nlast";
         String out = sanitize(in);
 
-        assertThat(out).startsWith("\uFEFFa.js:1 hello\r\nb.js:2 world\rc.js:3 Authorization: [REDACTED:")
+        assertThat(out).startsWith("\uFEFFa.js:1 hello\r\nb.js:2 world\rc.js:3 Authorization: Bearer [REDACTED:")
                 .endsWith("]\n\nlast").doesNotContain(SK);
     }
 

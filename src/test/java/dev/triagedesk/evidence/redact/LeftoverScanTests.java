@@ -24,6 +24,8 @@ class LeftoverScanTests {
         assertThat(LeftoverScan.check("\"https://bob:pw@example.com/\"")).extracting(LeftoverScan.Finding::shape)
                 .containsExactly("URL user-info");
         assertThat(LeftoverScan.check("-----BEGIN PRIVATE KEY-----\nabc")).hasSize(1);
+        assertThat(LeftoverScan.check("key=AIzaFakeFakeFakeFakeFakeFakeFakeFake123")).extracting(LeftoverScan.Finding::shape)
+                .containsExactly("Google API key");
     }
 
     @Test

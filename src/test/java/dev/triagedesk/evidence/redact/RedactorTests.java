@@ -133,7 +133,8 @@ class RedactorTests {
     @Test
     void proseIsNotMistakenForSecrets() {
         String text = "Error code: 429 - rate limited. The bearer authentication failed; session: expired;"
-                + " Incorrect API key provided: sk-abc***wjh3. max_tokens=4096";
+                + " Incorrect API key provided: sk-abc***wjh3. max_tokens=4096 Failed to parse JWT: TypeError:"
+                + " token_type=bearer";
         assertThat(redactor.text(text)).isSameAs(text);
     }
 

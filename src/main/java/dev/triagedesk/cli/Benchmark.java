@@ -1,0 +1,113 @@
+package dev.triagedesk.cli;
+
+import dev.triagedesk.evidence.EvidenceEngine;
+import dev.triagedesk.evidence.Failure;
+import dev.triagedesk.evidence.Signal;
+import dev.triagedesk.evidence.StreamError;
+import dev.triagedesk.evidence.har.HarFindings;
+import dev.triagedesk.evidence.input.EvidenceDocument;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * {@code benchmark FILE}: throughput of analyze and sanitize on one HAR, against a floor that is a bare Jackson
+ * token scan of the same file (the least any streaming JSON reader must do). Each is run once to warm up, then
+ * {@code rounds} times; the best run counts, as is usual for throughput (the others only add noise from the
+ * machine). Sanitize output goes to a null stream so only the engine is measured.
+ */
+final class Benchmark {
+
+    private static final double ANALYZE_TARGET = 0.50;
+    private static final double SANITIZE_TARGET = 0.30;
+
+    private final EvidenceEngine engine;
+    private final PrintStream out;
+
+    Benchmark(EvidenceEngine engine, PrintStream out) {
+        this.engine = engine;
+        this.out = out;
+    }
+
+    int run(Path file, int rounds) {
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        EvidenceDocument doc = engine.open(file, file.toString()).documents().get(0);
+        double mb = bytes / 1e6;
+        out.printf(Locale.ROOT, "file: %s (%.1f MB), %d rounds after one warm-up, best round counts, max heap %d MB%n",
+                file, mb, rounds, Runtime.getRuntime().maxMemory() >> 20);
+        double floor = best(rounds, () -> tokenScan(doc));
+        double analyze = best(rounds, () -> engine.analyzeHar(doc, new Counting(), false));
+        double sanitize = best(rounds, () -> engine.sanitizeHar(doc, OutputStream.nullOutputStream(), HarFindings.NONE, false));
+        out.printf(Locale.ROOT, "%-28s %8.2f s %9.1f MB/s%n", "floor (Jackson token scan)", floor, mb / floor);
+        boolean analyzeOk = report("analyze", analyze, floor, mb, ANALYZE_TARGET);
+        boolean sanitizeOk = report("sanitize (two passes)", sanitize, floor, mb, SANITIZE_TARGET);
+        return analyzeOk && sanitizeOk ? CommandLine.OK : CommandLine.FAILED;
+    }
+
+    private boolean report(String what, double seconds, double floor, double mb, double target) {
+        double ratio = floor / seconds;
+        boolean ok = ratio >= target;
+        out.printf(Locale.ROOT, "%-28s %8.2f s %9.1f MB/s  %5.1f%% of floor (target >= %.0f%%) %s%n", what, seconds,
+                mb / seconds, ratio * 100, target * 100, ok ? "PASS" : "FAIL");
+        return ok;
+    }
+
+    private static double best(int rounds, Runnable task) {
+        task.run();
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < rounds; i++) {
+            long t0 = System.nanoTime();
+            task.run();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
+        }
+        return best;
+    }
+
+    private static void tokenScan(EvidenceDocument doc) {
+        JsonFactory json = JsonFactory.builder().build();
+        try (InputStream in = doc.open(); JsonParser p = json.createParser(ObjectReadContext.empty(), in)) {
+            long tokens = 0;
+            while (p.nextToken() != null) {
+                tokens++;
+            }
+            if (tokens == 0) {
+                throw new IllegalStateException("no tokens");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keeps the findings from being optimised away without holding them. */
+    private static final class Counting implements HarFindings {
+        long count;
+
+        @Override
+        public void failure(Failure f) {
+            count++;
+        }
+
+        @Override
+        public void streamError(StreamError e) {
+            count++;
+        }
+
+        @Override
+        public void signal(Signal s) {
+            count++;
+        }
+    }
+}
