@@ -349,51 +349,62 @@ public final class CommandLine {
             return FAILED;
         }
         List<String> lines = new ArrayList<>();
+        List<Path> parts = new ArrayList<>();
         try {
+            for (EvidenceDocument doc : docs) {
+                Path part = Files.createTempFile(dir, ".triage-sanitize", ".part");
+                parts.add(part);
+                lines.addAll(sanitizeOne(doc, part, lenient));
+            }
             try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 if (zip) {
                     try (ZipOutputStream z = new ZipOutputStream(raw)) {
-                        for (EvidenceDocument doc : docs) {
-                            z.putNextEntry(new ZipEntry(memberName(doc)));
-                            lines.addAll(sanitizeOne(doc, z, lenient));
+                        for (int i = 0; i < docs.size(); i++) {
+                            z.putNextEntry(new ZipEntry(memberName(docs.get(i))));
+                            Files.copy(parts.get(i), z);
                             z.closeEntry();
                         }
                     }
                 } else if (lowerOut.endsWith(".gz")) {
                     try (GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16)) {
-                        lines.addAll(sanitizeOne(docs.get(0), gz, lenient));
+                        Files.copy(parts.get(0), gz);
                     }
-                } else {
-                    lines.addAll(sanitizeOne(docs.get(0), raw, lenient));
                 }
             }
-            Files.move(tmp, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (zip || lowerOut.endsWith(".gz")) {
+                Files.move(tmp, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.move(parts.get(0), outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
         } catch (LeftoverSecretsException e) {
-            deleteQuietly(tmp);
             err.println("triage-desk: " + e.getMessage());
             return FAILED;
         } catch (EvidenceException e) {
-            deleteQuietly(tmp);
             err.println("triage-desk: " + e.getMessage());
             return BAD_INPUT;
         } catch (IOException e) {
-            deleteQuietly(tmp);
             err.println("triage-desk: cannot write " + outFile + ": " + e.getMessage());
             return FAILED;
         } catch (RuntimeException e) {
-            deleteQuietly(tmp);
             return internalError(in.toString(), e);
+        } finally {
+            deleteQuietly(tmp);
+            parts.forEach(CommandLine::deleteQuietly);
         }
         lines.forEach(err::println);
         return OK;
     }
 
-    private List<String> sanitizeOne(EvidenceDocument doc, OutputStream o, boolean lenient) {
+    /** Sanitizes one document into {@code part} (rewritten from the start if the engine needs a second pass). */
+    private List<String> sanitizeOne(EvidenceDocument doc, Path part, boolean lenient) throws IOException {
+        EvidenceEngine.OutputTarget target = () -> new BufferedOutputStream(Files.newOutputStream(part), 1 << 16);
         if (doc.format() == EvidenceFormat.CONSOLE) {
-            RedactionReport report = engine.sanitizeConsole(doc, o);
-            return reportLines(doc.name(), "console log", report, null);
+            try (OutputStream o = target.open()) {
+                RedactionReport report = engine.sanitizeConsole(doc, o);
+                return reportLines(doc.name(), "console log", report, null);
+            }
         }
-        HarProcessor.Result r = engine.sanitizeHar(doc, o, HarFindings.NONE, lenient);
+        HarProcessor.Result r = engine.sanitizeHar(doc, target, HarFindings.NONE, lenient);
         return reportLines(doc.name(), r.summary().entryCount() + " entries", r.summary().redaction(),
                 r.summary().partialReason());
     }

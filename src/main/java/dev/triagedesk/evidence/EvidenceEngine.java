@@ -62,8 +62,10 @@ public final class EvidenceEngine {
         requireHar(doc);
         HarProcessor processor = new HarProcessor(redactor(), findings, lenient ? HarProcessor.Options.lenientDefaults()
                 : HarProcessor.Options.strict());
+        boolean jsonp = doc.format() == EvidenceFormat.HAR_JSONP;
         try (InputStream in = doc.open()) {
-            return processor.analyze(in, doc.format() == EvidenceFormat.HAR_JSONP);
+            return doc.rawFile() != null ? processor.analyze(in, jsonp, doc.rawFile(), doc.rawOffset())
+                    : processor.analyze(in, jsonp);
         } catch (IOException e) {
             throw new EvidenceException("cannot read " + doc.name() + ": " + e.getMessage(), e);
         }
@@ -77,28 +79,48 @@ public final class EvidenceEngine {
     }
 
     /**
-     * Writes a sanitized copy of a HAR to {@code out} and analyzes it in the same pass, after a quick first pass
-     * that learns the credentials (so their echoes anywhere in the file are redacted too). If the leftover scan finds
-     * a secret shape in what was written, throws {@link LeftoverSecretsException}: the caller must then discard
-     * everything written to {@code out}.
+     * Where a sanitized copy goes. {@link #open()} may be called a second time: the engine then writes the copy
+     * again from the start and everything written before must be discarded (open files with truncation).
      */
-    public HarProcessor.Result sanitizeHar(EvidenceDocument doc, OutputStream out, HarFindings findings, boolean lenient) {
+    @FunctionalInterface
+    public interface OutputTarget {
+        OutputStream open() throws IOException;
+    }
+
+    /**
+     * Writes a sanitized copy of a HAR and analyzes it in the same pass. A secret is redacted wherever it occurs,
+     * also where it echoes before the place that shows it is secret (a cookie value in an earlier tracking URL):
+     * when the pass finds it may have let such an echo through, it writes the copy again, knowing every secret
+     * (the target is reopened and {@link HarFindings#restart()} is called). If the leftover scan finds a secret
+     * shape in what was written, throws {@link LeftoverSecretsException}: the output must then be discarded.
+     */
+    public HarProcessor.Result sanitizeHar(EvidenceDocument doc, OutputTarget target, HarFindings findings, boolean lenient) {
         requireHar(doc);
-        HarProcessor.Options options = lenient ? HarProcessor.Options.lenientDefaults() : HarProcessor.Options.strict();
-        boolean jsonp = doc.format() == EvidenceFormat.HAR_JSONP;
-        Redactor learner = redactor();
-        try (InputStream in = doc.open()) {
-            new HarProcessor(learner, HarFindings.NONE, options).learn(in, jsonp);
-        } catch (IOException e) {
-            throw new EvidenceException("cannot read " + doc.name() + ": " + e.getMessage(), e);
+        Redactor first = redactor();
+        first.trackEchoes();
+        HarProcessor.Result result = sanitizeOnce(doc, target, first, findings, lenient);
+        if (first.echoedBeforeLearned()) {
+            findings.restart();
+            Redactor second = redactor();
+            second.rememberAll(first);
+            second.ledger().note("Some secrets also appeared before the request that revealed them (for example a"
+                    + " cookie value in an earlier tracking URL): the file was redacted twice so every copy is gone.");
+            result = sanitizeOnce(doc, target, second, findings, lenient);
         }
-        Redactor redactor = redactor();
-        redactor.rememberAll(learner);
-        HarProcessor processor = new HarProcessor(redactor, findings, options);
+        return result;
+    }
+
+    private HarProcessor.Result sanitizeOnce(EvidenceDocument doc, OutputTarget target, Redactor redactor,
+                                             HarFindings findings, boolean lenient) {
+        HarProcessor processor = new HarProcessor(redactor, findings, lenient ? HarProcessor.Options.lenientDefaults()
+                : HarProcessor.Options.strict());
+        boolean jsonp = doc.format() == EvidenceFormat.HAR_JSONP;
         LeftoverScan scan = new LeftoverScan();
         HarProcessor.Result result;
-        try (InputStream in = doc.open(); OutputStream scanned = scan.wrap(nonClosing(out))) {
-            result = processor.sanitize(in, scanned, jsonp);
+        try (InputStream in = doc.open(); OutputStream out = target.open();
+             LeftoverScan.ScanningStream scanned = scan.wrap(nonClosing(out))) {
+            result = doc.rawFile() != null ? processor.sanitize(in, scanned, jsonp, doc.rawFile(), doc.rawOffset())
+                    : processor.sanitize(in, scanned, jsonp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

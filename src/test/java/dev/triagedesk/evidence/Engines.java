@@ -53,7 +53,10 @@ public final class Engines {
     /** Sanitizes and returns the output as text. */
     public static String sanitize(Path file, boolean lenient) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        engine().sanitizeHar(single(file), out, dev.triagedesk.evidence.har.HarFindings.NONE, lenient);
+        engine().sanitizeHar(single(file), () -> {
+            out.reset();
+            return out;
+        }, dev.triagedesk.evidence.har.HarFindings.NONE, lenient);
         return out.toString(StandardCharsets.UTF_8);
     }
 

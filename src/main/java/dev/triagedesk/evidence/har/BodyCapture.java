@@ -4,19 +4,21 @@ import java.io.Writer;
 
 /**
  * Receives a body in chunks (from Jackson's {@code readString(Writer)}): keeps its beginning, up to a limit, for
- * error parsing, and feeds an {@link EventStreamScanner} with all of it when the body is an event stream.
+ * error parsing. For an event stream it finds the error events: a stream that fits the limit is only parsed when
+ * it mentions "error" or "failed" (most streams are plain deltas); a longer one is parsed as it arrives.
  */
 final class BodyCapture extends Writer {
 
     private final StringBuilder kept;
     private final int limit;
-    private final EventStreamScanner stream;
+    private final boolean eventStream;
+    private EventStreamScanner stream;
     private long length;
 
-    BodyCapture(int limit, EventStreamScanner stream) {
+    BodyCapture(int limit, boolean eventStream) {
         this.limit = limit;
-        this.kept = new StringBuilder(Math.min(limit, 4096));
-        this.stream = stream;
+        this.kept = new StringBuilder(Math.min(limit, 256));
+        this.eventStream = eventStream;
     }
 
     @Override
@@ -26,7 +28,12 @@ final class BodyCapture extends Writer {
         if (room > 0) {
             kept.append(buf, off, Math.min(room, len));
         }
-        if (stream != null) {
+        if (eventStream && stream == null && length > limit) {
+            stream = new EventStreamScanner();
+            stream.accept(kept.toString());
+            int rest = len - Math.min(Math.max(room, 0), len);
+            stream.accept(buf, off + len - rest, rest);
+        } else if (stream != null) {
             stream.accept(buf, off, len);
         }
     }
@@ -53,8 +60,17 @@ final class BodyCapture extends Writer {
     public void flush() {
     }
 
+    /** The scanner that read the stream, when it was worth reading (after {@link #close()}). */
+    EventStreamScanner stream() {
+        return stream;
+    }
+
     @Override
     public void close() {
+        if (eventStream && stream == null && (kept.indexOf("error") >= 0 || kept.indexOf("failed") >= 0)) {
+            stream = new EventStreamScanner();
+            stream.accept(kept.toString());
+        }
         if (stream != null) {
             stream.finish();
         }

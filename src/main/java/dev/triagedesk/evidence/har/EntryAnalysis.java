@@ -315,6 +315,24 @@ final class EntryAnalysis {
         if (startedAt == null) {
             return;
         }
+        // one capture writes one format with one offset: then the text compares like the instant it names
+        if (firstText != null && sameShape(startedAt, firstText) && sameShape(startedAt, lastText)) {
+            if (startedAt.compareTo(firstText) < 0) {
+                firstText = startedAt;
+                first = null;
+            }
+            if (startedAt.compareTo(lastText) > 0) {
+                lastText = startedAt;
+                last = null;
+            }
+            return;
+        }
+        if (first == null && firstText != null) {
+            first = OffsetDateTime.parse(firstText).toInstant();
+        }
+        if (last == null && lastText != null) {
+            last = OffsetDateTime.parse(lastText).toInstant();
+        }
         Instant t;
         try {
             t = OffsetDateTime.parse(startedAt).toInstant();
@@ -329,6 +347,18 @@ final class EntryAnalysis {
             last = t;
             lastText = startedAt;
         }
+    }
+
+    /** Same length and the same zone suffix ("Z", "+02:00"), so plain text order is time order. */
+    private static boolean sameShape(String a, String b) {
+        int n = a.length();
+        if (n != b.length() || n < 20) {
+            return false;
+        }
+        if (a.charAt(n - 1) == 'Z') {
+            return b.charAt(n - 1) == 'Z';
+        }
+        return n >= 6 && a.regionMatches(n - 6, b, n - 6, 6) && (a.charAt(n - 6) == '+' || a.charAt(n - 6) == '-');
     }
 
     EvidenceTally tally() {

@@ -16,6 +16,10 @@ public interface HarFindings {
 
     void signal(Signal signal);
 
+    /** The document is being read again from the start: forget what was reported so far. */
+    default void restart() {
+    }
+
     /** Findings nobody listens to (sanitizing only). */
     HarFindings NONE = new HarFindings() {
         @Override

@@ -87,8 +87,8 @@ public final class HarProcessor {
 
     private JsonParser p;
     private JsonGenerator g;
-    /** First pass of a sanitize: read only credentials, so the redactor knows them before their echoes. */
-    private boolean learning;
+    /** The input file, when the parser reads one unchanged: large bodies are then copied byte for byte. */
+    private RawBytes raw;
     private UnitBuffer units;
     private EntryAnalysis analysis;
     private boolean holding;
@@ -109,23 +109,19 @@ public final class HarProcessor {
         this.options = options;
     }
 
-    /**
-     * Reads only the credentials (headers, cookies, parameters; no bodies) so the redactor knows every secret
-     * value before the real pass meets an echo of it: a cookie value can appear in a tracking URL entries before
-     * the request that sends the cookie. Stops quietly at broken JSON (the real pass reports it).
-     */
-    public void learn(InputStream in, boolean jsonp) {
-        learning = true;
-        try {
-            run(in, null, jsonp);
-        } catch (EvidenceException ignored) {
-            // the real pass reports what is wrong with the file
-        }
-    }
-
     /** Analyzes without writing anything; bodies are read only where an entry needs them. */
     public Result analyze(InputStream in, boolean jsonp) {
         return run(in, null, jsonp);
+    }
+
+    /** As {@link #analyze(InputStream, boolean)}, for a stream that reads {@code file} unchanged from {@code offset}. */
+    public Result analyze(InputStream in, boolean jsonp, java.nio.file.Path file, long offset) {
+        try (RawBytes bytes = new RawBytes(file, offset)) {
+            raw = bytes;
+            return run(in, null, jsonp);
+        } finally {
+            raw = null;
+        }
     }
 
     /**
@@ -134,6 +130,20 @@ public final class HarProcessor {
      */
     public Result sanitize(InputStream in, OutputStream out, boolean jsonp) {
         return run(in, out, jsonp);
+    }
+
+    /**
+     * As {@link #sanitize(InputStream, OutputStream, boolean)}, for a stream that reads {@code file} unchanged from
+     * byte {@code offset} on: bodies are then skipped at scan speed and copied from the file when they need no
+     * redaction (base64 assets, text without secrets), instead of being decoded and encoded again.
+     */
+    public Result sanitize(InputStream in, OutputStream out, boolean jsonp, java.nio.file.Path file, long offset) {
+        try (RawBytes bytes = new RawBytes(file, offset)) {
+            raw = bytes;
+            return run(in, out, jsonp);
+        } finally {
+            raw = null;
+        }
     }
 
     private Result run(InputStream in, OutputStream out, boolean jsonp) {
@@ -156,9 +166,6 @@ public final class HarProcessor {
             long line = at == null ? 0 : at.getLineNr();
             long column = at == null ? 0 : at.getColumnNr();
             String what = describe(e);
-            if (learning) {
-                return new Result(null, null);
-            }
             if (!options.lenient() || entryCount == 0 && !sawLog) {
                 throw new EvidenceException("broken JSON at line " + line + ", column " + column + ": " + what
                         + (options.lenient() ? " (nothing could be read before it)" : ""), line, column, e);
@@ -173,9 +180,6 @@ public final class HarProcessor {
             if (p != null) {
                 p.close();
             }
-        }
-        if (learning) {
-            return new Result(null, null);
         }
         if (!sawLog) {
             throw new EvidenceException("not a HAR: the JSON has no \"log\" object");
@@ -436,11 +440,7 @@ public final class HarProcessor {
         if (g != null) {
             g.writeEndObject();
         }
-        if (learning) {
-            redactor.url(f.url);
-        } else {
-            analysis.entry(f);
-        }
+        analysis.entry(f);
     }
 
     /**
@@ -562,7 +562,7 @@ public final class HarProcessor {
                     name = scalar();
                 } else if (field.equals("value")) {
                     // analysis alone reads only the values it uses; the others are skipped undecoded
-                    if (g != null || learning || name == null || EntryFacts.interesting(name.toLowerCase(Locale.ROOT))) {
+                    if (g != null || name == null || EntryFacts.interesting(lowerName(name))) {
                         value = scalar();
                     } else if (t.isStructStart()) {
                         p.skipChildren();
@@ -577,11 +577,10 @@ public final class HarProcessor {
                 }
             }
             if (name != null && value != null) {
-                String lower = name.toLowerCase(Locale.ROOT);
+                String lower = lowerName(name);
                 f.header(lower, value, response);
-                if (learning || g == null && (lower.equals("cookie") || lower.equals("set-cookie")
-                        || lower.equals("authorization") || lower.equals("proxy-authorization"))) {
-                    redactor.header(name, value, response); // learn the credential so echoes of it are redacted
+                if (g == null) {
+                    redactor.learnCredential(lower, value); // so echoes of it in failing URLs are redacted
                 }
             }
             if (g != null) {
@@ -610,16 +609,12 @@ public final class HarProcessor {
         }
         while (p.nextToken() != JsonToken.END_ARRAY) {
             f.cookieOrAuth = true;
-            if (g == null && !learning || p.currentToken() != JsonToken.START_OBJECT) {
+            if (g == null || p.currentToken() != JsonToken.START_OBJECT) {
                 copyOrSkip("cookie");
                 continue;
             }
             List<FlatField> fields = readFlat();
             String cookieName = valueOf(fields, "name");
-            if (learning) {
-                redactor.cookieValue(cookieName, valueOf(fields, "value"), response);
-                continue;
-            }
             g.writeStartObject();
             for (FlatField ff : fields) {
                 g.writeName(ff.name());
@@ -638,13 +633,11 @@ public final class HarProcessor {
 
     /** {@code queryString} and {@code postData.params}: arrays of {name, value}. */
     private void readParams(Scope scope) {
-        if (g == null && !learning || p.currentToken() != JsonToken.START_ARRAY) {
+        if (g == null || p.currentToken() != JsonToken.START_ARRAY) {
             copyOrSkip("params");
             return;
         }
-        if (g != null) {
-            g.writeStartArray();
-        }
+        g.writeStartArray();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 copyOrSkip("param");
@@ -652,10 +645,6 @@ public final class HarProcessor {
             }
             List<FlatField> fields = readFlat();
             String paramName = valueOf(fields, "name");
-            if (learning) {
-                redactor.parameter(paramName, valueOf(fields, "value"), scope);
-                continue;
-            }
             g.writeStartObject();
             for (FlatField ff : fields) {
                 g.writeName(ff.name());
@@ -667,9 +656,7 @@ public final class HarProcessor {
             }
             g.writeEndObject();
         }
-        if (g != null) {
-            g.writeEndArray();
-        }
+        g.writeEndArray();
     }
 
     private void readWebSocketMessages() {
@@ -715,9 +702,12 @@ public final class HarProcessor {
         BodyCapture capture = null;
         TextSink sink = null;
         List<List<FlatField>> params = null;
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        long[] region = null;
+        JsonToken next = p.nextToken();
+        while (next == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             JsonToken t = p.nextToken();
+            JsonToken lookahead = null;
             switch (name) {
                 case "mimeType" -> {
                     mime = scalar();
@@ -740,15 +730,25 @@ public final class HarProcessor {
                     boolean analyze = !request && f.needsBody();
                     if (analyze) {
                         String m = f.mime != null ? f.mime : f.contentType;
-                        EventStreamScanner scanner = m != null && m.contains("event-stream") ? new EventStreamScanner() : null;
-                        capture = new BodyCapture(BODY_CAPTURE, scanner);
-                        f.stream = scanner;
+                        capture = new BodyCapture(BODY_CAPTURE, m != null && m.contains("event-stream"));
                     }
-                    if (g == null) {
+                    if (g == null && analyze && raw != null) {
+                        // skip it undecoded; its bytes are looked at once the encoding is known (see below)
+                        long start = p.currentTokenLocation().getByteOffset();
+                        lookahead = p.nextToken();
+                        region = new long[] {start, raw.endOfStringBefore(p.currentTokenLocation().getByteOffset())};
+                    } else if (g == null) {
                         if (capture != null) {
                             p.readString(capture);
                             capture.close();
                         }
+                    } else if (raw != null) {
+                        // let Jackson skip the string undecoded; its bytes are read from the file when written,
+                        // and the analysis gets the text decoded then (see below)
+                        long start = p.currentTokenLocation().getByteOffset();
+                        lookahead = p.nextToken();
+                        region = new long[] {start, raw.endOfStringBefore(p.currentTokenLocation().getByteOffset())};
+                        fields.add(FlatField.TEXT);
                     } else {
                         sink = new TextSink(fields, request, capture);
                         p.readString(sink);
@@ -781,11 +781,13 @@ public final class HarProcessor {
                 }
                 default -> field(fields, sink, name, t);
             }
+            next = lookahead != null ? lookahead : p.nextToken();
         }
         boolean base64 = encoding != null && encoding.equalsIgnoreCase("base64");
-        if (capture != null) {
+        if (capture != null && region == null) {
             f.body = base64 ? decodeBase64Text(capture.text(), true) : capture.text();
             f.bodyTruncated = capture.truncated();
+            f.stream = capture.stream();
             if (base64 && f.stream != null && f.body != null) {
                 EventStreamScanner rescan = new EventStreamScanner();
                 rescan.accept(f.body);
@@ -794,6 +796,9 @@ public final class HarProcessor {
             }
         }
         if (g == null) {
+            if (region != null) {
+                analyzeRaw(f, capture, region, base64);
+            }
             return;
         }
         if (sink != null && sink.streaming()) {
@@ -802,7 +807,15 @@ public final class HarProcessor {
         }
         String outText = text;
         boolean dropEncoding = false;
-        if (text != null) {
+        RawText rawText = null;
+        if (region != null) {
+            rawText = decideRaw(region, mime, base64, request);
+            outText = rawText.text();
+            dropEncoding = rawText.dropEncoding();
+            if (capture != null) {
+                captureRaw(f, capture, region, rawText, base64);
+            }
+        } else if (text != null) {
             if (base64) {
                 if (textual(mime)) {
                     String decoded = decodeBase64Text(text, false);
@@ -822,7 +835,13 @@ public final class HarProcessor {
         for (FlatField ff : fields) {
             if (ff == FlatField.TEXT) {
                 g.writeName("text");
-                g.writeString(outText);
+                if (rawText != null && rawText.bytes() != null) {
+                    writeRaw(rawText.bytes(), rawText.length(), rawText.base64());
+                } else if (outText != null) {
+                    g.writeString(outText);
+                } else {
+                    streamRegion(region, request);
+                }
             } else if (ff == FlatField.PARAMS) {
                 writeParams(params);
             } else if (ff.name().equals("encoding") && dropEncoding) {
@@ -840,6 +859,148 @@ public final class HarProcessor {
             }
         }
         g.writeEndObject();
+    }
+
+    /**
+     * How a body read as raw bytes goes out: its original bytes ({@code base64} says they should be a base64
+     * literal, which the leftover scan then checks more cheaply), a redacted text, or (neither) streamed.
+     */
+    private record RawText(byte[] bytes, int length, boolean base64, String text, boolean dropEncoding, String decoded) {
+        static RawText streamed() {
+            return new RawText(null, 0, false, null, false, null);
+        }
+
+        static RawText original(byte[] bytes, int length, boolean base64, String decoded) {
+            return new RawText(bytes, length, base64, null, false, decoded);
+        }
+
+        static RawText replaced(String text, boolean dropEncoding, String decoded) {
+            return new RawText(null, 0, false, text, dropEncoding, decoded);
+        }
+    }
+
+    /**
+     * Decides how a body held as a byte range of the input goes out. Binary base64 is copied as it is; text is
+     * decoded, redacted, and copied as it was when nothing in it was secret.
+     */
+    private RawText decideRaw(long[] region, String mime, boolean base64, boolean request) {
+        long len = region[1] - region[0];
+        if (len > (long) options.maxBodyInMemory() + 2) {
+            return RawText.streamed();
+        }
+        int n = (int) len;
+        byte[] bytes = raw.readReusing(region[0], region[1]);
+        if (base64) {
+            if (!textual(mime) || binaryBase64(bytes, n)) {
+                return RawText.original(bytes, n, true, null);
+            }
+            String decoded = decodeBase64Text(JsonStringLiteral.decode(bytes, n), false);
+            if (decoded == null) {
+                return RawText.original(bytes, n, true, null); // binary after all
+            }
+            String red = redactor.body(mime, decoded, request);
+            return red == decoded ? RawText.original(bytes, n, true, decoded) : RawText.replaced(red, true, decoded);
+        }
+        String text = JsonStringLiteral.decode(bytes, n);
+        String red = redactor.body(mime, text, request);
+        return red == text ? RawText.original(bytes, n, false, text) : RawText.replaced(red, false, text);
+    }
+
+    /**
+     * The body of an entry being analyzed (not sanitized) from a file: a successful event stream whose bytes do
+     * not even contain "error" or "failed" is left undecoded, which is most of a ChatGPT capture.
+     */
+    private void analyzeRaw(EntryFacts f, BodyCapture capture, long[] region, boolean base64) {
+        long len = region[1] - region[0];
+        if (len > BODY_CAPTURE * 8L) {
+            readRegion(region, capture);
+        } else {
+            byte[] bytes = raw.readReusing(region[0], region[1]);
+            int n = (int) len;
+            if (!f.failing() && !base64) {
+                String ascii = new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+                if (ascii.indexOf("error") < 0 && ascii.indexOf("failed") < 0) {
+                    return; // an event stream without error events
+                }
+            }
+            capture.write(JsonStringLiteral.decode(bytes, n));
+        }
+        capture.close();
+        f.body = base64 ? decodeBase64Text(capture.text(), true) : capture.text();
+        f.bodyTruncated = capture.truncated();
+        f.stream = capture.stream();
+        if (base64 && f.stream != null && f.body != null) {
+            EventStreamScanner rescan = new EventStreamScanner();
+            rescan.accept(f.body);
+            rescan.finish();
+            f.stream = rescan;
+        }
+    }
+
+    /** Gives the analysis the body of a raw-mode entry: the text already decoded, or read again when streamed. */
+    private void captureRaw(EntryFacts f, BodyCapture capture, long[] region, RawText rawText, boolean base64) {
+        if (rawText.decoded() != null) {
+            capture.write(rawText.decoded());
+        } else if (rawText.bytes() == null) {
+            readRegion(region, capture); // streamed: too large for memory
+        } else {
+            return; // binary
+        }
+        capture.close();
+        f.body = base64 && rawText.decoded() == null ? decodeBase64Text(capture.text(), true) : capture.text();
+        f.bodyTruncated = capture.truncated();
+        f.stream = capture.stream();
+    }
+
+    /** The value of a JSON string literal given as bytes. */
+    private static String stringOf(byte[] literal) {
+        return JsonStringLiteral.decode(literal);
+    }
+
+    /** Whether the first kilobyte of a base64 literal already decodes to binary data (then the rest need not). */
+    private static boolean binaryBase64(byte[] literal, int length) {
+        int n = Math.min(length - 1, 1025);
+        for (int i = 1; i < n; i++) {
+            if (literal[i] == '\\') {
+                return false; // escaped line breaks: let the full decode judge
+            }
+        }
+        return n > 64 && decodeBase64Text(new String(literal, 1, n - 1, StandardCharsets.ISO_8859_1), true) == null;
+    }
+
+    /** Writes a JSON string literal as its original bytes (the generator writes the separator first). */
+    private void writeRaw(byte[] literal, int length, boolean base64) {
+        g.writeRawValue("");
+        g.flush();
+        try {
+            if (base64) {
+                units.writeBase64Literal(literal, length);
+            } else {
+                units.write(literal, 0, length);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Feeds the string at {@code region} of the input to {@code sink}, in chunks. */
+    private void readRegion(long[] region, Writer sink) {
+        try (InputStream in = raw.stream(region[0], region[1]);
+             JsonParser mini = JSON.createParser(ObjectReadContext.empty(), in)) {
+            mini.nextToken();
+            mini.readString(sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A body too large for memory: redacted chunk by chunk on its way out. */
+    private void streamRegion(long[] region, boolean request) {
+        LargeStringOutput out = new LargeStringOutput(g, redactor, request ? "request-body" : "response-body");
+        readRegion(region, out);
+        out.close();
+        notes.add("Bodies larger than " + (options.maxBodyInMemory() >> 20) + " M characters were redacted"
+                + " as text, not parsed as JSON.");
     }
 
     /** Records a body-object field: held in {@code fields}, or written at once when the body is streaming. */
@@ -969,6 +1130,9 @@ public final class HarProcessor {
         if (b64 == null) {
             return null;
         }
+        if (!prefixOnly && b64.length() > 2048 && decodeBase64Text(b64.substring(0, 1024), true) == null) {
+            return null; // the first 768 bytes are already binary: do not decode the rest
+        }
         String s = b64;
         if (prefixOnly) {
             StringBuilder clean = new StringBuilder(b64.length());
@@ -1058,6 +1222,10 @@ public final class HarProcessor {
             case VALUE_FALSE -> g.writeBoolean(false);
             default -> g.writeNull();
         }
+    }
+
+    private static String lowerName(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     /** The current scalar as text, or null; a structure where a scalar belongs is consumed and read as null. */

@@ -27,6 +27,15 @@ final class UnitBuffer extends OutputStream {
         this.target = target;
     }
 
+    /** Writes a base64 string literal: straight to a scanning target that can check it cheaply, when not holding. */
+    void writeBase64Literal(byte[] literal, int length) throws IOException {
+        if (!holding && target instanceof dev.triagedesk.evidence.redact.LeftoverScan.ScanningStream scanning) {
+            scanning.writeBase64Literal(literal, length);
+        } else {
+            write(literal, 0, length);
+        }
+    }
+
     /** Starts holding bytes back. */
     void begin() {
         holding = true;

@@ -11,8 +11,11 @@ import java.io.InputStream;
  * @param name the file name, {@code bundle.zip!/capture.har} for archive members
  * @param format what the content is
  * @param packaging how it was packed: {@code plain}, {@code gzip} or {@code zip}
+ * @param rawFile the file whose bytes {@link #open()} returns unchanged from {@code rawOffset} on, when there is
+ *                one (a plain UTF-8 file); lets the HAR processor copy large bodies byte for byte. Null otherwise.
  */
-public record EvidenceDocument(String name, EvidenceFormat format, String packaging, Opener opener) {
+public record EvidenceDocument(String name, EvidenceFormat format, String packaging, Opener opener,
+                               java.nio.file.Path rawFile, long rawOffset) {
 
     /** Opens the decoded content. */
     @FunctionalInterface

@@ -60,13 +60,13 @@ public final class EvidenceFiles {
         if (m >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
             String inner = stripSuffix(name, ".gz");
             EvidenceDocument.Opener raw = () -> gunzip(file, name);
-            return new Opened(List.of(document(inner, "gzip", raw, true)), List.of());
+            return new Opened(List.of(document(inner, "gzip", raw, null)), List.of());
         }
         if (m == 4 && magic[0] == 'P' && magic[1] == 'K' && (magic[2] == 3 && magic[3] == 4 || magic[2] == 5 && magic[3] == 6)) {
             return unzip(file, name);
         }
         EvidenceDocument.Opener raw = () -> new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return new Opened(List.of(document(name, "plain", raw, true)), List.of());
+        return new Opened(List.of(document(name, "plain", raw, file)), List.of());
     }
 
     private InputStream gunzip(Path file, String name) throws IOException {
@@ -106,7 +106,7 @@ public final class EvidenceFiles {
                 long compressed = Math.max(1, entry.getCompressedSize());
                 EvidenceDocument.Opener raw = () -> zipMember(file, member, compressed, shown);
                 try {
-                    docs.add(document(shown, "zip", raw, true));
+                    docs.add(document(shown, "zip", raw, null));
                 } catch (EvidenceException e) {
                     rejected.add(new Rejection(shown, e.getMessage()));
                 }
@@ -143,7 +143,7 @@ public final class EvidenceFiles {
     }
 
     /** Sniffs the content behind {@code raw} and wraps it so readers see plain UTF-8 starting at the document. */
-    private EvidenceDocument document(String name, String packaging, EvidenceDocument.Opener raw, boolean strict) {
+    private EvidenceDocument document(String name, String packaging, EvidenceDocument.Opener raw, Path plainFile) {
         byte[] head = new byte[HEAD];
         int len;
         try (InputStream in = raw.open()) {
@@ -167,7 +167,7 @@ public final class EvidenceFiles {
             in.skipNBytes(skip);
             return in;
         };
-        return new EvidenceDocument(name, v.format(), packaging, decoded);
+        return new EvidenceDocument(name, v.format(), packaging, decoded, utf16 ? null : plainFile, skip);
     }
 
     private static String stripSuffix(String name, String suffix) {

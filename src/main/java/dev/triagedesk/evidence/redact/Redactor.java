@@ -47,6 +47,26 @@ public final class Redactor {
      */
     private final Map<String, SecretKind> known = new HashMap<>();
     private final BitSet knownLengths = new BitSet();
+    /**
+     * When set, a Bloom filter of every token this redactor let through: learning a secret that may already
+     * have gone out unredacted sets {@link #echoedBeforeLearned}, and the caller redoes the document with
+     * everything learned. No false negatives, so a single pass is only trusted when it is right.
+     */
+    private long[] emitted;
+    private boolean echoedBeforeLearned;
+    private static final int EMITTED_BITS = 1 << 24;
+    /** A Bloom filter of {@link #known}, so most tokens are ruled out by their hash alone, without a substring. */
+    private final long[] knownHashes = new long[KNOWN_BITS / 64];
+    private static final int KNOWN_BITS = 1 << 20;
+    /**
+     * Token hashes of the text being redacted, noted as emitted only once the outermost {@link #text} call is
+     * done and minus the secrets it found, so a secret redacted in that very text is not taken for an echo.
+     */
+    private long[] pending = new long[64];
+    private int pendingCount;
+    private long[] removed = new long[8];
+    private int removedCount;
+    private int textDepth;
 
     public Redactor(RedactionKey key) {
         this(new Fingerprinter(key), new RedactionLedger());
@@ -76,10 +96,80 @@ public final class Redactor {
         return marker(kind, secret);
     }
 
+    /** Starts noting what passes through, so {@link #echoedBeforeLearned()} can tell a single pass was enough. */
+    public void trackEchoes() {
+        if (emitted == null) {
+            emitted = new long[EMITTED_BITS / 64];
+        }
+    }
+
+    /** Whether a secret learned late may have been let through earlier in this document (see {@link #trackEchoes}). */
+    public boolean echoedBeforeLearned() {
+        return echoedBeforeLearned;
+    }
+
+    private static void bloomAdd(long[] bits, int size, long h) {
+        int a = (int) (h & (size - 1));
+        int b = (int) ((h >>> 32) & (size - 1));
+        bits[a >>> 6] |= 1L << a;
+        bits[b >>> 6] |= 1L << b;
+    }
+
+    private static boolean bloomHas(long[] bits, int size, long h) {
+        int a = (int) (h & (size - 1));
+        int b = (int) ((h >>> 32) & (size - 1));
+        return (bits[a >>> 6] & 1L << a) != 0 && (bits[b >>> 6] & 1L << b) != 0;
+    }
+
+    private void notePending(long h) {
+        if (pendingCount == pending.length) {
+            pending = java.util.Arrays.copyOf(pending, pendingCount * 2);
+        }
+        pending[pendingCount++] = h;
+    }
+
+    private void commitPending() {
+        outer:
+        for (int i = 0; i < pendingCount; i++) {
+            long h = pending[i];
+            for (int r = 0; r < removedCount; r++) {
+                if (removed[r] == h) {
+                    continue outer;
+                }
+            }
+            bloomAdd(emitted, EMITTED_BITS, h);
+        }
+        pendingCount = 0;
+        removedCount = 0;
+        if (pending.length > 4096) {
+            pending = new long[64];
+        }
+    }
+
+    private static long hash(CharSequence s, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from; i < to; i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        return h ^ (h >>> 29);
+    }
+
     private void remember(String secret, SecretKind kind) {
         int n = secret.length();
         if (n < MIN_REMEMBERED || n > 4096 || known.size() >= MAX_REMEMBERED || secret.contains(MARKER_PREFIX)) {
             return;
+        }
+        long h = hash(secret, 0, n);
+        if (emitted != null) {
+            if (!echoedBeforeLearned && !known.containsKey(secret) && bloomHas(emitted, EMITTED_BITS, h)) {
+                echoedBeforeLearned = true;
+            }
+            if (textDepth > 0) {
+                if (removedCount == removed.length) {
+                    removed = java.util.Arrays.copyOf(removed, removedCount * 2);
+                }
+                removed[removedCount++] = h;
+            }
         }
         boolean letter = false;
         boolean digit = false;
@@ -89,12 +179,38 @@ public final class Redactor {
             digit |= Character.isDigit(c);
         }
         if (letter && digit || n >= 16) {
-            known.putIfAbsent(secret, kind);
-            knownLengths.set(n);
+            if (known.putIfAbsent(secret, kind) == null) {
+                knownLengths.set(n);
+                bloomAdd(knownHashes, KNOWN_BITS, h);
+            }
         }
     }
 
-    /** Takes over the values another redactor (a first pass over the same document) redacted. */
+    /**
+     * Remembers the credential in a Cookie, Set-Cookie or Authorization header without redacting anything: for
+     * analysis, which writes no copy but must not show an echo of the value elsewhere (no fingerprints needed).
+     */
+    public void learnCredential(String lowerName, String value) {
+        switch (lowerName) {
+            case "cookie" -> {
+                for (String pair : value.split(";")) {
+                    int eq = pair.indexOf('=');
+                    remember(pair.substring(eq + 1).trim(), SecretKind.COOKIE);
+                }
+            }
+            case "set-cookie" -> {
+                for (String line : value.split("\n")) {
+                    String pair = line.split(";", 2)[0];
+                    remember(pair.substring(pair.indexOf('=') + 1).trim(), SecretKind.COOKIE);
+                }
+            }
+            case "authorization", "proxy-authorization" ->
+                    remember(value.substring(value.indexOf(' ') + 1).trim(), SecretKind.AUTHORIZATION);
+            default -> { }
+        }
+    }
+
+    /** Takes over the values another redactor (an earlier pass over the same document) redacted. */
     public void rememberAll(Redactor firstPass) {
         firstPass.known.forEach(this::remember);
     }
@@ -106,10 +222,7 @@ public final class Redactor {
 
     /** The marker for a value already redacted elsewhere in this document, or null. */
     private String knownMarker(String value, String rule) {
-        if (known.isEmpty() || !knownLengths.get(value.length())) {
-            return null;
-        }
-        SecretKind kind = known.get(value);
+        SecretKind kind = known.isEmpty() || !knownLengths.get(value.length()) ? null : known.get(value);
         if (kind == null) {
             return null;
         }
@@ -118,11 +231,14 @@ public final class Redactor {
     }
 
     /**
-     * Replaces values redacted elsewhere in this document wherever they occur in text: runs of token characters
-     * are looked up whole and split at '=' and '/', the separators they are usually glued to.
+     * Walks the tokens of text once: a token (a run of URL and base64 characters, or a piece of it between '='
+     * and '/', the separators values are glued to) that is a value redacted elsewhere in this document is
+     * replaced by its marker; the others are noted as going out (when echoes are tracked). Each token is hashed
+     * once; a substring is only made when the hash says it may be a known secret.
      */
-    private String replaceKnown(String s, String rule) {
-        if (known.isEmpty()) {
+    private String scanRuns(String s, String rule) {
+        boolean lookUp = !known.isEmpty();
+        if (!lookUp && emitted == null) {
             return s;
         }
         int n = s.length();
@@ -138,41 +254,53 @@ public final class Redactor {
             while (j < n && isRunChar(s.charAt(j))) {
                 j++;
             }
-            int[] hit = knownIn(s, i, j);
-            if (hit != null) {
-                if (out == null) {
-                    out = new StringBuilder(n + 32);
+            if (j - i >= MIN_REMEMBERED) {
+                int[] hit = tokenIn(s, i, j, lookUp);
+                if (hit != null) {
+                    if (out == null) {
+                        out = new StringBuilder(n + 32);
+                    }
+                    out.append(s, copied, hit[0]).append(knownMarker(s.substring(hit[0], hit[1]), rule));
+                    copied = hit[1];
+                    i = hit[1];
+                    continue;
                 }
-                String value = s.substring(hit[0], hit[1]);
-                out.append(s, copied, hit[0]).append(knownMarker(value, rule));
-                copied = hit[1];
-                i = hit[1];
-                continue;
             }
             i = j;
         }
-        if (out == null) {
-            return s;
-        }
-        return out.append(s, copied, n).toString();
+        return out == null ? s : out.append(s, copied, n).toString();
     }
 
-    /** The first remembered value in the run {@code [from, to)}: the run itself or a piece between '=' and '/'. */
-    private int[] knownIn(String s, int from, int to) {
-        if (to - from >= MIN_REMEMBERED && knownLengths.get(to - from) && known.containsKey(s.substring(from, to))) {
+    /** The first known secret in the run {@code [from, to)}, or null after noting the run's pieces. */
+    private int[] tokenIn(String s, int from, int to, boolean lookUp) {
+        long whole = hash(s, from, to);
+        if (lookUp && isKnown(s, from, to, whole)) {
             return new int[] {from, to};
+        }
+        if (emitted != null) {
+            notePending(whole);
         }
         int start = from;
         for (int k = from; k <= to; k++) {
             if (k == to || s.charAt(k) == '=' || s.charAt(k) == '/') {
-                if (k - start >= MIN_REMEMBERED && (start != from || k != to) && knownLengths.get(k - start)
-                        && known.containsKey(s.substring(start, k))) {
-                    return new int[] {start, k};
+                if (k - start >= MIN_REMEMBERED && (start != from || k != to)) {
+                    long h = hash(s, start, k);
+                    if (lookUp && isKnown(s, start, k, h)) {
+                        return new int[] {start, k};
+                    }
+                    if (emitted != null) {
+                        notePending(h);
+                    }
                 }
                 start = k + 1;
             }
         }
         return null;
+    }
+
+    private boolean isKnown(String s, int from, int to, long h) {
+        return knownLengths.get(to - from) && bloomHas(knownHashes, KNOWN_BITS, h)
+                && known.containsKey(s.substring(from, to));
     }
 
     private static boolean isRunChar(char c) {
@@ -363,7 +491,9 @@ public final class Redactor {
                 out = new StringBuilder(n + 32);
                 out.append(url, 0, authStart);
                 ledger.record("url-userinfo", SecretKind.USERINFO, null);
-                out.append(USERINFO_MARKER_PREFIX).append(fingerprints.of(url.substring(authStart, at)));
+                String userInfo = url.substring(authStart, at);
+                remember(userInfo, SecretKind.USERINFO);
+                out.append(USERINFO_MARKER_PREFIX).append(fingerprints.of(userInfo));
                 copied = at;
             }
         }
@@ -613,7 +743,17 @@ public final class Redactor {
         if (s == null) {
             return null;
         }
-        s = replaceKnown(s, rule);
+        textDepth++;
+        try {
+            return scanText(scanRuns(s, rule), rule);
+        } finally {
+            if (--textDepth == 0 && emitted != null) {
+                commitPending();
+            }
+        }
+    }
+
+    private String scanText(String s, String rule) {
         int n = s.length();
         StringBuilder out = null;
         int copied = 0;
@@ -672,11 +812,7 @@ public final class Redactor {
                 i = replacedTo - 1;
             }
         }
-        if (out == null) {
-            return s;
-        }
-        out.append(s, copied, n);
-        return out.toString();
+        return out == null ? s : out.append(s, copied, n).toString();
     }
 
     /** A secret value found after a separator: {@code [start, end)} is replaced by {@code marker}. */

@@ -60,9 +60,10 @@ public final class SecretShapes {
                 if (!keyBoundary(s, i)) {
                     return null;
                 }
-                if (startsWith(s, i, n, "AIza")) {
+                if (startsWith(s, i, n, "AIza") && (i == 0 || !isKeyChar(s.charAt(i - 1)))) {
+                    // exactly 39 characters with a boundary on both sides: shorter or longer runs occur in base64
                     int e = run(s, i + 4, n, SecretShapes::isKeyChar);
-                    return e - (i + 4) >= 35 ? new Shape(i, e, SecretKind.CLOUD_KEY) : null;
+                    return e - (i + 4) == 35 ? new Shape(i, e, SecretKind.CLOUD_KEY) : null;
                 }
                 if (startsWith(s, i, n, "AKIA") || startsWith(s, i, n, "ASIA")) {
                     int e = run(s, i + 4, n, ch -> ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9');

@@ -76,9 +76,7 @@ class GeneratedHarTests {
     @Test
     void sanitizingLeavesNoneOfThePlantedSecrets() throws IOException {
         Path out = dir.resolve("generated.sanitized.har");
-        try (var o = Files.newOutputStream(out)) {
-            Engines.engine().sanitizeHar(Engines.single(har), o, HarFindings.NONE, false);
-        }
+        Engines.engine().sanitizeHar(Engines.single(har), () -> Files.newOutputStream(out), HarFindings.NONE, false);
         String text = Files.readString(out);
         List<String> survivors = new ArrayList<>();
         for (JsonNode secret : oracle.path("secrets")) {

@@ -1,0 +1,144 @@
+package dev.triagedesk.evidence.har;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Random access to the bytes of the file a parser is reading. Jackson reports where each string token starts;
+ * with the file at hand the processor can copy a large body byte for byte instead of decoding it to characters
+ * and encoding it again, which is most of the cost of sanitizing a HAR full of base64 assets.
+ */
+final class RawBytes implements Closeable {
+
+    private final FileChannel channel;
+    private final long base;
+
+    /** @param base where the parser's byte 0 is in the file (after a BOM or a JSONP prefix) */
+    RawBytes(Path file, long base) {
+        try {
+            this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.base = base;
+    }
+
+    private byte[] reusable = new byte[64 * 1024];
+
+    /**
+     * Bytes {@code [from, to)} in a buffer that the next call reuses (the caller is done with them by then):
+     * copying one 200 KB asset after another should not allocate 200 KB each time.
+     */
+    byte[] readReusing(long from, long to) {
+        int n = Math.toIntExact(to - from);
+        if (reusable.length < n) {
+            reusable = new byte[Math.max(n, reusable.length * 2)];
+        }
+        readInto(reusable, from, n);
+        return reusable;
+    }
+
+    private void readInto(byte[] target, long from, int n) {
+        ByteBuffer buf = ByteBuffer.wrap(target, 0, n);
+        try {
+            long pos = base + from;
+            while (buf.hasRemaining()) {
+                int r = channel.read(buf, pos + buf.position());
+                if (r < 0) {
+                    throw new IOException("file ended before byte " + (pos + n));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bytes {@code [from, to)} in the parser's coordinates. */
+    byte[] read(long from, long to) {
+        int n = Math.toIntExact(to - from);
+        ByteBuffer buf = ByteBuffer.allocate(n);
+        try {
+            long pos = base + from;
+            while (buf.hasRemaining()) {
+                int r = channel.read(buf, pos + buf.position());
+                if (r < 0) {
+                    throw new IOException("file ended before byte " + (pos + n));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buf.array();
+    }
+
+    /** A stream over bytes {@code [from, to)}. */
+    InputStream stream(long from, long to) {
+        return new InputStream() {
+            private long pos = from;
+            private final ByteBuffer one = ByteBuffer.allocate(1);
+
+            @Override
+            public int read() throws IOException {
+                if (pos >= to) {
+                    return -1;
+                }
+                one.clear();
+                if (channel.read(one, base + pos) <= 0) {
+                    return -1;
+                }
+                pos++;
+                return one.get(0) & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (pos >= to) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, to - pos);
+                int r = channel.read(ByteBuffer.wrap(b, off, n), base + pos);
+                if (r > 0) {
+                    pos += r;
+                }
+                return r;
+            }
+        };
+    }
+
+    /** End (exclusive) of the string token whose closing quote precedes {@code nextTokenStart}. */
+    long endOfStringBefore(long nextTokenStart) {
+        int window = 64;
+        while (true) {
+            long from = Math.max(0, nextTokenStart - window);
+            byte[] tail = read(from, nextTokenStart);
+            for (int i = tail.length - 1; i >= 0; i--) {
+                byte b = tail[i];
+                if (b == '"') {
+                    return from + i + 1;
+                }
+                if (b != ' ' && b != '\n' && b != '\r' && b != '\t' && b != ',') {
+                    throw new IllegalStateException("no closing quote before byte " + nextTokenStart);
+                }
+            }
+            if (from == 0) {
+                throw new IllegalStateException("no closing quote before byte " + nextTokenStart);
+            }
+            window *= 16;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
