@@ -119,7 +119,17 @@ public final class CommandLine {
                 if (rest.isEmpty() || rest.size() > 2) {
                     return usage("benchmark needs a HAR (and optionally a number of rounds)");
                 }
-                return new Benchmark(engine, out).run(Path.of(rest.get(0)), rest.size() == 2 ? Integer.parseInt(rest.get(1)) : 3);
+                try {
+                    return new Benchmark(engine, out).run(Path.of(rest.get(0)), rest.size() == 2 ? Integer.parseInt(rest.get(1)) : 3);
+                } catch (LeftoverSecretsException e) {
+                    err.println("triage-desk: " + e.getMessage());
+                    return FAILED;
+                } catch (EvidenceException e) {
+                    err.println("triage-desk: " + e.getMessage());
+                    return BAD_INPUT;
+                } catch (NumberFormatException e) {
+                    return usage("ROUNDS must be a whole number");
+                }
             default:
                 out.print(USAGE);
                 return OK;

@@ -169,7 +169,7 @@ final class EntryAnalysis {
         if (challenge) {
             signal(f, SignalType.CLOUDFLARE_CHALLENGE, f.cfMitigated != null ? "cf-mitigated: " + f.cfMitigated
                     : "Cloudflare challenge page (\"Just a moment...\")");
-        } else if (containsAny(f.body, CLOUDFLARE_BLOCK_MARKERS) || "1020".equals(f.cfErrorType)) {
+        } else if (isHtml(f) && containsAny(f.body, CLOUDFLARE_BLOCK_MARKERS) || "1020".equals(f.cfErrorType)) {
             signal(f, SignalType.CLOUDFLARE_BLOCK, "Cloudflare firewall block page (error 1020 / \"Sorry, you have been blocked\")");
         }
         if (status >= 520 && status <= 530 && (f.cfRay || f.server != null && f.server.toLowerCase(Locale.ROOT).contains("cloudflare"))) {

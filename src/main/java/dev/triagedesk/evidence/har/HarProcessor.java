@@ -957,15 +957,29 @@ public final class HarProcessor {
         return JsonStringLiteral.decode(literal);
     }
 
-    /** Whether the first kilobyte of a base64 literal already decodes to binary data (then the rest need not). */
+    /**
+     * Whether the start of a base64 literal already decodes to binary data (then the rest need not be decoded):
+     * control bytes other than white space do not occur in text.
+     */
     private static boolean binaryBase64(byte[] literal, int length) {
-        int n = Math.min(length - 1, 1025);
-        for (int i = 1; i < n; i++) {
-            if (literal[i] == '\\') {
-                return false; // escaped line breaks: let the full decode judge
+        int n = Math.min(length - 1, 1 + 344); // 344 base64 characters = 258 bytes
+        n = 1 + ((n - 1) / 4) * 4;
+        if (n < 65) {
+            return false;
+        }
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(java.util.Arrays.copyOfRange(literal, 1, n));
+        } catch (IllegalArgumentException notPlainBase64) {
+            return false; // line breaks or escapes: let the full decode judge
+        }
+        int controls = 0;
+        for (byte b : decoded) {
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+                controls++;
             }
         }
-        return n > 64 && decodeBase64Text(new String(literal, 1, n - 1, StandardCharsets.ISO_8859_1), true) == null;
+        return controls > decoded.length / 50 + 1;
     }
 
     /** Writes a JSON string literal as its original bytes (the generator writes the separator first). */

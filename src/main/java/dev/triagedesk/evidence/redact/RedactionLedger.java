@@ -16,10 +16,32 @@ public final class RedactionLedger {
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
     private long total;
+    /** While a tentative redaction runs (see {@link #begin()}), what it recorded, to take back if it fails. */
+    private List<Tally> journal;
+
+    /** Starts recording tentatively: {@link #rollback()} undoes what was recorded since, {@link #commit()} keeps it. */
+    void begin() {
+        journal = new ArrayList<>();
+    }
+
+    void commit() {
+        journal = null;
+    }
+
+    void rollback() {
+        for (Tally t : journal) {
+            t.count--;
+            total--;
+        }
+        journal = null;
+    }
 
     void record(String rule, SecretKind kind, String name) {
         total++;
         Tally t = tallies.computeIfAbsent(rule + '\u0000' + kind.name(), k -> new Tally(rule, kind));
+        if (journal != null) {
+            journal.add(t);
+        }
         t.count++;
         if (name != null && t.names.size() < NAMES_PER_RULE) {
             t.names.add(name);
@@ -39,6 +61,9 @@ public final class RedactionLedger {
     public RedactionReport report(boolean alreadySanitized) {
         List<RedactionReport.Rule> rules = new ArrayList<>();
         for (Tally t : tallies.values()) {
+            if (t.count == 0) {
+                continue;
+            }
             rules.add(new RedactionReport.Rule(t.rule, t.kind, t.count, List.copyOf(t.names)));
         }
         rules.sort(Comparator.comparingLong(RedactionReport.Rule::count).reversed()

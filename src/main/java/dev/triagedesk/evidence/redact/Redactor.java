@@ -62,6 +62,14 @@ public final class Redactor {
      * Token hashes of the text being redacted, noted as emitted only once the outermost {@link #text} call is
      * done and minus the secrets it found, so a secret redacted in that very text is not taken for an echo.
      */
+    /**
+     * Short strings found to hold nothing secret, so their many repeats in a HAR (user agents, accept headers,
+     * server names) skip the scan. A value cached before a secret inside it was learned is safe: its tokens went
+     * into the echo filter when first seen, so learning that secret makes the caller redo the document.
+     */
+    private final java.util.Set<String> clean = new java.util.HashSet<>();
+    private static final int CLEAN_MAX_LENGTH = 512;
+    private static final int CLEAN_MAX_ENTRIES = 50_000;
     private long[] pending = new long[64];
     private int pendingCount;
     private long[] removed = new long[8];
@@ -651,29 +659,26 @@ public final class Redactor {
 
     /** A JSON document walked by key; {@code null} when the text is not one JSON value. */
     public String json(String text, boolean request) {
-        if (!isSingleJsonValue(text)) {
-            return null;
-        }
         long before = ledger.total();
         StringWriter sw = new StringWriter(text.length() + 64);
+        ledger.begin(); // tentative: a body that turns out not to be JSON is redacted as text instead
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text);
              JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), sw)) {
-            p.nextToken();
-            copyJson(p, g, null, null, request ? Scope.JSON_REQUEST : Scope.JSON_RESPONSE);
-        }
-        return ledger.total() == before ? text : sw.toString();
-    }
-
-    private static boolean isSingleJsonValue(String text) {
-        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text)) {
             if (p.nextToken() == null) {
-                return false;
+                ledger.rollback();
+                return null;
             }
-            p.skipChildren();
-            return p.nextToken() == null;
+            copyJson(p, g, null, null, request ? Scope.JSON_REQUEST : Scope.JSON_RESPONSE);
+            if (p.nextToken() != null) {
+                ledger.rollback();
+                return null; // several values (NDJSON and the like)
+            }
         } catch (JacksonException notJson) {
-            return false;
+            ledger.rollback();
+            return null;
         }
+        ledger.commit();
+        return ledger.total() == before ? text : sw.toString();
     }
 
     /**
@@ -743,14 +748,23 @@ public final class Redactor {
         if (s == null) {
             return null;
         }
+        boolean cacheable = s.length() <= CLEAN_MAX_LENGTH && (emitted != null || known.isEmpty());
+        if (cacheable && clean.contains(s)) {
+            return s;
+        }
         textDepth++;
+        String result;
         try {
-            return scanText(scanRuns(s, rule), rule);
+            result = scanText(scanRuns(s, rule), rule);
         } finally {
             if (--textDepth == 0 && emitted != null) {
                 commitPending();
             }
         }
+        if (cacheable && result == s && clean.size() < CLEAN_MAX_ENTRIES) {
+            clean.add(s);
+        }
+        return result;
     }
 
     private String scanText(String s, String rule) {
@@ -790,7 +804,7 @@ public final class Redactor {
                     i = hit.end() - 1;
                     continue;
                 }
-            } else if (SecretShapes.isTrigger(c)) {
+            } else if (SecretShapes.isTrigger(c) && SecretShapes.plausible(s, i, n)) {
                 SecretShapes.Shape shape = SecretShapes.at(s, i, n);
                 if (shape != null) {
                     if (out == null) {
@@ -824,6 +838,9 @@ public final class Redactor {
         if (s.charAt(sep) == ':' && sep + 2 < n && s.charAt(sep + 1) == '/' && s.charAt(sep + 2) == '/') {
             return null;
         }
+        if (!valueCanFollow(s, sep + 1, n)) {
+            return null; // a nested object or array, or nothing long enough to be a secret: no name lookup
+        }
         int j = sep - 1;
         while (j >= 0 && s.charAt(j) == ' ') {
             j--;
@@ -839,11 +856,11 @@ public final class Redactor {
         if (nameEnd - nameStart < 2 || nameEnd - nameStart > 64) {
             return null;
         }
-        String name = s.substring(nameStart, nameEnd);
-        SecretKind kind = SensitiveNames.classify(name, Scope.TEXT);
+        SecretKind kind = textNameKind(s, nameStart, nameEnd);
         if (kind == null) {
             return null;
         }
+        String name = s.substring(nameStart, nameEnd);
         String lowerName = name.toLowerCase(Locale.ROOT);
         boolean bareSession = lowerName.equals("session") || lowerName.equals("sid");
         if (bareSession && s.charAt(sep) == ':') {
@@ -903,6 +920,44 @@ public final class Redactor {
         SecretKind reported = shape != null && shape.start() == vs && shape.end() == ve ? shape.kind() : kind;
         return new ValueHit(vs, ve, replace(rule, reported, name, value));
     }
+
+    /** Whether at least four value characters follow a separator (after spaces and one quote). */
+    private static boolean valueCanFollow(String s, int k, int n) {
+        while (k < n && s.charAt(k) == ' ') {
+            k++;
+        }
+        if (k < n && (s.charAt(k) == '"' || s.charAt(k) == '\'' || s.charAt(k) == '\\')) {
+            k++;
+            if (k < n && s.charAt(k) == '"') {
+                k++;
+            }
+        }
+        if (k + 4 > n) {
+            return false;
+        }
+        char c = s.charAt(k);
+        return c != '{' && c != '[' && c != '"' && c != ',' && c != '}' && c != ']';
+    }
+
+    /**
+     * {@link SensitiveNames#classify} for a name inside text, cached by a hash of its characters so the names
+     * that recur in every line of a JSON stream cost no substring after their first time.
+     */
+    private SecretKind textNameKind(String s, int from, int to) {
+        long h = hash(s, from, to) ^ (to - from);
+        int slot = (int) (h & (NAME_CACHE - 1));
+        if (nameHashes[slot] == h && nameKinds[slot] != 0) {
+            return nameKinds[slot] == 1 ? null : SecretKind.values()[nameKinds[slot] - 2];
+        }
+        SecretKind kind = SensitiveNames.classify(s.substring(from, to), Scope.TEXT);
+        nameHashes[slot] = h;
+        nameKinds[slot] = (byte) (kind == null ? 1 : kind.ordinal() + 2);
+        return kind;
+    }
+
+    private static final int NAME_CACHE = 1024;
+    private final long[] nameHashes = new long[NAME_CACHE];
+    private final byte[] nameKinds = new byte[NAME_CACHE];
 
     /** "a=1; b=2; c=3" after "Cookie:" in text: where the run of cookie pairs ends. */
     private static int cookiePairsEnd(String s, int from, int n) {

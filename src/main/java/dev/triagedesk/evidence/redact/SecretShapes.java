@@ -25,6 +25,29 @@ public final class SecretShapes {
         }
     }
 
+    /**
+     * Whether a shape can start at {@code i}, judged from its first two characters: 's' and 'e' are everywhere
+     * in text, "sk" and "ey" are not, so the full check runs rarely.
+     */
+    public static boolean plausible(CharSequence s, int i, int n) {
+        if (i + 1 >= n) {
+            return false;
+        }
+        char c = s.charAt(i);
+        char d = s.charAt(i + 1);
+        return switch (c) {
+            case 's' -> d == 'k' || d == 'e';
+            case 'r' -> d == 'k';
+            case 'e' -> d == 'y';
+            case 'B', 'b' -> d == 'e' || d == 'E' || d == 'a' || d == 'A';
+            case 'A' -> d == 'I' || d == 'K' || d == 'S';
+            case 'g' -> d == 'h' || d == 'i';
+            case 'x' -> d == 'o';
+            case '-' -> d == '-';
+            default -> false;
+        };
+    }
+
     /** The secret shape starting at {@code i} (for Bearer/Basic: announced at {@code i}), or {@code null}. */
     public static Shape at(CharSequence s, int i, int n) {
         char c = s.charAt(i);
