@@ -259,10 +259,16 @@ public final class Redactor {
                 continue;
             }
             int j = i;
+            boolean letter = false;
+            boolean digit = false;
             while (j < n && isRunChar(s.charAt(j))) {
+                char c = s.charAt(j);
+                letter |= c >= 'A' && c <= 'z' && Character.isLetter(c);
+                digit |= c >= '0' && c <= '9';
                 j++;
             }
-            if (j - i >= MIN_REMEMBERED) {
+            // only a token mixing letters and digits, or a long one, can be (part of) a remembered secret
+            if (j - i >= MIN_REMEMBERED && (letter && digit || j - i >= 16)) {
                 int[] hit = tokenIn(s, i, j, lookUp);
                 if (hit != null) {
                     if (out == null) {
