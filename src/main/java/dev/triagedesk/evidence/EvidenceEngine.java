@@ -52,6 +52,15 @@ public final class EvidenceEngine {
         return files.open(file, name);
     }
 
+    /**
+     * Text the reporter said is a console log (pasted into a form): read as one whatever its format, without the
+     * content check a file gets.
+     */
+    public EvidenceDocument consoleText(Path file, String name) {
+        return new EvidenceDocument(name, EvidenceFormat.CONSOLE, "plain",
+                () -> new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)), file, 0);
+    }
+
     /** A fresh redactor for one document (its fingerprints use this engine's key). */
     public Redactor redactor() {
         return new Redactor(key);

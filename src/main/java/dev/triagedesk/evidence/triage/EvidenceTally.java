@@ -58,7 +58,7 @@ public final class EvidenceTally {
         }
 
         private static String plural(String place) {
-            return place.equals("entry") ? "entries" : place + "s";
+            return place.endsWith("entry") ? place.substring(0, place.length() - 5) + "entries" : place + "s";
         }
     }
 

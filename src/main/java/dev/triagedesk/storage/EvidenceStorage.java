@@ -1,0 +1,91 @@
+package dev.triagedesk.storage;
+
+import dev.triagedesk.system.TriageProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Files of a ticket, addressed by a relative name that is checked so it can never leave the storage folder (a
+ * file name from an upload is never used as a path).
+ */
+@Component
+public class EvidenceStorage {
+
+    private final Path root;
+
+    public EvidenceStorage(TriageProperties properties) {
+        this.root = properties.dataDir().resolve("evidence").toAbsolutePath().normalize();
+    }
+
+    /** A new relative location for a file of {@code ticketId}, keeping a safe form of the original name. */
+    public String newLocation(long ticketId, long evidenceId, String originalName, String suffix) {
+        return ticketId + "/" + evidenceId + "-" + safeName(originalName) + suffix;
+    }
+
+    /** Opens a location for writing, replacing what was there (the engine may write a copy twice). */
+    public OutputStream create(String location) {
+        Path file = resolve(location);
+        try {
+            Files.createDirectories(file.getParent());
+            return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public InputStream open(String location) throws IOException {
+        return Files.newInputStream(resolve(location));
+    }
+
+    public long size(String location) {
+        try {
+            return Files.size(resolve(location));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean exists(String location) {
+        return location != null && Files.isRegularFile(resolve(location));
+    }
+
+    public void delete(String location) {
+        try {
+            Files.deleteIfExists(resolve(location));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The absolute path of a location; throws if the location would escape the storage folder. */
+    public Path resolve(String location) {
+        Path p = root.resolve(location).normalize();
+        if (!p.startsWith(root) || p.equals(root)) {
+            throw new IllegalArgumentException("location outside the evidence folder: " + location);
+        }
+        return p;
+    }
+
+    /** Letters, digits, dot, dash and underscore only; at most 80 characters; never empty. */
+    static String safeName(String name) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        StringBuilder sb = new StringBuilder();
+        for (char c : base.toCharArray()) {
+            sb.append(Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '-' || c == '_' ? c : '_');
+        }
+        String s = sb.toString().replaceAll("^\\.+", "");
+        if (s.length() > 80) {
+            s = s.substring(s.length() - 80);
+        }
+        return s.isEmpty() ? "file" : s.toLowerCase(Locale.ROOT);
+    }
+}

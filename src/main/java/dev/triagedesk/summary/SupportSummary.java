@@ -1,0 +1,286 @@
+package dev.triagedesk.summary;
+
+import dev.triagedesk.evidence.Verdict;
+import dev.triagedesk.ticket.ApiContext;
+import dev.triagedesk.ticket.CheckResult;
+import dev.triagedesk.ticket.ConsoleFinding;
+import dev.triagedesk.ticket.Evidence;
+import dev.triagedesk.ticket.EvidenceKind;
+import dev.triagedesk.ticket.FailingRequest;
+import dev.triagedesk.ticket.RequestIdentifier;
+import dev.triagedesk.ticket.StatusPageAnswer;
+import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketDetails;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The support-ready note, generated from the stored facts of a ticket: the four labels, when (with time zone),
+ * what and where, the isolation results or API details, the failing requests with their errors and IDs, the
+ * failing percentage, the verdict and the next steps of its path. Markdown and plain text carry the same content.
+ */
+public final class SupportSummary {
+
+    /** Failing requests listed in full; the rest are counted. */
+    static final int LISTED = 25;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter WHEN_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    /** Both forms of the summary. */
+    public record Rendered(String markdown, String text) {
+    }
+
+    private SupportSummary() {
+    }
+
+    public static Rendered render(TicketDetails d, Verdict verdict, List<ReadinessLabels.Label> labels) {
+        return new Rendered(write(d, verdict, labels, SummaryWriter.Format.MARKDOWN),
+                write(d, verdict, labels, SummaryWriter.Format.PLAIN));
+    }
+
+    private static String write(TicketDetails d, Verdict verdict, List<ReadinessLabels.Label> labels,
+                                SummaryWriter.Format format) {
+        Ticket t = d.ticket();
+        SummaryWriter w = new SummaryWriter(format);
+        w.title((t.getReference() == null ? "Draft report" : "Report " + t.getReference()) + ": "
+                + (t.getProduct() == null ? "failure" : t.getProduct().label() + " failure"));
+
+        w.heading("Support-ready checklist");
+        for (ReadinessLabels.Label l : labels) {
+            w.check(l.present(), l.name(), l.detail());
+        }
+        w.gap();
+
+        w.heading("What happened");
+        w.fact("Product", t.getProduct() == null ? null
+                : t.getProduct().label() + (t.getProductDetail() == null ? "" : " (" + t.getProductDetail() + ")"));
+        w.fact("What the reporter sees", seen(t));
+        w.fact("When", when(t, d));
+        w.fact("Environment", t.getEnvironment());
+        w.fact("Status page", statusPage(t));
+        w.fact("Reported by", reporter(t));
+        w.fact("Conversation", t.getConversationUrl());
+        w.gap();
+        if (t.getDescription() != null) {
+            w.paragraph(t.getDescription());
+        }
+
+        if (t.getProduct() != null && t.getProduct().isApi()) {
+            ApiContext a = t.getApi();
+            w.heading("API details");
+            w.fact("Organization", a.getOrgId());
+            w.fact("Project", a.getProjectId());
+            w.fact("Model", a.getModel());
+            w.fact("Endpoint", a.getEndpoint());
+            w.fact("Service tier", a.getServiceTier());
+            w.fact("Failing share (reporter's estimate)", a.getFailingPercent() == null ? null : a.getFailingPercent() + "%");
+            w.fact("Retried with backoff", a.getRetriedWithBackoff() == null ? null : a.getRetriedWithBackoff() ? "yes" : "no");
+            w.fact("Request IDs given", a.getRequestIds() == null ? null : a.getRequestIds().replaceAll("\\s+", ", "));
+            w.gap();
+        } else {
+            w.heading("Isolation checks");
+            List<List<String>> rows = new ArrayList<>();
+            for (Map.Entry<String, CheckResult> e : t.getChecks().asMap().entrySet()) {
+                rows.add(List.of(e.getKey(), e.getValue().label()));
+            }
+            w.table(List.of("Check", "Result"), rows);
+        }
+
+        evidence(w, d);
+        failures(w, d);
+
+        w.heading("Verdict: " + verdict.path().label());
+        for (String reason : verdict.reasons()) {
+            w.bullet(reason);
+        }
+        w.gap();
+        w.fact("Next step", verdict.path().nextStep());
+        return w.toString();
+    }
+
+    private static void evidence(SummaryWriter w, TicketDetails d) {
+        if (d.evidence().isEmpty()) {
+            return;
+        }
+        w.heading("Evidence");
+        long entries = 0;
+        long failing = 0;
+        for (Evidence e : d.evidence()) {
+            String what;
+            if (!e.isAnalyzed()) {
+                what = "not readable: " + e.getReason();
+            } else if (e.getKind() == EvidenceKind.HAR) {
+                entries += e.getEntryCount();
+                failing += e.getFailureCount();
+                what = e.getEntryCount() + " requests, " + e.getFailureCount() + " failing"
+                        + (e.getStreamErrorCount() > 0 ? ", " + e.getStreamErrorCount() + " stream errors" : "")
+                        + ", " + e.getSecretsRemoved() + " secrets removed"
+                        + (e.isAlreadySanitized() ? "; exported without cookies, so the session cannot be checked" : "")
+                        + (e.isPartial() ? "; " + e.getReason() : "");
+            } else if (e.getKind() == EvidenceKind.CONSOLE) {
+                what = e.getEntryCount() + " lines, " + e.getFailureCount() + " errors, " + e.getSecretsRemoved()
+                        + " secrets removed";
+            } else {
+                what = "screenshot";
+            }
+            w.bullet(e.getKind().label() + " " + e.getFileName() + ": " + what);
+        }
+        if (entries > 0) {
+            w.bullet(String.format(Locale.ROOT, "Failing: %d of %d captured requests (%.1f%%)", failing, entries,
+                    100.0 * failing / entries));
+        }
+        w.gap();
+    }
+
+    private static void failures(SummaryWriter w, TicketDetails d) {
+        Map<Long, List<String>> ids = new LinkedHashMap<>();
+        for (RequestIdentifier id : d.identifiers()) {
+            if (id.getFailingRequest() != null) {
+                ids.computeIfAbsent(id.getFailingRequest().getId(), k -> new ArrayList<>()).add(id.getName() + " " + id.getValue());
+            }
+        }
+        List<FailingRequest> failing = d.failures().stream().filter(f -> !f.isStreamError()).toList();
+        if (!failing.isEmpty()) {
+            w.heading("Failing requests");
+            List<List<String>> rows = new ArrayList<>();
+            for (FailingRequest f : failing.subList(0, Math.min(LISTED, failing.size()))) {
+                rows.add(List.of(utc(f.getStartedAt()), nz(f.getMethod()) + " " + nz(f.getUrl()), status(f),
+                        error(f), String.join(", ", ids.getOrDefault(f.getId(), List.of()))));
+            }
+            w.table(List.of("Time (UTC)", "Request", "Status", "Error", "Request IDs"), rows);
+            if (failing.size() > LISTED) {
+                w.paragraph("… and " + (failing.size() - LISTED) + " more failing requests.");
+            }
+        }
+        List<FailingRequest> streams = d.failures().stream().filter(FailingRequest::isStreamError).toList();
+        if (!streams.isEmpty()) {
+            w.heading("Errors inside successful streams");
+            List<List<String>> rows = new ArrayList<>();
+            for (FailingRequest f : streams.subList(0, Math.min(LISTED, streams.size()))) {
+                rows.add(List.of(utc(f.getStartedAt()), nz(f.getUrl()), error(f),
+                        String.join(", ", ids.getOrDefault(f.getId(), List.of()))));
+            }
+            w.table(List.of("Time (UTC)", "Request", "Error event", "Request IDs"), rows);
+        }
+        List<ConsoleFinding> console = d.consoleFindings();
+        if (!console.isEmpty()) {
+            w.heading("Console errors");
+            List<List<String>> rows = new ArrayList<>();
+            for (ConsoleFinding c : console.subList(0, Math.min(LISTED, console.size()))) {
+                rows.add(List.of(c.getEvidence().getFileName() + ":" + c.getLineNumber(), nz(c.getLoggedAt()),
+                        nz(c.getMessage()), c.getFailingRequest() == null ? "" : "same as the failing "
+                                + nz(c.getFailingRequest().getMethod()) + " at HAR entry " + c.getFailingRequest().getEntryIndex()));
+            }
+            w.table(List.of("Line", "Time", "Message", "Linked request"), rows);
+            if (console.size() > LISTED) {
+                w.paragraph("… and " + (console.size() - LISTED) + " more console errors.");
+            }
+        }
+        if (!d.signals().isEmpty()) {
+            w.heading("Signals");
+            Map<String, Long> counts = d.signals().stream().collect(Collectors.groupingBy(
+                    s -> s.getType().label() + (s.getDetail() == null ? "" : ": " + s.getDetail()), LinkedHashMap::new,
+                    Collectors.counting()));
+            counts.entrySet().stream().limit(12).forEach(e -> w.bullet((e.getValue() > 1 ? e.getValue() + "× " : "") + e.getKey()));
+            w.gap();
+        }
+    }
+
+    private static String seen(Ticket t) {
+        String m = t.getSeenMessage();
+        Integer s = t.getSeenStatus();
+        if (m == null && s == null) {
+            return null;
+        }
+        return (m == null ? "" : "\"" + m + "\"") + (s == null ? "" : (m == null ? "" : " ") + "(HTTP " + s + ")");
+    }
+
+    /** The time the reporter gave, with its zone and in UTC; else the time of the first failing request. */
+    static String when(Ticket t, TicketDetails d) {
+        LocalDateTime at = t.getOccurredAt();
+        if (at != null) {
+            ZoneId zone;
+            try {
+                zone = t.getTimeZone() == null ? ZoneOffset.UTC : ZoneId.of(t.getTimeZone());
+            } catch (DateTimeException e) {
+                zone = ZoneOffset.UTC;
+            }
+            ZonedDateTime z = at.atZone(zone);
+            return WHEN.format(z) + " " + zone.getId() + " (UTC" + z.getOffset().getId().replace("Z", "+00:00") + ", "
+                    + WHEN.format(z.withZoneSameInstant(ZoneOffset.UTC)) + " UTC)";
+        }
+        for (FailingRequest f : d.failures()) {
+            if (f.getStartedAt() != null) {
+                return utc(f.getStartedAt()) + " UTC (first failing request in the HAR)";
+            }
+        }
+        return null;
+    }
+
+    private static String utc(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        try {
+            return WHEN_SECONDS.format(java.time.OffsetDateTime.parse(iso).atZoneSameInstant(ZoneOffset.UTC));
+        } catch (DateTimeException e) {
+            return iso;
+        }
+    }
+
+    private static String statusPage(Ticket t) {
+        StatusPageAnswer a = t.getStatusPage();
+        if (a == null) {
+            return null;
+        }
+        return switch (a) {
+            case INCIDENT_THIS_COMPONENT -> "incident for this component";
+            case INCIDENT_OTHER_PRODUCT -> "incident only for another product (context, not an explanation)";
+            case NO_INCIDENT -> "no incident (its figures are averages: a clean page does not prove this route is fine)";
+            case NOT_CHECKED -> "not checked";
+        };
+    }
+
+    private static String reporter(Ticket t) {
+        if (t.getReporterName() == null && t.getReporterEmail() == null) {
+            return null;
+        }
+        return (t.getReporterName() == null ? "" : t.getReporterName())
+                + (t.getReporterEmail() == null ? "" : (t.getReporterName() == null ? "" : " ") + "<" + t.getReporterEmail() + ">");
+    }
+
+    private static String status(FailingRequest f) {
+        if (f.getStatus() > 0) {
+            return String.valueOf(f.getStatus());
+        }
+        return f.getNetError() != null ? f.getNetError() : "no response";
+    }
+
+    private static String error(FailingRequest f) {
+        List<String> parts = new ArrayList<>();
+        if (f.getErrorCode() != null) {
+            parts.add(f.getErrorCode());
+        } else if (f.getErrorType() != null) {
+            parts.add(f.getErrorType());
+        }
+        if (f.getErrorMessage() != null) {
+            String m = f.getErrorMessage();
+            parts.add(m.length() > 160 ? m.substring(0, 159) + "…" : m);
+        }
+        return String.join(": ", parts);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

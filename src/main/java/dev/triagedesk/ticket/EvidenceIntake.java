@@ -1,0 +1,354 @@
+package dev.triagedesk.ticket;
+
+import dev.triagedesk.evidence.ErrorDetail;
+import dev.triagedesk.evidence.EvidenceEngine;
+import dev.triagedesk.evidence.EvidenceException;
+import dev.triagedesk.evidence.Failure;
+import dev.triagedesk.evidence.LeftoverSecretsException;
+import dev.triagedesk.evidence.RequestId;
+import dev.triagedesk.evidence.Signal;
+import dev.triagedesk.evidence.StreamError;
+import dev.triagedesk.evidence.console.ConsoleAnalysis;
+import dev.triagedesk.evidence.console.ConsoleError;
+import dev.triagedesk.evidence.har.HarFindings;
+import dev.triagedesk.evidence.har.HarProcessor;
+import dev.triagedesk.evidence.input.EvidenceDocument;
+import dev.triagedesk.evidence.input.EvidenceFiles;
+import dev.triagedesk.evidence.input.EvidenceFormat;
+import dev.triagedesk.evidence.redact.RedactionReport;
+import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.system.TriageProperties;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns an upload into evidence rows: runs the engine on it, keeps only the sanitized copy, and records what it
+ * found. Whatever cannot be read becomes a rejected attachment with its reason; it never fails the report.
+ */
+@Component
+class EvidenceIntake {
+
+    private static final long MAX_PIXELS = 60_000_000L;
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final EvidenceEngine engine;
+    private final EvidenceStorage storage;
+    private final TriageProperties properties;
+    private final EvidenceRepository evidence;
+    private final FailingRequestRepository failures;
+    private final ConsoleFindingRepository consoleFindings;
+    private final FindingSignalRepository signals;
+    private final RequestIdentifierRepository identifiers;
+    private final Clock clock;
+
+    EvidenceIntake(EvidenceEngine engine, EvidenceStorage storage, TriageProperties properties,
+                   EvidenceRepository evidence, FailingRequestRepository failures,
+                   ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
+                   RequestIdentifierRepository identifiers, Clock clock) {
+        this.engine = engine;
+        this.storage = storage;
+        this.properties = properties;
+        this.evidence = evidence;
+        this.failures = failures;
+        this.consoleFindings = consoleFindings;
+        this.signals = signals;
+        this.identifiers = identifiers;
+        this.clock = clock;
+    }
+
+    /** Processes one upload; a zip holding several files gives several rows. */
+    List<Evidence> take(Ticket ticket, Upload upload) {
+        long limit = properties.upload().maxFileSize().toBytes();
+        if (upload.size() > limit) {
+            return List.of(rejected(ticket, upload.declared(), upload.originalName(), upload.size(),
+                    "larger than the " + mb(limit) + " limit for one file (" + mb(upload.size())
+                            + "): compress it as .gz or .zip, or capture less"));
+        }
+        String image = imageFormat(upload.file());
+        if (image != null || upload.declared() == EvidenceKind.SCREENSHOT) {
+            return List.of(screenshot(ticket, upload, image));
+        }
+        EvidenceFiles.Opened opened;
+        try {
+            opened = engine.open(upload.file(), upload.originalName());
+        } catch (EvidenceException e) {
+            return List.of(rejected(ticket, upload.declared(), upload.originalName(), upload.size(), e.getMessage()));
+        }
+        List<Evidence> rows = new ArrayList<>();
+        for (EvidenceDocument doc : opened.documents()) {
+            rows.add(document(ticket, doc, upload.size()));
+        }
+        for (EvidenceFiles.Rejection r : opened.rejected()) {
+            rows.add(rejected(ticket, upload.declared(), r.name(), 0, r.reason()));
+        }
+        return rows;
+    }
+
+    /** Text pasted into the form as a console log. */
+    Evidence takePastedConsole(Ticket ticket, Path file, long size) {
+        return document(ticket, engine.consoleText(file, "pasted console log"), size);
+    }
+
+    private Evidence document(Ticket ticket, EvidenceDocument doc, long receivedSize) {
+        boolean har = doc.format() != EvidenceFormat.CONSOLE;
+        Evidence row = evidence.save(new Evidence(ticket, har ? EvidenceKind.HAR : EvidenceKind.CONSOLE, doc.name(),
+                receivedSize, clock.instant()));
+        String location = storage.newLocation(ticket.getId(), row.getId(), doc.name(), har ? ".har" : ".log");
+        try {
+            if (har) {
+                har(ticket, row, doc, location);
+            } else {
+                console(ticket, row, doc, location);
+            }
+            row.accept(location, storage.size(location));
+        } catch (LeftoverSecretsException e) {
+            storage.delete(location);
+            row.reject("refused: a secret was still found after redaction, so this file is not kept (" + e.getMessage()
+                    + "). Please report this.");
+        } catch (EvidenceException e) {
+            storage.delete(location);
+            row.reject(e.getMessage());
+        }
+        return evidence.save(row);
+    }
+
+    private void har(Ticket ticket, Evidence row, EvidenceDocument doc, String location) {
+        Collector found = new Collector(properties.findingsPerFile());
+        HarProcessor.Result result = engine.sanitizeHar(doc, () -> storage.create(location), found, true);
+        var summary = result.summary();
+        RedactionReport report = summary.redaction();
+        row.recordCounts(summary.entryCount(), summary.stats().failing(), summary.stats().streamErrors(),
+                found.signalCount, report == null ? 0 : report.total(), summary.alreadySanitized(), summary.partial(),
+                doc.format() == EvidenceFormat.HAR_JSONP ? "har-jsonp" : "har", summary.stats().firstStartedAt(),
+                summary.stats().lastStartedAt());
+        if (summary.partial()) {
+            row.setReason(summary.partialReason());
+        }
+        for (Failure f : found.failures) {
+            FailingRequest fr = new FailingRequest(ticket, row, f.entry(), false);
+            fr.describe(f.startedAt(), f.method(), f.url(), f.status(), f.statusText(), f.netError(), f.durationMs(),
+                    f.category());
+            ErrorDetail e = f.error();
+            if (e != null) {
+                fr.error(e.type(), e.code(), e.message(), e.param());
+            }
+            failures.save(fr);
+            for (RequestId id : f.requestIds()) {
+                identifiers.save(new RequestIdentifier(ticket, row, fr, id.name(), id.value()));
+            }
+        }
+        for (StreamError s : found.streamErrors) {
+            FailingRequest fr = new FailingRequest(ticket, row, s.entry(), true);
+            fr.describe(s.startedAt(), "POST", s.url(), s.status(), null, null, null, null);
+            fr.error(s.event().type(), s.event().code(), s.event().message(), s.event().param());
+            failures.save(fr);
+            for (RequestId id : s.requestIds()) {
+                identifiers.save(new RequestIdentifier(ticket, row, fr, id.name(), id.value()));
+            }
+        }
+        Map<Integer, String> urls = found.urls;
+        for (Signal s : found.signals) {
+            signals.save(new FindingSignal(ticket, row, s.type(), s.entry(), s.line(), urls.get(s.entry()), s.detail()));
+        }
+        for (String url : summary.conversationUrls()) {
+            identifiers.save(new RequestIdentifier(ticket, row, null, RequestIdentifier.CONVERSATION, conversationId(url)));
+        }
+        String analysis = location + ".analysis.json";
+        writeJson(analysis, Map.of("summary", summary, "omitted", found.omitted));
+        row.setAnalysisLocation(analysis);
+    }
+
+    private void console(Ticket ticket, Evidence row, EvidenceDocument doc, String location) {
+        ConsoleAnalysis analysis = engine.analyzeConsole(doc);
+        RedactionReport report;
+        try (OutputStream out = storage.create(location)) {
+            report = engine.sanitizeConsole(doc, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        row.recordCounts(analysis.lineCount(), analysis.errors().size() + analysis.errorsOmitted(), 0,
+                analysis.signals().size(), report.total(), false, false, analysis.format(), null, null);
+        int kept = 0;
+        for (ConsoleError e : analysis.errors()) {
+            if (kept++ >= properties.findingsPerFile()) {
+                break;
+            }
+            consoleFindings.save(new ConsoleFinding(ticket, row, e.line(), e.time(), e.level(), e.message(), e.url(),
+                    e.status(), e.netError(), e.category()));
+        }
+        for (Signal s : analysis.signals()) {
+            signals.save(new FindingSignal(ticket, row, s.type(), s.entry(), s.line(), null, s.detail()));
+        }
+        for (RequestId id : analysis.requestIds()) {
+            identifiers.save(new RequestIdentifier(ticket, row, null, id.name(), id.value()));
+        }
+        for (String url : analysis.conversationUrls()) {
+            identifiers.save(new RequestIdentifier(ticket, row, null, RequestIdentifier.CONVERSATION, conversationId(url)));
+        }
+        String analysisLocation = location + ".analysis.json";
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("format", analysis.format());
+        stored.put("lineCount", analysis.lineCount());
+        stored.put("errorsOmitted", analysis.errorsOmitted());
+        stored.put("redaction", report);
+        writeJson(analysisLocation, stored);
+        row.setAnalysisLocation(analysisLocation);
+    }
+
+    /** The last path segment of a conversation URL: what support searches for. */
+    static String conversationId(String url) {
+        String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return u.substring(u.lastIndexOf('/') + 1);
+    }
+
+    private Evidence screenshot(Ticket ticket, Upload upload, String format) {
+        Evidence row = evidence.save(new Evidence(ticket, EvidenceKind.SCREENSHOT, upload.originalName(), upload.size(),
+                clock.instant()));
+        if (format == null) {
+            row.reject("not a PNG or JPEG image");
+            return evidence.save(row);
+        }
+        String suffix = format.equals("png") ? ".png" : ".jpg";
+        String location = storage.newLocation(ticket.getId(), row.getId(), upload.originalName(), suffix);
+        try (ImageInputStream in = ImageIO.createImageInputStream(upload.file().toFile())) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                row.reject("not a readable PNG or JPEG image");
+                return evidence.save(row);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    row.reject("the image is too large (" + reader.getWidth(0) + "×" + reader.getHeight(0) + " pixels)");
+                    return evidence.save(row);
+                }
+                BufferedImage image = reader.read(0);
+                // written anew from the pixels: camera and location metadata (EXIF, GPS) are not carried over
+                try (OutputStream out = storage.create(location)) {
+                    if (!ImageIO.write(image, format.equals("png") ? "png" : "jpg", out)) {
+                        throw new IOException("no writer for " + format);
+                    }
+                }
+            } finally {
+                reader.dispose();
+            }
+            row.setContentType(format.equals("png") ? "image/png" : "image/jpeg");
+            row.accept(location, storage.size(location));
+        } catch (IOException | RuntimeException e) {
+            storage.delete(location);
+            row.reject("the image could not be read: " + e.getMessage());
+        }
+        return evidence.save(row);
+    }
+
+    private Evidence rejected(Ticket ticket, EvidenceKind kind, String name, long size, String reason) {
+        Evidence row = new Evidence(ticket, kind == null ? EvidenceKind.HAR : kind, name, size, clock.instant());
+        row.reject(reason);
+        return evidence.save(row);
+    }
+
+    private void writeJson(String location, Object value) {
+        try (OutputStream out = storage.create(location)) {
+            JSON.writeValue(out, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** "png" or "jpeg" from the first bytes, or null. */
+    static String imageFormat(Path file) {
+        byte[] head = new byte[8];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 8);
+        } catch (IOException e) {
+            return null;
+        }
+        if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+            return "png";
+        }
+        if (n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF) {
+            return "jpeg";
+        }
+        return null;
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%d MB", Math.max(1, Math.round(bytes / 1048576.0)));
+    }
+
+    /** Keeps findings up to a cap; a second pass of the engine starts them over. */
+    private static final class Collector implements HarFindings {
+        private final int cap;
+        final List<Failure> failures = new ArrayList<>();
+        final List<StreamError> streamErrors = new ArrayList<>();
+        final List<Signal> signals = new ArrayList<>();
+        final Map<Integer, String> urls = new LinkedHashMap<>();
+        long omitted;
+        int signalCount;
+
+        Collector(int cap) {
+            this.cap = cap;
+        }
+
+        @Override
+        public void failure(Failure f) {
+            if (failures.size() < cap) {
+                failures.add(f);
+                urls.put(f.entry(), f.url());
+            } else {
+                omitted++;
+            }
+        }
+
+        @Override
+        public void streamError(StreamError e) {
+            if (streamErrors.size() < cap) {
+                streamErrors.add(e);
+                urls.put(e.entry(), e.url());
+            } else {
+                omitted++;
+            }
+        }
+
+        @Override
+        public void signal(Signal s) {
+            signalCount++;
+            if (signals.size() < cap) {
+                signals.add(s);
+            } else {
+                omitted++;
+            }
+        }
+
+        @Override
+        public void restart() {
+            failures.clear();
+            streamErrors.clear();
+            signals.clear();
+            urls.clear();
+            omitted = 0;
+            signalCount = 0;
+        }
+    }
+}

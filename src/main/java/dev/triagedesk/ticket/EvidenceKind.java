@@ -1,0 +1,18 @@
+package dev.triagedesk.ticket;
+
+/** What an attachment is. */
+public enum EvidenceKind {
+    HAR("HAR"),
+    CONSOLE("Console log"),
+    SCREENSHOT("Screenshot");
+
+    private final String label;
+
+    EvidenceKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

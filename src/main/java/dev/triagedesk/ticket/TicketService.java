@@ -1,0 +1,187 @@
+package dev.triagedesk.ticket;
+
+import dev.triagedesk.evidence.TriagePath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place where tickets are created, changed and submitted. Reporter links carry a random token; only its
+ * SHA-256 is stored, so a copy of the database does not open anyone's ticket.
+ */
+@Service
+public class TicketService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A new draft and the token of its private link (shown once, never stored). */
+    public record Draft(Ticket ticket, String token) {
+    }
+
+    private final TicketRepository tickets;
+    private final EvidenceRepository evidence;
+    private final FailingRequestRepository failures;
+    private final ConsoleFindingRepository consoleFindings;
+    private final FindingSignalRepository signals;
+    private final RequestIdentifierRepository identifiers;
+    private final EvidenceIntake intake;
+    private final Clock clock;
+
+    TicketService(TicketRepository tickets, EvidenceRepository evidence, FailingRequestRepository failures,
+                  ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
+                  RequestIdentifierRepository identifiers, EvidenceIntake intake, Clock clock) {
+        this.tickets = tickets;
+        this.evidence = evidence;
+        this.failures = failures;
+        this.consoleFindings = consoleFindings;
+        this.signals = signals;
+        this.identifiers = identifiers;
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Draft startDraft() {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Ticket ticket = tickets.save(new Ticket(hash(token), clock.instant()));
+        return new Draft(ticket, token);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Ticket> byToken(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        return tickets.findByReporterTokenHash(hash(token));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Ticket> byReference(String reference) {
+        return tickets.findByReference(reference);
+    }
+
+    /** Applies a change to the ticket's answers and keeps the identifiers the reporter typed in step with them. */
+    @Transactional
+    public Ticket update(long ticketId, Consumer<Ticket> change) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow();
+        change.accept(ticket);
+        ticket.touch(clock.instant());
+        syncReportedIdentifiers(ticket);
+        return ticket;
+    }
+
+    /** Sets every answer at once (the JSON API). */
+    @Transactional
+    public Ticket answer(long ticketId, ReportAnswers answers) {
+        return update(ticketId, t -> Answers.apply(t, answers));
+    }
+
+    /** Adds an uploaded file (its temporary copy is the caller's to delete). */
+    @Transactional
+    public List<Evidence> addUpload(long ticketId, Upload upload) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow();
+        List<Evidence> rows = intake.take(ticket, upload);
+        relink(ticket);
+        ticket.touch(clock.instant());
+        return rows;
+    }
+
+    /** Adds console output pasted into the form. */
+    @Transactional
+    public Evidence addPastedConsole(long ticketId, String text) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile("triage-pasted", ".log");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Evidence row = intake.takePastedConsole(ticket, tmp, Files.size(tmp));
+            relink(ticket);
+            ticket.touch(clock.instant());
+            return row;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a temporary file
+                }
+            }
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public TicketDetails details(long ticketId) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow();
+        return new TicketDetails(ticket, evidence.findByTicketOrderByIdAsc(ticket),
+                failures.findByTicketOrderByIdAsc(ticket), consoleFindings.findByTicketOrderByIdAsc(ticket),
+                signals.findByTicketOrderByIdAsc(ticket), identifiers.findByTicketOrderByIdAsc(ticket));
+    }
+
+    /** Stores the verdict and the generated summary (computed by the caller from {@link #details}). */
+    @Transactional
+    public Ticket conclude(long ticketId, TriagePath path, String reasons, String markdown, String text) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow();
+        ticket.conclude(path, reasons, markdown, text);
+        return ticket;
+    }
+
+    /** Turns a draft into a ticket with a reference; submitting twice changes nothing. */
+    @Transactional
+    public Ticket submit(long ticketId) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow();
+        if (ticket.isDraft()) {
+            ticket.reachStep(5);
+            ticket.submit(clock.instant());
+        }
+        return ticket;
+    }
+
+    private void relink(Ticket ticket) {
+        EvidenceLinker.link(consoleFindings.findByTicketOrderByIdAsc(ticket), failures.findByTicketOrderByIdAsc(ticket),
+                ticket.getTimeZone());
+    }
+
+    /** Identifiers the reporter typed (API request IDs, the conversation URL) are indexed like found ones. */
+    private void syncReportedIdentifiers(Ticket ticket) {
+        identifiers.deleteAll(identifiers.findByTicketAndEvidenceIsNull(ticket));
+        String typed = ticket.getApi().getRequestIds();
+        if (typed != null) {
+            for (String id : typed.split("[\\s,;]+")) {
+                if (id.length() >= 4) {
+                    identifiers.save(new RequestIdentifier(ticket, null, null, RequestIdentifier.REPORTED, id));
+                }
+            }
+        }
+        String url = ticket.getConversationUrl();
+        if (url != null && !url.isBlank()) {
+            identifiers.save(new RequestIdentifier(ticket, null, null, RequestIdentifier.CONVERSATION,
+                    EvidenceIntake.conversationId(url.trim())));
+        }
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

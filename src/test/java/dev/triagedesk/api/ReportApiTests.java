@@ -1,0 +1,110 @@
+package dev.triagedesk.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.triagedesk.evidence.Corpus;
+import dev.triagedesk.ticket.RequestIdentifierRepository;
+import dev.triagedesk.ticket.TicketRepository;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class ReportApiTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TicketRepository tickets;
+    @Autowired
+    RequestIdentifierRepository identifiers;
+
+    private static final String ANSWERS = """
+            {"product": "CHATGPT_WEB", "seenMessage": "Something went wrong", "seenStatus": 404,
+             "occurredAt": "2026-01-07T13:23:59", "timeZone": "Europe/Istanbul", "reporterEmail": "pat@example.com",
+             "statusPage": "NO_INCIDENT",
+             "checks": {"privateWindow": "STILL_FAILS", "otherNetwork": "WORKS"}}
+            """;
+
+    @Test
+    void aReportWithARealHarIsStoredAndSummarizedWithItsRequestIds() throws Exception {
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE, ANSWERS.getBytes());
+        MockMultipartFile har = new MockMultipartFile("har", "capture.har", "application/json",
+                Files.readAllBytes(Corpus.har("user-masteralan360-asaas-chrome143-404-body.har")));
+        MvcResult result = mvc.perform(multipart("/api/reports").file(report).file(har))
+                .andExpect(status().isCreated())
+                .andExpect(header().exists("Location"))
+                .andExpect(jsonPath("$.reference").value(org.hamcrest.Matchers.matchesPattern("TD-\\d{4}-\\d{6}")))
+                .andExpect(jsonPath("$.evidence[0].name").value("capture.har"))
+                .andExpect(jsonPath("$.evidence[0].status").value("analyzed"))
+                .andExpect(jsonPath("$.evidence[0].failures").value(1))
+                .andExpect(jsonPath("$.verdict.path").value("network-policy"))
+                .andReturn();
+        JsonNode body = JsonMapper.builder().build().readTree(result.getResponse().getContentAsString());
+        String summary = body.path("summary").asString();
+        assertThat(summary).contains("9ba36dc0cdf1f756-ISU", "019b9869-d481-7819-a1b6-fea08d7e5ad5", "PGRST202",
+                "[x] Reproduced on another network", "[ ] Incognito / clean profile tested".substring(0, 4),
+                "2026-01-07 13:23 Europe/Istanbul (UTC+03:00, 2026-01-07 10:23 UTC)");
+        assertThat(body.path("reporterUrl").asString()).matches("http://localhost/r/[A-Za-z0-9_-]{43}");
+        var ticket = tickets.findByReference(body.path("reference").asString()).orElseThrow();
+        assertThat(ticket.getSummaryText()).isEqualTo(summary);
+        assertThat(identifiers.findByLookup("019b9869-d481-7819-a1b6-fea08d7e5ad5")).extracting(i -> i.getTicket().getId())
+                .containsExactly(ticket.getId());
+    }
+
+    @Test
+    void invalidAnswersAreProblemDetailsNamingTheField() throws Exception {
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                "{\"product\": \"CHATGPT_WEB\", \"seenStatus\": 999, \"reporterEmail\": \"not-an-email\"}".getBytes());
+        long before = tickets.count();
+        mvc.perform(multipart("/api/reports").file(report))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("report.reporterEmail"))
+                .andExpect(jsonPath("$.errors[1].field").value("report.seenStatus"));
+        MockMultipartFile broken = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                "{\"product\": \"CHATGPT_WEB\",\n \"seenStatus\": }".getBytes());
+        mvc.perform(multipart("/api/reports").file(broken))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("report: not valid at line 2, column 16")));
+        MockMultipartFile wrongType = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                "{\"product\": \"CHATGPT_WEB\", \"checks\": {\"vpnOff\": \"maybe\"}}".getBytes());
+        mvc.perform(multipart("/api/reports").file(wrongType))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("report.checks.vpnOff"));
+        MockMultipartFile unknown = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                "{\"product\": \"API\", \"prodcut\": 1}".getBytes());
+        mvc.perform(multipart("/api/reports").file(unknown))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.startsWith("report.product")));
+        assertThat(tickets.count()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnreadableAttachmentIsRejectedButTheReportIsKept() throws Exception {
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE, ANSWERS.getBytes());
+        MockMultipartFile fragment = new MockMultipartFile("har", "fragment.har", "application/json",
+                Files.readAllBytes(Corpus.har("user-Kay0n-dot2control-truncated-fragment.har")));
+        MockMultipartFile shot = new MockMultipartFile("screenshot", "shot.png", "image/png", "not an image".getBytes());
+        mvc.perform(multipart("/api/reports").file(report).file(fragment).file(shot))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.reference").exists())
+                .andExpect(jsonPath("$.evidence[0].status").value("rejected"))
+                .andExpect(jsonPath("$.evidence[0].reason").value(org.hamcrest.Matchers.containsString("fragment cut from a HAR")))
+                .andExpect(jsonPath("$.evidence[1].status").value("rejected"))
+                .andExpect(jsonPath("$.evidence[1].reason").value("not a PNG or JPEG image"));
+    }
+}
