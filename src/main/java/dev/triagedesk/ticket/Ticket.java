@@ -1,6 +1,7 @@
 package dev.triagedesk.ticket;
 
 import dev.triagedesk.evidence.TriagePath;
+import dev.triagedesk.staff.StaffUser;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -9,6 +10,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -93,6 +97,13 @@ public class Ticket {
     private String summaryMarkdown;
     @Column(name = "summary_text", length = 200000)
     private String summaryText;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "assignee_id")
+    private StaffUser assignee;
+    /** The reporter's e-mail in lower case, for search. */
+    @Column(name = "reporter_email_lookup", length = 320)
+    private String reporterEmailLookup;
 
     @Version
     private long version;
@@ -232,6 +243,7 @@ public class Ticket {
 
     public void setReporterEmail(String reporterEmail) {
         this.reporterEmail = reporterEmail;
+        this.reporterEmailLookup = reporterEmail == null ? null : reporterEmail.trim().toLowerCase(java.util.Locale.ROOT);
     }
 
     public String getDescription() {
@@ -292,5 +304,13 @@ public class Ticket {
 
     public long getVersion() {
         return version;
+    }
+
+    public StaffUser getAssignee() {
+        return assignee;
+    }
+
+    public void setAssignee(StaffUser assignee) {
+        this.assignee = assignee;
     }
 }

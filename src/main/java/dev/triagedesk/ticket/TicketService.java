@@ -1,6 +1,8 @@
 package dev.triagedesk.ticket;
 
+import dev.triagedesk.evidence.EvidenceEngine;
 import dev.triagedesk.evidence.TriagePath;
+import dev.triagedesk.evidence.redact.Redactor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,11 +40,12 @@ public class TicketService {
     private final FindingSignalRepository signals;
     private final RequestIdentifierRepository identifiers;
     private final EvidenceIntake intake;
+    private final EvidenceEngine engine;
     private final Clock clock;
 
     TicketService(TicketRepository tickets, EvidenceRepository evidence, FailingRequestRepository failures,
                   ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
-                  RequestIdentifierRepository identifiers, EvidenceIntake intake, Clock clock) {
+                  RequestIdentifierRepository identifiers, EvidenceIntake intake, EvidenceEngine engine, Clock clock) {
         this.tickets = tickets;
         this.evidence = evidence;
         this.failures = failures;
@@ -50,6 +53,7 @@ public class TicketService {
         this.signals = signals;
         this.identifiers = identifiers;
         this.intake = intake;
+        this.engine = engine;
         this.clock = clock;
     }
 
@@ -80,6 +84,7 @@ public class TicketService {
     public Ticket update(long ticketId, Consumer<Ticket> change) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
         change.accept(ticket);
+        redactFreeText(ticket);
         ticket.touch(clock.instant());
         syncReportedIdentifiers(ticket);
         return ticket;
@@ -151,6 +156,25 @@ public class TicketService {
             ticket.submit(clock.instant());
         }
         return ticket;
+    }
+
+    /**
+     * What reporters type is redacted like any evidence before it is stored: a description that quotes
+     * "Authorization: Bearer ..." or an API key must not keep it.
+     */
+    private void redactFreeText(Ticket t) {
+        Redactor r = engine.redactor();
+        t.setSeenMessage(r.text(t.getSeenMessage()));
+        t.setDescription(r.text(t.getDescription()));
+        t.setEnvironment(r.text(t.getEnvironment()));
+        t.setProductDetail(r.text(t.getProductDetail()));
+        t.setConversationUrl(t.getConversationUrl() == null ? null : r.url(t.getConversationUrl()));
+        ApiContext a = t.getApi();
+        a.setRequestIds(r.text(a.getRequestIds()));
+        a.setEndpoint(a.getEndpoint() == null ? null : r.url(a.getEndpoint()));
+        a.setModel(r.text(a.getModel()));
+        a.setOrgId(r.text(a.getOrgId()));
+        a.setProjectId(r.text(a.getProjectId()));
     }
 
     private void relink(Ticket ticket) {

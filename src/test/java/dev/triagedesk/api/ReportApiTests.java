@@ -94,6 +94,20 @@ class ReportApiTests {
     }
 
     @Test
+    void secretsTypedIntoTheAnswersAreRedactedBeforeTheyAreStored() throws Exception {
+        String key = dev.triagedesk.evidence.Secrets.openAiKey(42);
+        String answers = "{\"product\": \"OPENAI_API\", \"description\": \"My key " + key + " gets 401\","
+                + " \"api\": {\"requestIds\": \"req_0123456789abcdef0123456789abcdef\"}}";
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE, answers.getBytes());
+        MvcResult result = mvc.perform(multipart("/api/reports").file(report)).andExpect(status().isCreated()).andReturn();
+        String reference = JsonMapper.builder().build().readTree(result.getResponse().getContentAsString()).path("reference").asString();
+        var ticket = tickets.findByReference(reference).orElseThrow();
+        assertThat(ticket.getDescription()).startsWith("My key [REDACTED:api-key:").doesNotContain(key);
+        assertThat(ticket.getSummaryText()).doesNotContain(key).contains("req_0123456789abcdef0123456789abcdef");
+        assertThat(identifiers.findByLookup("req_0123456789abcdef0123456789abcdef")).hasSize(1);
+    }
+
+    @Test
     void anUnreadableAttachmentIsRejectedButTheReportIsKept() throws Exception {
         MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE, ANSWERS.getBytes());
         MockMultipartFile fragment = new MockMultipartFile("har", "fragment.har", "application/json",

@@ -1,0 +1,9 @@
+package dev.triagedesk.audit;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
+
+    List<AuditEvent> findByTicketIdOrderByAtDescIdDesc(Long ticketId);
+}

@@ -1,0 +1,150 @@
+package dev.triagedesk.desk;
+
+import dev.triagedesk.audit.AuditAction;
+import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.staff.StaffUserRepository;
+import dev.triagedesk.ticket.EvidenceRepository;
+import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketDetails;
+import dev.triagedesk.ticket.TicketRepository;
+import dev.triagedesk.ticket.TicketService;
+import dev.triagedesk.ticket.TicketStatus;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What staff do with tickets: find them, open them, move them through the workflow, and note things. */
+@Service
+public class DeskService {
+
+    public static final int PAGE_SIZE_MAX = 200;
+
+    /** A page of the queue, with the number of analyzed attachments of each ticket on it. */
+    public record QueuePage(Page<Ticket> tickets, Map<Long, Long> evidenceCounts) {
+    }
+
+    private final TicketRepository tickets;
+    private final EvidenceRepository evidence;
+    private final TicketService ticketService;
+    private final TicketNoteRepository notes;
+    private final StaffUserRepository users;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DeskService(TicketRepository tickets, EvidenceRepository evidence, TicketService ticketService,
+                TicketNoteRepository notes, StaffUserRepository users, AuditLog audit, Clock clock) {
+        this.tickets = tickets;
+        this.evidence = evidence;
+        this.ticketService = ticketService;
+        this.notes = notes;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public QueuePage queue(TicketFilter filter, int page, int size) {
+        PageRequest request = PageRequest.of(Math.max(0, page), Math.max(1, Math.min(PAGE_SIZE_MAX, size)),
+                TicketQueue.sort(filter.sort()));
+        Page<Ticket> result = tickets.findAll(TicketQueue.of(filter), request);
+        result.forEach(t -> {
+            if (t.getAssignee() != null) {
+                t.getAssignee().getUsername(); // loaded while the session is open
+            }
+        });
+        Map<Long, Long> counts = new HashMap<>();
+        if (!result.isEmpty()) {
+            for (Object[] row : evidence.countAnalyzedByTicketIds(result.map(Ticket::getId).toList())) {
+                counts.put((Long) row[0], (Long) row[1]);
+            }
+        }
+        return new QueuePage(result, counts);
+    }
+
+    /** All tickets of a filter, page by page (for the CSV export); bounded by {@code max}. */
+    @Transactional(readOnly = true)
+    public List<Ticket> all(TicketFilter filter, int max) {
+        PageRequest request = PageRequest.of(0, Math.max(1, max), TicketQueue.sort(filter.sort()));
+        List<Ticket> list = tickets.findAll(TicketQueue.of(filter), request).getContent();
+        list.forEach(t -> {
+            if (t.getAssignee() != null) {
+                t.getAssignee().getUsername();
+            }
+        });
+        return list;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Ticket> submitted(String reference) {
+        return tickets.findByReference(reference == null ? "" : reference.trim().toUpperCase(java.util.Locale.ROOT))
+                .filter(t -> !t.isDraft());
+    }
+
+    /** Opens a ticket for a staff member: everything about it, and the view goes into the audit trail. */
+    @Transactional
+    public Optional<TicketDetails> open(String reference, String actor) {
+        return submitted(reference).map(t -> {
+            audit.record(t.getId(), actor, AuditAction.VIEWED, null);
+            TicketDetails d = ticketService.details(t.getId());
+            if (d.ticket().getAssignee() != null) {
+                d.ticket().getAssignee().getUsername();
+            }
+            return d;
+        });
+    }
+
+    @Transactional
+    public Ticket changeStatus(String reference, TicketStatus status, String actor) {
+        Ticket t = require(reference);
+        TicketStatus before = t.getStatus();
+        if (before != status) {
+            t.setStatus(status);
+            audit.record(t.getId(), actor, AuditAction.STATUS_CHANGED, before.label() + " → " + status.label());
+        }
+        return t;
+    }
+
+    /** Assigns a ticket to an enabled staff member, or to nobody ({@code userId} null). */
+    @Transactional
+    public Ticket assign(String reference, Long userId, String actor) {
+        Ticket t = require(reference);
+        StaffUser to = userId == null ? null : users.findById(userId).filter(StaffUser::isEnabled)
+                .orElseThrow(() -> new IllegalArgumentException("no enabled staff member with id " + userId));
+        String before = t.getAssignee() == null ? "nobody" : t.getAssignee().getUsername();
+        String after = to == null ? "nobody" : to.getUsername();
+        if (!before.equals(after)) {
+            t.setAssignee(to);
+            audit.record(t.getId(), actor, AuditAction.ASSIGNED, before + " → " + after);
+        }
+        return t;
+    }
+
+    @Transactional
+    public TicketNote addNote(String reference, String body, String actor) {
+        Ticket t = require(reference);
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > 10_000) {
+            throw new IllegalArgumentException("a note has 1 to 10,000 characters");
+        }
+        StaffUser author = users.findByUsernameIgnoreCase(actor).orElseThrow();
+        TicketNote note = notes.save(new TicketNote(t, author, text, clock.instant()));
+        audit.record(t.getId(), actor, AuditAction.NOTE_ADDED, null);
+        return note;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TicketNote> notes(String reference) {
+        return notes.findByTicketOrderByCreatedAtAscIdAsc(require(reference));
+    }
+
+    private Ticket require(String reference) {
+        return submitted(reference).orElseThrow(() -> new IllegalArgumentException("no ticket " + reference));
+    }
+}

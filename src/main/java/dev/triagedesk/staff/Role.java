@@ -1,0 +1,7 @@
+package dev.triagedesk.staff;
+
+/** What a staff member may do: agents work tickets, admins also manage accounts. */
+public enum Role {
+    AGENT,
+    ADMIN
+}

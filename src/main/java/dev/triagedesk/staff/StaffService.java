@@ -1,0 +1,157 @@
+package dev.triagedesk.staff;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Staff accounts and API tokens. Passwords are only ever stored hashed; tokens only as SHA-256. */
+@Service
+public class StaffService {
+
+    /** Shortest password accepted: long enough to resist guessing at the throttled sign-in rate. */
+    public static final int MIN_PASSWORD = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String TOKEN_PREFIX = "tdk_";
+
+    /** A token and its raw value, which is shown once and never stored. */
+    public record IssuedToken(ApiToken token, String raw) {
+    }
+
+    private final StaffUserRepository users;
+    private final ApiTokenRepository tokens;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    StaffService(StaffUserRepository users, ApiTokenRepository tokens, PasswordEncoder passwords, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyAccount() {
+        return users.count() > 0;
+    }
+
+    @Transactional
+    public StaffUser create(String username, String displayName, String password, Role role) {
+        String name = username == null ? "" : username.trim();
+        if (!name.matches("[A-Za-z0-9._@-]{2,100}")) {
+            throw new IllegalArgumentException("a user name is 2 to 100 letters, digits, dots, dashes, @ or underscores");
+        }
+        if (users.findByUsernameIgnoreCase(name).isPresent()) {
+            throw new IllegalArgumentException("the user name " + name + " is taken");
+        }
+        checkPassword(password);
+        return users.save(new StaffUser(name, displayName, passwords.encode(password), role, clock.instant()));
+    }
+
+    /**
+     * Creates the first administrator, only while there is no account at all: the first-run setup page and the
+     * {@code TRIAGE_ADMIN_*} environment variables both use it. Returns empty when an account already exists.
+     */
+    @Transactional
+    public synchronized Optional<StaffUser> createFirstAdmin(String username, String password) {
+        if (users.count() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(create(username, null, password, Role.ADMIN));
+    }
+
+    @Transactional
+    public void setEnabled(long userId, boolean enabled) {
+        StaffUser u = users.findById(userId).orElseThrow();
+        if (!enabled && u.getRole() == Role.ADMIN && users.findByEnabledTrueOrderByUsernameAsc().stream()
+                .filter(x -> x.getRole() == Role.ADMIN).count() <= 1) {
+            throw new IllegalArgumentException("the last enabled administrator cannot be disabled");
+        }
+        u.setEnabled(enabled);
+    }
+
+    @Transactional
+    public void resetPassword(long userId, String password) {
+        checkPassword(password);
+        users.findById(userId).orElseThrow().setPasswordHash(passwords.encode(password));
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffUser> all() {
+        return users.findAllByOrderByUsernameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffUser> enabled() {
+        return users.findByEnabledTrueOrderByUsernameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffUser> byUsername(String username) {
+        return users.findByUsernameIgnoreCase(username);
+    }
+
+    @Transactional
+    public IssuedToken issueToken(long userId, String name) {
+        StaffUser user = users.findById(userId).orElseThrow();
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String value = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        String label = name == null || name.isBlank() ? "token" : name.trim();
+        ApiToken token = tokens.save(new ApiToken(user, label.length() > 100 ? label.substring(0, 100) : label,
+                sha256(value), clock.instant()));
+        return new IssuedToken(token, value);
+    }
+
+    @Transactional
+    public void revokeToken(long userId, long tokenId) {
+        ApiToken t = tokens.findById(tokenId).orElseThrow();
+        if (!t.getUser().getId().equals(userId)) {
+            throw new IllegalArgumentException("not your token");
+        }
+        t.revoke();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiToken> tokensOf(long userId) {
+        return tokens.findByUserOrderByCreatedAtDesc(users.findById(userId).orElseThrow());
+    }
+
+    /** The enabled staff member a raw API token belongs to, if the token is valid. */
+    @Transactional
+    public Optional<StaffUser> authenticateToken(String raw) {
+        if (raw == null || !raw.startsWith(TOKEN_PREFIX) || raw.length() > 200) {
+            return Optional.empty();
+        }
+        return tokens.findByTokenHash(sha256(raw)).filter(t -> !t.isRevoked() && t.getUser().isEnabled()).map(t -> {
+            t.used(clock.instant());
+            return t.getUser();
+        });
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new IllegalArgumentException("a password has at least " + MIN_PASSWORD + " characters");
+        }
+        if (password.toLowerCase(Locale.ROOT).matches("(password|admin|triage|changeme|123456).*")) {
+            throw new IllegalArgumentException("choose a password that is not a common one");
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
