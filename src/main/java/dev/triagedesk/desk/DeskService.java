@@ -90,8 +90,16 @@ public class DeskService {
     /** Opens a ticket for a staff member: everything about it, and the view goes into the audit trail. */
     @Transactional
     public Optional<TicketDetails> open(String reference, String actor) {
+        return read(reference).map(d -> {
+            audit.record(d.ticket().getId(), actor, AuditAction.VIEWED, null);
+            return d;
+        });
+    }
+
+    /** Everything about a submitted ticket, without an audit line (for exports, which record their own). */
+    @Transactional(readOnly = true)
+    public Optional<TicketDetails> read(String reference) {
         return submitted(reference).map(t -> {
-            audit.record(t.getId(), actor, AuditAction.VIEWED, null);
             TicketDetails d = ticketService.details(t.getId());
             if (d.ticket().getAssignee() != null) {
                 d.ticket().getAssignee().getUsername();

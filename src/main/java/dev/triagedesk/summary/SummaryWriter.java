@@ -104,14 +104,18 @@ final class SummaryWriter {
         return out.toString().replaceAll("\n{3,}", "\n\n").strip() + "\n";
     }
 
-    /** Markdown-escapes text that comes from evidence or reporters, so it cannot format (or link) itself. */
+    /**
+     * Markdown-escapes text that comes from evidence or reporters, so it cannot format, link or inject HTML: the
+     * characters that can (emphasis, code, links, HTML, headings, tables, strike-through), and no more, so the note
+     * stays readable where it is pasted raw.
+     */
     static String md(String s) {
         if (s == null) {
             return "";
         }
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (char c : s.toCharArray()) {
-            if ("\\`*_{}[]<>()#+!|~".indexOf(c) >= 0) {
+            if ("\\`*_[]<>#|~".indexOf(c) >= 0) {
                 b.append('\\');
             }
             b.append(c == '\n' || c == '\r' ? ' ' : c);

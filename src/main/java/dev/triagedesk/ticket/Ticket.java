@@ -262,11 +262,19 @@ public class Ticket {
         this.statusPage = statusPage;
     }
 
+    /** Never null: JPA reads an embeddable whose columns are all null back as null. */
     public WebChecks getChecks() {
+        if (checks == null) {
+            checks = new WebChecks();
+        }
         return checks;
     }
 
+    /** Never null: JPA reads an embeddable whose columns are all null back as null. */
     public ApiContext getApi() {
+        if (api == null) {
+            api = new ApiContext();
+        }
         return api;
     }
 

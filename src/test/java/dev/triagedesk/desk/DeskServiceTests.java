@@ -1,0 +1,111 @@
+package dev.triagedesk.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.triagedesk.audit.AuditAction;
+import dev.triagedesk.audit.AuditEvent;
+import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.evidence.TriagePath;
+import dev.triagedesk.staff.Role;
+import dev.triagedesk.staff.StaffService;
+import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.ticket.Product;
+import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketStatus;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+@SpringBootTest
+@Import(TicketFixtures.class)
+class DeskServiceTests {
+
+    @Autowired
+    DeskService desk;
+    @Autowired
+    TicketFixtures fixtures;
+    @Autowired
+    StaffService staff;
+    @Autowired
+    AuditLog audit;
+
+    Ticket supabase;
+    Ticket github;
+    String marker;
+    StaffUser agent;
+
+    @BeforeEach
+    void tickets() {
+        marker = "zebra" + UUID.randomUUID().toString().substring(0, 8);
+        supabase = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Saving fails " + marker,
+                marker + "@example.com"), "user-masteralan360-asaas-chrome143-404-body.har");
+        github = fixtures.submit(TicketFixtures.answers(Product.OPENAI_API, "Nothing loads " + marker, null),
+                "harviewer-issue61-ie11-network-inspector.har");
+        agent = staff.create("agent-" + marker, "Agent " + marker, "correct horse battery staple", Role.AGENT);
+    }
+
+    private java.util.List<String> refs(TicketFilter f) {
+        return desk.queue(f, 0, 50).tickets().map(Ticket::getReference).toList();
+    }
+
+    private TicketFilter search(String q) {
+        return new TicketFilter(q, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void oneSearchBoxFindsByReferenceRequestIdConversationEmailOrWords() {
+        assertThat(refs(search(supabase.getReference().toLowerCase()))).containsExactly(supabase.getReference());
+        assertThat(refs(search("019B9869-D481-7819-A1B6-FEA08D7E5AD5"))).contains(supabase.getReference())
+                .doesNotContain(github.getReference());
+        assertThat(refs(search(marker + "@EXAMPLE.com"))).containsExactly(supabase.getReference());
+        assertThat(refs(search("saving " + marker))).containsExactly(supabase.getReference());
+        assertThat(refs(search(marker))).containsExactlyInAnyOrder(supabase.getReference(), github.getReference());
+        assertThat(refs(search("no-such-thing-" + marker))).isEmpty();
+    }
+
+    @Test
+    void filtersByProductVerdictAssigneeDatesAndEvidence() {
+        String words = marker;
+        assertThat(refs(new TicketFilter(words, null, null, Product.OPENAI_API, null, null, null, null, null)))
+                .containsExactly(github.getReference());
+        TriagePath supabasePath = supabase.getVerdictPath();
+        assertThat(refs(new TicketFilter(words, null, supabasePath, null, null, null, null, null, null)))
+                .contains(supabase.getReference());
+        desk.assign(github.getReference(), agent.getId(), "admin");
+        assertThat(refs(new TicketFilter(words, null, null, null, agent.getId(), null, null, null, null)))
+                .containsExactly(github.getReference());
+        assertThat(refs(new TicketFilter(words, null, null, null, -1L, null, null, null, null)))
+                .containsExactly(supabase.getReference());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(refs(new TicketFilter(words, null, null, null, null, today, today, true, "reference")))
+                .containsExactly(supabase.getReference(), github.getReference());
+        assertThat(refs(new TicketFilter(words, null, null, null, null, today.plusDays(1), null, null, null))).isEmpty();
+        assertThat(refs(new TicketFilter(words, null, null, null, null, null, null, false, null))).isEmpty();
+    }
+
+    @Test
+    void workflowChangesAreAuditedAndNotesKept() {
+        String ref = supabase.getReference();
+        desk.open(ref, agent.getUsername());
+        desk.changeStatus(ref, TicketStatus.TRIAGING, agent.getUsername());
+        desk.changeStatus(ref, TicketStatus.TRIAGING, agent.getUsername()); // no change, no line
+        desk.assign(ref, agent.getId(), agent.getUsername());
+        desk.addNote(ref, "Asked the reporter for a console log.", agent.getUsername());
+        assertThat(desk.notes(ref)).extracting(TicketNote::getBody).containsExactly("Asked the reporter for a console log.");
+        assertThat(refs(new TicketFilter(marker, TicketStatus.TRIAGING, null, null, null, null, null, null, null)))
+                .containsExactly(ref);
+        assertThat(audit.trail(supabase.getId())).extracting(AuditEvent::getAction, AuditEvent::getDetail).containsSubsequence(
+                org.assertj.core.groups.Tuple.tuple(AuditAction.NOTE_ADDED, null),
+                org.assertj.core.groups.Tuple.tuple(AuditAction.ASSIGNED, "nobody → " + agent.getUsername()),
+                org.assertj.core.groups.Tuple.tuple(AuditAction.STATUS_CHANGED, "New → Triaging"),
+                org.assertj.core.groups.Tuple.tuple(AuditAction.VIEWED, null));
+        assertThatThrownBy(() -> desk.addNote(ref, "  ", agent.getUsername())).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.triagedesk.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.triagedesk.audit.AuditAction;
+import dev.triagedesk.audit.AuditEvent;
+import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.desk.TicketFilter;
+import dev.triagedesk.evidence.Engines;
+import dev.triagedesk.evidence.Secrets;
+import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.ticket.Product;
+import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketService;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import tools.jackson.databind.JsonNode;
+
+@SpringBootTest
+@Import(TicketFixtures.class)
+class TicketExporterTests {
+
+    @Autowired
+    TicketExporter exporter;
+    @Autowired
+    TicketFixtures fixtures;
+    @Autowired
+    TicketService tickets;
+    @Autowired
+    AuditLog audit;
+
+    private Ticket ticket(String... hars) {
+        return fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "export test " + UUID.randomUUID(),
+                "=HYPERLINK(\"http://evil.example\")@example.com"), hars);
+    }
+
+    @Test
+    void supportNotesAreTheStoredSummaryAndAudited() {
+        Ticket t = ticket("user-masteralan360-asaas-chrome143-404-body.har");
+        String md = exporter.markdown(t.getReference(), "alice");
+        assertThat(md).startsWith("# Report " + t.getReference()).contains("9ba36dc0cdf1f756-ISU")
+                .contains("get\\_all\\_users").contains("| Time (UTC) |");
+        assertThat(exporter.text(t.getReference(), "alice")).contains("9ba36dc0cdf1f756-ISU").doesNotContain("**");
+        assertThat(audit.trail(t.getId())).extracting(AuditEvent::getAction).containsOnly(AuditAction.EXPORTED);
+    }
+
+    @Test
+    void jsonFollowsTheDocumentedSchema() throws IOException {
+        Ticket t = ticket("user-masteralan360-asaas-chrome143-404-body.har");
+        JsonNode json = Engines.tree(exporter.json(t.getReference(), "alice"));
+        JsonNode schema = Engines.tree(new String(getClass().getResourceAsStream("/static/schema/ticket-export-v1.json")
+                .readAllBytes(), StandardCharsets.UTF_8));
+        for (JsonNode required : schema.path("required")) {
+            assertThat(json.has(required.asString())).as("required field %s", required.asString()).isTrue();
+        }
+        assertThat(json.path("schema").asString()).isEqualTo(TicketExport.SCHEMA);
+        JsonNode failing = json.path("failingRequests").get(0);
+        for (JsonNode required : schema.path("$defs").path("failingRequest").path("required")) {
+            assertThat(failing.has(required.asString())).as("failing request field %s", required.asString()).isTrue();
+        }
+        assertThat(failing.path("error").path("code").asString()).isEqualTo("PGRST202");
+        assertThat(failing.path("category").asString()).isEqualTo("check_resource");
+        assertThat(failing.path("requestIds")).extracting(n -> n.path("value").asString())
+                .contains("9ba36dc0cdf1f756-ISU", "019b9869-d481-7819-a1b6-fea08d7e5ad5");
+        assertThat(json.path("labels")).hasSize(4);
+        assertThat(json.path("status").asString()).isEqualTo("new");
+    }
+
+    @Test
+    void theBundleHoldsSummaryJsonWholeAndTrimmedHars() throws IOException {
+        Ticket t = ticket("harviewer-two-megs-firebug.har");
+        Path zip = exporter.bundle(t.getReference(), "alice");
+        Map<String, byte[]> members = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                members.put(e.getName(), in.readAllBytes());
+            }
+        } finally {
+            Files.deleteIfExists(zip);
+        }
+        String root = t.getReference() + "/";
+        assertThat(members.keySet()).contains(root + "README.txt", root + "summary.md", root + "summary.txt", root + "ticket.json");
+        String whole = members.entrySet().stream().filter(m -> m.getKey().startsWith(root + "har/") && !m.getKey().endsWith(".failing.har"))
+                .map(m -> new String(m.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        String trimmed = members.entrySet().stream().filter(m -> m.getKey().endsWith(".failing.har"))
+                .map(m -> new String(m.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+        var all = Engines.entries(whole);
+        var kept = Engines.entries(trimmed);
+        assertThat(all).hasSize(160);
+        assertThat(kept.size()).isBetween(3, 3 + 3 * 2 * dev.triagedesk.evidence.har.HarTrimmer.NEIGHBOURS);
+        assertThat(kept).filteredOn(e -> e.path("response").path("status").asInt() == 404).hasSize(3);
+        assertThat(audit.trail(t.getId())).extracting(AuditEvent::getDetail).contains("evidence bundle (ZIP)");
+    }
+
+    @Test
+    void csvOfTheQueueNeutralisesSpreadsheetFormulas() {
+        Ticket t = ticket();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        exporter.csv(new TicketFilter(t.getReference(), null, null, null, null, null, null, null, null), "alice", out);
+        String csv = out.toString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().toList()).hasSize(2);
+        assertThat(csv).startsWith("reference,submitted_at,status,product,verdict,assignee,reporter_email")
+                .contains(t.getReference() + ",").contains(",new,chatgpt_web,")
+                .contains("\"'=HYPERLINK(\"\"http://evil.example\"\")@example.com\"");
+    }
+
+    @Test
+    void anExportThatStillHoldsASecretIsRefused() {
+        Ticket t = ticket();
+        tickets.conclude(t.getId(), t.getVerdictPath(), "", "leaked " + Secrets.jwt("x"), "leaked");
+        assertThatThrownBy(() -> exporter.markdown(t.getReference(), "alice")).isInstanceOf(ExportRefusedException.class)
+                .hasMessageContaining("JWT");
+    }
+}
