@@ -28,6 +28,16 @@ class ApiProblem extends RuntimeException {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    static ApiProblem notFound(String detail) {
+        return new ApiProblem(404, "Not found", detail);
+    }
+
+    static ApiProblem invalidRequest(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid: " + String.join(", ", errors.stream().map(FieldError::field).toList());
+        return new ApiProblem(400, "Invalid request", detail, errors);
+    }
+
     static ApiProblem invalid(List<FieldError> errors) {
         String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid: " + String.join(", ", errors.stream().map(FieldError::field).toList());

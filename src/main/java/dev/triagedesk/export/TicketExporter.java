@@ -91,6 +91,11 @@ public class TicketExporter {
         return checked(JSON.writeValueAsString(toExport(d)), "the JSON of " + reference);
     }
 
+    /** The ticket JSON of a ticket already opened (and audited as viewed) by the caller. */
+    public String jsonOf(TicketDetails d) {
+        return checked(JSON.writeValueAsString(toExport(d)), "the JSON of " + d.ticket().getReference());
+    }
+
     public TicketExport toExport(TicketDetails d) {
         Ticket t = d.ticket();
         ReportService.Review review = reports.review(t.getId());

@@ -1,0 +1,252 @@
+package dev.triagedesk.api;
+
+import dev.triagedesk.desk.DeskService;
+import dev.triagedesk.desk.LenientEnums;
+import dev.triagedesk.desk.TicketFilter;
+import dev.triagedesk.desk.TicketNote;
+import dev.triagedesk.export.TicketExporter;
+import dev.triagedesk.security.StaffPrincipal;
+import dev.triagedesk.staff.StaffService;
+import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketDetails;
+import dev.triagedesk.ticket.TicketStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The staff API, for scripts (HTTP Basic or a personal API token, see the security configuration): the queue with
+ * the same filters and search as the page, one ticket, status and assignee changes, notes, and each export.
+ * Every call is made as the signed-in staff member and lands in the ticket's audit trail like a click would.
+ */
+@RestController
+@RequestMapping(path = "/api/tickets")
+class StaffApiController {
+
+    /** One line of the queue. */
+    record QueueItem(String reference, Instant submittedAt, Instant updatedAt, String status, String product,
+                     String verdict, String verdictLabel, String assignee, Integer seenStatus, String seenMessage,
+                     long analyzedAttachments, String href) {
+    }
+
+    record QueueAnswer(List<QueueItem> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    record NoteItem(long id, String author, Instant createdAt, String body) {
+    }
+
+    record NewNote(String body) {
+    }
+
+    private final DeskService desk;
+    private final TicketExporter exporter;
+    private final StaffService staff;
+
+    StaffApiController(DeskService desk, TicketExporter exporter, StaffService staff) {
+        this.desk = desk;
+        this.exporter = exporter;
+        this.staff = staff;
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    QueueAnswer queue(@ModelAttribute TicketFilter filter, BindingResult binding,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        rejectInvalid(binding);
+        DeskService.QueuePage result = desk.queue(filter, page, size);
+        List<QueueItem> items = new ArrayList<>();
+        for (Ticket t : result.tickets()) {
+            items.add(new QueueItem(t.getReference(), t.getSubmittedAt(), t.getUpdatedAt(), lower(t.getStatus()),
+                    lower(t.getProduct()), t.getVerdictPath() == null ? null : t.getVerdictPath().id(),
+                    t.getVerdictPath() == null ? null : t.getVerdictPath().label(),
+                    t.getAssignee() == null ? null : t.getAssignee().getUsername(), t.getSeenStatus(),
+                    t.getSeenMessage(), result.evidenceCounts().getOrDefault(t.getId(), 0L),
+                    "/api/tickets/" + t.getReference()));
+        }
+        return new QueueAnswer(items, result.tickets().getNumber(), result.tickets().getSize(),
+                result.tickets().getTotalElements(), result.tickets().getTotalPages());
+    }
+
+    /** The queue as CSV, filtered like {@code GET /api/tickets}. */
+    @GetMapping(path = "/export/csv")
+    ResponseEntity<StreamingResponseBody> csv(@ModelAttribute TicketFilter filter, BindingResult binding,
+                                              @AuthenticationPrincipal StaffPrincipal me) {
+        rejectInvalid(binding);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment("triage-desk-queue.csv"))
+                .body(out -> exporter.csv(filter, me.getUsername(), out));
+    }
+
+    /** The ticket in the documented export schema ({@code /schema/ticket-export-v1.json}); audited as a view. */
+    @GetMapping(path = "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> ticket(@PathVariable String reference, @AuthenticationPrincipal StaffPrincipal me) {
+        TicketDetails d = desk.open(reference, me.getUsername()).orElseThrow(() -> noTicket(reference));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(exporter.jsonOf(d));
+    }
+
+    /**
+     * Changes the workflow: {@code {"status": "escalated"}}, {@code {"assignee": "alice"}} or both; an explicit
+     * {@code "assignee": null} unassigns. Answers with the ticket as {@code GET} does.
+     */
+    @PatchMapping(path = "/{reference}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> change(@PathVariable String reference, @RequestBody JsonNode body,
+                                  @AuthenticationPrincipal StaffPrincipal me) {
+        requireTicket(reference);
+        if (body == null || !body.isObject()) {
+            throw ApiProblem.invalidRequest(List.of(new ApiProblem.FieldError("body",
+                    "send a JSON object with \"status\" and/or \"assignee\"")));
+        }
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        for (String name : body.propertyNames()) {
+            if (!name.equals("status") && !name.equals("assignee")) {
+                errors.add(new ApiProblem.FieldError(name, "unknown field; only status and assignee can be changed"));
+            }
+        }
+        TicketStatus status = null;
+        if (body.has("status")) {
+            try {
+                status = body.get("status").isString() ? LenientEnums.parse(TicketStatus.class, body.get("status").asString()) : null;
+                if (status == null) {
+                    errors.add(new ApiProblem.FieldError("status", "a status is one of " + statuses()));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new ApiProblem.FieldError("status", e.getMessage()));
+            }
+        }
+        boolean assign = body.has("assignee");
+        Long assigneeId = null;
+        if (assign && !body.get("assignee").isNull()) {
+            String name = body.get("assignee").isString() ? body.get("assignee").asString() : "";
+            StaffUser user = staff.byUsername(name).filter(StaffUser::isEnabled).orElse(null);
+            if (user == null) {
+                errors.add(new ApiProblem.FieldError("assignee", "no enabled staff member is called \"" + name + "\""));
+            } else {
+                assigneeId = user.getId();
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalidRequest(errors);
+        }
+        if (status != null) {
+            desk.changeStatus(reference, status, me.getUsername());
+        }
+        if (assign) {
+            desk.assign(reference, assigneeId, me.getUsername());
+        }
+        return ticket(reference, me);
+    }
+
+    @GetMapping(path = "/{reference}/notes", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<NoteItem> notes(@PathVariable String reference) {
+        requireTicket(reference);
+        return desk.notes(reference).stream().map(StaffApiController::note).toList();
+    }
+
+    /** Adds an internal note (never shown to the reporter): {@code {"body": "..."}}. */
+    @PostMapping(path = "/{reference}/notes", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<NoteItem> addNote(@PathVariable String reference, @RequestBody NewNote note,
+                                     @AuthenticationPrincipal StaffPrincipal me) {
+        requireTicket(reference);
+        try {
+            TicketNote saved = desk.addNote(reference, note == null ? null : note.body(), me.getUsername());
+            return ResponseEntity.status(HttpStatus.CREATED).body(note(saved));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidRequest(List.of(new ApiProblem.FieldError("body", e.getMessage())));
+        }
+    }
+
+    /** One export of a ticket: {@code markdown}, {@code text}, {@code json} or {@code zip}. */
+    @GetMapping(path = "/{reference}/export/{format}")
+    ResponseEntity<?> export(@PathVariable String reference, @PathVariable String format,
+                             @AuthenticationPrincipal StaffPrincipal me) throws IOException {
+        Ticket t = requireTicket(reference);
+        String ref = t.getReference();
+        String actor = me.getUsername();
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "markdown", "md" -> text(exporter.markdown(ref, actor), new MediaType("text", "markdown",
+                    java.nio.charset.StandardCharsets.UTF_8), ref + ".md");
+            case "text", "txt" -> text(exporter.text(ref, actor), new MediaType("text", "plain",
+                    java.nio.charset.StandardCharsets.UTF_8), ref + ".txt");
+            case "json" -> text(exporter.json(ref, actor), MediaType.APPLICATION_JSON, ref + ".json");
+            case "zip" -> zip(exporter.bundle(ref, actor), ref + "-evidence.zip");
+            default -> throw ApiProblem.invalidRequest(List.of(new ApiProblem.FieldError("format",
+                    "\"" + format + "\" is not one of markdown, text, json, zip")));
+        };
+    }
+
+    private static ResponseEntity<String> text(String body, MediaType type, String fileName) {
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName)).body(body);
+    }
+
+    private static ResponseEntity<StreamingResponseBody> zip(Path file, String fileName) throws IOException {
+        long size = Files.size(file);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip")).contentLength(size)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))
+                .body(out -> {
+                    try (InputStream in = Files.newInputStream(file)) {
+                        in.transferTo(out);
+                    } finally {
+                        Files.deleteIfExists(file);
+                    }
+                });
+    }
+
+    private static String attachment(String fileName) {
+        return ContentDisposition.attachment().filename(fileName).build().toString();
+    }
+
+    private Ticket requireTicket(String reference) {
+        return desk.submitted(reference).orElseThrow(() -> noTicket(reference));
+    }
+
+    private static ApiProblem noTicket(String reference) {
+        return ApiProblem.notFound("There is no submitted ticket " + reference + ".");
+    }
+
+    private static void rejectInvalid(BindingResult binding) {
+        if (binding.hasErrors()) {
+            throw ApiProblem.invalidRequest(binding.getFieldErrors().stream()
+                    .map(e -> new ApiProblem.FieldError(e.getField(), "\"" + e.getRejectedValue()
+                            + "\" is not a valid value")).toList());
+        }
+    }
+
+    private static NoteItem note(TicketNote n) {
+        return new NoteItem(n.getId(), n.getAuthor().getUsername(), n.getCreatedAt(), n.getBody());
+    }
+
+    private static String statuses() {
+        return String.join(", ", java.util.Arrays.stream(TicketStatus.values())
+                .map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private static String lower(Enum<?> e) {
+        return e == null ? null : e.name().toLowerCase(Locale.ROOT);
+    }
+}

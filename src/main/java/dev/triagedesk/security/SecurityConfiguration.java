@@ -1,0 +1,105 @@
+package dev.triagedesk.security;
+
+import dev.triagedesk.staff.StaffService;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach what. Two chains:
+ * <ul>
+ * <li>the staff API ({@code /api/tickets/**}): stateless, HTTP Basic or a personal API token, answers in problem
+ * details; no CSRF token because no cookie is ever used to sign in there;</li>
+ * <li>everything else: the report form, reporter links and the report API are public; the staff workspace
+ * ({@code /desk/**}, {@code /account/**}) needs a signed-in staff member and {@code /admin/**} an admin. Form
+ * sign-in with a session that expires ({@code server.servlet.session.timeout}), CSRF tokens on every form.</li>
+ * </ul>
+ * Both sign in through the same throttled password check.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /**
+     * Content Security Policy: no inline script or style, nothing from other sites. Uploaded HAR and console text
+     * is always escaped when shown; this is the second wall should an escape ever be missed.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    @Bean
+    AuthenticationManager authenticationManager(StaffUserDetailsService users, PasswordEncoder passwords,
+                                                SignInThrottle throttle) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain staffApi(HttpSecurity http, AuthenticationManager authentication, StaffService staff) throws Exception {
+        var unauthorized = ProblemResponses.unauthorized();
+        http.securityMatcher("/api/tickets", "/api/tickets/**")
+                .authenticationManager(authentication)
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("AGENT"))
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(staff, unauthorized), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+        http.authenticationManager(authentication)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/", "/report", "/report/**", "/r/**", "/api/reports", "/api/reports/**",
+                                "/css/**", "/js/**", "/img/**", "/schema/**", "/favicon.ico", "/error",
+                                "/login", "/setup").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/desk", "/desk/**", "/account", "/account/**").hasRole("AGENT")
+                        .anyRequest().denyAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/desk", false)
+                        .failureHandler(signInFailed()).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
+                // The token lives in a cookie rather than the session: a reporter who spends an hour on the
+                // form does not lose it to an expired session. The report API is for scripts and authorised by
+                // the report's own token, never by a cookie, so it needs none.
+                .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository())
+                        .ignoringRequestMatchers("/api/reports", "/api/reports/**"))
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    if (denied instanceof CsrfException) {
+                        request.setAttribute("triage.csrfRejected", true);
+                    }
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                }))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static AuthenticationFailureHandler signInFailed() {
+        return (request, response, e) -> {
+            String reason = ProblemResponses.throttled(e) ? "throttled&wait="
+                    + Math.max(1, ((SignInThrottledException) e).getWait().toSeconds()) : "error";
+            response.sendRedirect(request.getContextPath() + "/login?" + reason);
+        };
+    }
+}
