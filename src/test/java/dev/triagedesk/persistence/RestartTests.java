@@ -12,6 +12,7 @@ import dev.triagedesk.ticket.EvidenceRepository;
 import dev.triagedesk.ticket.RequestIdentifierRepository;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketRepository;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tickets survive a restart: the application runs as deployed by default (H2 in file mode under
@@ -51,8 +54,10 @@ class RestartTests {
             key = Files.readString(dataDir.resolve(RedactionKey.FILE_NAME));
         }
         assertThat(dataDir.resolve("db").resolve("triage.mv.db")).isRegularFile();
-        // the stored copy is the sanitized one, not the upload
-        assertThat(storedCopy).isNotEqualTo(Files.readAllBytes(Corpus.har(ReportClient.HAR)));
+        // the stored copy is the sanitized one: the capture's API keys are not in it
+        List<String> apiKeys = requestHeaderValues(Corpus.har(ReportClient.HAR), "apikey");
+        assertThat(apiKeys).isNotEmpty();
+        assertThat(new String(storedCopy, StandardCharsets.UTF_8)).doesNotContain(apiKeys);
 
         try (ConfigurableApplicationContext app = start()) {
             Ticket ticket = app.getBean(TicketRepository.class).findByReference(created.reference()).orElseThrow();
@@ -63,6 +68,7 @@ class RestartTests {
 
             Evidence har = single(app.getBean(EvidenceRepository.class).findByTicketOrderByIdAsc(ticket));
             assertThat(har.isAnalyzed()).isTrue();
+            assertThat(har.getSecretsRemoved()).isPositive();
             assertThat(har.getStoredLocation()).isEqualTo(storedLocation);
             Path file = app.getBean(EvidenceStorage.class).resolve(storedLocation);
             assertThat(file).isRegularFile().hasBinaryContent(storedCopy);
@@ -109,6 +115,18 @@ class RestartTests {
 
     private static int port(ConfigurableApplicationContext app) {
         return ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    private static List<String> requestHeaderValues(Path har, String name) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode entry : JsonMapper.builder().build().readTree(har.toFile()).path("log").path("entries")) {
+            for (JsonNode header : entry.path("request").path("headers")) {
+                if (header.path("name").asString().equalsIgnoreCase(name)) {
+                    values.add(header.path("value").asString());
+                }
+            }
+        }
+        return values;
     }
 
     private static Evidence single(List<Evidence> rows) {
