@@ -1,0 +1,141 @@
+package dev.triagedesk.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.ticket.Evidence;
+import dev.triagedesk.ticket.EvidenceRepository;
+import dev.triagedesk.ticket.RequestIdentifierRepository;
+import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The application as deployed with the {@code postgres} profile, against a real PostgreSQL server: Flyway
+ * migrates an empty schema, Hibernate validates the entities against it, and a report posted over HTTP is stored
+ * and found again by its reference and its request IDs. The server comes from {@code TRIAGE_TEST_DB_*} (see
+ * {@link PostgresTestDatabase}); without it these tests skip locally and fail in CI.
+ *
+ * <p>The connection is handed to the application through the variables the profile reads
+ * ({@code TRIAGE_DB_URL}, {@code TRIAGE_DB_USER}, {@code TRIAGE_DB_PASSWORD}), so the profile's own mapping is
+ * exercised too.
+ */
+@ExtendWith(PostgresTestDatabase.Required.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {MainConfiguration.ADDITIONAL_LOCATION, MainConfiguration.OPEN_IN_VIEW_WORKAROUND})
+@ActiveProfiles("postgres")
+@DirtiesContext
+class PostgresPersistenceTests {
+
+    private static PostgresTestDatabase database;
+    private static Path dataDir;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    Flyway flyway;
+    @Autowired
+    Environment environment;
+    @Autowired
+    TicketRepository tickets;
+    @Autowired
+    EvidenceRepository evidence;
+    @Autowired
+    RequestIdentifierRepository identifiers;
+    @Autowired
+    EvidenceStorage storage;
+
+    @BeforeAll
+    static void freshSchema() throws Exception {
+        if (PostgresTestDatabase.configured()) {
+            database = PostgresTestDatabase.createSchema();
+            dataDir = Files.createTempDirectory("triage-postgres-test");
+        }
+    }
+
+    @AfterAll
+    static void dropSchema() throws Exception {
+        if (database != null) {
+            database.dropSchema();
+        }
+        if (dataDir != null) {
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("TRIAGE_DB_URL", () -> database.applicationUrl());
+        registry.add("TRIAGE_DB_USER", () -> database.user);
+        registry.add("TRIAGE_DB_PASSWORD", () -> database.password);
+        registry.add("triage.data-dir", () -> dataDir.toString());
+    }
+
+    @Test
+    void flywayMigratesTheEmptySchemaAndHibernateValidatesIt() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            assertThat(c.getSchema()).isEqualTo(database.schema);
+        }
+        // the context started, so Hibernate found every entity's table and column as it expects them
+        assertThat(environment.getProperty("spring.jpa.hibernate.ddl-auto")).isEqualTo("validate");
+        MigrationInfo[] applied = flyway.info().applied();
+        assertThat(applied).extracting(m -> m.getVersion().getVersion()).containsExactly("1");
+        assertThat(applied).extracting(MigrationInfo::getState).containsOnly(MigrationState.SUCCESS);
+        List<String> tables = new JdbcTemplate(dataSource).queryForList(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name",
+                String.class, database.schema);
+        assertThat(tables).contains("ticket", "evidence", "failing_request", "console_finding", "request_identifier",
+                "finding_signal", "flyway_schema_history");
+    }
+
+    @Test
+    void aReportWithARealHarIsStoredAndFoundByReferenceAndRequestId() throws Exception {
+        ReportClient.Created created = new ReportClient(port).postReportWithCorpusHar();
+        assertThat(created.reference()).matches("TD-\\d{4}-\\d{6}");
+        assertThat(created.summary()).contains(ReportClient.CF_RAY, ReportClient.REQUEST_ID);
+        assertThat(created.body().path("evidence").path(0).path("status").asString()).isEqualTo("analyzed");
+
+        Ticket ticket = tickets.findByReference(created.reference()).orElseThrow();
+        assertThat(ticket.getSummaryText()).isEqualTo(created.summary())
+                .contains(ReportClient.CF_RAY, ReportClient.REQUEST_ID);
+        assertThat(identifiers.findByLookup(ReportClient.REQUEST_ID)).extracting(i -> i.getTicket().getId())
+                .containsExactly(ticket.getId());
+        assertThat(identifiers.findByLookup(ReportClient.CF_RAY.toLowerCase(Locale.ROOT)))
+                .extracting(i -> i.getTicket().getId()).contains(ticket.getId());
+
+        // the rows are in PostgreSQL, in this run's schema
+        Integer rows = new JdbcTemplate(dataSource).queryForObject(
+                "SELECT count(*) FROM " + database.schema + ".ticket WHERE reference = ?", Integer.class,
+                created.reference());
+        assertThat(rows).isEqualTo(1);
+
+        List<Evidence> files = evidence.findByTicketOrderByIdAsc(ticket);
+        assertThat(files).hasSize(1);
+        assertThat(storage.exists(files.get(0).getStoredLocation())).isTrue();
+    }
+}
