@@ -44,7 +44,7 @@ import org.springframework.util.FileSystemUtils;
  */
 @ExtendWith(PostgresTestDatabase.Required.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {MainConfiguration.ADDITIONAL_LOCATION, MainConfiguration.OPEN_IN_VIEW_WORKAROUND})
+        properties = MainConfiguration.ADDITIONAL_LOCATION)
 @ActiveProfiles("postgres")
 @DirtiesContext
 class PostgresPersistenceTests {

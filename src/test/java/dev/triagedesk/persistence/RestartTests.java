@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -81,35 +80,16 @@ class RestartTests {
         }
     }
 
-    @Test
-    @Disabled("bug: with spring.jpa.open-in-view=false (the deployed setting) every POST /api/reports fails with"
-            + " HTTP 500: TicketService.answer reads the new draft back with Ticket.api == null (an embeddable whose"
-            + " columns are all null) and Answers.apply throws a NullPointerException. Fix: Ticket.getApi() returns"
-            + " an empty ApiContext instead of null")
-    void reportsAreAcceptedWithOpenInViewOff() {
-        try (ConfigurableApplicationContext app = start(false)) {
-            ReportClient.Created created = new ReportClient(port(app)).postReportWithCorpusHar();
-            assertThat(created.summary()).contains(ReportClient.CF_RAY, ReportClient.REQUEST_ID);
-        }
-    }
-
     /**
      * The application with its main configuration, on {@link #dataDir}: command-line arguments, as an operator
      * would pass them. The redaction key is emptied so that the key file in the data folder is used, as deployed.
      */
     private ConfigurableApplicationContext start() {
-        return start(true);
-    }
-
-    private ConfigurableApplicationContext start(boolean openInViewWorkaround) {
         List<String> args = new ArrayList<>(List.of(
                 "--" + MainConfiguration.ADDITIONAL_LOCATION,
                 "--triage.data-dir=" + dataDir,
                 "--triage.redaction-key=",
                 "--server.port=0"));
-        if (openInViewWorkaround) {
-            args.add("--" + MainConfiguration.OPEN_IN_VIEW_WORKAROUND);
-        }
         return new SpringApplicationBuilder(TriageDeskApplication.class).run(args.toArray(String[]::new));
     }
 
