@@ -15,11 +15,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -204,17 +206,13 @@ class StaffApiController {
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName)).body(body);
     }
 
-    private static ResponseEntity<StreamingResponseBody> zip(Path file, String fileName) throws IOException {
+    /** Sends a temporary file, which is deleted once it is sent (or the download is abandoned). */
+    private static ResponseEntity<Resource> zip(Path file, String fileName) throws IOException {
         long size = Files.size(file);
+        InputStream in = Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip")).contentLength(size)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))
-                .body(out -> {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        in.transferTo(out);
-                    } finally {
-                        Files.deleteIfExists(file);
-                    }
-                });
+                .body(new InputStreamResource(in));
     }
 
     private static String attachment(String fileName) {

@@ -74,7 +74,7 @@ class SecurityConfiguration {
                                 "/login", "/setup").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/desk", "/desk/**", "/account", "/account/**").hasRole("AGENT")
-                        .anyRequest().denyAll())
+                        .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/desk", false)
                         .failureHandler(signInFailed()).permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))

@@ -1,0 +1,175 @@
+package dev.triagedesk.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.triagedesk.audit.AuditAction;
+import dev.triagedesk.audit.AuditEvent;
+import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.staff.Role;
+import dev.triagedesk.staff.StaffService;
+import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.ticket.Product;
+import dev.triagedesk.ticket.RequestIdentifier;
+import dev.triagedesk.ticket.RequestIdentifierRepository;
+import dev.triagedesk.ticket.Ticket;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The staff API as a script uses it: HTTP Basic or a personal token, JSON in and out, problem details on errors. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(TicketFixtures.class)
+class StaffApiTests {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TicketFixtures fixtures;
+    @Autowired
+    StaffService staff;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    RequestIdentifierRepository identifiers;
+
+    String marker;
+    StaffUser agent;
+    Ticket ticket;
+
+    @BeforeEach
+    void ticketAndAgent() {
+        marker = "api" + UUID.randomUUID().toString().substring(0, 8);
+        agent = staff.create("agent-" + marker, null, PASSWORD, Role.AGENT);
+        ticket = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Saving fails " + marker,
+                marker + "@example.com"), "user-masteralan360-asaas-chrome143-404-body.har");
+    }
+
+    private MockHttpServletRequestBuilder basic(MockHttpServletRequestBuilder request) {
+        return request.header(HttpHeaders.AUTHORIZATION, "Basic " + Base64.getEncoder()
+                .encodeToString((agent.getUsername() + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void theQueueFindsATicketByARequestIdFromItsHar() throws Exception {
+        RequestIdentifier id = identifiers.findByTicketOrderByIdAsc(ticket).stream()
+                .filter(i -> i.getEvidence() != null && !i.getName().equals(RequestIdentifier.CONVERSATION))
+                .findFirst().orElseThrow();
+        mvc.perform(basic(get("/api/tickets").param("q", id.getValue())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].reference").value(ticket.getReference()))
+                .andExpect(jsonPath("$.items[0].status").value("new"))
+                .andExpect(jsonPath("$.items[0].analyzedAttachments").value(1));
+        mvc.perform(basic(get("/api/tickets").param("q", marker + "@example.com").param("status", "escalated")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.totalItems").value(0));
+    }
+
+    @Test
+    void anUnknownFilterValueIsAProblemDetailNamingTheField() throws Exception {
+        mvc.perform(basic(get("/api/tickets").param("status", "on-fire")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("status"));
+    }
+
+    @Test
+    void aTicketIsReadInTheExportSchemaAndTheViewIsAudited() throws Exception {
+        mvc.perform(basic(get("/api/tickets/" + ticket.getReference().toLowerCase())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.schema").value("triage-desk/ticket-export/1"))
+                .andExpect(jsonPath("$.reference").value(ticket.getReference()));
+        assertThat(audit.trail(ticket.getId())).anySatisfy(e -> {
+            assertThat(e.getAction()).isEqualTo(AuditAction.VIEWED);
+            assertThat(e.getActor()).isEqualTo(agent.getUsername());
+        });
+        mvc.perform(basic(get("/api/tickets/TD-1999-000001")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.title").value("Not found"));
+    }
+
+    @Test
+    void statusAndAssigneeChangeThroughPatchAndNotesArePosted() throws Exception {
+        mvc.perform(basic(patch("/api/tickets/" + ticket.getReference())).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\": \"escalated\", \"assignee\": \"" + agent.getUsername() + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("escalated"))
+                .andExpect(jsonPath("$.assignee").value(agent.getUsername()));
+        mvc.perform(basic(patch("/api/tickets/" + ticket.getReference())).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"assignee\": null}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("escalated"))
+                .andExpect(jsonPath("$.assignee").doesNotExist());
+        mvc.perform(basic(patch("/api/tickets/" + ticket.getReference())).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\": \"done\", \"priority\": 1, \"assignee\": \"nobody-" + marker + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.length()").value(3));
+
+        mvc.perform(basic(post("/api/tickets/" + ticket.getReference() + "/notes"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"body\": \"Asked the vendor " + marker + "\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.author").value(agent.getUsername()));
+        mvc.perform(basic(get("/api/tickets/" + ticket.getReference() + "/notes")))
+                .andExpect(jsonPath("$[0].body").value("Asked the vendor " + marker));
+        mvc.perform(basic(post("/api/tickets/" + ticket.getReference() + "/notes"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"body\": \"   \"}"))
+                .andExpect(status().isBadRequest());
+
+        List<AuditAction> actions = new ArrayList<>(audit.trail(ticket.getId()).stream().map(AuditEvent::getAction).toList());
+        assertThat(actions).contains(AuditAction.STATUS_CHANGED, AuditAction.ASSIGNED, AuditAction.NOTE_ADDED);
+    }
+
+    @Test
+    void eachExportDownloadsAndIsAudited() throws Exception {
+        String ref = ticket.getReference();
+        mvc.perform(basic(get("/api/tickets/" + ref + "/export/markdown")))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, org.hamcrest.Matchers.containsString(ref + ".md")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Reproduced on another network")));
+        mvc.perform(basic(get("/api/tickets/" + ref + "/export/text"))).andExpect(status().isOk());
+        mvc.perform(basic(get("/api/tickets/" + ref + "/export/json")))
+                .andExpect(jsonPath("$.reference").value(ref));
+        MvcResult zip = mvc.perform(basic(get("/api/tickets/" + ref + "/export/zip")))
+                .andExpect(status().isOk()).andReturn();
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(zip.getResponse().getContentAsByteArray()))) {
+            for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+                names.add(e.getName());
+            }
+        }
+        assertThat(names).contains(ref + "/summary.md", ref + "/ticket.json").anyMatch(n -> n.endsWith(".failing.har"));
+        mvc.perform(basic(get("/api/tickets/" + ref + "/export/docx"))).andExpect(status().isBadRequest());
+        MvcResult csv = mvc.perform(basic(get("/api/tickets/export/csv").param("q", marker + "@example.com")))
+                .andExpect(status().isOk()).andReturn();
+        csv = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(csv)).andReturn();
+        assertThat(csv.getResponse().getContentAsString()).startsWith("reference,").contains(ref);
+        assertThat(audit.trail(ticket.getId()).stream().filter(e -> e.getAction() == AuditAction.EXPORTED))
+                .hasSize(4);
+    }
+}
