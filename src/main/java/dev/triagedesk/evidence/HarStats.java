@@ -14,10 +14,11 @@ import java.util.Map;
  * @param failingHosts failures per host, the ten hosts with most
  * @param firstStartedAt earliest {@code startedDateTime}, as written (with its time zone offset)
  * @param lastStartedAt latest {@code startedDateTime}
+ * @param timeline request starts over time, failing ones apart; absent when no entry has a readable time
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HarStats(Map<String, Long> byStatus, long entries, long failing, double failingPercent,
                        long apiCalls, long apiFailing, Double apiFailingPercent, long streamErrors,
                        Map<String, Long> netErrors, Map<String, Long> failingHosts, String firstStartedAt,
-                       String lastStartedAt) {
+                       String lastStartedAt, HarTimeline timeline) {
 }

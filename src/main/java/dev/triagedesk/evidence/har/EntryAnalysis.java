@@ -59,6 +59,7 @@ final class EntryAnalysis {
     private final Redactor redactor;
     private final HarFindings findings;
     private final EvidenceTally tally = new EvidenceTally();
+    private final TimelineRecorder timeline = new TimelineRecorder();
 
     private final Map<Integer, Long> byStatus = new TreeMap<>();
     private final Map<String, Long> netErrors = new TreeMap<>();
@@ -146,6 +147,7 @@ final class EntryAnalysis {
             findings.streamError(new StreamError(f.index, f.startedAt, sanitizedUrl(f), status, event, List.copyOf(ids)));
             TriageRules.streamError(tally, f.url, event.code(), "entry", f.index);
         }
+        timeline.entry(f.startedAt, f.failing() || (f.stream != null && f.stream.firstError() != null));
         signals(f, status, netError, rawError, challenge, vendor);
     }
 
@@ -396,7 +398,7 @@ final class EntryAnalysis {
                 .forEach(e -> hosts.put(e.getKey(), e.getValue()));
         return new HarStats(statuses, entries, failing, percent(failing, entries), apiCalls, apiFailing,
                 apiCalls == 0 ? null : percent(apiFailing, apiCalls), streamErrors, Map.copyOf(netErrors),
-                hosts, firstText, lastText);
+                hosts, firstText, lastText, timeline.timeline());
     }
 
     private static double percent(long part, long whole) {
