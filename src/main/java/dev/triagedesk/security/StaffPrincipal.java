@@ -28,15 +28,15 @@ public class StaffPrincipal extends User {
                 : List.of(new SimpleGrantedAuthority("ROLE_AGENT"));
     }
 
-    public long staffId() {
+    public long getStaffId() {
         return staffId;
     }
 
-    public String displayName() {
+    public String getDisplayName() {
         return displayName;
     }
 
-    public Role role() {
+    public Role getRole() {
         return role;
     }
 

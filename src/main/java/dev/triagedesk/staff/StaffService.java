@@ -85,6 +85,22 @@ public class StaffService {
         users.findById(userId).orElseThrow().setPasswordHash(passwords.encode(password));
     }
 
+    /** A staff member changes their own password; the current one must be given. */
+    @Transactional
+    public void changeOwnPassword(long userId, String current, String password) {
+        StaffUser u = users.findById(userId).orElseThrow();
+        if (current == null || !passwords.matches(current, u.getPasswordHash())) {
+            throw new IllegalArgumentException("the current password is not right");
+        }
+        checkPassword(password);
+        u.setPasswordHash(passwords.encode(password));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffUser> byId(long userId) {
+        return users.findById(userId);
+    }
+
     @Transactional(readOnly = true)
     public List<StaffUser> all() {
         return users.findAllByOrderByUsernameAsc();

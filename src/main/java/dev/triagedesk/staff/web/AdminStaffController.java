@@ -1,0 +1,79 @@
+package dev.triagedesk.staff.web;
+
+import dev.triagedesk.security.StaffPrincipal;
+import dev.triagedesk.staff.Role;
+import dev.triagedesk.staff.StaffService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administrators add staff members, disable and enable them, and set new passwords for them. */
+@Controller
+@RequestMapping("/admin/staff")
+class AdminStaffController {
+
+    private final StaffService staff;
+
+    AdminStaffController(StaffService staff) {
+        this.staff = staff;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("members", staff.all());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("minPassword", StaffService.MIN_PASSWORD);
+        return "staff/admin";
+    }
+
+    @PostMapping
+    String add(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
+               @RequestParam(defaultValue = "AGENT") Role role, @RequestParam(defaultValue = "") String password,
+               RedirectAttributes redirect) {
+        try {
+            staff.create(username, displayName.isBlank() ? null : displayName.strip(), password, role);
+            redirect.addFlashAttribute("messageKey", "admin.added");
+            redirect.addFlashAttribute("messageArg", username.trim());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("errorText", e.getMessage());
+            redirect.addFlashAttribute("draftUsername", username);
+            redirect.addFlashAttribute("draftDisplayName", displayName);
+        }
+        return "redirect:/admin/staff";
+    }
+
+    @PostMapping("/{id}/enabled")
+    String enable(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal StaffPrincipal me,
+                  RedirectAttributes redirect) {
+        try {
+            if (!enabled && id == me.getStaffId()) {
+                throw new IllegalArgumentException("you cannot disable your own account");
+            }
+            staff.setEnabled(id, enabled);
+            redirect.addFlashAttribute("messageKey", enabled ? "admin.enabled" : "admin.disabled");
+            redirect.addFlashAttribute("messageArg", staff.byId(id).orElseThrow().getUsername());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("errorText", e.getMessage());
+        }
+        return "redirect:/admin/staff";
+    }
+
+    @PostMapping("/{id}/password")
+    String resetPassword(@PathVariable long id, @RequestParam(defaultValue = "") String password,
+                         RedirectAttributes redirect) {
+        try {
+            staff.resetPassword(id, password);
+            redirect.addFlashAttribute("messageKey", "admin.passwordSet");
+            redirect.addFlashAttribute("messageArg", staff.byId(id).orElseThrow().getUsername());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("errorText", e.getMessage());
+        }
+        return "redirect:/admin/staff";
+    }
+}
