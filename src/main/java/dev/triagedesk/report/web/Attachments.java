@@ -35,7 +35,7 @@ final class Attachments {
     record Attachment(Evidence evidence, List<Failure> failures, int failuresNotListed, List<ConsoleFinding> consoleErrors,
                       int consoleNotListed, int consoleShownWithRequests, List<String> ids, List<FindingSignal> signals) {
 
-        boolean hasFindings() {
+        public boolean hasFindings() {
             return !failures.isEmpty() || !consoleErrors.isEmpty() || consoleShownWithRequests > 0 || !ids.isEmpty()
                     || !signals.isEmpty();
         }

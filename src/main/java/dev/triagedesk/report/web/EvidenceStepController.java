@@ -31,12 +31,15 @@ class EvidenceStepController {
     private final TicketService tickets;
     private final ReportService reports;
     private final ReportLinks links;
+    private final FormValidation validation;
     private final UploadIntake uploads;
 
-    EvidenceStepController(TicketService tickets, ReportService reports, ReportLinks links, UploadIntake uploads) {
+    EvidenceStepController(TicketService tickets, ReportService reports, ReportLinks links, FormValidation validation,
+                           UploadIntake uploads) {
         this.tickets = tickets;
         this.reports = reports;
         this.links = links;
+        this.validation = validation;
         this.uploads = uploads;
     }
 
@@ -55,6 +58,7 @@ class EvidenceStepController {
                         @RequestParam(name = "nav", required = false) String nav, Model model,
                         RedirectAttributes flash) {
         Ticket t = links.ticket(token);
+        validation.complete(form, result);
         if (!t.isDraft()) {
             flash.addFlashAttribute(StepPages.MESSAGE, "flash.alreadySubmitted");
             return "redirect:" + ReportLinks.reporterPage(token);
@@ -94,5 +98,6 @@ class EvidenceStepController {
 
     private void evidenceModel(Ticket t, Model model) {
         model.addAttribute("attachments", Attachments.of(tickets.details(t.getId())));
+        model.addAttribute("maxFileSize", uploads.maxFileSize());
     }
 }

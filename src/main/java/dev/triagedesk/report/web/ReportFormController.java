@@ -36,11 +36,13 @@ class ReportFormController {
     private final TicketService tickets;
     private final ReportService reports;
     private final ReportLinks links;
+    private final FormValidation validation;
 
-    ReportFormController(TicketService tickets, ReportService reports, ReportLinks links) {
+    ReportFormController(TicketService tickets, ReportService reports, ReportLinks links, FormValidation validation) {
         this.tickets = tickets;
         this.reports = reports;
         this.links = links;
+        this.validation = validation;
     }
 
     @PostMapping("/report")
@@ -69,6 +71,7 @@ class ReportFormController {
     String saveWhat(@PathVariable String token, @Valid @ModelAttribute(FORM) WhatFailsForm form, BindingResult result,
                     @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash) {
         Ticket t = links.ticket(token);
+        validation.complete(form, result);
         return save(t, token, Step.WHAT, Navigation.of(nav), result, model, flash,
                 ticket -> form.applyTo(ticket, new FieldErrors(result)), VIEW_WHAT, this::whatModel);
     }
@@ -89,8 +92,9 @@ class ReportFormController {
     String saveStatus(@PathVariable String token, @Valid @ModelAttribute(FORM) StatusPageForm form, BindingResult result,
                       @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash) {
         Ticket t = links.ticket(token);
+        validation.complete(form, result);
         Navigation navigation = Navigation.of(nav);
-        if (!result.hasErrors() && form.incidentHere() && !form.adviceShown() && navigation.needsValidStep(Step.STATUS)
+        if (!result.hasErrors() && form.incidentHere() && !form.adviceSeen() && navigation.needsValidStep(Step.STATUS)
                 && t.isDraft()) {
             // the reporter has not seen the advice yet (no JavaScript): save, show it, and let them go on from there
             tickets.update(t.getId(), ticket -> form.applyTo(ticket, new FieldErrors(result)));
@@ -117,6 +121,7 @@ class ReportFormController {
     String saveChecks(@PathVariable String token, @Valid @ModelAttribute(FORM) ChecksForm form, BindingResult result,
                       @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash) {
         Ticket t = links.ticket(token);
+        validation.complete(form, result);
         boolean api = isApi(t);
         return save(t, token, Step.CHECKS, Navigation.of(nav), result, model, flash,
                 ticket -> form.applyTo(ticket, api, new FieldErrors(result)), VIEW_CHECKS, this::checksModel);

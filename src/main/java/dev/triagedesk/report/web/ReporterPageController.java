@@ -6,8 +6,12 @@ import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
 import jakarta.validation.Valid;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,16 +32,20 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class ReporterPageController {
 
     static final String VIEW_REPORTER = "report/reporter";
+    private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
 
     private final TicketService tickets;
     private final ReportService reports;
     private final ReportLinks links;
+    private final FormValidation validation;
     private final UploadIntake uploads;
 
-    ReporterPageController(TicketService tickets, ReportService reports, ReportLinks links, UploadIntake uploads) {
+    ReporterPageController(TicketService tickets, ReportService reports, ReportLinks links, FormValidation validation,
+                           UploadIntake uploads) {
         this.tickets = tickets;
         this.reports = reports;
         this.links = links;
+        this.validation = validation;
         this.uploads = uploads;
     }
 
@@ -71,6 +79,7 @@ class ReporterPageController {
                        @RequestParam(name = "screenshot", required = false) MultipartFile[] screenshot, Model model,
                        RedirectAttributes flash) {
         Ticket t = links.ticket(token);
+        validation.complete(form, result);
         List<Evidence> added = new ArrayList<>(uploads.take(t.getId(), har, console, screenshot));
         if (result.hasFieldErrors("consoleText")) {
             model.addAttribute("added", UploadMessages.of(added));
@@ -92,6 +101,9 @@ class ReporterPageController {
         model.addAttribute("token", token);
         model.addAttribute("ticket", details.ticket());
         model.addAttribute("attachments", Attachments.of(details));
+        model.addAttribute("maxFileSize", uploads.maxFileSize());
+        Instant sent = details.ticket().getSubmittedAt();
+        model.addAttribute("submittedAt", sent == null ? "" : SENT.format(sent.atOffset(ZoneOffset.UTC)));
         model.addAttribute("privateLink", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path(ReportLinks.reporterPage(token)).build().toUriString());
     }

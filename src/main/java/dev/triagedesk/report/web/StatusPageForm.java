@@ -10,14 +10,18 @@ import jakarta.validation.constraints.NotNull;
  * Continue go on.
  */
 record StatusPageForm(@NotNull(message = "{status.statusPage.required}") StatusPageAnswer statusPage,
-                      boolean adviceShown) {
+                      Boolean adviceShown) {
 
     static StatusPageForm of(Ticket t) {
         return new StatusPageForm(t.getStatusPage(), t.getStatusPage() == StatusPageAnswer.INCIDENT_THIS_COMPONENT);
     }
 
-    boolean incidentHere() {
+    public boolean incidentHere() {
         return statusPage == StatusPageAnswer.INCIDENT_THIS_COMPONENT;
+    }
+
+    boolean adviceSeen() {
+        return Boolean.TRUE.equals(adviceShown);
     }
 
     void applyTo(Ticket t, FieldErrors errors) {

@@ -1,6 +1,7 @@
 package dev.triagedesk.report.web;
 
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.system.TriageProperties;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.Upload;
@@ -21,9 +22,17 @@ import org.springframework.web.multipart.MultipartFile;
 class UploadIntake {
 
     private final ReportService reports;
+    private final TriageProperties properties;
 
-    UploadIntake(ReportService reports) {
+    UploadIntake(ReportService reports, TriageProperties properties) {
         this.reports = reports;
+        this.properties = properties;
+    }
+
+    /** The largest file accepted, as the pages say it ("512 MB"). */
+    String maxFileSize() {
+        long mb = properties.upload().maxFileSize().toMegabytes();
+        return mb >= 1024 && mb % 1024 == 0 ? (mb / 1024) + " GB" : Math.max(1, mb) + " MB";
     }
 
     /** Takes the files of the three inputs; empty inputs (no file chosen) are skipped. */

@@ -20,7 +20,7 @@ record UploadMessages(int analyzed, int rejected) {
         }
     }
 
-    boolean any() {
+    public boolean any() {
         return analyzed + rejected > 0;
     }
 }
