@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -111,9 +110,5 @@ final class Attachments {
         } catch (DateTimeException e) {
             return iso;
         }
-    }
-
-    static boolean anyRejected(List<Attachment> attachments) {
-        return attachments.stream().map(Attachment::evidence).filter(Objects::nonNull).anyMatch(e -> !e.isAnalyzed());
     }
 }

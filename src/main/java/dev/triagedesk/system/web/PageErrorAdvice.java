@@ -19,7 +19,7 @@ class PageErrorAdvice {
     ModelAndView notFound(PageNotFoundException e) {
         ModelAndView mav = new ModelAndView(VIEW_ERROR, HttpStatus.NOT_FOUND);
         mav.addObject("status", HttpStatus.NOT_FOUND.value());
-        mav.addObject("messageKey", e.messageKey());
+        mav.addObject("errorKey", e.messageKey());
         return mav;
     }
 }

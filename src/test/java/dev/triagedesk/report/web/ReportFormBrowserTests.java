@@ -23,8 +23,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The guided form in headless Chromium, used as a person would: clicks, typing, the keyboard, a real file. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * The guided form in headless Chromium, used as a person would: clicks, typing, the keyboard, a real file. Its own
+ * database and data folder, like {@link ReportFormTests}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:report-browser;DB_CLOSE_DELAY=-1",
+        "triage.data-dir=target/test-data/report-browser"})
 class ReportFormBrowserTests {
 
     static final String CF_RAY = ReportFormTests.CF_RAY;

@@ -22,7 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * (refused while Tomcat parses it) and an address that names nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.servlet.multipart.max-request-size=1MB", "spring.servlet.multipart.max-file-size=-1"})
+        "spring.servlet.multipart.max-request-size=1MB", "spring.servlet.multipart.max-file-size=-1",
+        "spring.datasource.url=jdbc:h2:mem:page-errors;DB_CLOSE_DELAY=-1", "triage.data-dir=target/test-data/page-errors"})
 class PageErrorsTests {
 
     @LocalServerPort
