@@ -318,13 +318,13 @@ class ReportFormTests {
                 .andExpect(redirectedUrl("/report/" + token + "/evidence#attachments"));
         String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("pasted console log")
-                .contains("1 console errors are shown with the failing request they are about.")
+                .contains("1 console error is shown with the failing request it is about.")
                 .contains("Console, line 1:")
                 // hostile text from a log is text, never markup
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)</script>");
         // the linked line sits in the failing request's row, as one finding
-        String row = page.substring(page.indexOf("<tr class=\"failure\">"));
-        row = row.substring(0, row.indexOf("</tr>"));
+        String row = page.substring(page.indexOf("class=\"failure\""));
+        row = row.substring(0, row.indexOf("</dl>"));
         assertThat(row).contains("get_all_users").contains("Console, line 1:").contains(CF_RAY);
     }
 
