@@ -1,0 +1,114 @@
+package dev.triagedesk.report.web;
+
+import dev.triagedesk.ticket.ConsoleFinding;
+import dev.triagedesk.ticket.Evidence;
+import dev.triagedesk.ticket.FailingRequest;
+import dev.triagedesk.ticket.FindingSignal;
+import dev.triagedesk.ticket.RequestIdentifier;
+import dev.triagedesk.ticket.TicketDetails;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the pages show of each attachment: its status, its failing requests with their request IDs, its console
+ * errors, the IDs and signals found. A console error the service linked to a failing request is shown under that
+ * request (one finding), not again among the console errors.
+ */
+final class Attachments {
+
+    /** Findings listed per attachment on a page; the counts stay exact beyond it. */
+    static final int LISTED = 30;
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
+
+    /** One attachment and what was found in it. */
+    record Attachment(Evidence evidence, List<Failure> failures, int failuresNotListed, List<ConsoleFinding> consoleErrors,
+                      int consoleNotListed, int consoleShownWithRequests, List<String> ids, List<FindingSignal> signals) {
+
+        public boolean hasFindings() {
+            return !failures.isEmpty() || !consoleErrors.isEmpty() || consoleShownWithRequests > 0 || !ids.isEmpty()
+                    || !signals.isEmpty();
+        }
+    }
+
+    /** A failing request, its request IDs and the console errors that are about it. */
+    record Failure(FailingRequest request, String time, List<String> ids, List<ConsoleFinding> console) {
+    }
+
+    private Attachments() {
+    }
+
+    static List<Attachment> of(TicketDetails d) {
+        Map<Long, List<String>> idsByRequest = new LinkedHashMap<>();
+        Map<Long, Set<String>> idsByEvidence = new LinkedHashMap<>();
+        for (RequestIdentifier id : d.identifiers()) {
+            String shown = (RequestIdentifier.CONVERSATION.equals(id.getName()) ? "conversation" : id.getName())
+                    + ": " + id.getValue();
+            if (id.getFailingRequest() != null) {
+                idsByRequest.computeIfAbsent(id.getFailingRequest().getId(), k -> new ArrayList<>()).add(shown);
+            }
+            if (id.getEvidence() != null) {
+                idsByEvidence.computeIfAbsent(id.getEvidence().getId(), k -> new LinkedHashSet<>()).add(shown);
+            }
+        }
+        Map<Long, List<ConsoleFinding>> consoleByRequest = new LinkedHashMap<>();
+        Map<Long, List<ConsoleFinding>> unlinkedByEvidence = new LinkedHashMap<>();
+        Map<Long, Integer> linkedByEvidence = new LinkedHashMap<>();
+        for (ConsoleFinding c : d.consoleFindings()) {
+            Long evidenceId = c.getEvidence().getId();
+            if (c.getFailingRequest() != null) {
+                consoleByRequest.computeIfAbsent(c.getFailingRequest().getId(), k -> new ArrayList<>()).add(c);
+                linkedByEvidence.merge(evidenceId, 1, Integer::sum);
+            } else {
+                unlinkedByEvidence.computeIfAbsent(evidenceId, k -> new ArrayList<>()).add(c);
+            }
+        }
+        Map<Long, List<FailingRequest>> failuresByEvidence = new LinkedHashMap<>();
+        for (FailingRequest f : d.failures()) {
+            failuresByEvidence.computeIfAbsent(f.getEvidence().getId(), k -> new ArrayList<>()).add(f);
+        }
+        Map<Long, List<FindingSignal>> signalsByEvidence = new LinkedHashMap<>();
+        for (FindingSignal s : d.signals()) {
+            signalsByEvidence.computeIfAbsent(s.getEvidence().getId(), k -> new ArrayList<>()).add(s);
+        }
+
+        List<Attachment> attachments = new ArrayList<>();
+        for (Evidence e : d.evidence()) {
+            Long id = e.getId();
+            List<FailingRequest> failing = failuresByEvidence.getOrDefault(id, List.of());
+            List<Failure> failures = failing.stream().limit(LISTED)
+                    .map(f -> new Failure(f, utc(f.getStartedAt()), idsByRequest.getOrDefault(f.getId(), List.of()),
+                            consoleByRequest.getOrDefault(f.getId(), List.of())))
+                    .toList();
+            List<ConsoleFinding> console = unlinkedByEvidence.getOrDefault(id, List.of());
+            List<FindingSignal> signals = signalsByEvidence.getOrDefault(id, List.of());
+            attachments.add(new Attachment(e, failures, failing.size() - failures.size(),
+                    console.stream().limit(LISTED).toList(), Math.max(0, console.size() - LISTED),
+                    linkedByEvidence.getOrDefault(id, 0),
+                    List.copyOf(idsByEvidence.getOrDefault(id, Set.of())).stream().limit(LISTED).toList(),
+                    signals.stream().limit(LISTED).toList()));
+        }
+        return attachments;
+    }
+
+    /** An ISO time from a HAR, in UTC; as written when it is not ISO. */
+    static String utc(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        try {
+            return UTC.format(OffsetDateTime.parse(iso).atZoneSameInstant(ZoneOffset.UTC));
+        } catch (DateTimeException e) {
+            return iso;
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.triagedesk.report.web;
+
+import dev.triagedesk.report.ReportService;
+import dev.triagedesk.ticket.CheckResult;
+import dev.triagedesk.ticket.Product;
+import dev.triagedesk.ticket.StatusPageAnswer;
+import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketService;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The guided form's steps 1-3 and 5 (step 4, evidence, has {@link EvidenceStepController}). Every POST saves what
+ * is valid into the draft and redirects: Continue needs the whole step valid, Back and the progress list save
+ * what they can and go.
+ */
+@Controller
+class ReportFormController {
+
+    static final String VIEW_WHAT = "report/what";
+    static final String VIEW_STATUS = "report/status";
+    static final String VIEW_CHECKS = "report/checks";
+    static final String VIEW_REVIEW = "report/review";
+    static final String FORM = "form";
+
+    private final TicketService tickets;
+    private final ReportService reports;
+    private final ReportLinks links;
+    private final FormValidation validation;
+
+    ReportFormController(TicketService tickets, ReportService reports, ReportLinks links, FormValidation validation) {
+        this.tickets = tickets;
+        this.reports = reports;
+        this.links = links;
+        this.validation = validation;
+    }
+
+    @PostMapping("/report")
+    String start(RedirectAttributes flash) {
+        TicketService.Draft draft = tickets.startDraft();
+        flash.addFlashAttribute(StepPages.MESSAGE, "flash.draftStarted");
+        return "redirect:" + Step.WHAT.path(draft.token());
+    }
+
+    @GetMapping("/report/{token}")
+    String resume(@PathVariable String token) {
+        Ticket t = links.ticket(token);
+        return t.isDraft() ? "redirect:" + Progress.furthestOpen(t).path(token)
+                : "redirect:" + ReportLinks.reporterPage(token);
+    }
+
+    // step 1
+
+    @GetMapping("/report/{token}/what")
+    String what(@PathVariable String token, Model model) {
+        Ticket t = links.ticket(token);
+        return StepPages.open(t, token, Step.WHAT, model, () -> WhatFailsForm.of(t), VIEW_WHAT, this::whatModel);
+    }
+
+    @PostMapping("/report/{token}/what")
+    String saveWhat(@PathVariable String token, @Valid @ModelAttribute(FORM) WhatFailsForm form, BindingResult result,
+                    @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash) {
+        Ticket t = links.ticket(token);
+        validation.complete(form, result);
+        return save(t, token, Step.WHAT, Navigation.of(nav), result, model, flash,
+                ticket -> form.applyTo(ticket, new FieldErrors(result)), VIEW_WHAT, this::whatModel);
+    }
+
+    private void whatModel(Ticket t, Model model) {
+        model.addAttribute("products", List.of(Product.values()));
+    }
+
+    // step 2
+
+    @GetMapping("/report/{token}/status")
+    String status(@PathVariable String token, Model model) {
+        Ticket t = links.ticket(token);
+        return StepPages.open(t, token, Step.STATUS, model, () -> StatusPageForm.of(t), VIEW_STATUS, this::statusModel);
+    }
+
+    @PostMapping("/report/{token}/status")
+    String saveStatus(@PathVariable String token, @Valid @ModelAttribute(FORM) StatusPageForm form, BindingResult result,
+                      @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash) {
+        Ticket t = links.ticket(token);
+        validation.complete(form, result);
+        Navigation navigation = Navigation.of(nav);
+        if (!result.hasErrors() && form.incidentHere() && !form.adviceSeen() && navigation.needsValidStep(Step.STATUS)
+                && t.isDraft()) {
+            // the reporter has not seen the advice yet (no JavaScript): save, show it, and let them go on from there
+            tickets.update(t.getId(), ticket -> form.applyTo(ticket, new FieldErrors(result)));
+            flash.addFlashAttribute(StepPages.MESSAGE, "flash.incidentAdvice");
+            return "redirect:" + Step.STATUS.path(token) + "#incident-advice";
+        }
+        return save(t, token, Step.STATUS, navigation, result, model, flash,
+                ticket -> form.applyTo(ticket, new FieldErrors(result)), VIEW_STATUS, this::statusModel);
+    }
+
+    private void statusModel(Ticket t, Model model) {
+        model.addAttribute("answers", List.of(StatusPageAnswer.values()));
+    }
+
+    // step 3
+
+    @GetMapping("/report/{token}/checks")
+    String checks(@PathVariable String token, Model model) {
+        Ticket t = links.ticket(token);
+        return StepPages.open(t, token, Step.CHECKS, model, () -> ChecksForm.of(t), VIEW_CHECKS, this::checksModel);
+    }
+
+    @PostMapping("/report/{token}/checks")
+    String saveChecks(@PathVariable String token, @Valid @ModelAttribute(FORM) ChecksForm form, BindingResult result,
+                      @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash) {
+        Ticket t = links.ticket(token);
+        validation.complete(form, result);
+        boolean api = isApi(t);
+        return save(t, token, Step.CHECKS, Navigation.of(nav), result, model, flash,
+                ticket -> form.applyTo(ticket, api, new FieldErrors(result)), VIEW_CHECKS, this::checksModel);
+    }
+
+    private void checksModel(Ticket t, Model model) {
+        model.addAttribute("api", isApi(t));
+        model.addAttribute("webChecks", ChecksForm.WEB_CHECKS);
+        model.addAttribute("checkResults", List.of(CheckResult.values()));
+        model.addAttribute("serviceTiers", ChecksForm.SERVICE_TIERS);
+    }
+
+    private static boolean isApi(Ticket t) {
+        return t.getProduct() != null && t.getProduct().isApi();
+    }
+
+    // step 5
+
+    @GetMapping("/report/{token}/review")
+    String review(@PathVariable String token, Model model) {
+        Ticket t = links.ticket(token);
+        return StepPages.open(t, token, Step.REVIEW, model, () -> null, VIEW_REVIEW,
+                (ticket, m) -> m.addAttribute("review", reports.review(ticket.getId())));
+    }
+
+    @PostMapping("/report/{token}/review")
+    String submit(@PathVariable String token, @RequestParam(name = "nav", required = false) String nav,
+                  RedirectAttributes flash) {
+        Ticket t = links.ticket(token);
+        if (!t.isDraft()) {
+            return "redirect:" + ReportLinks.reporterPage(token);
+        }
+        if (!"submit".equals(nav)) {
+            return "redirect:" + Navigation.of(nav == null ? Navigation.BACK : nav).target(Step.REVIEW).path(token);
+        }
+        if (t.getStepReached() < Step.EVIDENCE.number()) {
+            return "redirect:" + Progress.furthestOpen(t).path(token);
+        }
+        ReportService.Review review = reports.submit(t.getId());
+        flash.addFlashAttribute(StepPages.MESSAGE, "flash.submitted");
+        flash.addFlashAttribute(StepPages.MESSAGE_ARG, review.details().ticket().getReference());
+        return "redirect:" + ReportLinks.reporterPage(token);
+    }
+
+    private String save(Ticket t, String token, Step step, Navigation nav, BindingResult result, Model model,
+                        RedirectAttributes flash, Consumer<Ticket> apply, String view, StepPages.ModelFiller filler) {
+        if (!t.isDraft()) {
+            flash.addFlashAttribute(StepPages.MESSAGE, "flash.alreadySubmitted");
+            return "redirect:" + ReportLinks.reporterPage(token);
+        }
+        boolean valid = !result.hasErrors();
+        Ticket saved = tickets.update(t.getId(), ticket -> {
+            apply.accept(ticket);
+            if (valid) {
+                ticket.reachStep(step.number());
+            }
+        });
+        if (!valid && nav.needsValidStep(step)) {
+            StepPages.fill(saved, token, step, model, filler);
+            return view;
+        }
+        if (valid) {
+            flash.addFlashAttribute(StepPages.MESSAGE, "flash.saved");
+            flash.addFlashAttribute(StepPages.MESSAGE_ARG, step.number());
+        } else {
+            flash.addFlashAttribute(StepPages.WARNING, "flash.partlySaved");
+            flash.addFlashAttribute(StepPages.MESSAGE_ARG, step.number());
+        }
+        return "redirect:" + nav.target(step).path(token);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.triagedesk.report.web;
+
+import dev.triagedesk.ticket.Product;
+import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TimeZoneId;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDateTime;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/**
+ * Step 1, what fails: the product, what the reporter sees, when (local time and time zone, filled in by the
+ * browser and editable), the environment and who reports it.
+ */
+record WhatFailsForm(
+        @NotNull(message = "{what.product.required}") Product product,
+        @Size(max = 200) String productDetail,
+        @NotBlank(message = "{what.seenMessage.required}") @Size(max = 2000) String seenMessage,
+        @Min(value = 100, message = "{what.seenStatus.range}") @Max(value = 599, message = "{what.seenStatus.range}")
+        Integer seenStatus,
+        @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = {"yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"})
+        LocalDateTime occurredAt,
+        @TimeZoneId(message = "{what.timeZone.invalid}") @Size(max = 64) String timeZone,
+        @Size(max = 1000) String environment,
+        @Size(max = 200) String reporterName,
+        @Email(message = "{what.reporterEmail.invalid}") @Size(max = 320) String reporterEmail,
+        @Size(max = 10000) String description) {
+
+    static WhatFailsForm of(Ticket t) {
+        return new WhatFailsForm(t.getProduct(), t.getProductDetail(), t.getSeenMessage(), t.getSeenStatus(),
+                t.getOccurredAt(), t.getTimeZone(), t.getEnvironment(), t.getReporterName(), t.getReporterEmail(),
+                t.getDescription());
+    }
+
+    /** Copies the valid answers onto the ticket (all of them when the form is valid). */
+    void applyTo(Ticket t, FieldErrors errors) {
+        errors.ifValid("product", product, t::setProduct);
+        errors.ifValid("productDetail", FieldErrors.blank(productDetail), t::setProductDetail);
+        errors.ifValid("seenMessage", FieldErrors.blank(seenMessage), t::setSeenMessage);
+        errors.ifValid("seenStatus", seenStatus, t::setSeenStatus);
+        errors.ifValid("occurredAt", occurredAt, t::setOccurredAt);
+        errors.ifValid("timeZone", FieldErrors.blank(timeZone), t::setTimeZone);
+        errors.ifValid("environment", FieldErrors.blank(environment), t::setEnvironment);
+        errors.ifValid("reporterName", FieldErrors.blank(reporterName), t::setReporterName);
+        errors.ifValid("reporterEmail", FieldErrors.blank(reporterEmail), t::setReporterEmail);
+        errors.ifValid("description", FieldErrors.blank(description), t::setDescription);
+    }
+}

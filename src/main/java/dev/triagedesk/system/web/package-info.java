@@ -1,0 +1,6 @@
+/**
+ * The pages around the features: the home page, the friendly error page, and what turns errors that happen before
+ * a page controller runs (a request over the multipart size limit) into a message on the page the form was on.
+ * The JSON API keeps its own problem-detail handling ({@code dev.triagedesk.api}).
+ */
+package dev.triagedesk.system.web;

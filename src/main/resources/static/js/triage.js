@@ -1,0 +1,150 @@
+/*
+ * Small progressive enhancements; every page works without them.
+ * - Step 1: fills in the local time, time zone and browser when those fields are empty.
+ * - Step 2: shows the incident advice as soon as "incident for this component" is chosen.
+ * - Uploads: posts the form with XMLHttpRequest to show a progress bar, then shows the page the server answered.
+ * - Reporter page: a button that copies the private link.
+ * - Moves focus to an error summary or a message, so screen readers announce it.
+ */
+(function () {
+  'use strict';
+
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+
+  function localDateTime(d) {
+    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + 'T' + pad(d.getHours()) + ':' + pad(d.getMinutes());
+  }
+
+  function prefill(root) {
+    var when = root.querySelector('#occurredAt');
+    if (when && !when.value) { when.value = localDateTime(new Date()); }
+    var zone = root.querySelector('#timeZone');
+    if (zone && !zone.value && window.Intl && Intl.DateTimeFormat) {
+      try { zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { /* leave it to the reporter */ }
+    }
+    var env = root.querySelector('#environment');
+    if (env && !env.value && navigator.userAgent) { env.value = navigator.userAgent; }
+  }
+
+  function adviceToggle(root) {
+    var advice = root.querySelector('[data-advice-for]');
+    if (!advice) { return; }
+    var form = advice.closest('form');
+    var seen = form.querySelector('[data-advice-shown]');
+    form.addEventListener('change', function (e) {
+      if (e.target.name !== 'statusPage') { return; }
+      var show = e.target.value === advice.getAttribute('data-advice-for');
+      advice.hidden = !show;
+      if (show && seen) { seen.value = 'true'; }
+    });
+  }
+
+  function copyButtons(root) {
+    root.querySelectorAll('[data-copy]').forEach(function (button) {
+      var input = document.getElementById(button.getAttribute('data-copy'));
+      var status = button.closest('.field').querySelector('[data-copy-status]');
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        function done(ok) {
+          if (status) { status.textContent = button.getAttribute(ok ? 'data-copied' : 'data-failed'); }
+          if (!ok) { input.focus(); input.select(); }
+        }
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(input.value).then(function () { done(true); }, function () { done(false); });
+        } else {
+          input.select();
+          var ok = false;
+          try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+          done(ok);
+        }
+      });
+    });
+  }
+
+  function focusMessage(root) {
+    var target = root.querySelector('.error-summary') || root.querySelector('[role=alert][data-focus]');
+    if (target) {
+      if (!target.hasAttribute('tabindex')) { target.setAttribute('tabindex', '-1'); }
+      target.focus();
+    }
+  }
+
+  function init(root) {
+    prefill(root);
+    adviceToggle(root);
+    copyButtons(root);
+    focusMessage(root);
+  }
+
+  function chosenBytes(form) {
+    var total = 0;
+    form.querySelectorAll('input[type=file]').forEach(function (input) {
+      Array.prototype.forEach.call(input.files || [], function (f) { total += f.size; });
+    });
+    return total;
+  }
+
+  /* Shows the page the server answered with (after its redirect), as a normal form post would have. */
+  function showPage(html, url) {
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    document.title = doc.title;
+    document.body.replaceWith(document.adoptNode(doc.body));
+    if (url && url !== window.location.href) { history.pushState(null, '', url); }
+    init(document);
+    var hash = url && url.indexOf('#') >= 0 ? url.substring(url.indexOf('#') + 1) : null;
+    var anchor = hash && document.getElementById(hash);
+    if (!document.querySelector('.error-summary, [role=alert][data-focus]') && anchor) { anchor.focus(); }
+  }
+
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (!form.hasAttribute('data-upload') || !window.FormData || !window.DOMParser || chosenBytes(form) === 0) {
+      return; // nothing to upload: the usual form post
+    }
+    e.preventDefault();
+    var data = new FormData(form);
+    var submitter = e.submitter;
+    if (submitter && submitter.name) { data.append(submitter.name, submitter.value); }
+    var box = form.querySelector('[data-upload-progress]');
+    var bar = box.querySelector('progress');
+    var status = box.querySelector('[data-upload-status]');
+    var buttons = form.ownerDocument.querySelectorAll('button[type=submit]');
+    box.hidden = false;
+    bar.value = 0;
+    buttons.forEach(function (b) { b.disabled = true; });
+
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.upload.addEventListener('progress', function (ev) {
+      if (ev.lengthComputable) {
+        bar.max = ev.total;
+        bar.value = ev.loaded;
+        bar.textContent = Math.round(100 * ev.loaded / ev.total) + '%';
+      }
+    });
+    xhr.upload.addEventListener('load', function () {
+      bar.value = bar.max;
+      status.textContent = status.getAttribute('data-analyzing');
+    });
+    xhr.addEventListener('load', function () {
+      if ((xhr.getResponseHeader('Content-Type') || '').indexOf('text/html') === 0) {
+        showPage(xhr.responseText, xhr.responseURL);
+      } else {
+        window.location.assign(xhr.responseURL || form.action);
+      }
+    });
+    xhr.addEventListener('error', function () {
+      status.textContent = status.getAttribute('data-failed');
+      buttons.forEach(function (b) { b.disabled = false; });
+    });
+    xhr.send(data);
+  });
+
+  window.addEventListener('popstate', function () { window.location.reload(); });
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', function () { init(document); });
+  } else {
+    init(document);
+  }
+})();

@@ -1,0 +1,235 @@
+package dev.triagedesk.report.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.triagedesk.evidence.Corpus;
+import dev.triagedesk.support.Browser;
+import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketRepository;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The guided form in headless Chromium, used as a person would: clicks, typing, the keyboard, a real file. Its own
+ * database and data folder, like {@link ReportFormTests}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:report-browser;DB_CLOSE_DELAY=-1",
+        "triage.data-dir=target/test-data/report-browser"})
+class ReportFormBrowserTests {
+
+    static final String CF_RAY = ReportFormTests.CF_RAY;
+    static final String SB_REQUEST_ID = ReportFormTests.SB_REQUEST_ID;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TicketRepository tickets;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void start() {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPersonWalksTheFormUploadsAHarAndSendsASupportReadyReport() {
+        browser.get("http://localhost:" + port + "/");
+        browser.findElement(By.cssSelector("form[action='/report'] button")).click();
+
+        // step 1: the script filled in the time, the zone and the browser; the person answers the rest
+        wait.until(ExpectedConditions.urlMatches("/report/[A-Za-z0-9_-]{43}/what$"));
+        assertThat(value("occurredAt")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d");
+        assertThat(value("timeZone")).isNotBlank();
+        assertThat(value("environment")).contains("Mozilla");
+        browser.findElement(By.id("product-CHATGPT_WEB")).click();
+        type("seenMessage", "Something went wrong");
+        type("seenStatus", "404");
+        type("productDetail", "Chromium (headless)");
+        continueButton().click();
+
+        // step 2: the advice appears as soon as an incident here is chosen; the person then picks "no incident"
+        wait.until(ExpectedConditions.urlMatches("/status$"));
+        assertThat(browser.findElement(By.id("incident-advice")).isDisplayed()).isFalse();
+        browser.findElement(By.id("statusPage-INCIDENT_THIS_COMPONENT")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-advice")));
+        browser.findElement(By.id("statusPage-NO_INCIDENT")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("incident-advice")));
+
+        // Back keeps what was chosen, and step 1 shows its answers again
+        browser.findElement(By.cssSelector("div.buttons > button[name=nav][value=back]")).click();
+        wait.until(ExpectedConditions.urlMatches("/what$"));
+        assertThat(value("seenStatus")).isEqualTo("404");
+        assertThat(browser.findElement(By.id("product-CHATGPT_WEB")).isSelected()).isTrue();
+        continueButton().click();
+        wait.until(ExpectedConditions.urlMatches("/status$"));
+        assertThat(browser.findElement(By.id("statusPage-NO_INCIDENT")).isSelected()).isTrue();
+        continueButton().click();
+
+        // step 3: the browser checklist
+        wait.until(ExpectedConditions.urlMatches("/checks$"));
+        browser.findElement(By.id("privateWindow-STILL_FAILS")).click();
+        browser.findElement(By.id("otherNetwork-WORKS")).click();
+        continueButton().click();
+
+        // step 4: the HAR goes up through the file input (with the progress script) and is analyzed at once
+        wait.until(ExpectedConditions.urlMatches("/evidence$"));
+        browser.findElement(By.id("har")).sendKeys(Corpus.har(ReportFormTests.HAR).toAbsolutePath().normalize().toString());
+        browser.findElement(By.cssSelector("button[name=nav][value=stay]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), SB_REQUEST_ID));
+        String findings = browser.findElement(By.id("attachments")).getText();
+        assertThat(findings).contains(ReportFormTests.HAR, "Analyzed", "PGRST202", CF_RAY,
+                "https://eboispangcayxxheoufy.supabase.co/rest/v1/rpc/get_all_users");
+        assertThat(browser.getCurrentUrl()).endsWith("/evidence");
+        type("conversationUrl", "https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+        continueButton().click();
+
+        // step 5: verdict, labels, summary preview; then send
+        wait.until(ExpectedConditions.urlMatches("/review$"));
+        String review = browser.findElement(By.tagName("main")).getText();
+        assertThat(review).contains("Network policy or interception", "Reproduced on another network",
+                "Incognito / clean profile tested", "HAR + console logs", "Conversation URL or request ID");
+        assertThat(browser.findElement(By.cssSelector("pre[data-summary]")).getText()).contains(SB_REQUEST_ID);
+        browser.findElement(By.cssSelector("button[name=nav][value=submit]")).click();
+
+        // the reporter page, and the stored ticket behind it
+        wait.until(ExpectedConditions.urlMatches("/r/[A-Za-z0-9_-]{43}$"));
+        String reference = browser.findElement(By.cssSelector("h1[data-reference]")).getAttribute("data-reference");
+        assertThat(reference).matches("TD-\\d{4}-\\d{6}");
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains(reference);
+        assertThat(browser.findElement(By.cssSelector("pre[data-summary]")).getText())
+                .contains(CF_RAY, SB_REQUEST_ID, "PGRST202");
+        assertThat(value("private-link")).isEqualTo(browser.getCurrentUrl());
+        assertThat(browser.findElement(By.cssSelector("[data-copy]")).isDisplayed()).isTrue();
+        Ticket stored = tickets.findByReference(reference).orElseThrow();
+        assertThat(stored.getSummaryText()).contains(CF_RAY, SB_REQUEST_ID, "Chromium (headless)");
+        assertThat(stored.getConversationUrl()).isEqualTo("https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+    }
+
+    @Test
+    void everyStepLabelsItsFieldsAndAStepCanBeDoneWithTheKeyboard() {
+        browser.get("http://localhost:" + port + "/");
+        assertLabelled("home");
+        browser.findElement(By.cssSelector("form[action='/report'] button")).click();
+        wait.until(ExpectedConditions.urlMatches("/what$"));
+        assertLabelled("step 1");
+
+        // the first Tab reaches the skip link
+        new Actions(browser).sendKeys(Keys.TAB).perform();
+        assertThat(active().getAttribute("class")).contains("skip-link");
+
+        // errors: announced at the top, focused, and each tied to its field
+        continueButton().click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary[role=alert]")));
+        assertThat(active().getAttribute("class")).contains("error-summary");
+        String describedBy = browser.findElement(By.id("product")).getAttribute("aria-describedby");
+        assertThat(browser.findElement(By.id(describedBy)).getText()).contains("choose what fails");
+        assertLabelled("step 1 with errors");
+
+        browser.findElement(By.id("product-OPENAI_API")).click();
+        type("seenMessage", "500 from /v1/responses");
+        continueButton().click();
+
+        // step 2 with the keyboard only: Tab to the radio group, Space to choose, arrows to change, Enter to go on
+        wait.until(ExpectedConditions.urlMatches("/status$"));
+        assertLabelled("step 2");
+        for (int i = 0; i < 60 && !"statusPage".equals(active().getAttribute("name")); i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(active().getAttribute("id")).isEqualTo("statusPage-INCIDENT_THIS_COMPONENT");
+        new Actions(browser).sendKeys(Keys.SPACE).perform();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("incident-advice")));
+        new Actions(browser).sendKeys(Keys.ARROW_DOWN).sendKeys(Keys.ARROW_DOWN).perform();
+        assertThat(browser.findElement(By.id("statusPage-NO_INCIDENT")).isSelected()).isTrue();
+        for (int i = 0; i < 60 && !isContinueButton(active()); i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(isContinueButton(active())).isTrue();
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+
+        // step 3 is the API variant for an API report
+        wait.until(ExpectedConditions.urlMatches("/checks$"));
+        assertLabelled("step 3 (API)");
+        assertThat(browser.findElements(By.id("requestIds"))).hasSize(1);
+        type("model", "gpt-5");
+        type("requestIds", "req_0123456789abcdef0123456789abcdef");
+        continueButton().click();
+
+        wait.until(ExpectedConditions.urlMatches("/evidence$"));
+        assertLabelled("step 4");
+        continueButton().click();
+
+        wait.until(ExpectedConditions.urlMatches("/review$"));
+        assertLabelled("step 5");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("req_0123456789abcdef0123456789abcdef");
+        browser.findElement(By.cssSelector("button[name=nav][value=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches("/r/[A-Za-z0-9_-]{43}$"));
+        assertLabelled("reporter page");
+    }
+
+    /**
+     * Every visible input, select and textarea has a label (label[for] or aria-label), and radios sit in a
+     * fieldset with a legend.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertLabelled(String page) {
+        List<String> unlabelled = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                  .filter(el => el.type !== 'hidden' && el.getClientRects().length > 0)
+                  .filter(el => !(el.labels && el.labels.length > 0 && el.labels[0].textContent.trim())
+                             && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+                  .map(el => el.id || el.name);""");
+        assertThat(unlabelled).as("inputs without a label on %s", page).isEmpty();
+        List<String> loose = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return Array.from(document.querySelectorAll('input[type=radio]'))
+                  .filter(el => { const f = el.closest('fieldset'); return !f || !f.querySelector('legend'); })
+                  .map(el => el.id);""");
+        assertThat(loose).as("radios outside a fieldset with a legend on %s", page).isEmpty();
+    }
+
+    private WebElement continueButton() {
+        return browser.findElement(By.cssSelector("div.buttons > button[name=nav][value=next]"));
+    }
+
+    private boolean isContinueButton(WebElement e) {
+        return e.equals(continueButton());
+    }
+
+    private WebElement active() {
+        return browser.switchTo().activeElement();
+    }
+
+    private String value(String id) {
+        return browser.findElement(By.id(id)).getAttribute("value");
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+}
