@@ -7,10 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 
 /** Errors of the JSON API as RFC 9457 problem details; the HTML pages have their own error page. */
@@ -28,17 +26,6 @@ class ApiProblemHandler {
             p.setProperty("errors", e.errors());
         }
         return ResponseEntity.status(e.status()).body(p);
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        String limit = e.getMaxUploadSize() > 0 ? " of " + DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes() + " MB" : "";
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The request is larger than the limit" + limit + " for one upload: send fewer or smaller files"
-                        + " (compress HARs as .gz), or add them to the report one at a time.");
-        p.setTitle("Upload too large");
-        p.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(p);
     }
 
     @ExceptionHandler(MultipartException.class)

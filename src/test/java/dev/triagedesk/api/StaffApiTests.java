@@ -83,10 +83,11 @@ class StaffApiTests {
                 .findFirst().orElseThrow();
         mvc.perform(basic(get("/api/tickets").param("q", id.getValue())))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.reference == '" + ticket.getReference() + "')].status").value("new"))
+                .andExpect(jsonPath("$.items[?(@.reference == '" + ticket.getReference() + "')].analyzedAttachments").value(1));
+        mvc.perform(basic(get("/api/tickets").param("q", marker)))
                 .andExpect(jsonPath("$.totalItems").value(1))
-                .andExpect(jsonPath("$.items[0].reference").value(ticket.getReference()))
-                .andExpect(jsonPath("$.items[0].status").value("new"))
-                .andExpect(jsonPath("$.items[0].analyzedAttachments").value(1));
+                .andExpect(jsonPath("$.items[0].reference").value(ticket.getReference()));
         mvc.perform(basic(get("/api/tickets").param("q", marker + "@example.com").param("status", "escalated")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.totalItems").value(0));
     }

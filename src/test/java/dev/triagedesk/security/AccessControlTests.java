@@ -70,7 +70,7 @@ class AccessControlTests {
         for (String page : new String[] {"/desk", "/desk/tickets/TD-2026-000001", "/admin/staff", "/account"}) {
             mvc.perform(get(page)).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         }
-        mvc.perform(get("/somewhere-else")).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/somewhere-else")).andExpect(status().isNotFound());
     }
 
     @Test

@@ -2,7 +2,11 @@ package dev.triagedesk.system.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -13,16 +17,19 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.view.RedirectView;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A page upload larger than {@code spring.servlet.multipart.max-request-size} fails while the request is parsed,
+ * An upload larger than {@code spring.servlet.multipart.max-request-size} fails while the request is parsed,
  * before any controller is chosen, so no controller advice scoped to a package can see it. This resolver takes
- * those failures for the pages (never for {@code /api/**}, which answers with a problem detail) and sends the
- * reporter back to the page the form is on, with a message saying what to do. Pages that take uploads answer a
- * GET at the address their form posts to.
+ * those failures: for the pages it sends the reporter back to the page the form is on, with a message saying
+ * what to do (pages that take uploads answer a GET at the address their form posts to); for {@code /api/**} it
+ * answers 413 with a problem detail, like every other API error.
  */
 @Component
 class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MessageSource messages;
     private final DataSize maxRequestSize;
@@ -36,8 +43,11 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception ex) {
-        if (!(ex instanceof MaxUploadSizeExceededException) || isApi(request) || !"POST".equals(request.getMethod())) {
+        if (!(ex instanceof MaxUploadSizeExceededException) || !"POST".equals(request.getMethod())) {
             return null;
+        }
+        if (isApi(request)) {
+            return apiProblem(request, response);
         }
         Locale locale = RequestContextUtils.getLocale(request);
         String message = messages.getMessage("upload.requestTooLarge", new Object[] {megabytes(maxRequestSize)}, locale);
@@ -45,6 +55,25 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
         RedirectView back = new RedirectView(pathWithinApplication(request), true);
         back.setExposeModelAttributes(false);
         return new ModelAndView(back);
+    }
+
+    private ModelAndView apiProblem(HttpServletRequest request, HttpServletResponse response) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Upload too large");
+        problem.put("status", 413);
+        problem.put("detail", "The request is larger than the limit of " + megabytes(maxRequestSize) + " for one upload:"
+                + " send fewer or smaller files (compress HARs as .gz), or add them to the report one at a time.");
+        problem.put("instance", pathWithinApplication(request));
+        try {
+            response.setStatus(413);
+            response.setCharacterEncoding("UTF-8");
+            response.setContentType("application/problem+json");
+            JSON.writeValue(response.getOutputStream(), problem);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ModelAndView();
     }
 
     @Override

@@ -6,8 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -39,6 +38,16 @@ import org.springframework.test.web.servlet.MvcResult;
         "triage.data-dir=target/test-data/report-form"})
 @AutoConfigureMockMvc
 class ReportFormTests {
+
+    /** Form posts as the browser sends them: with the CSRF token the page carries. */
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder post(String url) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url).with(csrf());
+    }
+
+    private static org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder multipart(String url) {
+        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(url).with(csrf());
+    }
+
 
     static final String HAR = "user-masteralan360-asaas-chrome143-404-body.har";
     static final String CF_RAY = "9ba36dc0cdf1f756-ISU";
@@ -392,7 +401,7 @@ class ReportFormTests {
                 .contains("data-copy=\"private-link\"")
                 .contains(SB_REQUEST_ID)
                 .contains("capture.har")
-                .contains("action=\"/r/" + token + "/evidence\"");
+                .contains("action=\"/r/" + token + "/evidence?_csrf=");
         // the form is closed once sent
         mvc.perform(get("/report/" + token + "/what")).andExpect(redirectedUrl("/r/" + token));
         mvc.perform(post("/report/" + token + "/what").param("product", "OTHER").param("seenMessage", "x"))

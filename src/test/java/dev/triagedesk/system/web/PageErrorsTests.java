@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,8 +39,8 @@ class PageErrorsTests {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-        HttpResponse<String> page = browser.send(upload("/report/" + token + "/evidence", 2 * 1024 * 1024),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = browser.send(upload(formAction(browser, "/report/" + token + "/evidence"),
+                2 * 1024 * 1024), HttpResponse.BodyHandlers.ofString());
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.uri().getPath()).isEqualTo("/report/" + token + "/evidence");
@@ -54,7 +56,7 @@ class PageErrorsTests {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-        HttpResponse<String> page = browser.send(upload("/r/" + token + "/evidence", 2 * 1024 * 1024),
+        HttpResponse<String> page = browser.send(upload(formAction(browser, "/r/" + token), 2 * 1024 * 1024),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(page.uri().getPath()).isEqualTo("/r/" + token);
@@ -69,6 +71,9 @@ class PageErrorsTests {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(answer.headers().firstValue("Location")).isEmpty();
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"title\":\"Upload too large\"");
     }
 
     @Test
@@ -87,6 +92,15 @@ class PageErrorsTests {
             t.reachStep(3);
         });
         return draft.token();
+    }
+
+    /** The upload form's address as the page gives it to the browser (with its CSRF token). */
+    private String formAction(HttpClient browser, String page) throws Exception {
+        String html = browser.send(HttpRequest.newBuilder(url(page)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("enctype=\"multipart/form-data\"[^>]*action=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("an upload form on " + page).isTrue();
+        assertThat(m.group(1)).contains("_csrf=");
+        return m.group(1).replace("&amp;", "&");
     }
 
     private HttpRequest upload(String path, int bytes) {
