@@ -5,6 +5,7 @@ import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.staff.StaffUserRepository;
 import dev.triagedesk.ticket.EvidenceRepository;
+import dev.triagedesk.ticket.RequestIdentifierRepository;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketRepository;
@@ -33,15 +34,18 @@ public class DeskService {
     private final TicketRepository tickets;
     private final EvidenceRepository evidence;
     private final TicketService ticketService;
+    private final RequestIdentifierRepository identifiers;
     private final TicketNoteRepository notes;
     private final StaffUserRepository users;
     private final AuditLog audit;
     private final Clock clock;
 
-    DeskService(TicketRepository tickets, EvidenceRepository evidence, TicketService ticketService,
-                TicketNoteRepository notes, StaffUserRepository users, AuditLog audit, Clock clock) {
+    DeskService(TicketRepository tickets, EvidenceRepository evidence, RequestIdentifierRepository identifiers,
+                TicketService ticketService, TicketNoteRepository notes, StaffUserRepository users, AuditLog audit,
+                Clock clock) {
         this.tickets = tickets;
         this.evidence = evidence;
+        this.identifiers = identifiers;
         this.ticketService = ticketService;
         this.notes = notes;
         this.users = users;
@@ -53,7 +57,7 @@ public class DeskService {
     public QueuePage queue(TicketFilter filter, int page, int size) {
         PageRequest request = PageRequest.of(Math.max(0, page), Math.max(1, Math.min(PAGE_SIZE_MAX, size)),
                 TicketQueue.sort(filter.sort()));
-        Page<Ticket> result = tickets.findAll(TicketQueue.of(filter), request);
+        Page<Ticket> result = tickets.findAll(TicketQueue.of(filter, search(filter)), request);
         result.forEach(t -> {
             if (t.getAssignee() != null) {
                 t.getAssignee().getUsername(); // loaded while the session is open
@@ -72,13 +76,18 @@ public class DeskService {
     @Transactional(readOnly = true)
     public List<Ticket> all(TicketFilter filter, int max) {
         PageRequest request = PageRequest.of(0, Math.max(1, max), TicketQueue.sort(filter.sort()));
-        List<Ticket> list = tickets.findAll(TicketQueue.of(filter), request).getContent();
+        List<Ticket> list = tickets.findAll(TicketQueue.of(filter, search(filter)), request).getContent();
         list.forEach(t -> {
             if (t.getAssignee() != null) {
                 t.getAssignee().getUsername();
             }
         });
         return list;
+    }
+
+    private TicketQueue.Search search(TicketFilter filter) {
+        return TicketQueue.Search.of(filter.q(), identifiers::existsByLookupInAndTicket_SubmittedAtIsNotNull,
+                tickets::existsByReporterEmailLookupAndSubmittedAtIsNotNull);
     }
 
     @Transactional(readOnly = true)

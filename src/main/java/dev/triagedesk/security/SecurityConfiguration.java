@@ -2,6 +2,7 @@ package dev.triagedesk.security;
 
 import dev.triagedesk.staff.StaffService;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -31,6 +32,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Both sign in through the same throttled password check.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     /**

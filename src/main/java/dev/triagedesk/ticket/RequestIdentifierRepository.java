@@ -10,4 +10,6 @@ public interface RequestIdentifierRepository extends JpaRepository<RequestIdenti
     List<RequestIdentifier> findByTicketAndEvidenceIsNull(Ticket ticket);
 
     List<RequestIdentifier> findByLookup(String lookup);
+
+    boolean existsByLookupInAndTicket_SubmittedAtIsNotNull(java.util.Collection<String> lookups);
 }

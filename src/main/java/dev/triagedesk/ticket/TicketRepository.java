@@ -9,4 +9,6 @@ public interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecif
     Optional<Ticket> findByReporterTokenHash(String reporterTokenHash);
 
     Optional<Ticket> findByReference(String reference);
+
+    boolean existsByReporterEmailLookupAndSubmittedAtIsNotNull(String emailLookup);
 }

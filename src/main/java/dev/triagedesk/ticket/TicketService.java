@@ -39,19 +39,22 @@ public class TicketService {
     private final ConsoleFindingRepository consoleFindings;
     private final FindingSignalRepository signals;
     private final RequestIdentifierRepository identifiers;
+    private final TicketWordRepository words;
     private final EvidenceIntake intake;
     private final EvidenceEngine engine;
     private final Clock clock;
 
     TicketService(TicketRepository tickets, EvidenceRepository evidence, FailingRequestRepository failures,
                   ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
-                  RequestIdentifierRepository identifiers, EvidenceIntake intake, EvidenceEngine engine, Clock clock) {
+                  RequestIdentifierRepository identifiers, TicketWordRepository words, EvidenceIntake intake,
+                  EvidenceEngine engine, Clock clock) {
         this.tickets = tickets;
         this.evidence = evidence;
         this.failures = failures;
         this.consoleFindings = consoleFindings;
         this.signals = signals;
         this.identifiers = identifiers;
+        this.words = words;
         this.intake = intake;
         this.engine = engine;
         this.clock = clock;
@@ -87,6 +90,9 @@ public class TicketService {
         redactFreeText(ticket);
         ticket.touch(clock.instant());
         syncReportedIdentifiers(ticket);
+        if (!ticket.isDraft()) {
+            indexWords(ticket);
+        }
         return ticket;
     }
 
@@ -154,6 +160,7 @@ public class TicketService {
         if (ticket.isDraft()) {
             ticket.reachStep(5);
             ticket.submit(clock.instant());
+            indexWords(ticket);
         }
         return ticket;
     }
@@ -175,6 +182,15 @@ public class TicketService {
         a.setModel(r.text(a.getModel()));
         a.setOrgId(r.text(a.getOrgId()));
         a.setProjectId(r.text(a.getProjectId()));
+    }
+
+    /** Submitted tickets are found by the words of what the reporter wrote; drafts are not searchable. */
+    private void indexWords(Ticket ticket) {
+        words.deleteByTicketId(ticket.getId());
+        words.flush();
+        for (String w : TicketWords.of(ticket.getSeenMessage(), ticket.getProductDetail(), ticket.getDescription())) {
+            words.save(new TicketWord(ticket.getId(), w));
+        }
     }
 
     private void relink(Ticket ticket) {

@@ -66,6 +66,9 @@ class DeskServiceTests {
                 .doesNotContain(github.getReference());
         assertThat(refs(search(marker + "@EXAMPLE.com"))).containsExactly(supabase.getReference());
         assertThat(refs(search("saving " + marker))).containsExactly(supabase.getReference());
+        // words match as prefixes, case-insensitively, and every word must match
+        assertThat(refs(search("SAV " + marker.substring(0, 10)))).containsExactly(supabase.getReference());
+        assertThat(refs(search("saving loads " + marker))).isEmpty();
         assertThat(refs(search(marker))).containsExactlyInAnyOrder(supabase.getReference(), github.getReference());
         assertThat(refs(search("no-such-thing-" + marker))).isEmpty();
     }
