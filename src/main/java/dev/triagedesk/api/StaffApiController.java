@@ -5,6 +5,7 @@ import dev.triagedesk.desk.LenientEnums;
 import dev.triagedesk.desk.TicketFilter;
 import dev.triagedesk.desk.TicketNote;
 import dev.triagedesk.export.TicketExporter;
+import dev.triagedesk.export.TicketPdf;
 import dev.triagedesk.security.StaffPrincipal;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
@@ -68,11 +69,13 @@ class StaffApiController {
     private final DeskService desk;
     private final TicketExporter exporter;
     private final StaffService staff;
+    private final TicketPdf pdf;
 
-    StaffApiController(DeskService desk, TicketExporter exporter, StaffService staff) {
+    StaffApiController(DeskService desk, TicketExporter exporter, StaffService staff, TicketPdf pdf) {
         this.desk = desk;
         this.exporter = exporter;
         this.staff = staff;
+        this.pdf = pdf;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -183,7 +186,7 @@ class StaffApiController {
         }
     }
 
-    /** One export of a ticket: {@code markdown}, {@code text}, {@code json} or {@code zip}. */
+    /** One export of a ticket: {@code markdown}, {@code text}, {@code json}, {@code zip} or {@code pdf}. */
     @GetMapping(path = "/{reference}/export/{format}")
     ResponseEntity<?> export(@PathVariable String reference, @PathVariable String format,
                              @AuthenticationPrincipal StaffPrincipal me) throws IOException {
@@ -197,8 +200,10 @@ class StaffApiController {
                     java.nio.charset.StandardCharsets.UTF_8), ref + ".txt");
             case "json" -> text(exporter.json(ref, actor), MediaType.APPLICATION_JSON, ref + ".json");
             case "zip" -> zip(exporter.bundle(ref, actor), ref + "-evidence.zip");
+            case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(ref + ".pdf")).body(pdf.pdf(ref, actor));
             default -> throw ApiProblem.invalidRequest(List.of(new ApiProblem.FieldError("format",
-                    "\"" + format + "\" is not one of markdown, text, json, zip")));
+                    "\"" + format + "\" is not one of markdown, text, json, zip, pdf")));
         };
     }
 

@@ -1,0 +1,110 @@
+package dev.triagedesk.desk.web;
+
+import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.ticket.Evidence;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads what the engine wrote next to each sanitized file: for a HAR {@code {"summary": HarSummary, "omitted": n}},
+ * for a console log {@code {"format", "lineCount", "errorsOmitted", "redaction"}}. The page needs the timeline and
+ * the redaction report from it; neither is kept in the database.
+ */
+@Component
+class StoredAnalysis {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** What redaction removed from one attachment. */
+    record Redaction(long total, List<Rule> rules, boolean alreadySanitized, List<String> notes) {
+    }
+
+    /** Values of one kind found in one place ({@code rule}: request-header, cookie, query, json-field...). */
+    record Rule(String rule, String kind, long count, List<String> names) {
+    }
+
+    /** The parts of an analysis the ticket page shows; any part may be absent. */
+    record Analysis(TimelineChart timeline, Redaction redaction, List<String> notes, long omitted) {
+
+        static Analysis none() {
+            return new Analysis(null, null, List.of(), 0);
+        }
+    }
+
+    private final EvidenceStorage storage;
+
+    StoredAnalysis(EvidenceStorage storage) {
+        this.storage = storage;
+    }
+
+    Analysis of(Evidence e) {
+        if (e.getAnalysisLocation() == null || !storage.exists(e.getAnalysisLocation())) {
+            return Analysis.none();
+        }
+        JsonNode root;
+        try (InputStream in = storage.open(e.getAnalysisLocation())) {
+            root = JSON.readTree(in);
+        } catch (IOException | JacksonException ex) {
+            // an unreadable analysis only costs the picture and the report, never the page
+            return Analysis.none();
+        }
+        JsonNode summary = root.path("summary");
+        if (!summary.isMissingNode()) {
+            return new Analysis(timeline(summary.path("stats").path("timeline")), redaction(summary.path("redaction")),
+                    strings(summary.path("notes")), root.path("omitted").asLong(0));
+        }
+        return new Analysis(null, redaction(root.path("redaction")), List.of(), root.path("errorsOmitted").asLong(0));
+    }
+
+    static TimelineChart timeline(JsonNode t) {
+        if (!t.isObject()) {
+            return null;
+        }
+        Instant start = Times.parse(t.path("start").asString(null));
+        Instant end = Times.parse(t.path("end").asString(null));
+        long bucket = t.path("bucketMillis").asLong(0);
+        List<Long> requests = longs(t.path("requests"));
+        if (start == null || end == null || bucket <= 0 || requests.isEmpty()) {
+            return null;
+        }
+        return TimelineChart.of(start, end, bucket, requests, longs(t.path("failing")), t.path("untimed").asLong(0));
+    }
+
+    static Redaction redaction(JsonNode r) {
+        if (!r.isObject()) {
+            return null;
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (JsonNode rule : r.path("rules")) {
+            rules.add(new Rule(rule.path("rule").asString(""), rule.path("kind").asString(""),
+                    rule.path("count").asLong(0), strings(rule.path("names"))));
+        }
+        return new Redaction(r.path("total").asLong(0), List.copyOf(rules), r.path("alreadySanitized").asBoolean(false),
+                strings(r.path("notes")));
+    }
+
+    private static List<Long> longs(JsonNode array) {
+        List<Long> values = new ArrayList<>();
+        for (JsonNode v : array) {
+            values.add(Math.max(0, v.asLong(0)));
+        }
+        return values;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode v : array) {
+            if (v.isString()) {
+                values.add(v.asString());
+            }
+        }
+        return List.copyOf(values);
+    }
+}

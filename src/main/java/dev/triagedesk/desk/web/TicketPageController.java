@@ -1,0 +1,225 @@
+package dev.triagedesk.desk.web;
+
+import dev.triagedesk.audit.AuditAction;
+import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.desk.DeskService;
+import dev.triagedesk.desk.LenientEnums;
+import dev.triagedesk.export.ExportRefusedException;
+import dev.triagedesk.export.TicketExporter;
+import dev.triagedesk.export.TicketPdf;
+import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.system.web.PageNotFoundException;
+import dev.triagedesk.ticket.Evidence;
+import dev.triagedesk.ticket.EvidenceKind;
+import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketDetails;
+import dev.triagedesk.ticket.TicketStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.Principal;
+import java.util.Locale;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /desk/tickets/{reference}}: the ticket page (each visit lands in the audit trail), its workflow forms
+ * (status, assignee, internal notes; each redirects back with a message), its attachments and its exports.
+ */
+@Controller
+@RequestMapping("/desk/tickets/{reference}")
+class TicketPageController {
+
+    static final String VIEW_TICKET = "desk/ticket";
+    static final String NOT_FOUND = "ticket.notFound";
+
+    private final DeskService desk;
+    private final TicketView view;
+    private final TicketExporter exporter;
+    private final TicketPdf pdf;
+    private final EvidenceStorage storage;
+    private final AuditLog audit;
+
+    TicketPageController(DeskService desk, TicketView view, TicketExporter exporter, TicketPdf pdf,
+                         EvidenceStorage storage, AuditLog audit) {
+        this.desk = desk;
+        this.view = view;
+        this.exporter = exporter;
+        this.pdf = pdf;
+        this.storage = storage;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    String page(@PathVariable String reference, Principal me, Model model) {
+        TicketDetails d = desk.open(reference, me.getName()).orElseThrow(() -> new PageNotFoundException(NOT_FOUND));
+        model.addAllAttributes(view.model(d, false));
+        return VIEW_TICKET;
+    }
+
+    @PostMapping("/status")
+    String status(@PathVariable String reference, @RequestParam(defaultValue = "") String status, Principal me,
+                  RedirectAttributes flash) {
+        Ticket t = require(reference);
+        TicketStatus to;
+        try {
+            to = LenientEnums.parse(TicketStatus.class, status);
+        } catch (IllegalArgumentException e) {
+            to = null;
+        }
+        if (to == null) {
+            flash.addFlashAttribute("errorKey", "ticket.status.invalid");
+            return back(t, "workflow");
+        }
+        try {
+            desk.changeStatus(t.getReference(), to, me.getName());
+            flash.addFlashAttribute("messageKey", "ticket.status.changed");
+            flash.addFlashAttribute("messageArg", to.label());
+        } catch (ObjectOptimisticLockingFailureException e) {
+            flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile");
+        }
+        return back(t, "workflow");
+    }
+
+    /** {@code assignee}: a staff member's id, or empty for nobody. */
+    @PostMapping("/assignee")
+    String assignee(@PathVariable String reference, @RequestParam(defaultValue = "") String assignee, Principal me,
+                    RedirectAttributes flash) {
+        Ticket t = require(reference);
+        try {
+            Long id = assignee.isBlank() ? null : Long.valueOf(assignee.trim());
+            Ticket changed = desk.assign(t.getReference(), id, me.getName());
+            if (changed.getAssignee() == null) {
+                flash.addFlashAttribute("messageKey", "ticket.assignee.none");
+            } else {
+                flash.addFlashAttribute("messageKey", "ticket.assignee.changed");
+                flash.addFlashAttribute("messageArg", changed.getAssignee().getUsername());
+            }
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("errorKey", "ticket.assignee.invalid");
+        } catch (ObjectOptimisticLockingFailureException e) {
+            flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile");
+        }
+        return back(t, "workflow");
+    }
+
+    @PostMapping("/notes")
+    String addNote(@PathVariable String reference, @RequestParam(defaultValue = "") String body, Principal me,
+                   RedirectAttributes flash) {
+        Ticket t = require(reference);
+        try {
+            desk.addNote(t.getReference(), body, me.getName());
+            flash.addFlashAttribute("messageKey", "ticket.note.added");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("errorKey", "ticket.note.invalid");
+            flash.addFlashAttribute("draftNote", body);
+        }
+        return back(t, "notes");
+    }
+
+    /**
+     * An attachment's sanitized copy (the original is never stored): a download, audited; a screenshot is shown
+     * in the page itself with {@code ?inline}, as an image of its own type that the browser may not sniff.
+     */
+    @GetMapping("/attachments/{id}")
+    ResponseEntity<Resource> attachment(@PathVariable String reference, @PathVariable long id,
+                                        @RequestParam(required = false) String inline, Principal me) throws IOException {
+        TicketDetails d = desk.read(reference).orElseThrow(() -> new PageNotFoundException(NOT_FOUND));
+        Evidence e = d.evidence().stream().filter(x -> x.getId() == id && x.isAnalyzed()).findFirst()
+                .filter(x -> storage.exists(x.getStoredLocation()))
+                .orElseThrow(() -> new PageNotFoundException("ticket.attachment.notFound"));
+        boolean image = e.getKind() == EvidenceKind.SCREENSHOT;
+        boolean showInline = inline != null && image;
+        MediaType type = switch (e.getKind()) {
+            case HAR -> MediaType.APPLICATION_JSON;
+            case CONSOLE -> new MediaType("text", "plain", StandardCharsets.UTF_8);
+            case SCREENSHOT -> "image/png".equals(e.getContentType()) ? MediaType.IMAGE_PNG : MediaType.IMAGE_JPEG;
+        };
+        // the stored name is made of safe characters; the uploaded name is the reporter's and stays out of headers
+        String name = d.ticket().getReference() + "-" + storedName(e);
+        ContentDisposition disposition = showInline ? ContentDisposition.inline().filename(name).build()
+                : ContentDisposition.attachment().filename(name).build();
+        if (!showInline) {
+            audit.record(d.ticket().getId(), me.getName(), AuditAction.DOWNLOADED,
+                    e.getKind().label() + " " + e.getFileName());
+        }
+        InputStream in = storage.open(e.getStoredLocation());
+        return ResponseEntity.ok().contentType(type).contentLength(storage.size(e.getStoredLocation()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new InputStreamResource(in));
+    }
+
+    /**
+     * An export, as a download: {@code markdown}, {@code text}, {@code json}, {@code zip} or {@code pdf}. A refused
+     * export goes back to the page with the reason. (Object: either the file or a redirect view name.)
+     */
+    @GetMapping("/export/{format}")
+    Object export(@PathVariable String reference, @PathVariable String format, Principal me, RedirectAttributes flash)
+            throws IOException {
+        Ticket t = require(reference);
+        String ref = t.getReference();
+        String actor = me.getName();
+        try {
+            return switch (format.toLowerCase(Locale.ROOT)) {
+                case "markdown" -> file(exporter.markdown(ref, actor).getBytes(StandardCharsets.UTF_8),
+                        new MediaType("text", "markdown", StandardCharsets.UTF_8), ref + ".md");
+                case "text" -> file(exporter.text(ref, actor).getBytes(StandardCharsets.UTF_8),
+                        new MediaType("text", "plain", StandardCharsets.UTF_8), ref + ".txt");
+                case "json" -> file(exporter.json(ref, actor).getBytes(StandardCharsets.UTF_8),
+                        MediaType.APPLICATION_JSON, ref + ".json");
+                case "pdf" -> file(pdf.pdf(ref, actor), MediaType.APPLICATION_PDF, ref + ".pdf");
+                case "zip" -> zip(exporter.bundle(ref, actor), ref + "-evidence.zip");
+                default -> throw new PageNotFoundException("ticket.export.unknown");
+            };
+        } catch (ExportRefusedException e) {
+            flash.addFlashAttribute("errorKey", "export.refused");
+            flash.addFlashAttribute("messageArg", e.getMessage());
+            return back(t, "exports");
+        }
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String fileName) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(body);
+    }
+
+    /** Sends the temporary bundle; it is deleted once sent, or once the download is abandoned. */
+    private static ResponseEntity<Resource> zip(Path file, String fileName) throws IOException {
+        long size = Files.size(file);
+        InputStream in = Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip")).contentLength(size)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(new InputStreamResource(in));
+    }
+
+    private Ticket require(String reference) {
+        return desk.submitted(reference).orElseThrow(() -> new PageNotFoundException(NOT_FOUND));
+    }
+
+    private static String back(Ticket t, String anchor) {
+        return "redirect:/desk/tickets/" + t.getReference() + "#" + anchor;
+    }
+
+    private static String storedName(Evidence e) {
+        String location = e.getStoredLocation();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.triagedesk.desk.web;
+
+import dev.triagedesk.audit.AuditEvent;
+import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.desk.DeskService;
+import dev.triagedesk.report.ReportService;
+import dev.triagedesk.staff.StaffService;
+import dev.triagedesk.ticket.ApiContext;
+import dev.triagedesk.ticket.ConsoleFinding;
+import dev.triagedesk.ticket.Evidence;
+import dev.triagedesk.ticket.EvidenceKind;
+import dev.triagedesk.ticket.FailingRequest;
+import dev.triagedesk.ticket.RequestIdentifier;
+import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketDetails;
+import dev.triagedesk.ticket.TicketStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * The model of the ticket page, built the same way for the page and for its PDF. The PDF leaves out what is
+ * internal to the help desk (notes, audit trail) and what only works in a browser (forms, buttons, links).
+ */
+@Component
+class TicketView {
+
+    /** Rows listed per table; the counts stay exact and the JSON export has every row. */
+    static final int LISTED = 200;
+    /** Lines of the audit trail shown, newest first. */
+    static final int TRAIL = 100;
+
+    /** A request or conversation ID, with the element id its copy button points to. */
+    record IdView(String elementId, String name, String value, String source) {
+    }
+
+    /** A failing request with its times, its attachment and its IDs. */
+    record FailureRow(FailingRequest request, String fileName, String utc, String reporterTime, List<IdView> ids,
+                      List<Integer> consoleLines) {
+    }
+
+    /** A console error; {@code linkedEntry} is the failing request it is about, when the HAR has it too. */
+    record ConsoleRow(ConsoleFinding finding, String fileName, Integer linkedEntry) {
+    }
+
+    /** An attachment, what redaction removed from it and, for a HAR, its timeline. */
+    record AttachmentView(Evidence evidence, String elementId, StoredAnalysis.Analysis analysis) {
+
+        public boolean isHar() {
+            return evidence.getKind() == EvidenceKind.HAR;
+        }
+
+        public boolean isConsole() {
+            return evidence.getKind() == EvidenceKind.CONSOLE;
+        }
+
+        public boolean isScreenshot() {
+            return evidence.getKind() == EvidenceKind.SCREENSHOT;
+        }
+    }
+
+    /**
+     * One answer of the checklist or the API details: the message key of its question, and what was answered (as
+     * typed, or as the message key {@code valueKey}).
+     */
+    record Answer(String labelKey, String value, String valueKey) {
+
+        Answer(String labelKey, String value) {
+            this(labelKey, value, null);
+        }
+    }
+
+    private final ReportService reports;
+    private final StoredAnalysis analyses;
+    private final DeskService desk;
+    private final AuditLog audit;
+    private final StaffService staff;
+
+    TicketView(ReportService reports, StoredAnalysis analyses, DeskService desk, AuditLog audit, StaffService staff) {
+        this.reports = reports;
+        this.analyses = analyses;
+        this.desk = desk;
+        this.audit = audit;
+        this.staff = staff;
+    }
+
+    /** Everything the template {@code desk/ticket} shows; {@code pdf} for the printed form. */
+    Map<String, Object> model(TicketDetails d, boolean pdf) {
+        Ticket t = d.ticket();
+        Times times = new Times(t.getTimeZone());
+        Map<String, Object> model = new HashMap<>();
+        model.put("pdf", pdf);
+        model.put("ticket", t);
+        model.put("times", times);
+        model.put("review", reports.review(t.getId()));
+        model.put("webChecks", webChecks(t));
+        model.put("apiAnswers", t.getProduct() != null && t.getProduct().isApi() ? apiAnswers(t.getApi()) : List.of());
+
+        Map<Long, List<IdView>> idsByRequest = new HashMap<>();
+        List<IdView> allIds = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (RequestIdentifier id : d.identifiers()) {
+            IdView view = new IdView("id-" + id.getId(), id.getName(), id.getValue(),
+                    id.getEvidence() == null ? null : id.getEvidence().getFileName());
+            if (id.getFailingRequest() != null) {
+                idsByRequest.computeIfAbsent(id.getFailingRequest().getId(), k -> new ArrayList<>()).add(view);
+            }
+            if (seen.add(id.getName() + "\u0000" + id.getValue()) && allIds.size() < LISTED) {
+                allIds.add(view);
+            }
+        }
+        model.put("identifiers", allIds);
+
+        Map<Long, List<Integer>> consoleByRequest = new HashMap<>();
+        List<ConsoleRow> console = new ArrayList<>();
+        for (ConsoleFinding c : d.consoleFindings()) {
+            FailingRequest linked = c.getFailingRequest();
+            if (linked != null) {
+                consoleByRequest.computeIfAbsent(linked.getId(), k -> new ArrayList<>()).add(c.getLineNumber());
+            }
+            if (console.size() < LISTED) {
+                console.add(new ConsoleRow(c, c.getEvidence().getFileName(),
+                        linked == null ? null : linked.getEntryIndex()));
+            }
+        }
+        List<FailureRow> failures = new ArrayList<>();
+        for (FailingRequest f : d.failures()) {
+            if (failures.size() >= LISTED) {
+                break;
+            }
+            failures.add(new FailureRow(f, f.getEvidence().getFileName(), times.harUtc(f.getStartedAt()),
+                    times.harReporter(f.getStartedAt()), idsByRequest.getOrDefault(f.getId(), List.of()),
+                    consoleByRequest.getOrDefault(f.getId(), List.of())));
+        }
+        model.put("failures", failures);
+        model.put("failuresNotListed", d.failures().size() - failures.size());
+        model.put("consoleErrors", console);
+        model.put("consoleNotListed", d.consoleFindings().size() - console.size());
+        model.put("signals", d.signals().stream().limit(LISTED).toList());
+
+        List<AttachmentView> attachments = new ArrayList<>();
+        for (Evidence e : d.evidence()) {
+            attachments.add(new AttachmentView(e, "attachment-" + e.getId(),
+                    e.isAnalyzed() ? analyses.of(e) : StoredAnalysis.Analysis.none()));
+        }
+        model.put("attachments", attachments);
+
+        if (!pdf) {
+            model.put("statuses", TicketStatus.values());
+            model.put("assignees", staff.enabled());
+            model.put("notes", desk.notes(t.getReference()));
+            List<AuditEvent> trail = audit.trail(t.getId());
+            model.put("trail", trail.stream().limit(TRAIL).toList());
+            model.put("trailNotListed", Math.max(0, trail.size() - TRAIL));
+        }
+        return model;
+    }
+
+    private static List<Answer> webChecks(Ticket t) {
+        List<Answer> answers = new ArrayList<>();
+        var c = t.getChecks();
+        answers.add(new Answer("ticket.check.privateWindow", c.getPrivateWindow().label()));
+        answers.add(new Answer("ticket.check.clearedSiteData", c.getClearedSiteData().label()));
+        answers.add(new Answer("ticket.check.extensionsOff", c.getExtensionsOff().label()));
+        answers.add(new Answer("ticket.check.otherBrowser", c.getOtherBrowser().label()));
+        answers.add(new Answer("ticket.check.otherDevice", c.getOtherDevice().label()));
+        answers.add(new Answer("ticket.check.otherNetwork", c.getOtherNetwork().label()));
+        answers.add(new Answer("ticket.check.vpnOff", c.getVpnOff().label()));
+        answers.add(new Answer("ticket.check.appVsWeb", c.getAppVsWeb().label()));
+        return answers;
+    }
+
+    private static List<Answer> apiAnswers(ApiContext a) {
+        List<Answer> answers = new ArrayList<>();
+        answers.add(new Answer("ticket.api.model", a.getModel()));
+        answers.add(new Answer("ticket.api.endpoint", a.getEndpoint()));
+        answers.add(new Answer("ticket.api.serviceTier", a.getServiceTier()));
+        answers.add(new Answer("ticket.api.orgId", a.getOrgId()));
+        answers.add(new Answer("ticket.api.projectId", a.getProjectId()));
+        answers.add(new Answer("ticket.api.failingPercent", a.getFailingPercent() == null ? null : a.getFailingPercent() + " %"));
+        answers.add(new Answer("ticket.api.retried", null, a.getRetriedWithBackoff() == null ? null
+                : "ticket.api.retried." + a.getRetriedWithBackoff()));
+        answers.add(new Answer("ticket.api.requestIds", a.getRequestIds()));
+        return answers;
+    }
+}

@@ -1,0 +1,100 @@
+/*
+ * The staff pages' small enhancements; every page works without them.
+ * - Copy buttons: <button data-copy="#selector"> copies the text of that element (or the value of an input) and
+ *   says so ("Copied", from data-copied). The buttons are hidden in the HTML and shown here, so nobody sees a
+ *   button that cannot work.
+ * - Moves focus to a message the page opened with, so screen readers announce it.
+ *
+ * triage.js (the report form's script) runs on these pages too and has copy buttons of its own, which name an
+ * input by id (data-copy="private-link"). The staff buttons sit in a ".field" with a
+ * [data-copy-status] so it does not fail on them, and the click is taken here, in the capture phase, before its
+ * handler (which has no input to copy from) can see it.
+ */
+(function () {
+  'use strict';
+
+  function textOf(target) {
+    if (target.value !== undefined && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) {
+      return target.value;
+    }
+    return target.textContent;
+  }
+
+  function selectContents(target) {
+    var range = document.createRange();
+    range.selectNodeContents(target);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function copied(button, ok) {
+    var status = button.parentNode.querySelector('[data-copy-status]');
+    var word = ok ? (button.getAttribute('data-copied') || 'Copied') : (button.getAttribute('data-failed') || '');
+    if (!button.hasAttribute('data-label')) {
+      button.setAttribute('data-label', button.textContent);
+    }
+    if (ok) {
+      button.textContent = word;
+      button.classList.add('is-copied');
+      window.setTimeout(function () {
+        button.textContent = button.getAttribute('data-label');
+        button.classList.remove('is-copied');
+      }, 2000);
+    }
+    if (status) {
+      status.textContent = word;
+      window.setTimeout(function () { status.textContent = ''; }, 2000);
+    }
+  }
+
+  function copy(button) {
+    var target = document.querySelector(button.getAttribute('data-copy'));
+    if (!target) { return; }
+    var text = textOf(target);
+    function fallback() {
+      // without the clipboard API (a page not served over HTTPS): select the text and ask the browser to copy it
+      selectContents(target);
+      var ok = false;
+      try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+      copied(button, ok);
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { copied(button, true); }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function isStaffCopyButton(el) {
+    var selector = el && el.getAttribute && el.getAttribute('data-copy');
+    return selector && selector.charAt(0) === '#';
+  }
+
+  document.addEventListener('click', function (e) {
+    var button = e.target.closest ? e.target.closest('button[data-copy]') : null;
+    if (!isStaffCopyButton(button)) { return; }
+    e.preventDefault();
+    e.stopPropagation();
+    copy(button);
+  }, true);
+
+  function init() {
+    document.querySelectorAll('button[data-copy]').forEach(function (button) {
+      if (isStaffCopyButton(button) && document.querySelector(button.getAttribute('data-copy'))) {
+        button.hidden = false;
+      }
+    });
+    var message = document.querySelector('main [role=alert][data-focus], main [role=status][data-focus]');
+    if (message && document.activeElement === document.body) {
+      if (!message.hasAttribute('tabindex')) { message.setAttribute('tabindex', '-1'); }
+      message.focus();
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();
