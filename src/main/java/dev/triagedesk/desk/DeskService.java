@@ -123,6 +123,7 @@ public class DeskService {
         TicketStatus before = t.getStatus();
         if (before != status) {
             t.setStatus(status);
+            t.touch(clock.instant());
             audit.record(t.getId(), actor, AuditAction.STATUS_CHANGED, before.label() + " → " + status.label());
         }
         return t;
@@ -138,6 +139,7 @@ public class DeskService {
         String after = to == null ? "nobody" : to.getUsername();
         if (!before.equals(after)) {
             t.setAssignee(to);
+            t.touch(clock.instant());
             audit.record(t.getId(), actor, AuditAction.ASSIGNED, before + " → " + after);
         }
         return t;
@@ -152,6 +154,7 @@ public class DeskService {
         }
         StaffUser author = users.findByUsernameIgnoreCase(actor).orElseThrow();
         TicketNote note = notes.save(new TicketNote(t, author, text, clock.instant()));
+        t.touch(note.getCreatedAt());
         audit.record(t.getId(), actor, AuditAction.NOTE_ADDED, null);
         return note;
     }

@@ -26,7 +26,10 @@ public class EvidenceStorage {
 
     /** A new relative location for a file of {@code ticketId}, keeping a safe form of the original name. */
     public String newLocation(long ticketId, long evidenceId, String originalName, String suffix) {
-        return ticketId + "/" + evidenceId + "-" + safeName(originalName) + suffix;
+        String name = safeName(originalName);
+        // "capture.har" stays "capture.har", not "capture.har.har"
+        boolean hasSuffix = name.toLowerCase(java.util.Locale.ROOT).endsWith(suffix.toLowerCase(java.util.Locale.ROOT));
+        return ticketId + "/" + evidenceId + "-" + name + (hasSuffix ? "" : suffix);
     }
 
     /** Opens a location for writing, replacing what was there (the engine may write a copy twice). */

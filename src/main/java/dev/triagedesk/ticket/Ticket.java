@@ -129,7 +129,8 @@ public class Ticket {
         touch(now);
     }
 
-    void touch(Instant now) {
+    /** Records a change of the ticket (answers, evidence or workflow) for "last change" and the queue's sort. */
+    public void touch(Instant now) {
         this.updatedAt = now;
     }
 

@@ -97,7 +97,9 @@ class DeskServiceTests {
     void workflowChangesAreAuditedAndNotesKept() {
         String ref = supabase.getReference();
         desk.open(ref, agent.getUsername());
+        java.time.Instant submitted = desk.submitted(ref).orElseThrow().getUpdatedAt();
         desk.changeStatus(ref, TicketStatus.TRIAGING, agent.getUsername());
+        assertThat(desk.submitted(ref).orElseThrow().getUpdatedAt()).as("last change").isAfter(submitted);
         desk.changeStatus(ref, TicketStatus.TRIAGING, agent.getUsername()); // no change, no line
         desk.assign(ref, agent.getId(), agent.getUsername());
         desk.addNote(ref, "Asked the reporter for a console log.", agent.getUsername());

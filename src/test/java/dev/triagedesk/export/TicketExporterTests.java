@@ -94,6 +94,8 @@ class TicketExporterTests {
         }
         String root = t.getReference() + "/";
         assertThat(members.keySet()).contains(root + "README.txt", root + "summary.md", root + "summary.txt", root + "ticket.json");
+        assertThat(members.keySet()).filteredOn(n -> n.startsWith(root + "har/"))
+                .allMatch(n -> !n.endsWith(".har.har") && !n.contains(".har.failing"), "named once .har");
         String whole = members.entrySet().stream().filter(m -> m.getKey().startsWith(root + "har/") && !m.getKey().endsWith(".failing.har"))
                 .map(m -> new String(m.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
         String trimmed = members.entrySet().stream().filter(m -> m.getKey().endsWith(".failing.har"))
