@@ -106,7 +106,7 @@ public final class EvidenceEngine {
     public HarProcessor.Result sanitizeHar(EvidenceDocument doc, OutputTarget target, HarFindings findings, boolean lenient) {
         requireHar(doc);
         Redactor first = redactor();
-        first.trackEchoes();
+        first.trackEchoes(sizeOf(doc));
         HarProcessor.Result result = sanitizeOnce(doc, target, first, findings, lenient);
         if (first.echoedBeforeLearned()) {
             findings.restart();
@@ -171,6 +171,18 @@ public final class EvidenceEngine {
 
     private static Reader reader(EvidenceDocument doc) throws IOException {
         return new BufferedReader(new InputStreamReader(doc.open(), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** The document's size in bytes when it is a plain file, else -1. */
+    private static long sizeOf(EvidenceDocument doc) {
+        if (doc.rawFile() == null) {
+            return -1;
+        }
+        try {
+            return java.nio.file.Files.size(doc.rawFile()) - doc.rawOffset();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static void requireConsole(EvidenceDocument doc) {

@@ -52,9 +52,8 @@ public final class Redactor {
      * have gone out unredacted sets {@link #echoedBeforeLearned}, and the caller redoes the document with
      * everything learned. No false negatives, so a single pass is only trusted when it is right.
      */
-    private long[] emitted;
+    private TokenFilter emitted;
     private boolean echoedBeforeLearned;
-    private static final int EMITTED_BITS = 1 << 24;
     /** A Bloom filter of {@link #known}, so most tokens are ruled out by their hash alone, without a substring. */
     private final long[] knownHashes = new long[KNOWN_BITS / 64];
     private static final int KNOWN_BITS = 1 << 20;
@@ -106,8 +105,13 @@ public final class Redactor {
 
     /** Starts noting what passes through, so {@link #echoedBeforeLearned()} can tell a single pass was enough. */
     public void trackEchoes() {
+        trackEchoes(-1);
+    }
+
+    /** As {@link #trackEchoes()}, for a document of about {@code documentBytes} bytes (-1 when unknown). */
+    public void trackEchoes(long documentBytes) {
         if (emitted == null) {
-            emitted = new long[EMITTED_BITS / 64];
+            emitted = TokenFilter.forDocument(documentBytes);
         }
     }
 
@@ -145,7 +149,7 @@ public final class Redactor {
                     continue outer;
                 }
             }
-            bloomAdd(emitted, EMITTED_BITS, h);
+            emitted.add(h);
         }
         pendingCount = 0;
         removedCount = 0;
@@ -169,7 +173,7 @@ public final class Redactor {
         }
         long h = hash(secret, 0, n);
         if (emitted != null) {
-            if (!echoedBeforeLearned && !known.containsKey(secret) && bloomHas(emitted, EMITTED_BITS, h)) {
+            if (!echoedBeforeLearned && !known.containsKey(secret) && emitted.mayContain(h)) {
                 echoedBeforeLearned = true;
             }
             if (textDepth > 0) {
