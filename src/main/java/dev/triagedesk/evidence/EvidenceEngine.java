@@ -36,10 +36,24 @@ public final class EvidenceEngine {
 
     private final RedactionKey key;
     private final EvidenceFiles files;
+    private final long splitAbove;
 
     public EvidenceEngine(RedactionKey key, InputLimits limits, Predicate<String> looksLikeConsole) {
+        this(key, new EvidenceFiles(limits, looksLikeConsole), HarProcessor.Options.SPLIT_ABOVE);
+    }
+
+    private EvidenceEngine(RedactionKey key, EvidenceFiles files, long splitAbove) {
         this.key = key;
-        this.files = new EvidenceFiles(limits, looksLikeConsole);
+        this.files = files;
+        this.splitAbove = splitAbove;
+    }
+
+    /**
+     * The same engine, reading HARs whose entries take at least {@code bytes} with two threads (negative: always
+     * with one). The default suits uploads; tests use it to read small files both ways.
+     */
+    public EvidenceEngine splitAbove(long bytes) {
+        return new EvidenceEngine(key, files, bytes);
     }
 
     /** An engine with the default input limits that recognises every supported console format. */
@@ -69,8 +83,17 @@ public final class EvidenceEngine {
     /** Analyzes a HAR document, streaming its findings to {@code findings}. */
     public HarProcessor.Result analyzeHar(EvidenceDocument doc, HarFindings findings, boolean lenient) {
         requireHar(doc);
-        HarProcessor processor = new HarProcessor(redactor(), findings, lenient ? HarProcessor.Options.lenientDefaults()
-                : HarProcessor.Options.strict());
+        HarProcessor.Options options = options(lenient);
+        try {
+            return analyzeOnce(doc, findings, options);
+        } catch (HarProcessor.SplitFailed e) {
+            findings.restart();
+            return analyzeOnce(doc, findings, options.unsplit());
+        }
+    }
+
+    private HarProcessor.Result analyzeOnce(EvidenceDocument doc, HarFindings findings, HarProcessor.Options options) {
+        HarProcessor processor = new HarProcessor(redactor(), findings, options);
         boolean jsonp = doc.format() == EvidenceFormat.HAR_JSONP;
         try (InputStream in = doc.open()) {
             return doc.rawFile() != null ? processor.analyze(in, jsonp, doc.rawFile(), doc.rawOffset())
@@ -105,24 +128,48 @@ public final class EvidenceEngine {
      */
     public HarProcessor.Result sanitizeHar(EvidenceDocument doc, OutputTarget target, HarFindings findings, boolean lenient) {
         requireHar(doc);
+        HarProcessor.Options options = options(lenient);
         Redactor first = redactor();
         first.trackEchoes(sizeOf(doc));
-        HarProcessor.Result result = sanitizeOnce(doc, target, first, findings, lenient);
+        HarProcessor.Result result;
+        try {
+            result = sanitizeOnce(doc, target, first, findings, options);
+        } catch (HarProcessor.SplitFailed e) {
+            findings.restart();
+            options = options.unsplit();
+            first = redactor();
+            first.trackEchoes(sizeOf(doc));
+            result = sanitizeOnce(doc, target, first, findings, options);
+        }
         if (first.echoedBeforeLearned()) {
             findings.restart();
             Redactor second = redactor();
             second.rememberAll(first);
             second.ledger().note("Some secrets also appeared before the request that revealed them (for example a"
                     + " cookie value in an earlier tracking URL): the file was redacted twice so every copy is gone.");
-            result = sanitizeOnce(doc, target, second, findings, lenient);
+            try {
+                result = sanitizeOnce(doc, target, second, findings, options);
+            } catch (HarProcessor.SplitFailed e) {
+                findings.restart();
+                Redactor third = redactor();
+                third.rememberAll(first);
+                third.ledger().note("Some secrets also appeared before the request that revealed them (for example"
+                        + " a cookie value in an earlier tracking URL): the file was redacted twice so every copy is"
+                        + " gone.");
+                result = sanitizeOnce(doc, target, third, findings, options.unsplit());
+            }
         }
         return result;
     }
 
+    private HarProcessor.Options options(boolean lenient) {
+        HarProcessor.Options defaults = lenient ? HarProcessor.Options.lenientDefaults() : HarProcessor.Options.strict();
+        return lenient ? defaults : new HarProcessor.Options(false, defaults.maxBodyInMemory(), splitAbove);
+    }
+
     private HarProcessor.Result sanitizeOnce(EvidenceDocument doc, OutputTarget target, Redactor redactor,
-                                             HarFindings findings, boolean lenient) {
-        HarProcessor processor = new HarProcessor(redactor, findings, lenient ? HarProcessor.Options.lenientDefaults()
-                : HarProcessor.Options.strict());
+                                             HarFindings findings, HarProcessor.Options options) {
+        HarProcessor processor = new HarProcessor(redactor, findings, options);
         boolean jsonp = doc.format() == EvidenceFormat.HAR_JSONP;
         LeftoverScan scan = new LeftoverScan();
         HarProcessor.Result result;

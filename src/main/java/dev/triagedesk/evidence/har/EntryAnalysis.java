@@ -363,6 +363,33 @@ final class EntryAnalysis {
         return n >= 6 && a.regionMatches(n - 6, b, n - 6, 6) && (a.charAt(n - 6) == '+' || a.charAt(n - 6) == '-');
     }
 
+    /**
+     * Adds what the analysis of the same document's later entries saw, whose entry indexes start at
+     * {@code offset}: the same aggregates as if one analysis had seen every entry in order.
+     */
+    void merge(EntryAnalysis later, int offset) {
+        entries += later.entries;
+        failing += later.failing;
+        apiCalls += later.apiCalls;
+        apiFailing += later.apiFailing;
+        streamErrors += later.streamErrors;
+        later.byStatus.forEach((k, v) -> byStatus.merge(k, v, Long::sum));
+        later.netErrors.forEach((k, v) -> netErrors.merge(k, v, Long::sum));
+        later.failingHosts.forEach((host, n) -> {
+            if (failingHosts.size() < MAX_HOSTS || failingHosts.containsKey(host)) {
+                failingHosts.merge(host, n, Long::sum);
+            }
+        });
+        rememberIds(later.requestIds);
+        conversationUrls.addAll(later.conversationUrls);
+        time(later.firstText);
+        time(later.lastText);
+        sawCookieOrAuth |= later.sawCookieOrAuth;
+        sawHttps |= later.sawHttps;
+        tally.merge(later.tally, offset);
+        timeline.merge(later.timeline);
+    }
+
     EvidenceTally tally() {
         return tally;
     }

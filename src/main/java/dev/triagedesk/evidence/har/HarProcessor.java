@@ -54,20 +54,48 @@ public final class HarProcessor {
      * @param lenient on broken JSON, keep the complete entries read before the break instead of failing
      * @param maxBodyInMemory bodies longer than this (in chars) are redacted as a stream of text chunks rather
      *                        than parsed as JSON or form data
+     * @param splitAbove a plain file whose entries take at least this many bytes is read by two threads, each
+     *                   taking one half of the entries (see {@link EntryBoundary}); negative: never. Strict reads
+     *                   only: a lenient read must know where the first break is.
      */
-    public record Options(boolean lenient, int maxBodyInMemory) {
+    public record Options(boolean lenient, int maxBodyInMemory, long splitAbove) {
+        /** Large enough that a second thread is worth starting, small enough for most real captures of a bug. */
+        public static final long SPLIT_ABOVE = 16L << 20;
+
+        public Options(boolean lenient, int maxBodyInMemory) {
+            this(lenient, maxBodyInMemory, lenient ? -1 : SPLIT_ABOVE);
+        }
+
         public static Options strict() {
-            return new Options(false, 4 << 20);
+            return new Options(false, 4 << 20, SPLIT_ABOVE);
         }
 
         public static Options lenientDefaults() {
-            return new Options(true, 4 << 20);
+            return new Options(true, 4 << 20, -1);
+        }
+
+        /** The same, read by one thread. */
+        public Options unsplit() {
+            return new Options(lenient, maxBodyInMemory, -1);
+        }
+    }
+
+    /**
+     * Thrown when a split read met a problem after its halves were joined (broken JSON after the entries): its
+     * location in the file is not known there, so the caller reads the document again with {@link Options#unsplit()}.
+     */
+    public static final class SplitFailed extends RuntimeException {
+        SplitFailed(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
     /** The summary, and the evidence tally behind its verdict (to merge with a report's other evidence). */
     public record Result(HarSummary summary, EvidenceTally tally) {
     }
+
+    /** How many split reads were joined, for tests that must know a split really happened. */
+    static final java.util.concurrent.atomic.AtomicLong JOINED_SPLITS = new java.util.concurrent.atomic.AtomicLong();
 
     static final JsonFactory JSON = JsonFactory.builder()
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
@@ -102,6 +130,12 @@ public final class HarProcessor {
     private final List<HarPage> pages = new ArrayList<>();
     private long pageCount;
     private final List<String> notes = new ArrayList<>();
+    /** Set when this processor reads the second half of a split HAR: the entries from one on, then their ']'. */
+    private java.util.concurrent.atomic.AtomicBoolean cancelled;
+    /** In the second half: where the entries array closes, in its parser's coordinates. */
+    private long entriesEnd = -1;
+    /** After a split: the stream of the second parser, which reads what follows the entries. */
+    private InputStream afterSplit;
 
     public HarProcessor(Redactor redactor, HarFindings findings, Options options) {
         this.redactor = redactor;
@@ -162,6 +196,9 @@ public final class HarProcessor {
                 units.finish();
             }
         } catch (StreamReadException e) {
+            if (afterSplit != null) {
+                throw new SplitFailed("broken JSON after the entries of a split read", e);
+            }
             TokenStreamLocation at = e.getLocation();
             long line = at == null ? 0 : at.getLineNr();
             long column = at == null ? 0 : at.getColumnNr();
@@ -180,6 +217,7 @@ public final class HarProcessor {
             if (p != null) {
                 p.close();
             }
+            closeQuietly(afterSplit);
         }
         if (!sawLog) {
             throw new EvidenceException("not a HAR: the JSON has no \"log\" object");
@@ -280,6 +318,9 @@ public final class HarProcessor {
     }
 
     private void extraContent(StreamReadException cause) {
+        if (afterSplit != null) {
+            throw new SplitFailed("extra content after the HAR in a split read", cause);
+        }
         TokenStreamLocation at = p.currentLocation();
         String where = "line " + at.getLineNr() + ", column " + at.getColumnNr();
         if (!options.lenient()) {
@@ -363,20 +404,194 @@ public final class HarProcessor {
         if (g != null) {
             g.writeStartArray();
         }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            beginUnit();
-            if (p.currentToken() == JsonToken.START_OBJECT) {
-                readEntry(new EntryFacts(entryCount));
-            } else {
-                copyOrSkip("entry");
+        SplitRead split = startSplit();
+        try {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (split != null) {
+                    long at = p.currentTokenLocation().getByteOffset();
+                    if (at >= split.at()) {
+                        SplitRead.Half half = at == split.at() && p.currentToken() == JsonToken.START_OBJECT
+                                ? split.join() : null;
+                        split.close();
+                        split = null;
+                        if (half != null) {
+                            takeOver(half);
+                            break;
+                        }
+                    }
+                }
+                if (cancelled != null && cancelled.get()) {
+                    throw new SplitRead.Cancelled();
+                }
+                beginUnit();
+                if (p.currentToken() == JsonToken.START_OBJECT) {
+                    readEntry(new EntryFacts(entryCount));
+                } else {
+                    copyOrSkip("entry");
+                }
+                entryCount++;
+                commitUnit();
             }
-            entryCount++;
-            commitUnit();
+        } finally {
+            if (split != null) {
+                split.close();
+            }
+        }
+        if (cancelled != null) {
+            entriesEnd = p.currentTokenLocation().getByteOffset();
         }
         if (g != null) {
             g.writeEndArray();
         }
         inEntries = false;
+    }
+
+    // ------------------------------------------------------------------ split reads
+
+    /** Starts a second thread on the second half of the entries, when the file is large enough; or null. */
+    private SplitRead startSplit() {
+        if (raw == null || cancelled != null || afterSplit != null || options.lenient() || options.splitAbove() < 0) {
+            return null;
+        }
+        long start = p.currentTokenLocation().getByteOffset() + 1;
+        long end = raw.size();
+        if (end - start < Math.max(1, options.splitAbove())) {
+            return null;
+        }
+        long at = EntryBoundary.find(raw, start + (end - start) / 2, end);
+        if (at <= start) {
+            return null;
+        }
+        Redactor ownRedactor = redactor.sibling();
+        boolean sanitizing = g != null;
+        boolean scanned = sanitizing && units.scanning();
+        RawBytes file = raw;
+        return SplitRead.start(at, stop -> readSecondHalf(file, at, ownRedactor, stop, sanitizing, scanned));
+    }
+
+    /** Runs in the second thread: the entries from byte {@code at} on, with a redactor and findings of its own. */
+    private SplitRead.Half readSecondHalf(RawBytes file, long at, Redactor ownRedactor,
+                                          java.util.concurrent.atomic.AtomicBoolean stop, boolean sanitizing,
+                                          boolean scanned) {
+        HeldFindings held = new HeldFindings();
+        HarProcessor half = new HarProcessor(ownRedactor, held, options.unsplit());
+        half.cancelled = stop;
+        HeldOutput output = sanitizing ? new HeldOutput() : null;
+        dev.triagedesk.evidence.redact.LeftoverScan scan = scanned ? new dev.triagedesk.evidence.redact.LeftoverScan() : null;
+        // the half's parser starts at a '[' of its own: its byte 1 is byte `at` of this parser
+        try (RawBytes halfRaw = file.shifted(at - 1);
+             InputStream in = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(new byte[] {'['}),
+                     file.streamFrom(at))) {
+            OutputStream out = output == null ? null : scan == null ? output : scan.wrap(output);
+            half.readEntriesAlone(in, out, halfRaw);
+            return new SplitRead.Half(half, held, ownRedactor, output, scan, at - 1 + half.entriesEnd);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            if (output != null) {
+                output.discard();
+            }
+            throw e;
+        }
+    }
+
+    /** The second half's reading: an array of entries, written as one when sanitizing. */
+    private void readEntriesAlone(InputStream in, OutputStream out, RawBytes halfRaw) {
+        analysis = new EntryAnalysis(redactor, findings);
+        raw = halfRaw;
+        try {
+            p = JSON.createParser(ObjectReadContext.empty(), in);
+            if (out != null) {
+                units = new UnitBuffer(out);
+                g = JSON.createGenerator(ObjectWriteContext.empty(), units);
+            }
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalStateException("the second half does not start with its '['");
+            }
+            readEntries();
+            if (g != null) {
+                g.flush();
+            }
+        } finally {
+            if (p != null) {
+                p.close();
+            }
+            raw = null;
+        }
+    }
+
+    /**
+     * Joins the second half, read to the end of the entries by the other thread: its output follows this one's
+     * entries, its findings follow this one's (indexes moved), its analysis and redactions join this one's, and a
+     * second parser goes on after the entries.
+     */
+    private void takeOver(SplitRead.Half half) {
+        HarProcessor other = half.processor();
+        JOINED_SPLITS.incrementAndGet();
+        try {
+            if (g != null) {
+                g.flush();
+                units.write(',');
+                // the half was written as an array: everything between its '[' and ']'
+                try (InputStream held = half.output().read()) {
+                    held.skipNBytes(1);
+                    units.writeScanned(held, half.output().length() - 2, half.scan(), 1);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (half.output() != null) {
+                half.output().discard();
+            }
+        }
+        int offset = entryCount;
+        analysis.merge(other.analysis, offset);
+        half.findings().replay(findings, offset, g == null ? redactor : null);
+        entryCount += other.entryCount;
+        for (String note : other.notes) {
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
+        }
+        redactor.absorb(half.redactor());
+        continueAfter(half.entriesEnd());
+        raw = null; // the second parser's offsets are not the file's: bodies after this are read the usual way
+    }
+
+    /**
+     * Replaces the parser with one that reads from the entries' closing ']' on, in the same nesting (root, log,
+     * entries): what follows the entries is read as if nothing had happened.
+     */
+    private void continueAfter(long closingBracket) {
+        byte[] nesting = "{\"log\":{\"entries\":[".getBytes(StandardCharsets.US_ASCII);
+        try {
+            afterSplit = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(nesting),
+                    raw.streamFrom(closingBracket));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonParser next = JSON.createParser(ObjectReadContext.empty(), afterSplit);
+        JsonToken[] expected = {JsonToken.START_OBJECT, JsonToken.PROPERTY_NAME, JsonToken.START_OBJECT,
+            JsonToken.PROPERTY_NAME, JsonToken.START_ARRAY, JsonToken.END_ARRAY};
+        for (JsonToken t : expected) {
+            if (next.nextToken() != t) {
+                next.close();
+                throw new SplitFailed("the entries do not end where the second half said", null);
+            }
+        }
+        p.close();
+        p = next;
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // only read from
+            }
+        }
     }
 
     private void readEntry(EntryFacts f) {

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
  */
 final class RawBytes implements Closeable {
 
+    private final Path file;
     private final FileChannel channel;
     private final long base;
 
@@ -26,7 +27,29 @@ final class RawBytes implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.file = file;
         this.base = base;
+    }
+
+    /** The same file, seen by a parser whose byte 0 is this one's byte {@code offset} (its own channel). */
+    RawBytes shifted(long offset) {
+        return new RawBytes(file, base + offset);
+    }
+
+    /** How many bytes there are from this view's byte 0 to the end of the file. */
+    long size() {
+        try {
+            return channel.size() - base;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A buffered stream from byte {@code from} to the end of the file, on a channel of its own. */
+    InputStream streamFrom(long from) throws IOException {
+        FileChannel own = FileChannel.open(file, StandardOpenOption.READ);
+        own.position(base + from);
+        return new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(own), 1 << 16);
     }
 
     private byte[] reusable = new byte[64 * 1024];

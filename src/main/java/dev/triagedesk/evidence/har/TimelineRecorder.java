@@ -114,6 +114,17 @@ final class TimelineRecorder {
         return v;
     }
 
+    /** Adds the entries another recorder saw (the same document's other part). */
+    void merge(TimelineRecorder other) {
+        int take = Math.min(other.size, MAX_TIMED - size);
+        if (size + take > starts.length) {
+            starts = Arrays.copyOf(starts, Math.max(starts.length * 2, size + take));
+        }
+        System.arraycopy(other.starts, 0, starts, size, take);
+        size += take;
+        untimed += other.untimed + (other.size - take);
+    }
+
     HarTimeline timeline() {
         if (size == 0) {
             return null;

@@ -36,6 +36,30 @@ final class UnitBuffer extends OutputStream {
         }
     }
 
+    /** Whether what is written here is scanned for leftover secrets on its way out. */
+    boolean scanning() {
+        return target instanceof dev.triagedesk.evidence.redact.LeftoverScan.ScanningStream;
+    }
+
+    /** Writes output that {@code scannedBy} already scanned (see {@code ScanningStream#writeScanned}). */
+    void writeScanned(InputStream in, long length, dev.triagedesk.evidence.redact.LeftoverScan scannedBy,
+                      long firstByte) throws IOException {
+        if (!holding && target instanceof dev.triagedesk.evidence.redact.LeftoverScan.ScanningStream scanning) {
+            scanning.writeScanned(in, length, scannedBy, firstByte);
+            return;
+        }
+        byte[] chunk = new byte[1 << 16];
+        long left = length;
+        while (left > 0) {
+            int r = in.read(chunk, 0, (int) Math.min(chunk.length, left));
+            if (r < 0) {
+                throw new IOException("held output ended " + left + " bytes early");
+            }
+            write(chunk, 0, r);
+            left -= r;
+        }
+    }
+
     /** Starts holding bytes back. */
     void begin() {
         holding = true;

@@ -48,6 +48,22 @@ public final class RedactionLedger {
         }
     }
 
+    /** Adds what another ledger (of the same document's other part) recorded. */
+    void merge(RedactionLedger other) {
+        total += other.total;
+        for (Map.Entry<String, Tally> e : other.tallies.entrySet()) {
+            Tally theirs = e.getValue();
+            Tally mine = tallies.computeIfAbsent(e.getKey(), k -> new Tally(theirs.rule, theirs.kind));
+            mine.count += theirs.count;
+            for (String name : theirs.names) {
+                if (mine.names.size() < NAMES_PER_RULE) {
+                    mine.names.add(name);
+                }
+            }
+        }
+        other.notes.forEach(this::note);
+    }
+
     public void note(String sentence) {
         if (!notes.contains(sentence) && notes.size() < 50) {
             notes.add(sentence);

@@ -75,13 +75,63 @@ public final class Redactor {
     private int removedCount;
     private int textDepth;
 
+    private final RedactionKey key;
+    private long documentBytes = -1;
+
     public Redactor(RedactionKey key) {
-        this(new Fingerprinter(key), new RedactionLedger());
+        this.key = key;
+        this.fingerprints = new Fingerprinter(key);
+        this.ledger = new RedactionLedger();
     }
 
-    public Redactor(Fingerprinter fingerprints, RedactionLedger ledger) {
-        this.fingerprints = fingerprints;
-        this.ledger = ledger;
+    /**
+     * A redactor for another part of the same document, read by another thread: same key, so the same secret gets
+     * the same marker, and the same echo tracking, so {@link #absorb} can join what both saw.
+     */
+    public Redactor sibling() {
+        Redactor other = new Redactor(key);
+        if (emitted != null) {
+            other.trackEchoes(documentBytes);
+        }
+        known.forEach(other::learnQuietly);
+        return other;
+    }
+
+    /** Knows a secret without asking whether it went out before (it was learned elsewhere in the document). */
+    private void learnQuietly(String secret, SecretKind kind) {
+        if (known.size() < MAX_REMEMBERED && known.putIfAbsent(secret, kind) == null) {
+            knownLengths.set(secret.length());
+            bloomAdd(knownHashes, KNOWN_BITS, hash(secret, 0, secret.length()));
+        }
+    }
+
+    /**
+     * Takes in what a sibling saw while redacting the part of the document after this one's: its ledger, the
+     * secrets it learned and the tokens it let through. Either may have let through a value the other learned as
+     * a secret (a cookie of the first half echoed in a URL of the second): that counts as an echo before the
+     * secret was learned, and the caller redoes the document knowing every secret.
+     */
+    public void absorb(Redactor later) {
+        boolean crossEcho = later.mayHaveLetThrough(this) || mayHaveLetThrough(later);
+        echoedBeforeLearned |= later.echoedBeforeLearned || crossEcho;
+        ledger.merge(later.ledger);
+        later.known.forEach(this::learnQuietly);
+        if (emitted != null && later.emitted != null) {
+            emitted.addAll(later.emitted);
+        }
+    }
+
+    /** Whether this redactor may have let through, not knowing it, a secret that {@code other} learned. */
+    private boolean mayHaveLetThrough(Redactor other) {
+        if (emitted == null) {
+            return false;
+        }
+        for (String secret : other.known.keySet()) {
+            if (!known.containsKey(secret) && emitted.mayContain(hash(secret, 0, secret.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public RedactionLedger ledger() {
@@ -111,6 +161,7 @@ public final class Redactor {
     /** As {@link #trackEchoes()}, for a document of about {@code documentBytes} bytes (-1 when unknown). */
     public void trackEchoes(long documentBytes) {
         if (emitted == null) {
+            this.documentBytes = documentBytes;
             emitted = TokenFilter.forDocument(documentBytes);
         }
     }

@@ -56,6 +56,16 @@ final class TokenFilter {
         return true;
     }
 
+    /** Adds every token of another filter of the same size. */
+    void addAll(TokenFilter other) {
+        if (other.bits.length != bits.length) {
+            throw new IllegalArgumentException("filters of different sizes");
+        }
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] |= other.bits[i];
+        }
+    }
+
     int bitCount() {
         return bits.length << 6;
     }

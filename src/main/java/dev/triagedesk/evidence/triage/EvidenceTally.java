@@ -25,7 +25,7 @@ public final class EvidenceTally {
         final String description;
         final String place;
         long count;
-        final List<String> samples = new ArrayList<>(SAMPLE);
+        final List<Integer> samples = new ArrayList<>(SAMPLE);
 
         Group(TriagePath path, int weight, String description, String place) {
             this.path = path;
@@ -47,8 +47,10 @@ public final class EvidenceTally {
             sb.append(description);
             if (!samples.isEmpty()) {
                 boolean many = samples.size() > 1 || count > 1;
-                sb.append(" (").append(many ? plural(place) : place).append(' ')
-                        .append(String.join(", ", samples));
+                sb.append(" (").append(many ? plural(place) : place).append(' ');
+                for (int i = 0; i < samples.size(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append(samples.get(i));
+                }
                 if (count > samples.size()) {
                     sb.append(", …");
                 }
@@ -85,7 +87,7 @@ public final class EvidenceTally {
         }
         g.count++;
         if (where != null && g.samples.size() < SAMPLE) {
-            g.samples.add(String.valueOf(where));
+            g.samples.add(where);
         }
     }
 
@@ -109,6 +111,14 @@ public final class EvidenceTally {
 
     /** Adds everything another tally saw (evidence from several files of one report). */
     public void merge(EvidenceTally other) {
+        merge(other, 0);
+    }
+
+    /**
+     * Adds what a tally of the same document's later part saw, whose entry or line numbers start at
+     * {@code offset} in this document.
+     */
+    public void merge(EvidenceTally other, int offset) {
         for (Map.Entry<String, Group> e : other.groups.entrySet()) {
             Group theirs = e.getValue();
             Group mine = groups.get(e.getKey());
@@ -120,9 +130,9 @@ public final class EvidenceTally {
                 groups.put(e.getKey(), mine);
             }
             mine.count += theirs.count;
-            for (String s : theirs.samples) {
+            for (Integer where : theirs.samples) {
                 if (mine.samples.size() < SAMPLE) {
-                    mine.samples.add(s);
+                    mine.samples.add(where + offset);
                 }
             }
         }
