@@ -8,20 +8,39 @@ import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
- * The sanitized second half of a split HAR, held until the first half is written: in memory up to
- * {@link #IN_MEMORY} bytes, then in a temporary file (so a 1 GB capture still fits a small heap).
+ * The sanitized second half of a split HAR, held until the first half is written: in memory, in blocks, up to a
+ * sixteenth of the heap (at most 256 MB), then in a temporary file, so a 1 GB capture still fits a small heap.
  */
 final class HeldOutput extends OutputStream {
 
-    private static final int IN_MEMORY = 16 << 20;
+    private static final int BLOCK = 1 << 20;
+    private static final long IN_MEMORY = Math.max(8L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 16));
 
-    private byte[] buf = new byte[64 * 1024];
-    private int len;
+    private final long memoryLimit;
+    private final List<byte[]> blocks = new ArrayList<>();
+    private int lastFill = BLOCK;
+    private long inMemory;
     private Path file;
     private OutputStream spill;
     private long spilled;
+
+    HeldOutput() {
+        this(IN_MEMORY);
+    }
+
+    HeldOutput(long memoryLimit) {
+        this.memoryLimit = memoryLimit;
+    }
+
+    /** Whether part of it is in a temporary file. */
+    boolean spilled() {
+        return spill != null;
+    }
 
     @Override
     public void write(int b) throws IOException {
@@ -30,7 +49,7 @@ final class HeldOutput extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int n) throws IOException {
-        if (spill == null && len + n > IN_MEMORY) {
+        if (spill == null && inMemory + n > memoryLimit) {
             file = Files.createTempFile("triage-half", ".har.part");
             spill = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         }
@@ -39,31 +58,42 @@ final class HeldOutput extends OutputStream {
             spilled += n;
             return;
         }
-        if (len + n > buf.length) {
-            buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+        inMemory += n;
+        while (n > 0) {
+            if (lastFill == BLOCK) {
+                blocks.add(new byte[BLOCK]);
+                lastFill = 0;
+            }
+            int take = Math.min(n, BLOCK - lastFill);
+            System.arraycopy(b, off, blocks.get(blocks.size() - 1), lastFill, take);
+            lastFill += take;
+            off += take;
+            n -= take;
         }
-        System.arraycopy(b, off, buf, len, n);
-        len += n;
     }
 
     long length() {
-        return len + spilled;
+        return inMemory + spilled;
     }
 
-    /** Everything written, from the start: the memory part, then the file. */
+    /** Everything written, from the start: the blocks in memory, then the file. */
     InputStream read() throws IOException {
-        InputStream memory = new ByteArrayInputStream(buf, 0, len);
-        if (spill == null) {
-            return memory;
+        List<InputStream> parts = new ArrayList<>(blocks.size() + 1);
+        for (int i = 0; i < blocks.size(); i++) {
+            parts.add(new ByteArrayInputStream(blocks.get(i), 0, i == blocks.size() - 1 ? lastFill : BLOCK));
         }
-        spill.flush();
-        return new SequenceInputStream(memory, new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        if (spill != null) {
+            spill.flush();
+            parts.add(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        }
+        return new SequenceInputStream(Collections.enumeration(parts));
     }
 
     /** Drops what is held (the temporary file too). */
     void discard() {
-        buf = new byte[0];
-        len = 0;
+        blocks.clear();
+        inMemory = 0;
+        lastFill = BLOCK;
         if (spill != null) {
             try {
                 spill.close();
