@@ -210,10 +210,14 @@ public final class Redactor {
     }
 
     private static long hash(CharSequence s, int from, int to) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = from; i < to; i++) {
-            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+            h = (h ^ s.charAt(i)) * FNV_PRIME;
         }
+        return finish(h);
+    }
+
+    private static long finish(long h) {
         return h ^ (h >>> 29);
     }
 
@@ -309,22 +313,28 @@ public final class Redactor {
         int copied = 0;
         int i = 0;
         while (i < n) {
-            if (!isRunChar(s.charAt(i))) {
+            char first = s.charAt(i);
+            if (first >= 128 || (RUN[first] & RUN_CHAR) == 0) {
                 i++;
                 continue;
             }
+            // one pass over the run: its extent, what it is made of, and its hash
             int j = i;
-            boolean letter = false;
-            boolean digit = false;
-            while (j < n && isRunChar(s.charAt(j))) {
+            int kinds = 0;
+            long h = FNV_OFFSET;
+            while (j < n) {
                 char c = s.charAt(j);
-                letter |= c >= 'A' && c <= 'z' && Character.isLetter(c);
-                digit |= c >= '0' && c <= '9';
+                if (c >= 128 || (RUN[c] & RUN_CHAR) == 0) {
+                    break;
+                }
+                kinds |= RUN[c];
+                h = (h ^ c) * FNV_PRIME;
                 j++;
             }
+            boolean mixed = (kinds & (LETTER | DIGIT)) == (LETTER | DIGIT);
             // only a token mixing letters and digits, or a long one, can be (part of) a remembered secret
-            if (j - i >= MIN_REMEMBERED && (letter && digit || j - i >= 16)) {
-                int[] hit = tokenIn(s, i, j, lookUp);
+            if (j - i >= MIN_REMEMBERED && (mixed || j - i >= 16)) {
+                int[] hit = tokenIn(s, i, j, lookUp, finish(h), (kinds & SEPARATOR) != 0);
                 if (hit != null) {
                     if (out == null) {
                         out = new StringBuilder(n + 32);
@@ -340,14 +350,19 @@ public final class Redactor {
         return out == null ? s : out.append(s, copied, n).toString();
     }
 
-    /** The first known secret in the run {@code [from, to)}, or null after noting the run's pieces. */
-    private int[] tokenIn(String s, int from, int to, boolean lookUp) {
-        long whole = hash(s, from, to);
+    /**
+     * The first known secret in the run {@code [from, to)} (hashed {@code whole}), or null after noting the run's
+     * pieces: the run itself and, when it has separators, the parts between its '=' and '/'.
+     */
+    private int[] tokenIn(String s, int from, int to, boolean lookUp, long whole, boolean separated) {
         if (lookUp && isKnown(s, from, to, whole)) {
             return new int[] {from, to};
         }
         if (emitted != null) {
             notePending(whole);
+        }
+        if (!separated) {
+            return null;
         }
         int start = from;
         for (int k = from; k <= to; k++) {
@@ -365,6 +380,24 @@ public final class Redactor {
             }
         }
         return null;
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final byte RUN_CHAR = 1;
+    private static final byte LETTER = 2;
+    private static final byte DIGIT = 4;
+    private static final byte SEPARATOR = 8;
+    /** What each ASCII character is to {@link #scanRuns}: run characters are URL and base64 characters. */
+    private static final byte[] RUN = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            if (isRunChar(c)) {
+                RUN[c] = (byte) (RUN_CHAR | (Character.isLetter(c) ? LETTER : 0) | (c >= '0' && c <= '9' ? DIGIT : 0)
+                        | (c == '=' || c == '/' ? SEPARATOR : 0));
+            }
+        }
     }
 
     private boolean isKnown(String s, int from, int to, long h) {
@@ -1062,8 +1095,12 @@ public final class Redactor {
     }
 
     private static boolean isUrlStart(String s, int i, int n) {
-        if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+        if (i + 5 > n || i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
             return false;
+        }
+        char second = s.charAt(i + 1);
+        if (second != 't' && second != 'T' && second != 's' && second != 'S') {
+            return false; // "Hello", "which": most words that start like a scheme end there
         }
         return s.regionMatches(true, i, "https://", 0, 8) || s.regionMatches(true, i, "http://", 0, 7)
                 || s.regionMatches(true, i, "wss://", 0, 6) || s.regionMatches(true, i, "ws://", 0, 5);
