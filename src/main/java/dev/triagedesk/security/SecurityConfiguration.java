@@ -91,6 +91,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository())
                         .ignoringRequestMatchers("/api/reports", "/api/reports/**"))
                 .addFilterBefore(new MultipartCsrfParameterFilter(), CsrfFilter.class)
+                .addFilterAfter(new CsrfCookieFirst(), CsrfFilter.class)
                 .addFilterAfter(new SignedInAccountCheck(staff), SecurityContextHolderFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(new StaffSignInEntryPoint()).accessDeniedHandler((request, response, denied) -> {
                     if (denied instanceof CsrfException) {
