@@ -52,8 +52,8 @@ class StaffApiUnmatched {
         requireStaffApi(e, request);
         String accepted = MediaType.toString(e.getSupportedMediaTypes());
         ResponseEntity<ProblemDetail> answer = StaffApiErrors.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Unsupported content type", "Send the body as " + (accepted.isEmpty() ? "JSON" : accepted)
-                        + " (Content-Type: application/json).", request, List.of());
+                "Unsupported content type", "Send the body as JSON (Content-Type: application/json).", request,
+                List.of());
         return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.ACCEPT, accepted).body(answer.getBody());
     }
 
