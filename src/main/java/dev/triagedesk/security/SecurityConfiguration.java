@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -27,7 +28,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * details; no CSRF token because no cookie is ever used to sign in there;</li>
  * <li>everything else: the report form, reporter links and the report API are public; the staff workspace
  * ({@code /desk/**}, {@code /account/**}) needs a signed-in staff member and {@code /admin/**} an admin. Form
- * sign-in with a session that expires ({@code server.servlet.session.timeout}), CSRF tokens on every form.</li>
+ * sign-in with a session that expires ({@code server.servlet.session.timeout}) and ends at once when its account
+ * is disabled or given a new password ({@link SignedInAccountCheck}), CSRF tokens on every form.</li>
  * </ul>
  * Both sign in through the same throttled password check.
  */
@@ -69,7 +71,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authentication) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authentication, StaffService staff) throws Exception {
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/report", "/report/**", "/r/**", "/api/reports", "/api/reports/**",
@@ -89,7 +91,9 @@ class SecurityConfiguration {
                 .csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository())
                         .ignoringRequestMatchers("/api/reports", "/api/reports/**"))
                 .addFilterBefore(new MultipartCsrfParameterFilter(), CsrfFilter.class)
-                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                .addFilterAfter(new CsrfCookieFirst(), CsrfFilter.class)
+                .addFilterAfter(new SignedInAccountCheck(staff), SecurityContextHolderFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(new StaffSignInEntryPoint()).accessDeniedHandler((request, response, denied) -> {
                     if (denied instanceof CsrfException) {
                         request.setAttribute("triage.csrfRejected", true);
                     }

@@ -26,6 +26,7 @@ class SignInController {
     @GetMapping("/login")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String throttled,
                   @RequestParam(required = false) Long wait, @RequestParam(required = false) String signedOut,
+                  @RequestParam(required = false) String expired, @RequestParam(required = false) String ended,
                   Model model) {
         if (setup.open()) {
             return "redirect:/setup";
@@ -37,6 +38,8 @@ class SignInController {
         model.addAttribute("failed", error != null);
         model.addAttribute("throttledSeconds", throttled != null ? (wait == null ? 1 : Math.max(1, wait)) : null);
         model.addAttribute("signedOut", signedOut != null);
+        model.addAttribute("expired", expired != null);
+        model.addAttribute("ended", ended != null);
         return "security/login";
     }
 

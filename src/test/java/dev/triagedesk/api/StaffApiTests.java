@@ -1,6 +1,9 @@
 package dev.triagedesk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditEvent;
 import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
@@ -20,6 +24,7 @@ import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.RequestIdentifier;
 import dev.triagedesk.ticket.RequestIdentifierRepository;
 import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketStatus;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,6 +63,8 @@ class StaffApiTests {
     AuditLog audit;
     @Autowired
     RequestIdentifierRepository identifiers;
+    @Autowired
+    DeskService desk;
 
     String marker;
     StaffUser agent;
@@ -144,6 +151,41 @@ class StaffApiTests {
 
         List<AuditAction> actions = new ArrayList<>(audit.trail(ticket.getId()).stream().map(AuditEvent::getAction).toList());
         assertThat(actions).contains(AuditAction.STATUS_CHANGED, AuditAction.ASSIGNED, AuditAction.NOTE_ADDED);
+    }
+
+    @Test
+    void callerMistakesAreProblemDetailsThatSayWhatToFixNotInternalErrors() throws Exception {
+        String ref = ticket.getReference();
+        mvc.perform(basic(patch("/api/tickets/" + ref)).contentType(MediaType.APPLICATION_JSON).content("{\"status\": "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Invalid request"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not valid JSON")));
+        mvc.perform(basic(post("/api/tickets/" + ref + "/notes")).contentType(MediaType.APPLICATION_JSON).content("[1]"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(basic(get("/api/tickets").param("page", "abc")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("page"))
+                .andExpect(jsonPath("$.errors[0].message").value("\"abc\" is not a whole number"));
+        mvc.perform(basic(patch("/api/tickets/" + ref)).contentType(MediaType.TEXT_PLAIN).content("status=closed"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string(HttpHeaders.ACCEPT, org.hamcrest.Matchers.containsString("application/json")));
+        mvc.perform(basic(delete("/api/tickets/" + ref)))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().string(HttpHeaders.ALLOW, org.hamcrest.Matchers.containsString("PATCH")));
+        mvc.perform(basic(get("/api/tickets/" + ref + "/attachments")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(desk.submitted(ref).orElseThrow().getStatus()).isEqualTo(TicketStatus.NEW);
+        // the pages keep their own error page for the same mistakes
+        mvc.perform(delete("/desk").with(csrf()).with(user(agent.getUsername()).roles("AGENT")))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(result -> assertThat(String.valueOf(result.getResponse().getContentType()))
+                        .doesNotContain("problem"));
     }
 
     @Test

@@ -74,6 +74,24 @@ class AccessControlTests {
     }
 
     @Test
+    void aVisitorWhoseSessionRanOutIsToldSoOnTheSignInPage() throws Exception {
+        mvc.perform(get("/desk/tickets/TD-2026-000001").with(request -> {
+            request.setRequestedSessionId("ran-out");
+            request.setRequestedSessionIdValid(false);
+            return request;
+        })).andExpect(status().isFound()).andExpect(redirectedUrl("/login?expired"));
+        String page = mvc.perform(get("/login").param("expired", "")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Your session ended after a while without activity");
+        // the report form is public: a reporter's stale session leads nowhere else
+        mvc.perform(get("/report").with(request -> {
+            request.setRequestedSessionId("ran-out");
+            request.setRequestedSessionIdValid(false);
+            return request;
+        })).andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isNotEqualTo("/login?expired"));
+    }
+
+    @Test
     void theStaffApiAnswersAnonymousCallsWithAProblemAndNoBrowserPrompt() throws Exception {
         mvc.perform(get("/api/tickets"))
                 .andExpect(status().isUnauthorized())

@@ -1,7 +1,10 @@
 package dev.triagedesk.staff.web;
 
 import dev.triagedesk.security.StaffPrincipal;
+import dev.triagedesk.security.StaffSignIns;
 import dev.triagedesk.staff.StaffService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,9 +21,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountController {
 
     private final StaffService staff;
+    private final StaffSignIns signIns;
 
-    AccountController(StaffService staff) {
+    AccountController(StaffService staff, StaffSignIns signIns) {
         this.staff = staff;
+        this.signIns = signIns;
     }
 
     @GetMapping
@@ -33,12 +38,15 @@ class AccountController {
     @PostMapping("/password")
     String changePassword(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(defaultValue = "") String current,
                           @RequestParam(defaultValue = "") String password,
-                          @RequestParam(defaultValue = "") String confirmation, RedirectAttributes redirect) {
+                          @RequestParam(defaultValue = "") String confirmation, RedirectAttributes redirect,
+                          HttpServletRequest request, HttpServletResponse response) {
         try {
             if (!password.equals(confirmation)) {
                 throw new IllegalArgumentException("the two new passwords differ");
             }
             staff.changeOwnPassword(me.getStaffId(), current, password);
+            // this browser stays signed in; sessions elsewhere, made with the old password, end
+            signIns.renew(request, response);
             redirect.addFlashAttribute("messageKey", "account.passwordChanged");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("errorText", e.getMessage());

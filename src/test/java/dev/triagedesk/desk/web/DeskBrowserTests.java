@@ -2,6 +2,7 @@ package dev.triagedesk.desk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.triagedesk.evidence.HarBuilder;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.support.Browser;
@@ -22,9 +23,16 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,9 +64,13 @@ import tools.jackson.databind.json.JsonMapper;
 class DeskBrowserTests {
 
     static final String PASSWORD = "correct horse battery staple";
-    /** Listens for CSP violations and script errors before any script of the page runs (CDP scripts are exempt). */
+    /**
+     * Listens for CSP violations and script errors before any script of the page runs (CDP scripts are exempt), and
+     * defines {@code __pwned(id)}, which every hostile payload calls: an id in {@code __ran} is a payload that ran.
+     */
     static final String WATCH = """
-            window.__csp = []; window.__errors = [];
+            window.__csp = []; window.__errors = []; window.__ran = [];
+            window.__pwned = id => window.__ran.push(String(id));
             document.addEventListener('securitypolicyviolation',
                 e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));
             window.addEventListener('error', e => window.__errors.push(String(e.message)));
@@ -183,11 +195,147 @@ class DeskBrowserTests {
                 "ticket JSON", "support note (Markdown)", "support note (plain text)");
     }
 
+    /**
+     * Content written by an attacker (HAR URLs, status texts, error bodies, request-ID headers, console lines, file
+     * names, the reporter's answers) shows as the literal text it is on the reporter's page, the queue and the ticket
+     * page, and stays inert in every export. Each payload would call {@code __pwned(n)} if it ran; should escaping
+     * ever break, the DOM checks see the markup, the CSP watcher sees it blocked, and {@code __ran} sees it run.
+     */
+    @Test
+    void hostileContentStaysInertTextOnEveryPageAndInEveryExport() throws Exception {
+        String marker = "zanzibar" + UUID.randomUUID().toString().substring(0, 6);
+        Map<Integer, String> shown = new java.util.LinkedHashMap<>();
+        shown.put(1, "https://chatgpt.com/backend-api/conversation?q=<script>__pwned(1)</script>");
+        shown.put(2, "Oops <script>__pwned(2)</script>");
+        shown.put(3, "req_<svg onload=__pwned(3)>");
+        shown.put(4, "Bad <img src=x onerror=__pwned(4)> [click](javascript:__pwned(4))");
+        shown.put(5, "javascript:__pwned(5)//https://chatgpt.com/");
+        shown.put(10, "<img src=x onerror=__pwned(10)>.har");
+        shown.put(11, "<script>__pwned(11)</script>.log");
+        shown.put(12, "Uncaught TypeError: <img src=x onerror=__pwned(12)> at <a href=\"javascript:__pwned(12)\">x</a>");
+        shown.put(20, "<script>__pwned(20)</script>");
+        shown.put(21, "=HYPERLINK(\"http://evil.example\",\"x\") <img src=x onerror=__pwned(21)>");
+        shown.put(22, "<svg><script>__pwned(22)</script></svg>");
+        shown.put(23, "Mallory <img src=x onerror=__pwned(23)>");
+        shown.put(24, marker + " <script>__pwned(24)</script> [click](javascript:__pwned(24))"
+                + " <a href=\"javascript:__pwned(24)\">x</a> ![i](http://evil.example/i.png)");
+        HarBuilder har = new HarBuilder();
+        har.entry("POST", shown.get(1), 500)
+                .responseHeader("x-request-id", shown.get(3))
+                .body("application/json", "{\"error\":{\"message\":\"" + shown.get(4).replace("\"", "\\\"")
+                        + "\",\"type\":\"server_error\",\"code\":\"=cmd|' /C calc'!A0\"}}")
+                .add()
+                .entry("GET", shown.get(5), 403)
+                .body("text/html", "<html><head><title>Blocked</title></head><body><svg onload=__pwned(6)></svg>"
+                        + "<iframe srcdoc=\"<script>__pwned(6)</script>\"></iframe></body></html>")
+                .add();
+        ((tools.jackson.databind.node.ObjectNode) har.root().get("log").get("entries").get(0).get("response"))
+                .put("statusText", shown.get(2));
+        String console = "12:00:00.100 POST https://chatgpt.com/backend-api/conversation 500 (Internal Server Error)\n"
+                + shown.get(12) + "\n"
+                + "Failed to load resource: the server responded with a status of 429 () <svg/onload=__pwned(13)>\n";
+        MadeTickets.Made m = made.submit(new ReportAnswers(Product.CHATGPT_WEB, shown.get(20), shown.get(21), 500,
+                        null, "Europe/Istanbul", shown.get(22), shown.get(23), marker + "@example.com", shown.get(24),
+                        null, null, null, null),
+                MadeTickets.Attachment.har(shown.get(10), har.json()),
+                MadeTickets.Attachment.console(shown.get(11), console),
+                MadeTickets.Attachment.screenshot("<img src=x onerror=__pwned(14)>.png"));
+        String reference = m.reference();
+
+        // the reporter adds one more file through their private link, with a name a browser would send as it is
+        Path upload = Files.createDirectories(downloads.resolveSibling(username + "-upload"))
+                .resolve("<img src=x onerror=__pwned(15)>.log");
+        Files.writeString(upload, "12:00:02.200 GET https://chatgpt.com/backend-api/me 401 (Unauthorized)\n"
+                + "Uncaught Error: <iframe srcdoc=\"<script>__pwned(16)</script>\"></iframe>\n"
+                + "Failed to load resource: the server responded with a status of 401 () <script>__pwned(16)</script>\n");
+        browser.get("http://localhost:" + port + "/r/" + m.token());
+        browser.findElement(By.id("console")).sendKeys(upload.toString());
+        browser.findElement(By.cssSelector("#evidence-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"),
+                "<img src=x onerror=__pwned(15)>.log"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(shown.get(1), shown.get(10),
+                shown.get(11), "<script>__pwned(24)</script>", "<script>__pwned(16)</script>");
+        nothingRan("the reporter's page", 0, 0);
+
+        signIn();
+        browser.get("http://localhost:" + port + "/desk?q=" + marker);
+        assertThat(browser.findElement(By.cssSelector(".queue-table tbody tr")).getAttribute("data-reference"))
+                .isEqualTo(reference);
+        assertThat(browser.findElement(By.cssSelector(".queue-table tbody .seen")).getText()).contains(shown.get(21));
+        nothingRan("the queue", 0, 0);
+
+        browser.findElement(By.linkText(reference)).click();
+        wait.until(ExpectedConditions.urlContains("/desk/tickets/" + reference));
+        String page = browser.findElement(By.tagName("main")).getText();
+        for (Map.Entry<Integer, String> text : shown.entrySet()) {
+            if (text.getKey() != 4 && text.getKey() != 24) { // long ones are checked in their parts
+                assertThat(page).as("payload %d on the ticket page", text.getKey()).contains(text.getValue());
+            }
+        }
+        assertThat(page).contains("Bad <img src=x onerror=__pwned(4)>", "<script>__pwned(24)</script>",
+                "<img src=x onerror=__pwned(15)>.log", "<script>__pwned(16)</script>");
+        // the screenshot shows (its alt text is the hostile name, as an attribute) and the timeline is drawn
+        assertThat(browser.findElement(By.cssSelector("#attachments .screenshot img")).getAttribute("alt"))
+                .contains("<img src=x onerror=__pwned(14)>.png");
+        nothingRan("the ticket page", 1, 1);
+        shot("hostile-ticket");
+
+        // what a copy button copies is the text, not markup that would run where it is pasted
+        browser.findElement(By.id("export-markdown")).click();
+        String markdown = Files.readString(downloaded(reference + ".md"));
+        Document rendered = Jsoup.parse(HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).build()
+                .render(Parser.builder().extensions(List.of(TablesExtension.create())).build().parse(markdown)));
+        assertThat(rendered.select("script, img, svg, iframe, a, object, embed")).as("live HTML in the Markdown note")
+                .isEmpty();
+        assertThat(rendered.getAllElements()).allSatisfy(e -> assertThat(e.attributes().asList())
+                .noneMatch(a -> a.getKey().startsWith("on")));
+        assertThat(rendered.text()).contains("<script>__pwned(24)</script> [click](javascript:__pwned(24))",
+                "<img src=x onerror=__pwned(10)>.har", shown.get(1));
+
+        browser.findElement(By.id("export-text")).click();
+        assertThat(Files.readString(downloaded(reference + ".txt"))).contains(shown.get(24), shown.get(1));
+
+        browser.findElement(By.id("export-json")).click();
+        JsonNode json = JsonMapper.builder().build().readTree(Files.readString(downloaded(reference + ".json")));
+        assertThat(json.path("answers").path("description").asString()).isEqualTo(shown.get(24));
+        assertThat(json.path("failingRequests").get(0).path("url").asString()).isEqualTo(shown.get(1));
+        assertThat(json.path("failingRequests").get(0).path("statusText").asString()).isEqualTo(shown.get(2));
+
+        browser.findElement(By.id("export-zip")).click();
+        Path zip = downloaded(reference + "-evidence.zip");
+        assertThat(zipEntries(zip)).contains(reference + "/summary.md")
+                .allMatch(n -> !n.contains("<") && !n.contains(">") && !n.contains("\""), "member names of safe characters");
+
+        browser.findElement(By.id("export-pdf")).click();
+        Path pdf = downloaded(reference + ".pdf");
+        String pdfText = pdfText(pdf).replaceAll("\\s+", "");
+        for (int n : List.of(1, 2, 3, 10, 11, 20, 23)) {
+            assertThat(pdfText).as("payload %d in the PDF", n).contains(shown.get(n).replaceAll("\\s+", ""));
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getDocumentCatalog().getOpenAction()).isNull();
+            assertThat(doc.getDocumentCatalog().getNames() == null
+                    || doc.getDocumentCatalog().getNames().getJavaScript() == null).as("no JavaScript").isTrue();
+            for (var p : doc.getPages()) {
+                assertThat(p.getAnnotations()).as("links or actions in the PDF").isEmpty();
+            }
+        }
+
+        // the queue CSV: a cell that starts like a formula is text to a spreadsheet
+        browser.get("http://localhost:" + port + "/desk?q=" + marker);
+        browser.findElement(By.id("csv-link")).click();
+        try (var rows = CSVParser.parse(Files.readString(downloaded("triage-desk-queue.csv")),
+                CSVFormat.RFC4180.builder().setHeader().get())) {
+            var row = rows.getRecords().get(0);
+            assertThat(row.get("reference")).isEqualTo(reference);
+            assertThat(row.get("seen_message")).isEqualTo("'" + shown.get(21));
+        }
+    }
+
     void shot(String name) {
         try {
             Map<String, Object> r = ((ChromeDriver) browser).executeCdpCommand("Page.captureScreenshot",
                     Map.of("captureBeyondViewport", true, "format", "png"));
-            Object metrics = ((ChromeDriver) browser).executeCdpCommand("Page.getLayoutMetrics", Map.of());
             Files.write(Path.of("target/shot-" + name + ".png"), java.util.Base64.getDecoder().decode((String) r.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -203,6 +351,27 @@ class DeskBrowserTests {
         // back to the page asked for (Spring Security adds "?continue" to it)
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1")));
         assertThat(browser.getCurrentUrl()).contains("/desk");
+    }
+
+    /**
+     * Nothing written by an attacker ran or became markup on the page: no payload called {@code __pwned}, no CSP
+     * violation or script error, no element with an event-handler attribute or a {@code javascript:} link, no script
+     * without a source, and only the images and pictures the page itself draws (screenshots, timelines).
+     */
+    @SuppressWarnings("unchecked")
+    void nothingRan(String page, int images, int pictures) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        assertThat((List<String>) js.executeScript("return window.__ran")).as("payloads that ran on %s", page).isEmpty();
+        noPageProblems(page);
+        assertThat((List<String>) js.executeScript("""
+                return Array.from(document.querySelectorAll('*'))
+                  .filter(el => Array.from(el.attributes).some(a => a.name.toLowerCase().startsWith('on'))
+                             || (el.tagName === 'SCRIPT' && !el.src)
+                             || ['IFRAME', 'OBJECT', 'EMBED', 'BASE', 'META'].includes(el.tagName) && el.closest('main')
+                             || /^\\s*javascript:/i.test(el.getAttribute('href') || el.getAttribute('src') || ''))
+                  .map(el => el.outerHTML.substring(0, 200));""")).as("markup from uploads on %s", page).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("main img"))).as("images on %s", page).hasSize(images);
+        assertThat(browser.findElements(By.cssSelector("main svg"))).as("pictures on %s", page).hasSize(pictures);
     }
 
     /** No CSP violation and no script error since the page loaded. */
@@ -255,10 +424,5 @@ class DeskBrowserTests {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             return new PDFTextStripper().getText(doc);
         }
-    }
-
-    static ReportAnswers answers(String description, String seenMessage) {
-        return new ReportAnswers(Product.CHATGPT_WEB, null, seenMessage, 500, null, "Europe/Istanbul", null, "Pat",
-                null, description, null, null, null, null);
     }
 }

@@ -8,6 +8,7 @@ import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.Upload;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,35 @@ import org.springframework.stereotype.Component;
 
 /**
  * Submits tickets with attachments made in the test (a HAR written by {@link dev.triagedesk.evidence.HarBuilder},
- * console text, a PNG) under any file name, through the same services the form uses.
+ * console text, a PNG) under any file name, through the same services the form uses: each file goes through the
+ * engine's analysis and sanitizing as an upload would.
  */
 @Component
 class MadeTickets {
+
+    /** A file as a reporter would upload it: its name is theirs, whatever it says. */
+    record Attachment(String name, byte[] content, EvidenceKind kind) {
+
+        static Attachment har(String name, String json) {
+            return new Attachment(name, json.getBytes(StandardCharsets.UTF_8), EvidenceKind.HAR);
+        }
+
+        static Attachment console(String name, String text) {
+            return new Attachment(name, text.getBytes(StandardCharsets.UTF_8), EvidenceKind.CONSOLE);
+        }
+
+        static Attachment screenshot(String name) {
+            return new Attachment(name, png(), EvidenceKind.SCREENSHOT);
+        }
+    }
+
+    /** A submitted ticket and the token of its reporter's private link ({@code /r/<token>}). */
+    record Made(Ticket ticket, String token) {
+
+        String reference() {
+            return ticket.getReference();
+        }
+    }
 
     private final TicketService tickets;
     private final ReportService reports;
@@ -31,27 +57,22 @@ class MadeTickets {
         this.reports = reports;
     }
 
-    /** A submitted ticket; {@code har} and {@code console} may be null. */
-    Ticket submit(ReportAnswers answers, String harName, String har, String console, boolean screenshot) {
-        long id = tickets.startDraft().ticket().getId();
+    /** A submitted ticket with these answers and attachments. */
+    Made submit(ReportAnswers answers, Attachment... attachments) {
+        TicketService.Draft draft = tickets.startDraft();
+        long id = draft.ticket().getId();
         tickets.answer(id, answers);
-        if (har != null) {
-            upload(id, harName, har.getBytes(StandardCharsets.UTF_8), EvidenceKind.HAR);
+        for (Attachment a : attachments) {
+            upload(id, a);
         }
-        if (console != null) {
-            reports.addPastedConsole(id, console);
-        }
-        if (screenshot) {
-            upload(id, "screen.png", png(), EvidenceKind.SCREENSHOT);
-        }
-        return reports.submit(id).details().ticket();
+        return new Made(reports.submit(id).details().ticket(), draft.token());
     }
 
-    private void upload(long id, String name, byte[] content, EvidenceKind kind) {
+    private void upload(long id, Attachment a) {
         try {
             Path file = Files.createTempFile("made", ".upload");
-            Files.write(file, content);
-            reports.addUpload(id, new Upload(file, name, content.length, kind));
+            Files.write(file, a.content());
+            reports.addUpload(id, new Upload(file, a.name(), a.content().length, a.kind()));
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,7 +87,7 @@ class MadeTickets {
             }
         }
         try {
-            var out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, "png", out);
             return out.toByteArray();
         } catch (IOException e) {

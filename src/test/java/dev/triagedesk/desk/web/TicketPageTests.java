@@ -5,23 +5,50 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.audit.AuditAction;
+import dev.triagedesk.audit.AuditEvent;
+import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.desk.DeskService;
+import dev.triagedesk.evidence.HarBuilder;
+import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.ticket.Evidence;
+import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketStatus;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The ticket page as an agent uses it: what it shows, the workflow forms, downloads and exports. */
@@ -33,13 +60,20 @@ class TicketPageTests {
     static final String HAR = "user-masteralan360-asaas-chrome143-404-body.har";
     static final String CF_RAY = "9ba36dc0cdf1f756-ISU";
     static final String SB_REQUEST_ID = "019b9869-d481-7819-a1b6-fea08d7e5ad5";
+    static final String PASSWORD = "correct horse battery staple";
 
     @Autowired
     MockMvc mvc;
     @Autowired
     TicketFixtures fixtures;
     @Autowired
+    MadeTickets made;
+    @Autowired
     StaffService staff;
+    @Autowired
+    DeskService desk;
+    @Autowired
+    AuditLog audit;
     @Autowired
     UserDetailsService principals;
 
@@ -50,7 +84,7 @@ class TicketPageTests {
     @BeforeEach
     void ticketAndAgent() {
         marker = "page" + UUID.randomUUID().toString().substring(0, 8);
-        agent = staff.create("agent-" + marker, "Agent " + marker, "correct horse battery staple", Role.AGENT);
+        agent = staff.create("agent-" + marker, "Agent " + marker, PASSWORD, Role.AGENT);
         ticket = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Saving fails " + marker,
                 marker + "@example.com"), HAR);
     }
@@ -60,10 +94,264 @@ class TicketPageTests {
         return request.with(user(principals.loadUserByUsername(agent.getUsername())));
     }
 
+    private Document page(String reference) throws Exception {
+        return Jsoup.parse(mvc.perform(as(get("/desk/tickets/" + reference))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+    }
+
+    private String link(String anchor) {
+        return "/desk/tickets/" + ticket.getReference() + "#" + anchor;
+    }
+
+    /** A ticket with a HAR that carried an API key and a session cookie, a console log and a screenshot. */
+    private MadeTickets.Made madeWithSecrets() {
+        String har = new HarBuilder()
+                .entry("POST", "https://api.openai.com/v1/chat/completions", 429)
+                .requestHeader("Authorization", "Bearer " + Secrets.openAiKey(7))
+                .cookie("__Secure-next-auth.session-token", Secrets.sessionToken(7))
+                .responseHeader("x-request-id", "req_" + marker)
+                .body("application/json", "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\","
+                        + "\"code\":\"rate_limit_exceeded\"}}")
+                .add().json();
+        return made.submit(TicketFixtures.answers(Product.OPENAI_API, "Rate limited " + marker, null),
+                MadeTickets.Attachment.har("capture.har", har),
+                MadeTickets.Attachment.console("console.log", "12:00:01.100 POST "
+                        + "https://api.openai.com/v1/chat/completions 429 (Too Many Requests)\n"
+                        + "Uncaught TypeError: Cannot read properties of undefined (reading 'choices')\n"
+                        + "Failed to load resource: the server responded with a status of 429 ()\n"),
+                MadeTickets.Attachment.screenshot("screen.png"));
+    }
+
     @Test
-    void thePageShowsTheTicket() throws Exception {
-        String html = mvc.perform(as(get("/desk/tickets/" + ticket.getReference()))).andExpect(status().isOk())
+    void thePageShowsSummaryChecklistVerdictFailuresTimelineIdsRedactionAndAttachments() throws Exception {
+        Document page = page(ticket.getReference().toLowerCase());
+        assertThat(page.select("h1").text()).isEqualTo("Ticket " + ticket.getReference());
+        Ticket stored = desk.submitted(ticket.getReference()).orElseThrow();
+        assertThat(page.select("#summary-markdown").text()).isEqualTo(stored.getSummaryMarkdown().strip());
+        assertThat(page.select("#summary-text").text()).contains(CF_RAY);
+        assertThat(page.select("#summary button[data-copy]")).extracting(e -> e.attr("data-copy"))
+                .containsExactly("#summary-markdown", "#summary-text");
+        assertThat(page.select("table.checks tbody tr")).hasSize(8);
+        assertThat(page.select("table.checks").text()).contains("In a private (incognito) window");
+        assertThat(page.select("#verdict .verdict-path").text()).isEqualTo(stored.getVerdictPath().label());
+        assertThat(page.select("#labels .readiness li")).hasSize(4);
+
+        // the failing request as a row: method, URL, status, error code, its request IDs with copy buttons
+        var row = page.select("table.failures-table tbody tr").first();
+        assertThat(row).isNotNull();
+        assertThat(row.select(".method").text()).isEqualTo("POST");
+        assertThat(row.select(".url").text()).contains("/rest/v1/rpc/get_all_users");
+        assertThat(row.select(".status .code").text()).isEqualTo("404");
+        assertThat(row.select(".error-code").text()).isEqualTo("PGRST202");
+        assertThat(row.select(".ids code")).extracting(e -> e.text()).contains(CF_RAY, SB_REQUEST_ID);
+        for (var button : row.select(".ids button[data-copy]")) {
+            assertThat(page.select(button.attr("data-copy"))).as("copy target %s", button.attr("data-copy")).hasSize(1);
+        }
+
+        // the timeline: one picture per HAR, failures marked, described in words for those who cannot see it
+        assertThat(page.select("svg.timeline-chart")).hasSize(1);
+        assertThat(page.select("svg.timeline-chart rect.bar-failing")).isNotEmpty();
+        assertThat(page.select("svg.timeline-chart desc").text()).contains("failing");
+        assertThat(page.select("#identifiers table code")).extracting(e -> e.text()).contains(CF_RAY);
+
+        // the attachment with what redaction removed from it, and a download of its sanitized copy
+        var attachment = page.select("#attachments article.attachment").first();
+        assertThat(attachment.select(".file-name").text()).isEqualTo(HAR);
+        assertThat(attachment.select(".redaction-total").text()).isNotBlank();
+        assertThat(attachment.select(".download a").attr("href"))
+                .matches("/desk/tickets/" + ticket.getReference() + "/attachments/\\d+");
+
+        assertThat(audit.trail(ticket.getId())).first().satisfies(e -> {
+            assertThat(e.getAction()).isEqualTo(AuditAction.VIEWED);
+            assertThat(e.getActor()).isEqualTo(agent.getUsername());
+        });
+    }
+
+    @Test
+    void anUnknownOrUnsubmittedTicketIsTheFriendlyNotFoundPage() throws Exception {
+        String html = mvc.perform(as(get("/desk/tickets/TD-1999-000001"))).andExpect(status().isNotFound())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(html).contains(CF_RAY);
+        assertThat(html).contains("There is no submitted ticket with this reference");
+        mvc.perform(as(post("/desk/tickets/TD-1999-000001/status")).with(csrf()).param("status", "CLOSED"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theStatusFormNeedsItsCsrfTokenChangesTheStatusAndSaysSo() throws Exception {
+        String ref = ticket.getReference();
+        mvc.perform(as(post("/desk/tickets/" + ref + "/status")).param("status", "TRIAGING"))
+                .andExpect(status().isForbidden());
+        assertThat(desk.submitted(ref).orElseThrow().getStatus()).isEqualTo(TicketStatus.NEW);
+
+        mvc.perform(as(post("/desk/tickets/" + ref + "/status")).with(csrf()).param("status", "waiting-on-reporter"))
+                .andExpect(redirectedUrl(link("workflow")))
+                .andExpect(flash().attribute("messageKey", "ticket.status.changed"))
+                .andExpect(flash().attribute("messageArg", TicketStatus.WAITING_ON_REPORTER.label()));
+        assertThat(desk.submitted(ref).orElseThrow().getStatus()).isEqualTo(TicketStatus.WAITING_ON_REPORTER);
+
+        for (String wrong : new String[] {"on-fire", ""}) {
+            mvc.perform(as(post("/desk/tickets/" + ref + "/status")).with(csrf()).param("status", wrong))
+                    .andExpect(redirectedUrl(link("workflow")))
+                    .andExpect(flash().attribute("errorKey", "ticket.status.invalid"));
+        }
+        assertThat(desk.submitted(ref).orElseThrow().getStatus()).isEqualTo(TicketStatus.WAITING_ON_REPORTER);
+
+        Document page = page(ref);
+        assertThat(page.select("#ticket-status").text()).isEqualTo(TicketStatus.WAITING_ON_REPORTER.label());
+        assertThat(page.select("#status option[selected]").attr("value")).isEqualTo("WAITING_ON_REPORTER");
+        assertThat(page.select("#trail tbody tr").eachText()).anyMatch(r -> r.contains(agent.getUsername())
+                && r.contains("changed the status") && r.contains("New → Waiting on reporter"));
+    }
+
+    @Test
+    void theAssigneeFormTakesAnEnabledStaffMemberOrNobody() throws Exception {
+        String ref = ticket.getReference();
+        StaffUser gone = staff.create("gone-" + marker, null, PASSWORD, Role.AGENT);
+        staff.setEnabled(gone.getId(), false);
+
+        mvc.perform(as(post("/desk/tickets/" + ref + "/assignee")).with(csrf()).param("assignee", agent.getId().toString()))
+                .andExpect(redirectedUrl(link("workflow")))
+                .andExpect(flash().attribute("messageKey", "ticket.assignee.changed"))
+                .andExpect(flash().attribute("messageArg", agent.getUsername()));
+        assertThat(desk.submitted(ref).orElseThrow().getAssignee().getId()).isEqualTo(agent.getId());
+        assertThat(page(ref).select("#assignee option[selected]").attr("value")).isEqualTo(agent.getId().toString());
+
+        for (String wrong : new String[] {gone.getId().toString(), "999999999", "alice"}) {
+            mvc.perform(as(post("/desk/tickets/" + ref + "/assignee")).with(csrf()).param("assignee", wrong))
+                    .andExpect(flash().attribute("errorKey", "ticket.assignee.invalid"));
+        }
+        assertThat(desk.submitted(ref).orElseThrow().getAssignee().getId()).isEqualTo(agent.getId());
+        // the disabled member is not offered
+        assertThat(page(ref).select("#assignee option").eachAttr("value")).doesNotContain(gone.getId().toString());
+
+        mvc.perform(as(post("/desk/tickets/" + ref + "/assignee")).with(csrf()).param("assignee", ""))
+                .andExpect(flash().attribute("messageKey", "ticket.assignee.none"));
+        assertThat(desk.submitted(ref).orElseThrow().getAssignee()).isNull();
+        assertThat(audit.trail(ticket.getId())).extracting(AuditEvent::getDetail)
+                .contains("nobody → " + agent.getUsername(), agent.getUsername() + " → nobody");
+    }
+
+    @Test
+    void aNoteNeedsTextIsKeptOnTheStaffPageAndNeverReachesTheReporterOrAnExport() throws Exception {
+        MadeTickets.Made m = madeWithSecrets();
+        String ref = m.reference();
+        String secretNote = "Internal: the reporter's company blocks us " + marker;
+
+        mvc.perform(as(post("/desk/tickets/" + ref + "/notes")).param("body", secretNote))
+                .andExpect(status().isForbidden());
+        mvc.perform(as(post("/desk/tickets/" + ref + "/notes")).with(csrf()).param("body", "   "))
+                .andExpect(redirectedUrl("/desk/tickets/" + ref + "#notes"))
+                .andExpect(flash().attribute("errorKey", "ticket.note.invalid"));
+        String tooLong = "x".repeat(10_001);
+        mvc.perform(as(post("/desk/tickets/" + ref + "/notes")).with(csrf()).param("body", tooLong))
+                .andExpect(flash().attribute("errorKey", "ticket.note.invalid"))
+                .andExpect(flash().attribute("draftNote", tooLong));
+        assertThat(desk.notes(ref)).isEmpty();
+
+        mvc.perform(as(post("/desk/tickets/" + ref + "/notes")).with(csrf()).param("body", secretNote))
+                .andExpect(redirectedUrl("/desk/tickets/" + ref + "#notes"))
+                .andExpect(flash().attribute("messageKey", "ticket.note.added"));
+        Document page = page(ref);
+        assertThat(page.select("#notes .note-body").text()).isEqualTo(secretNote);
+        assertThat(page.select("#notes .note-meta").text()).contains("Agent " + marker);
+
+        // the reporter's own page
+        String reporter = mvc.perform(get("/r/" + m.token())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(reporter).contains(ref).doesNotContain("blocks us").doesNotContain("Internal notes");
+
+        // every export, from the page
+        Map<String, String> exports = new LinkedHashMap<>();
+        for (String format : List.of("markdown", "text", "json")) {
+            exports.put(format, mvc.perform(as(get("/desk/tickets/" + ref + "/export/" + format)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        }
+        byte[] zip = mvc.perform(as(get("/desk/tickets/" + ref + "/export/zip"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        exports.putAll(zipMembers(zip));
+        byte[] pdf = mvc.perform(as(get("/desk/tickets/" + ref + "/export/pdf"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        exports.put("pdf", pdfText(pdf));
+        assertThat(exports).hasSizeGreaterThan(8);
+        exports.forEach((name, content) -> assertThat(content).as(name).doesNotContain(secretNote)
+                .doesNotContain("blocks us"));
+        assertThat(exports.get("pdf")).contains(ref, "req_" + marker).doesNotContain("Internal notes", "Audit trail");
+    }
+
+    @Test
+    void attachmentsDownloadAsTheirSanitizedCopyAndScreenshotsShowInline() throws Exception {
+        MadeTickets.Made m = madeWithSecrets();
+        String ref = m.reference();
+        List<Evidence> evidence = desk.read(ref).orElseThrow().evidence();
+        Evidence har = evidence.stream().filter(e -> e.getKind() == EvidenceKind.HAR && e.isAnalyzed()).findFirst().orElseThrow();
+        Evidence console = evidence.stream().filter(e -> e.getKind() == EvidenceKind.CONSOLE && e.isAnalyzed()).findFirst().orElseThrow();
+        Evidence screenshot = evidence.stream().filter(e -> e.getKind() == EvidenceKind.SCREENSHOT && e.isAnalyzed()).findFirst().orElseThrow();
+
+        MvcResult download = mvc.perform(as(get("/desk/tickets/" + ref + "/attachments/" + har.getId())))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn();
+        assertThat(download.getResponse().getContentType()).startsWith("application/json");
+        assertThat(download.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                .startsWith("attachment").contains(ref + "-").endsWith(".har\"");
+        String sanitized = download.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(sanitized).contains("req_" + marker, "[REDACTED:")
+                .doesNotContain(Secrets.openAiKey(7), Secrets.sessionToken(7));
+
+        assertThat(mvc.perform(as(get("/desk/tickets/" + ref + "/attachments/" + console.getId())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentType()).startsWith("text/plain");
+
+        // the page shows the screenshot itself, served as an image of its own type that may not be sniffed
+        Document page = page(ref);
+        String src = page.select("#attachments .screenshot img").attr("src");
+        assertThat(src).isEqualTo("/desk/tickets/" + ref + "/attachments/" + screenshot.getId() + "?inline=");
+        MvcResult image = mvc.perform(as(get(src))).andExpect(status().isOk())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff")).andReturn();
+        assertThat(image.getResponse().getContentType()).isEqualTo("image/png");
+        assertThat(image.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION)).startsWith("inline");
+        assertThat(image.getResponse().getContentAsByteArray()).startsWith(0x89, 'P', 'N', 'G');
+
+        // an attachment of another ticket is not reachable through this one, nor an unknown one
+        Evidence elsewhere = desk.read(ticket.getReference()).orElseThrow().evidence().get(0);
+        mvc.perform(as(get("/desk/tickets/" + ref + "/attachments/" + elsewhere.getId()))).andExpect(status().isNotFound());
+        mvc.perform(as(get("/desk/tickets/" + ref + "/attachments/999999999"))).andExpect(status().isNotFound());
+
+        // a download is audited with the file it was; showing the screenshot in the page is not a download
+        assertThat(audit.trail(m.ticket().getId()).stream().filter(e -> e.getAction() == AuditAction.DOWNLOADED)
+                .map(AuditEvent::getDetail)).containsExactlyInAnyOrder("HAR capture.har", "Console log console.log");
+    }
+
+    @Test
+    void eachExportDownloadsUnderTheReferenceAndLandsInTheAuditTrail() throws Exception {
+        String ref = ticket.getReference();
+        Map<String, String> names = Map.of("markdown", ref + ".md", "text", ref + ".txt", "json", ref + ".json",
+                "zip", ref + "-evidence.zip", "pdf", ref + ".pdf");
+        for (var e : names.entrySet()) {
+            MvcResult r = mvc.perform(as(get("/desk/tickets/" + ref + "/export/" + e.getKey())))
+                    .andExpect(status().isOk()).andReturn();
+            assertThat(r.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION))
+                    .isEqualTo("attachment; filename=\"" + e.getValue() + "\"");
+        }
+        mvc.perform(as(get("/desk/tickets/" + ref + "/export/docx"))).andExpect(status().isNotFound());
+        assertThat(page(ref).select("#trail tbody tr").eachText()).filteredOn(r -> r.contains("exported"))
+                .hasSize(5)
+                .anyMatch(r -> r.contains("ticket PDF")).anyMatch(r -> r.contains("evidence bundle (ZIP)"))
+                .allMatch(r -> r.contains(agent.getUsername()));
+    }
+
+    static Map<String, String> zipMembers(byte[] zip) throws IOException {
+        Map<String, String> members = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                members.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return members;
+    }
+
+    static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
     }
 }

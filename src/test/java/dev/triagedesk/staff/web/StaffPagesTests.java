@@ -113,6 +113,46 @@ class StaffPagesTests {
         mvc.perform(post("/account/password").session(adminSession).with(csrf()).param("current", PASSWORD)
                         .param("password", "my next password").param("confirmation", "my next password"))
                 .andExpect(flash().attribute("messageKey", "account.passwordChanged"));
-        StaffSessions.signIn(mvc, admin.getUsername(), "my next password");
+        // this browser stays signed in with the new password; a session made elsewhere with the old one ends
+        mvc.perform(get("/account").session(adminSession)).andExpect(status().isOk());
+        MockHttpSession elsewhere = StaffSessions.signIn(mvc, admin.getUsername(), "my next password");
+        mvc.perform(post("/account/password").session(adminSession).with(csrf()).param("current", "my next password")
+                        .param("password", "my third password").param("confirmation", "my third password"))
+                .andExpect(flash().attribute("messageKey", "account.passwordChanged"));
+        mvc.perform(get("/account").session(adminSession)).andExpect(status().isOk());
+        mvc.perform(get("/desk").session(elsewhere)).andExpect(redirectedUrl("/login?ended"));
+        StaffSessions.signIn(mvc, admin.getUsername(), "my third password");
+    }
+
+    @Test
+    void disablingAnAgentEndsTheSessionTheyAreSignedInWithAtItsNextRequest() throws Exception {
+        StaffUser agent = staff.create("busy-" + marker, null, PASSWORD, Role.AGENT);
+        MockHttpSession agentSession = StaffSessions.signIn(mvc, agent.getUsername(), PASSWORD);
+        mvc.perform(get("/desk").session(agentSession)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/staff/" + agent.getId() + "/enabled").session(adminSession).with(csrf())
+                .param("enabled", "false")).andExpect(flash().attribute("messageKey", "admin.disabled"));
+        mvc.perform(post("/desk/tickets/TD-2026-000001/notes").session(agentSession).with(csrf()).param("body", "x"))
+                .andExpect(redirectedUrl("/login?ended"));
+        assertThat(agentSession.isInvalid()).isTrue();
+        String page = mvc.perform(get("/login").param("ended", "")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("You were signed out because your account changed");
+
+        // enabled again, they sign in anew; the ended session stays ended
+        mvc.perform(post("/admin/staff/" + agent.getId() + "/enabled").session(adminSession).with(csrf())
+                .param("enabled", "true"));
+        StaffSessions.signIn(mvc, agent.getUsername(), PASSWORD);
+    }
+
+    @Test
+    void aPasswordResetByAnAdministratorEndsTheAgentsSessions() throws Exception {
+        StaffUser agent = staff.create("forgetful-" + marker, null, PASSWORD, Role.AGENT);
+        MockHttpSession agentSession = StaffSessions.signIn(mvc, agent.getUsername(), PASSWORD);
+        mvc.perform(post("/admin/staff/" + agent.getId() + "/password").session(adminSession).with(csrf())
+                .param("password", "a brand new password")).andExpect(flash().attribute("messageKey", "admin.passwordSet"));
+        mvc.perform(get("/desk").session(agentSession)).andExpect(redirectedUrl("/login?ended"));
+        // the administrator who did it is still signed in
+        mvc.perform(get("/admin/staff").session(adminSession)).andExpect(status().isOk());
     }
 }
