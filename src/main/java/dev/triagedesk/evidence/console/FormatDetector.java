@@ -35,7 +35,9 @@ final class FormatDetector {
     private static final Pattern CONSOLE_PHRASE = Pattern.compile("Failed to load resource|net::ERR_[A-Z_]+"
             + "|blocked by CORS policy|Cross-Origin Request Blocked|Uncaught \\(in promise\\)|Uncaught [A-Z]\\w*Error"
             + "|Refused to (?:load|connect|execute|apply|frame)|Mixed Content:|WebSocket connection to '"
-            + "|NetworkError when attempting to fetch|TypeError: Failed to fetch|DevTools failed to load");
+            + "|NetworkError when attempting to fetch|TypeError: Failed to fetch|DevTools failed to load"
+            // Chrome's line for a failed fetch or XHR: "POST https://api.openai.com/v1/… 429 (Too Many Requests)"
+            + "|\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (?:https?|wss?)://\\S+ [1-5]\\d\\d \\(");
 
     private FormatDetector() {
     }

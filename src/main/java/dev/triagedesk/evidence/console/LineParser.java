@@ -40,6 +40,8 @@ final class LineParser {
     private static final Pattern FF_REQUEST = Pattern.compile(
             "^(?:XHR|fetch|beacon)?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT) ?((?:https?|wss?)://\\S+)(.*)$");
     private static final Pattern FF_STATUS = Pattern.compile("\\[HTTP/[\\d.]+\\s+(\\d{3})\\b[^\\]]*\\]");
+    /** What follows the URL in Chrome's row for a failed request: a status or a net error. */
+    private static final Pattern CHROME_REQUEST_TAIL = Pattern.compile("\\s+(?:[1-5]\\d\\d\\b|net::ERR_)");
 
     // Stack frames, as each browser prints them.
     private static final Pattern FRAME_V8 = Pattern.compile("^(?:\\s+at\\s+\\S.*|at\\s+\\S.*:\\d+(?::\\d+)?\\)?)$");
@@ -162,6 +164,10 @@ final class LineParser {
 
     private static ConsoleLine network(String s, String time, boolean indented) {
         Matcher m = FF_REQUEST.matcher(s);
+        if (m.matches() && CHROME_REQUEST_TAIL.matcher(m.group(3)).lookingAt()
+                && s.charAt(m.end(1)) == ' ') {
+            return null; // Chrome's fetch/XHR row ("POST https://… 429 (Too Many Requests)"): a message, not a row
+        }
         if (m.matches()) {
             Matcher st = FF_STATUS.matcher(m.group(3));
             Integer status = st.find() ? Integer.valueOf(st.group(1)) : null;

@@ -75,6 +75,16 @@ class ConsoleAnalyzerTests {
     }
 
     @Test
+    void aSingleChromeRequestRowPastedAloneIsStillAFailingRequest() {
+        ConsoleAnalysis a = analyze("12:00:01.100 POST https://api.openai.com/v1/chat/completions 429 (Too Many Requests)\n");
+
+        assertThat(a.format()).isEqualTo("plain");
+        assertThat(a.errors()).extracting(ConsoleError::time, ConsoleError::status, ConsoleError::url,
+                ConsoleError::category).containsExactly(tuple("12:00:01.100", 429,
+                "https://api.openai.com/v1/chat/completions", Category.SLOW_OR_CHECK_QUOTA));
+    }
+
+    @Test
     void firefoxExportPairsNetworkRowsWithTheirStatusLine() {
         ConsoleAnalysis a = analyze(fixture("firefox-export.txt"));
 

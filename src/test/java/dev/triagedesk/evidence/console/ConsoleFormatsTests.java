@@ -22,6 +22,7 @@ class ConsoleFormatsTests {
             puppeteer  | [log] 2025-07-24T14:47:33.407Z fullUrl\\n[error] 2025-07-24T14:47:34.000Z boom
             captured   | debug: [vite] connecting...\\nerror: Failed to load resource: the server responded with a status of 401 ()
             plain      | The page says net::ERR_CONNECTION_RESET when I open chatgpt.com
+            plain      | 12:00:01.100 POST https://api.openai.com/v1/chat/completions 429 (Too Many Requests)
             """)
     void detectsEachFormatFromContent(String format, String head) {
         String text = head.replace("\\n", "\n");
