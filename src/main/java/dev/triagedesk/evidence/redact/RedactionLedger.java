@@ -18,6 +18,8 @@ public final class RedactionLedger {
     private long total;
     /** While a tentative redaction runs (see {@link #begin()}), what it recorded, to take back if it fails. */
     private List<Tally> journal;
+    /** The tally recorded to last. */
+    private Tally last;
 
     /** Starts recording tentatively: {@link #rollback()} undoes what was recorded since, {@link #commit()} keeps it. */
     void begin() {
@@ -38,7 +40,12 @@ public final class RedactionLedger {
 
     void record(String rule, SecretKind kind, String name) {
         total++;
-        Tally t = tallies.computeIfAbsent(rule + '\u0000' + kind.name(), k -> new Tally(rule, kind));
+        Tally t = last;
+        if (t == null || !t.rule.equals(rule) || t.kind != kind) {
+            // the same rule and kind come in runs (the three cookies of a Cookie header): skip the key then
+            t = tallies.computeIfAbsent(rule + '\u0000' + kind.name(), k -> new Tally(rule, kind));
+            last = t;
+        }
         if (journal != null) {
             journal.add(t);
         }

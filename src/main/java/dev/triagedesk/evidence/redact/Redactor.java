@@ -861,12 +861,25 @@ public final class Redactor {
         return result;
     }
 
+    /** The characters at which {@link #scanText} has something to check: a marker, a URL, a separator, a shape. */
+    private static final boolean[] TEXT_TRIGGERS = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            TEXT_TRIGGERS[c] = c == '[' || c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == '=' || c == ':'
+                    || SecretShapes.isTrigger(c);
+        }
+    }
+
     private String scanText(String s, String rule) {
         int n = s.length();
         StringBuilder out = null;
         int copied = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c >= 128 || !TEXT_TRIGGERS[c]) {
+                continue; // most characters start nothing: one lookup instead of a dozen comparisons
+            }
             int replacedTo = -1;
             String replacement = null;
             if (c == '[' && isMarker(s, i)) {
