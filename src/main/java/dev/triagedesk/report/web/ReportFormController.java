@@ -52,6 +52,15 @@ class ReportFormController {
         return "redirect:" + Step.WHAT.path(draft.token());
     }
 
+    /**
+     * The form's start address opened directly (bookmarked, reloaded, typed): a report starts only from the button
+     * on the home page (a POST, so a crawler or a reload never makes drafts), which is where this leads.
+     */
+    @GetMapping("/report")
+    String startPage() {
+        return "redirect:/";
+    }
+
     @GetMapping("/report/{token}")
     String resume(@PathVariable String token) {
         Ticket t = links.ticket(token);
