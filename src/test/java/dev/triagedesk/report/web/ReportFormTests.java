@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.triagedesk.evidence.Corpus;
+import dev.triagedesk.report.ReportService;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.StatusPageAnswer;
@@ -59,6 +60,8 @@ class ReportFormTests {
     TicketService tickets;
     @Autowired
     TicketRepository repository;
+    @Autowired
+    ReportService reports;
 
     // home and start
 
@@ -92,6 +95,13 @@ class ReportFormTests {
                         containsString("type=\"datetime-local\""),
                         containsString("aria-current=\"step\""),
                         containsString("Step 1 of 5"))));
+    }
+
+    @Test
+    void theStartAddressOpenedDirectlyLeadsToTheHomePageWithoutMakingADraft() throws Exception {
+        long before = repository.count();
+        mvc.perform(get("/report").accept("text/html")).andExpect(redirectedUrl("/"));
+        assertThat(repository.count()).isEqualTo(before);
     }
 
     // step 1
@@ -335,6 +345,35 @@ class ReportFormTests {
         String row = page.substring(page.indexOf("class=\"failure\""));
         row = row.substring(0, row.indexOf("</dl>"));
         assertThat(row).contains("get_all_users").contains("Console, line 1:").contains(CF_RAY);
+    }
+
+    @Test
+    void aConsoleLogSavedByChromeIsJoinedToTheHarsFailingRequestWhateverTheZoneSaid() throws Exception {
+        // Chrome writes the failed resource without its scheme, on the reporter's clock (UTC+3 here); the report
+        // says nothing about the time zone
+        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String console = "15:23:59.170 eboispangcayxxheoufy.supabase.co/rest/v1/rpc/get_all_users:1"
+                + "  Failed to load resource: the server responded with a status of 404 ()\n"
+                + "15:24:00.002 main.js:10  Uncaught (in promise) TypeError: Cannot read properties of undefined\n";
+        mvc.perform(multipart("/report/" + token + "/evidence")
+                        .file(new MockMultipartFile("har", "capture.har", "application/json", Files.readAllBytes(Corpus.har(HAR))))
+                        .file(new MockMultipartFile("console", "console.log", "text/plain", console.getBytes()))
+                        .param("nav", "stay"))
+                .andExpect(redirectedUrl("/report/" + token + "/evidence#attachments"));
+
+        String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
+        String row = page.substring(page.indexOf("class=\"failure\""));
+        row = row.substring(0, row.indexOf("</dl>"));
+        assertThat(row).contains("get_all_users").contains("Console, line 1:").contains(CF_RAY);
+        assertThat(page).contains("1 console error is shown with the failing request it is about.");
+
+        long id = tickets.byToken(token).orElseThrow().getId();
+        var details = tickets.details(id);
+        assertThat(details.consoleFindings()).filteredOn(c -> c.getLineNumber() == 1).singleElement()
+                .satisfies(c -> assertThat(c.getFailingRequest()).isNotNull());
+        // one finding, weighed once: the verdict does not count the console line as a second 404
+        assertThat(reports.review(id).verdict().reasons())
+                .noneMatch(r -> r.contains("console.log line"));
     }
 
     @Test
