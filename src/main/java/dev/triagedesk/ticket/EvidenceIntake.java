@@ -118,6 +118,16 @@ class EvidenceIntake {
             } else {
                 console(ticket, row, doc, location);
             }
+            if (row.isPartial() && row.getEntryCount() == 0) {
+                // broke off before its first complete request: there is nothing to keep
+                storage.delete(location);
+                if (row.getAnalysisLocation() != null) {
+                    storage.delete(row.getAnalysisLocation());
+                    row.setAnalysisLocation(null);
+                }
+                row.reject(nothingRead(row.getReason()));
+                return evidence.save(row);
+            }
             row.accept(location, storage.size(location));
         } catch (LeftoverSecretsException e) {
             storage.delete(location);
@@ -211,6 +221,15 @@ class EvidenceIntake {
         stored.put("redaction", report);
         writeJson(analysisLocation, stored);
         row.setAnalysisLocation(analysisLocation);
+    }
+
+    /** Why a HAR that broke off before its first complete request is rejected. */
+    static String nothingRead(String partialReason) {
+        String where = partialReason == null ? ""
+                : partialReason.replaceFirst(":? ?only the 0 complete entries before the break were read\\.?$", "").trim();
+        return "broken before its first complete request, so nothing could be read"
+                + (where.isEmpty() ? "" : ": " + Character.toLowerCase(where.charAt(0)) + where.substring(1))
+                + ". Export the HAR again, or attach the whole file.";
     }
 
     /** The last path segment of a conversation URL: what support searches for. */

@@ -324,6 +324,31 @@ class ReportFormTests {
     }
 
     @Test
+    void aHarThatBreaksOffShowsWhereAndOneWithNoCompleteRequestIsRejected() throws Exception {
+        String token = draftAt(Product.CHATGPT_WEB, 3);
+        byte[] broken = Files.readAllBytes(Corpus.har("user-austeane-qdrill-hand-edited-invalid.har"));
+        mvc.perform(multipart("/report/" + token + "/evidence")
+                        .file(new MockMultipartFile("har", "edited.har", "application/json", broken))
+                        .file(new MockMultipartFile("har", "cut.har", "application/json", java.util.Arrays.copyOf(broken, 2000)))
+                        .param("nav", "stay"))
+                .andExpect(redirectedUrl("/report/" + token + "/evidence#attachments"));
+
+        var evidence = tickets.details(tickets.byToken(token).orElseThrow().getId()).evidence();
+        assertThat(evidence).extracting(e -> e.getFileName()).containsExactly("edited.har", "cut.har");
+        assertThat(evidence.get(0).isAnalyzed()).isTrue();
+        assertThat(evidence.get(0).isPartial()).isTrue();
+        assertThat(evidence.get(0).getReason()).contains("breaks off at line 756, column 10");
+        assertThat(evidence.get(1).isAnalyzed()).isFalse();
+        assertThat(evidence.get(1).getStoredLocation()).isNull();
+        assertThat(evidence.get(1).getReason()).startsWith("broken before its first complete request, so nothing could be read:"
+                + " the file breaks off at line ");
+
+        String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Only part of it could be read:").contains("breaks off at line 756, column 10")
+                .contains("broken before its first complete request");
+    }
+
+    @Test
     void pastedConsoleTextIsAnalyzedAndAnErrorAboutAFailingRequestIsShownWithIt() throws Exception {
         String token = draftAt(Product.CHATGPT_WEB, 3);
         tickets.update(tickets.byToken(token).orElseThrow().getId(), t -> t.setTimeZone("Europe/Istanbul"));
