@@ -295,7 +295,7 @@ class ReportFormTests {
                 .andReturn();
         String page = mvc.perform(get("/report/" + token + "/evidence").flashAttrs(upload.getFlashMap()))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Attachments taken: 1 analyzed, 0 could not be read")
+        assertThat(page).contains("Attachments taken: 1 analyzed.")
                 .contains("capture.har").contains(">Analyzed<")
                 .contains("2 requests, 1 failing")
                 .contains("Secrets removed: ")
@@ -307,6 +307,35 @@ class ReportFormTests {
         // the original is never kept: only the sanitized copy is stored
         assertThat(tickets.details(tickets.byToken(token).orElseThrow().getId()).evidence())
                 .singleElement().satisfies(e -> assertThat(e.getStoredLocation()).endsWith(".har"));
+    }
+
+    /** One request whose 200 event stream carries an error event. */
+    static final String STREAM_HAR = """
+            {"log": {"version": "1.2", "creator": {"name": "test", "version": "1"}, "entries": [{
+              "startedDateTime": "2026-01-07T12:00:00.000Z", "time": 10,
+              "request": {"method": "POST", "url": "https://api.openai.com/v1/responses", "httpVersion": "HTTP/2",
+                          "headers": [], "queryString": [], "cookies": [], "headersSize": -1, "bodySize": 0},
+              "response": {"status": 200, "statusText": "OK", "httpVersion": "HTTP/2",
+                           "headers": [{"name": "content-type", "value": "text/event-stream"},
+                                       {"name": "x-request-id", "value": "req_stream0123456789abcdef"}],
+                           "cookies": [], "content": {"size": 100, "mimeType": "text/event-stream",
+                             "text": "event: error\\ndata: {\\"type\\":\\"error\\",\\"code\\":\\"server_error\\",\\"message\\":\\"The server had an error\\"}\\n\\n"},
+                           "redirectURL": "", "headersSize": -1, "bodySize": 100},
+              "cache": {}, "timings": {"send": 0, "wait": 10, "receive": 0}}]}}
+            """;
+
+    @Test
+    void countsOfOneReadAsOneOnThePageAndInTheSummary() throws Exception {
+        String token = draftAt(Product.OPENAI_API, 3);
+        mvc.perform(multipart("/report/" + token + "/evidence").param("nav", "next")
+                        .file(new MockMultipartFile("har", "stream.har", "application/json", STREAM_HAR.getBytes())))
+                .andExpect(redirectedUrl("/report/" + token + "/review"));
+        String evidence = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
+        assertThat(evidence).contains("1 request, 0 failing").contains("1 error inside successful streams")
+                .contains("error event in the stream").doesNotContain("1 errors");
+        String summary = reports.review(tickets.byToken(token).orElseThrow().getId()).summary().text();
+        assertThat(summary).contains("HAR stream.har: 1 request, 0 failing, 1 stream error, 0 secrets removed")
+                .contains("req_stream0123456789abcdef");
     }
 
     @Test
