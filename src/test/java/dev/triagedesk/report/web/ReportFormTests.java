@@ -116,12 +116,15 @@ class ReportFormTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("class=\"error-summary\" role=\"alert\"")
-                .contains("<a href=\"#product\">What fails?: choose what fails</a>")
+                .contains("<a href=\"#product\">What fails? – choose what fails</a>")
                 .contains("id=\"seenStatus-error\"")
                 .contains("must be a whole number")
                 .contains("must be an email address such as pat@example.com")
                 .contains("must be a time zone such as Europe/Paris or +02:00")
                 .contains("say what you see, even roughly");
+        // the summary lists the errors in the order of the page
+        String summary = page.substring(page.indexOf("class=\"error-summary\""), page.indexOf("</ul>", page.indexOf("class=\"error-summary\"")));
+        assertThat(summary).containsSubsequence("#product", "#seenMessage", "#seenStatus", "#timeZone", "#reporterEmail");
         // the error is tied to its input, and what was typed is still there
         assertThat(inputTag(page, "seenStatus")).contains("aria-describedby=\"seenStatus-hint seenStatus-error\"")
                 .contains("aria-invalid=\"true\"").contains("value=\"abc\"");
