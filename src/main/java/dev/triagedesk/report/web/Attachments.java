@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,9 +32,12 @@ final class Attachments {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
 
-    /** One attachment and what was found in it. */
+    /**
+     * One attachment and what was found in it. {@code ids} are the IDs not already shown with a listed failing
+     * request; identical signals are one line with a count.
+     */
     record Attachment(Evidence evidence, List<Failure> failures, int failuresNotListed, List<ConsoleFinding> consoleErrors,
-                      int consoleNotListed, int consoleShownWithRequests, List<String> ids, List<FindingSignal> signals) {
+                      int consoleNotListed, int consoleShownWithRequests, List<String> ids, List<SignalGroup> signals) {
 
         public boolean hasFindings() {
             return !failures.isEmpty() || !consoleErrors.isEmpty() || consoleShownWithRequests > 0 || !ids.isEmpty()
@@ -44,19 +49,32 @@ final class Attachments {
     record Failure(FailingRequest request, String time, List<String> ids, List<ConsoleFinding> console) {
     }
 
+    /** A signal as the page says it ("Connection refused: …") and how many times the file shows it. */
+    record SignalGroup(String text, int count) {
+    }
+
     private Attachments() {
     }
 
     static List<Attachment> of(TicketDetails d) {
+        Set<Long> listed = new HashSet<>();
+        Map<Long, Integer> listedPerEvidence = new HashMap<>();
+        for (FailingRequest f : d.failures()) {
+            if (listedPerEvidence.merge(f.getEvidence().getId(), 1, Integer::sum) <= LISTED) {
+                listed.add(f.getId());
+            }
+        }
         Map<Long, List<String>> idsByRequest = new LinkedHashMap<>();
         Map<Long, Set<String>> idsByEvidence = new LinkedHashMap<>();
         for (RequestIdentifier id : d.identifiers()) {
             String shown = (RequestIdentifier.CONVERSATION.equals(id.getName()) ? "conversation" : id.getName())
                     + ": " + id.getValue();
-            if (id.getFailingRequest() != null) {
+            boolean withRequest = id.getFailingRequest() != null;
+            if (withRequest) {
                 idsByRequest.computeIfAbsent(id.getFailingRequest().getId(), k -> new ArrayList<>()).add(shown);
             }
-            if (id.getEvidence() != null) {
+            // an ID shown with its failing request is not listed a second time
+            if (id.getEvidence() != null && !(withRequest && listed.contains(id.getFailingRequest().getId()))) {
                 idsByEvidence.computeIfAbsent(id.getEvidence().getId(), k -> new LinkedHashSet<>()).add(shown);
             }
         }
@@ -76,9 +94,10 @@ final class Attachments {
         for (FailingRequest f : d.failures()) {
             failuresByEvidence.computeIfAbsent(f.getEvidence().getId(), k -> new ArrayList<>()).add(f);
         }
-        Map<Long, List<FindingSignal>> signalsByEvidence = new LinkedHashMap<>();
+        Map<Long, Map<String, Integer>> signalsByEvidence = new LinkedHashMap<>();
         for (FindingSignal s : d.signals()) {
-            signalsByEvidence.computeIfAbsent(s.getEvidence().getId(), k -> new ArrayList<>()).add(s);
+            String text = s.getType().label() + (s.getDetail() == null ? "" : ": " + s.getDetail());
+            signalsByEvidence.computeIfAbsent(s.getEvidence().getId(), k -> new LinkedHashMap<>()).merge(text, 1, Integer::sum);
         }
 
         List<Attachment> attachments = new ArrayList<>();
@@ -90,12 +109,13 @@ final class Attachments {
                             consoleByRequest.getOrDefault(f.getId(), List.of())))
                     .toList();
             List<ConsoleFinding> console = unlinkedByEvidence.getOrDefault(id, List.of());
-            List<FindingSignal> signals = signalsByEvidence.getOrDefault(id, List.of());
+            List<SignalGroup> signals = signalsByEvidence.getOrDefault(id, Map.of()).entrySet().stream()
+                    .map(g -> new SignalGroup(g.getKey(), g.getValue())).limit(LISTED).toList();
             attachments.add(new Attachment(e, failures, failing.size() - failures.size(),
                     console.stream().limit(LISTED).toList(), Math.max(0, console.size() - LISTED),
                     linkedByEvidence.getOrDefault(id, 0),
                     List.copyOf(idsByEvidence.getOrDefault(id, Set.of())).stream().limit(LISTED).toList(),
-                    signals.stream().limit(LISTED).toList()));
+                    signals));
         }
         return attachments;
     }

@@ -307,6 +307,9 @@ class ReportFormTests {
                 .contains(">404<")
                 .contains("PGRST202")
                 .contains(CF_RAY).contains(SB_REQUEST_ID);
+        // the IDs are shown with their failing request, not a second time in a list of their own
+        assertThat(page.split(java.util.regex.Pattern.quote(CF_RAY), -1)).hasSize(2);
+        assertThat(page).doesNotContain(">IDs found<");
         // the original is never kept: only the sanitized copy is stored
         assertThat(tickets.details(tickets.byToken(token).orElseThrow().getId()).evidence())
                 .singleElement().satisfies(e -> assertThat(e.getStoredLocation()).endsWith(".har"));
@@ -339,6 +342,19 @@ class ReportFormTests {
         String summary = reports.review(tickets.byToken(token).orElseThrow().getId()).summary().text();
         assertThat(summary).contains("HAR stream.har: 1 request, 0 failing, 1 stream error, 0 secrets removed")
                 .contains("req_stream0123456789abcdef");
+    }
+
+    @Test
+    void theSameSignalSeenSeveralTimesIsOneLineWithItsCount() throws Exception {
+        String token = draftAt(Product.CHATGPT_WEB, 3);
+        mvc.perform(multipart("/report/" + token + "/evidence").param("nav", "stay")
+                .file(new MockMultipartFile("har", "refused.har", "application/json",
+                        Files.readAllBytes(Corpus.har("user-ONSdigital-eq-benchmark-chrome72-conn-refused.har")))));
+        String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
+        String signals = page.substring(page.indexOf("<ul class=\"signals\">"));
+        signals = signals.substring(0, signals.indexOf("</ul>"));
+        assertThat(signals).contains("5× ").contains("ERR_CONNECTION_REFUSED");
+        assertThat(signals.split("<li", -1)).hasSize(2);
     }
 
     @Test
@@ -411,7 +427,9 @@ class ReportFormTests {
         String token = draftAt(Product.CHATGPT_WEB, 3);
         String console = "15:23:59.170 eboispangcayxxheoufy.supabase.co/rest/v1/rpc/get_all_users:1"
                 + "  Failed to load resource: the server responded with a status of 404 ()\n"
-                + "15:24:00.002 main.js:10  Uncaught (in promise) TypeError: Cannot read properties of undefined\n";
+                + "15:24:00.002 main.js:10  Uncaught (in promise) TypeError: Cannot read properties of undefined\n"
+                + "15:30:00.000 eboispangcayxxheoufy.supabase.co/rest/v1/rpc/other:1"
+                + "  Failed to load resource: the server responded with a status of 500 ()\n";
         mvc.perform(multipart("/report/" + token + "/evidence")
                         .file(new MockMultipartFile("har", "capture.har", "application/json", Files.readAllBytes(Corpus.har(HAR))))
                         .file(new MockMultipartFile("console", "console.log", "text/plain", console.getBytes()))
@@ -423,6 +441,10 @@ class ReportFormTests {
         row = row.substring(0, row.indexOf("</dl>"));
         assertThat(row).contains("get_all_users").contains("Console, line 1:").contains(CF_RAY);
         assertThat(page).contains("1 console error is shown with the failing request it is about.");
+        // a line the HAR has no request for stays among the console errors, with the address it failed on
+        String table = page.substring(page.indexOf("<table class=\"findings\">"));
+        assertThat(table.substring(0, table.indexOf("</table>"))).contains("Uncaught (in promise) TypeError")
+                .contains("eboispangcayxxheoufy.supabase.co/rest/v1/rpc/other").doesNotContain("get_all_users");
 
         long id = tickets.byToken(token).orElseThrow().getId();
         var details = tickets.details(id);
@@ -430,7 +452,7 @@ class ReportFormTests {
                 .satisfies(c -> assertThat(c.getFailingRequest()).isNotNull());
         // one finding, weighed once: the verdict does not count the console line as a second 404
         assertThat(reports.review(id).verdict().reasons())
-                .noneMatch(r -> r.contains("console.log line"));
+                .noneMatch(r -> r.contains("404") && r.contains("console.log line"));
     }
 
     @Test
