@@ -548,6 +548,33 @@ class ReportFormTests {
     }
 
     @Test
+    void theConversationUrlCanBeGivenLaterOnTheReporterPage() throws Exception {
+        String token = draftAt(Product.CHATGPT_WEB, 4);
+        long id = tickets.byToken(token).orElseThrow().getId();
+        mvc.perform(post("/report/" + token + "/review").param("nav", "submit")).andExpect(redirectedUrl("/r/" + token));
+        assertThat(repository.findById(id).orElseThrow().getSummaryText()).contains("[ ] Conversation URL or request ID");
+        assertThat(mvc.perform(get("/r/" + token)).andReturn().getResponse().getContentAsString())
+                .contains("<label for=\"conversationUrl\">");
+
+        // a wrong address is shown next to its field, and nothing changes
+        String page = mvc.perform(multipart("/r/" + token + "/evidence").param("conversationUrl", "chatgpt.com/c/abc"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"conversationUrl-error\"").contains("must be a web address starting with https://");
+        assertThat(repository.findById(id).orElseThrow().getConversationUrl()).isNull();
+
+        mvc.perform(multipart("/r/" + token + "/evidence")
+                        .param("conversationUrl", "https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab"))
+                .andExpect(redirectedUrl("/r/" + token + "#attachments"))
+                .andExpect(flash().attribute("messageKey", "flash.conversationUrlSaved"));
+        Ticket t = repository.findById(id).orElseThrow();
+        assertThat(t.getConversationUrl()).isEqualTo("https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+        assertThat(t.getSummaryText()).contains("[x] Conversation URL or request ID: conversation "
+                + "https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+        assertThat(mvc.perform(get("/r/" + token)).andReturn().getResponse().getContentAsString())
+                .contains("value=\"https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab\"");
+    }
+
+    @Test
     void anUnknownLinkIsAFriendlyNotFoundPage() throws Exception {
         for (String path : new String[] {"/r/nosuchtokennosuchtokennosuchtoken", "/report/nosuchtokennosuchtokennosuchtoken/what",
                 "/r/short", "/report/nosuchtokennosuchtokennosuchtoken/evidence"}) {
