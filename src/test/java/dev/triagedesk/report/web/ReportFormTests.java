@@ -192,6 +192,7 @@ class ReportFormTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(sectionTag(advice, "incident-advice")).doesNotContain("hidden");
         assertThat(advice).contains("Wait 10 to 30 minutes, then retry on a fresh page load")
+                .contains("Your answers so far are saved, and this page&#39;s address brings you back to them.")
                 .contains("Continue anyway")
                 .contains("There is an incident for this component: read the advice below before going on.");
         assertThat(inputTag(advice, "adviceShown")).contains("value=\"true\"");
