@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.support.Browser;
+import dev.triagedesk.report.ReportService;
+import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketRepository;
 import dev.triagedesk.ticket.TicketService;
+import dev.triagedesk.ticket.Upload;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
@@ -48,6 +53,8 @@ class ReportFormBrowserTests {
     TicketRepository tickets;
     @Autowired
     TicketService ticketService;
+    @Autowired
+    ReportService reportService;
     @TempDir
     Path workDir;
 
@@ -238,6 +245,48 @@ class ReportFormBrowserTests {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), "pagexray-nytimes"));
         assertThat(browser.findElement(By.id("attachments")).getText()).contains("Analyzed", "503");
         assertThat(active().getAttribute("id")).isEqualTo("attachments");
+    }
+
+    @Test
+    void onAPhoneEveryPageFitsItsWidthAndTheStepsAreOneRow() throws Exception {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+        // a report holding the long lines the pages show: URLs, request IDs, console messages
+        TicketService.Draft draft = ticketService.startDraft();
+        long id = draft.ticket().getId();
+        ticketService.update(id, t -> {
+            t.setProduct(Product.CHATGPT_WEB);
+            t.setSeenMessage("Something went wrong");
+            t.setStatusPage(dev.triagedesk.ticket.StatusPageAnswer.NO_INCIDENT);
+            t.setConversationUrl("https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+            t.reachStep(4);
+        });
+        Path har = Files.copy(Corpus.har(ReportFormTests.HAR), workDir.resolve("capture.har"));
+        reportService.addUpload(id, new Upload(har, "capture.har", Files.size(har), EvidenceKind.HAR));
+        Path console = consoleLog();
+        Files.writeString(console, "15:31:00.000 eboispangcayxxheoufy.supabase.co/rest/v1/rpc/get_all_users_with_a_long_name:1"
+                + "  Failed to load resource: the server responded with a status of 500 ()\n", java.nio.file.StandardOpenOption.APPEND);
+        reportService.addUpload(id, new Upload(console, "console.log", Files.size(console), EvidenceKind.CONSOLE));
+
+        String base = "http://localhost:" + port + "/report/" + draft.token() + "/";
+        for (String step : List.of("what", "status", "checks", "evidence", "review")) {
+            browser.get(base + step);
+            assertFitsWidth(step);
+            List<WebElement> steps = browser.findElements(By.cssSelector(".progress li"));
+            assertThat(steps).as("progress list on %s", step).hasSize(5)
+                    .extracting(WebElement::getLocation).extracting(p -> p.getY()).containsOnly(steps.get(0).getLocation().getY());
+        }
+        browser.findElement(By.cssSelector("button[name=nav][value=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches("/r/[A-Za-z0-9_-]{43}$"));
+        assertFitsWidth("reporter page");
+        browser.get("http://localhost:" + port + "/");
+        assertFitsWidth("home");
+    }
+
+    private void assertFitsWidth(String page) {
+        Object sideways = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) sideways).intValue()).as("pixels scrolled sideways on %s", page).isLessThanOrEqualTo(0);
     }
 
     /** What Chrome's console shows for the corpus HAR's failing request, in Istanbul time (the HAR's UTC+3). */
