@@ -76,6 +76,11 @@ class EvidenceIntake {
 
     /** Processes one upload; a zip holding several files gives several rows. */
     List<Evidence> take(Ticket ticket, Upload upload) {
+        int most = properties.upload().maxFilesPerReport();
+        if (evidence.countByTicket(ticket) >= most) {
+            return List.of(rejected(ticket, upload.declared(), upload.originalName(), upload.size(),
+                    "not taken: this report already holds " + most + " attachments, the most one report takes"));
+        }
         long limit = properties.upload().maxFileSize().toBytes();
         if (upload.size() > limit) {
             return List.of(rejected(ticket, upload.declared(), upload.originalName(), upload.size(),
@@ -312,8 +317,12 @@ class EvidenceIntake {
         return null;
     }
 
-    private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%d MB", Math.max(1, Math.round(bytes / 1048576.0)));
+    /** "1.3 MB", "512 MB": one decimal below 10 MB, so a file just over a small limit does not read as equal to it. */
+    static String mb(long bytes) {
+        double mb = bytes / 1048576.0;
+        String n = mb < 10 ? String.format(Locale.ROOT, "%.1f", mb).replaceFirst("\\.0$", "")
+                : String.valueOf(Math.round(mb));
+        return n + " MB";
     }
 
     /** Keeps findings up to a cap; a second pass of the engine starts them over. */
