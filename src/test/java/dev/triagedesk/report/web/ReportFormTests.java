@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -253,17 +254,23 @@ class ReportFormTests {
     @Test
     void backSavesWhatIsValidOnThePageAndTheStepShowsItAgain() throws Exception {
         String token = draftAt(Product.OPENAI_API, 2);
-        mvc.perform(post("/report/" + token + "/checks").param("nav", "back")
+        MvcResult back = mvc.perform(post("/report/" + token + "/checks").param("nav", "back")
                         .param("model", "gpt-5").param("endpoint", "/v1/responses").param("failingPercent", "lots")
                         .param("retriedWithBackoff", "true").param("requestIds", "req_0123456789abcdef"))
                 .andExpect(redirectedUrl("/report/" + token + "/status"))
-                .andExpect(flash().attribute("warningKey", "flash.partlySaved"));
+                .andExpect(flash().attribute("warningKey", "flash.partlySaved"))
+                .andReturn();
         Ticket t = tickets.byToken(token).orElseThrow();
         assertThat(t.getApi().getModel()).isEqualTo("gpt-5");
         assertThat(t.getApi().getFailingPercent()).isNull();
         assertThat(t.getStepReached()).isEqualTo(2);
 
-        String page = mvc.perform(get("/report/" + token + "/checks")).andReturn().getResponse().getContentAsString();
+        // back at the step in the same browser: the saved answers, and the one that was not valid as it was typed,
+        // with its error next to it
+        MockHttpSession browser = (MockHttpSession) back.getRequest().getSession();
+        String page = mvc.perform(get("/report/" + token + "/checks").session(browser)).andReturn().getResponse().getContentAsString();
+        assertThat(inputTag(page, "failingPercent")).contains("value=\"lots\"").contains("aria-invalid=\"true\"");
+        assertThat(page).contains("id=\"failingPercent-error\"").contains("must be a whole number");
         assertThat(inputTag(page, "model")).contains("value=\"gpt-5\"");
         assertThat(inputTag(page, "endpoint")).contains("value=\"/v1/responses\"");
         assertThat(inputTag(page, "retriedWithBackoff-true")).contains("checked");
@@ -274,6 +281,12 @@ class ReportFormTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"failingPercent-error\""),
                         containsString("must be a percentage between 0 and 100"))));
+
+        // once corrected, the step is clean when opened again
+        mvc.perform(post("/report/" + token + "/checks").session(browser).param("nav", "next").param("failingPercent", "20"))
+                .andExpect(redirectedUrl("/report/" + token + "/evidence"));
+        assertThat(mvc.perform(get("/report/" + token + "/checks").session(browser)).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("failingPercent-error").doesNotContain("error-summary");
     }
 
     @Test
