@@ -8,6 +8,7 @@ import dev.triagedesk.ticket.RequestIdentifier;
 import dev.triagedesk.ticket.TicketDetails;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ final class Attachments {
     static final int LISTED = 30;
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     /**
      * One attachment and what was found in it. {@code ids} are the IDs not already shown with a listed failing
@@ -57,6 +60,7 @@ final class Attachments {
     }
 
     static List<Attachment> of(TicketDetails d) {
+        ZoneId zone = zone(d.ticket().getTimeZone());
         Set<Long> listed = new HashSet<>();
         Map<Long, Integer> listedPerEvidence = new HashMap<>();
         for (FailingRequest f : d.failures()) {
@@ -105,7 +109,7 @@ final class Attachments {
             Long id = e.getId();
             List<FailingRequest> failing = failuresByEvidence.getOrDefault(id, List.of());
             List<Failure> failures = failing.stream().limit(LISTED)
-                    .map(f -> new Failure(f, utc(f.getStartedAt()), idsByRequest.getOrDefault(f.getId(), List.of()),
+                    .map(f -> new Failure(f, time(f.getStartedAt(), zone), idsByRequest.getOrDefault(f.getId(), List.of()),
                             consoleByRequest.getOrDefault(f.getId(), List.of())))
                     .toList();
             List<ConsoleFinding> console = unlinkedByEvidence.getOrDefault(id, List.of());
@@ -118,6 +122,35 @@ final class Attachments {
                     signals));
         }
         return attachments;
+    }
+
+    /**
+     * A HAR time as the reporter knows it: in their time zone with UTC beside it ("2026-01-07 15:23:59
+     * Europe/Istanbul (12:23:59 UTC)"), or in UTC alone when no zone was given.
+     */
+    static String time(String iso, ZoneId zone) {
+        if (zone == null || iso == null) {
+            return utc(iso);
+        }
+        try {
+            OffsetDateTime at = OffsetDateTime.parse(iso);
+            return LOCAL.format(at.atZoneSameInstant(zone)) + " " + zone.getId() + " ("
+                    + CLOCK.format(at.atZoneSameInstant(ZoneOffset.UTC)) + " UTC)";
+        } catch (DateTimeException e) {
+            return iso;
+        }
+    }
+
+    private static ZoneId zone(String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return null;
+        }
+        try {
+            ZoneId zone = ZoneId.of(timeZone.trim());
+            return zone.normalized().equals(ZoneOffset.UTC) ? null : zone;
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     /** An ISO time from a HAR, in UTC; as written when it is not ISO. */

@@ -431,7 +431,9 @@ class ReportFormTests {
         // the linked line sits in the failing request's row, as one finding
         String row = page.substring(page.indexOf("class=\"failure\""));
         row = row.substring(0, row.indexOf("</dl>"));
-        assertThat(row).contains("get_all_users").contains("Console, line 1:").contains(CF_RAY);
+        assertThat(row).contains("get_all_users").contains("Console, line 1:").contains(CF_RAY)
+                // the request's time on the reporter's clock, UTC beside it
+                .contains("2026-01-07 15:23:59 Europe/Istanbul (12:23:59 UTC)");
     }
 
     @Test
