@@ -216,6 +216,9 @@ public final class SupportSummary {
                 zone = ZoneOffset.UTC;
             }
             ZonedDateTime z = at.atZone(zone);
+            if (z.getOffset().equals(ZoneOffset.UTC) && zone.normalized().equals(ZoneOffset.UTC)) {
+                return WHEN.format(z) + " UTC";
+            }
             return WHEN.format(z) + " " + zone.getId() + " (UTC" + z.getOffset().getId().replace("Z", "+00:00") + ", "
                     + WHEN.format(z.withZoneSameInstant(ZoneOffset.UTC)) + " UTC)";
         }
