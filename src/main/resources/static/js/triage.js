@@ -2,7 +2,8 @@
  * Small progressive enhancements; every page works without them.
  * - Step 1: fills in the local time, time zone and browser when those fields are empty.
  * - Step 2: shows the incident advice as soon as "incident for this component" is chosen.
- * - Uploads: posts the form with XMLHttpRequest to show a progress bar, then shows the page the server answered.
+ * - Uploads: files are sent as soon as they are chosen, with XMLHttpRequest for a progress bar (bytes and percent,
+ *   announced every tenth), then the page the server answered is shown with the focus on the findings.
  * - Reporter page: a button that copies the private link.
  * - Moves focus to an error summary or a message, so screen readers announce it.
  */
@@ -62,18 +63,45 @@
   }
 
   function focusMessage(root) {
-    var target = root.querySelector('.error-summary') || root.querySelector('[role=alert][data-focus]');
+    var target = root.querySelector('.error-summary') || root.querySelector('[role=alert][data-focus]')
+      || root.querySelector('section[data-focus]');
     if (target) {
       if (!target.hasAttribute('tabindex')) { target.setAttribute('tabindex', '-1'); }
       target.focus();
     }
   }
 
+  /* Choosing files sends them at once (the page says so); without the script the Add button does it. */
+  function autoUpload(root) {
+    root.querySelectorAll('form[data-upload]').forEach(function (form) {
+      var hint = form.querySelector('[data-auto-upload-hint]');
+      if (!form.requestSubmit) { return; }
+      if (hint) { hint.hidden = false; }
+      form.querySelectorAll('input[type=file]').forEach(function (input) {
+        input.addEventListener('change', function () {
+          if (!input.files || input.files.length === 0) { return; }
+          var button = form.querySelector('[data-upload-button]');
+          if (button) { form.requestSubmit(button); } else { form.requestSubmit(); }
+        });
+      });
+    });
+  }
+
   function init(root) {
     prefill(root);
     adviceToggle(root);
     copyButtons(root);
+    autoUpload(root);
     focusMessage(root);
+  }
+
+  function megabytes(bytes) {
+    var mb = bytes / 1048576;
+    return (mb < 10 ? mb.toFixed(1) : Math.round(mb)) + ' MB';
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\d)\}/g, function (m, i) { return values[+i]; });
   }
 
   function chosenBytes(form) {
@@ -105,21 +133,34 @@
     var data = new FormData(form);
     var submitter = e.submitter;
     if (submitter && submitter.name) { data.append(submitter.name, submitter.value); }
+    if (form.getAttribute('data-uploading')) {
+      return; // one upload at a time: a second choice waits for the page the first one brings back
+    }
+    form.setAttribute('data-uploading', 'true');
     var box = form.querySelector('[data-upload-progress]');
     var bar = box.querySelector('progress');
     var status = box.querySelector('[data-upload-status]');
     var buttons = form.ownerDocument.querySelectorAll('button[type=submit]');
+    var inputs = form.querySelectorAll('input[type=file]');
     box.hidden = false;
     bar.value = 0;
     buttons.forEach(function (b) { b.disabled = true; });
+    inputs.forEach(function (i) { i.disabled = true; });
 
     var xhr = new XMLHttpRequest();
     xhr.open('POST', form.action);
+    var announced = -1;
     xhr.upload.addEventListener('progress', function (ev) {
       if (ev.lengthComputable) {
+        var percent = Math.floor(100 * ev.loaded / ev.total);
         bar.max = ev.total;
         bar.value = ev.loaded;
-        bar.textContent = Math.round(100 * ev.loaded / ev.total) + '%';
+        bar.textContent = percent + '%';
+        if (Math.floor(percent / 10) !== announced) {
+          // a live region read out at every event would never stop talking: once every tenth
+          announced = Math.floor(percent / 10);
+          status.textContent = fill(status.getAttribute('data-sent'), [megabytes(ev.loaded), megabytes(ev.total), percent]);
+        }
       }
     });
     xhr.upload.addEventListener('load', function () {
@@ -135,7 +176,9 @@
     });
     xhr.addEventListener('error', function () {
       status.textContent = status.getAttribute('data-failed');
+      form.removeAttribute('data-uploading');
       buttons.forEach(function (b) { b.disabled = false; });
+      inputs.forEach(function (i) { i.disabled = false; });
     });
     xhr.send(data);
   });

@@ -7,6 +7,7 @@ import dev.triagedesk.ticket.ReportAnswers;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.Upload;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -17,23 +18,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/reports}: a {@code report} part (JSON, the same fields as the form) and any number of
@@ -43,10 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ReportApiController {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
     private static final List<String> FILE_PARTS = List.of("har", "console", "screenshot");
 
     private final TicketService tickets;
@@ -72,7 +69,7 @@ class ReportApiController {
         String reporterUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/r/{token}")
                 .buildAndExpand(draft.token()).toUriString();
         ReportCreated body = new ReportCreated(ticket.getReference(), review.summary().text(), reporterUrl,
-                review.verdict(), outcomes(rows));
+                ReportCreated.VerdictBody.of(review.verdict()), outcomes(rows));
         return ResponseEntity.created(URI.create(reporterUrl)).body(body);
     }
 
@@ -87,7 +84,32 @@ class ReportApiController {
         }
         ReportService.Review review = reports.review(ticket.getId());
         return ResponseEntity.ok(new ReportCreated(review.details().ticket().getReference(), review.summary().text(),
-                null, review.verdict(), outcomes(rows)));
+                null, ReportCreated.VerdictBody.of(review.verdict()), outcomes(rows)));
+    }
+
+    /** Anything but multipart/form-data: a problem detail saying what to send, not the framework's bare 415. */
+    @PostMapping(path = {"/api/reports", "/api/reports/{token}/evidence"})
+    ResponseEntity<ProblemDetail> notMultipart(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a multipart request", "Send"
+                        + " multipart/form-data: a \"report\" part (JSON) and any number of har, console and screenshot parts."));
+    }
+
+    /** Other methods: a problem detail and the method that works. */
+    @RequestMapping(path = {"/api/reports", "/api/reports/{token}/evidence"},
+            method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
+    ResponseEntity<ProblemDetail> onlyPost(HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(request, HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed",
+                        "Reports are sent with POST, as multipart/form-data."));
+    }
+
+    private static ProblemDetail problem(HttpServletRequest request, HttpStatus status, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(title);
+        p.setInstance(URI.create(request.getRequestURI()));
+        return p;
     }
 
     private List<Evidence> attach(long ticketId, MultipartHttpServletRequest request) {
@@ -138,54 +160,27 @@ class ReportApiController {
         }
     }
 
+    /**
+     * The answers of the report part; every problem with them (of type, unknown fields, validation) is answered at
+     * once, each naming its field. A field whose value was of the wrong type is not also reported as missing.
+     */
     private ReportAnswers parse(String json) {
-        ReportAnswers answers;
-        try {
-            answers = JSON.readValue(json, ReportAnswers.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiProblem.invalid("report." + path(e), "unknown field \"" + e.getPropertyName() + "\"");
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String field = path(e);
-            throw ApiProblem.invalid(field.isEmpty() ? "report" : "report." + field,
-                    "not valid" + where + ": " + firstLine(e.getOriginalMessage()));
-        }
-        if (answers == null) {
-            throw ApiProblem.invalid("report", "the report part is empty");
-        }
-        Set<ConstraintViolation<ReportAnswers>> violations = validator.validate(answers);
-        if (!violations.isEmpty()) {
-            List<ApiProblem.FieldError> errors = violations.stream()
-                    .map(v -> new ApiProblem.FieldError("report." + v.getPropertyPath(), v.getMessage()))
-                    .sorted(Comparator.comparing(ApiProblem.FieldError::field)).toList();
-            throw ApiProblem.invalid(errors);
-        }
-        return answers;
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getPropertyName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
+        ReportApiJson.Read read = ReportApiJson.read(json);
+        List<ApiProblem.FieldError> errors = new ArrayList<>(read.errors());
+        if (read.answers() != null) {
+            Set<String> named = new HashSet<>();
+            errors.forEach(e -> named.add(e.field()));
+            for (ConstraintViolation<ReportAnswers> v : validator.validate(read.answers())) {
+                String field = "report." + v.getPropertyPath();
+                if (named.add(field)) {
+                    errors.add(new ApiProblem.FieldError(field, v.getMessage()));
                 }
-                sb.append(r.getPropertyName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
             }
         }
-        return sb.toString();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors.stream().sorted(Comparator.comparing(ApiProblem.FieldError::field)).toList());
         }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 300 ? line.substring(0, 299) + "…" : line;
+        return read.answers();
     }
 
     private static void deleteQuietly(Path p) {

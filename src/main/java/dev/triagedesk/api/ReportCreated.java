@@ -9,8 +9,20 @@ import java.util.List;
  * verdict, and what became of each attachment.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReportCreated(String reference, String summary, String reporterUrl, Verdict verdict,
+public record ReportCreated(String reference, String summary, String reporterUrl, VerdictBody verdict,
                             List<EvidenceOutcome> evidence) {
+
+    /**
+     * @param path the triage path's id ("network-policy")
+     * @param label the path as people say it ("Network policy or interception")
+     * @param nextStep what to do next on this path
+     */
+    public record VerdictBody(String path, String label, List<String> reasons, String nextStep) {
+
+        static VerdictBody of(Verdict v) {
+            return new VerdictBody(v.path().id(), v.path().label(), v.reasons(), v.path().nextStep());
+        }
+    }
 
     /**
      * @param status "analyzed" or "rejected"

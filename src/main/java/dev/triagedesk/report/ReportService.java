@@ -10,6 +10,7 @@ import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.Upload;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,6 +55,20 @@ public class ReportService {
         Evidence row = tickets.addPastedConsole(ticketId, text);
         refreshIfSubmitted(ticketId);
         return row;
+    }
+
+    /**
+     * Sets the conversation URL, also of a submitted ticket (it is evidence, and the reporter page takes it later);
+     * true when it changed.
+     */
+    public boolean setConversationUrl(long ticketId, String url) {
+        String before = tickets.details(ticketId).ticket().getConversationUrl();
+        Ticket t = tickets.update(ticketId, ticket -> ticket.setConversationUrl(url));
+        if (Objects.equals(before, t.getConversationUrl())) {
+            return false;
+        }
+        refreshIfSubmitted(ticketId);
+        return true;
     }
 
     private void refreshIfSubmitted(long ticketId) {

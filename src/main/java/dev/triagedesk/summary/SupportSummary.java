@@ -122,14 +122,14 @@ public final class SupportSummary {
             } else if (e.getKind() == EvidenceKind.HAR) {
                 entries += e.getEntryCount();
                 failing += e.getFailureCount();
-                what = e.getEntryCount() + " requests, " + e.getFailureCount() + " failing"
-                        + (e.getStreamErrorCount() > 0 ? ", " + e.getStreamErrorCount() + " stream errors" : "")
-                        + ", " + e.getSecretsRemoved() + " secrets removed"
+                what = count(e.getEntryCount(), "request") + ", " + e.getFailureCount() + " failing"
+                        + (e.getStreamErrorCount() > 0 ? ", " + count(e.getStreamErrorCount(), "stream error") : "")
+                        + ", " + count(e.getSecretsRemoved(), "secret") + " removed"
                         + (e.isAlreadySanitized() ? "; exported without cookies, so the session cannot be checked" : "")
                         + (e.isPartial() ? "; " + e.getReason() : "");
             } else if (e.getKind() == EvidenceKind.CONSOLE) {
-                what = e.getEntryCount() + " lines, " + e.getFailureCount() + " errors, " + e.getSecretsRemoved()
-                        + " secrets removed";
+                what = count(e.getEntryCount(), "line") + ", " + count(e.getFailureCount(), "error") + ", "
+                        + count(e.getSecretsRemoved(), "secret") + " removed";
             } else {
                 what = "screenshot";
             }
@@ -159,7 +159,7 @@ public final class SupportSummary {
             }
             w.table(List.of("Time (UTC)", "Request", "Status", "Error", "Request IDs"), rows);
             if (failing.size() > LISTED) {
-                w.paragraph("… and " + (failing.size() - LISTED) + " more failing requests.");
+                w.paragraph("… and " + count(failing.size() - LISTED, "more failing request") + ".");
             }
         }
         List<FailingRequest> streams = d.failures().stream().filter(FailingRequest::isStreamError).toList();
@@ -183,7 +183,7 @@ public final class SupportSummary {
             }
             w.table(List.of("Line", "Time", "Message", "Linked request"), rows);
             if (console.size() > LISTED) {
-                w.paragraph("… and " + (console.size() - LISTED) + " more console errors.");
+                w.paragraph("… and " + count(console.size() - LISTED, "more console error") + ".");
             }
         }
         if (!d.signals().isEmpty()) {
@@ -216,6 +216,9 @@ public final class SupportSummary {
                 zone = ZoneOffset.UTC;
             }
             ZonedDateTime z = at.atZone(zone);
+            if (z.getOffset().equals(ZoneOffset.UTC) && zone.normalized().equals(ZoneOffset.UTC)) {
+                return WHEN.format(z) + " UTC";
+            }
             return WHEN.format(z) + " " + zone.getId() + " (UTC" + z.getOffset().getId().replace("Z", "+00:00") + ", "
                     + WHEN.format(z.withZoneSameInstant(ZoneOffset.UTC)) + " UTC)";
         }
@@ -278,6 +281,11 @@ public final class SupportSummary {
             parts.add(m.length() > 160 ? m.substring(0, 159) + "…" : m);
         }
         return String.join(": ", parts);
+    }
+
+    /** "1 request", "2 requests". */
+    static String count(long n, String singular) {
+        return n + " " + singular + (n == 1 ? "" : "s");
     }
 
     private static String nz(String s) {

@@ -98,7 +98,9 @@ public class Evidence {
 
     void accept(String location, long size) {
         this.status = EvidenceStatus.ANALYZED;
-        this.reason = null;
+        if (!partial) {
+            this.reason = null; // a partly read file keeps where and why it broke off
+        }
         this.storedLocation = location;
         this.storedSize = size;
     }

@@ -76,6 +76,11 @@ class EvidenceIntake {
 
     /** Processes one upload; a zip holding several files gives several rows. */
     List<Evidence> take(Ticket ticket, Upload upload) {
+        int most = properties.upload().maxFilesPerReport();
+        if (evidence.countByTicket(ticket) >= most) {
+            return List.of(rejected(ticket, upload.declared(), upload.originalName(), upload.size(),
+                    "not taken: this report already holds " + most + " attachments, the most one report takes"));
+        }
         long limit = properties.upload().maxFileSize().toBytes();
         if (upload.size() > limit) {
             return List.of(rejected(ticket, upload.declared(), upload.originalName(), upload.size(),
@@ -117,6 +122,16 @@ class EvidenceIntake {
                 har(ticket, row, doc, location);
             } else {
                 console(ticket, row, doc, location);
+            }
+            if (row.isPartial() && row.getEntryCount() == 0) {
+                // broke off before its first complete request: there is nothing to keep
+                storage.delete(location);
+                if (row.getAnalysisLocation() != null) {
+                    storage.delete(row.getAnalysisLocation());
+                    row.setAnalysisLocation(null);
+                }
+                row.reject(nothingRead(row.getReason()));
+                return evidence.save(row);
             }
             row.accept(location, storage.size(location));
         } catch (LeftoverSecretsException e) {
@@ -213,6 +228,15 @@ class EvidenceIntake {
         row.setAnalysisLocation(analysisLocation);
     }
 
+    /** Why a HAR that broke off before its first complete request is rejected. */
+    static String nothingRead(String partialReason) {
+        String where = partialReason == null ? ""
+                : partialReason.replaceFirst(":? ?only the 0 complete entries before the break were read\\.?$", "").trim();
+        return "broken before its first complete request, so nothing could be read"
+                + (where.isEmpty() ? "" : ": " + Character.toLowerCase(where.charAt(0)) + where.substring(1))
+                + ". Export the HAR again, or attach the whole file.";
+    }
+
     /** The last path segment of a conversation URL: what support searches for. */
     static String conversationId(String url) {
         String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
@@ -293,8 +317,12 @@ class EvidenceIntake {
         return null;
     }
 
-    private static String mb(long bytes) {
-        return String.format(Locale.ROOT, "%d MB", Math.max(1, Math.round(bytes / 1048576.0)));
+    /** "1.3 MB", "512 MB": one decimal below 10 MB, so a file just over a small limit does not read as equal to it. */
+    static String mb(long bytes) {
+        double mb = bytes / 1048576.0;
+        String n = mb < 10 ? String.format(Locale.ROOT, "%.1f", mb).replaceFirst("\\.0$", "")
+                : String.valueOf(Math.round(mb));
+        return n + " MB";
     }
 
     /** Keeps findings up to a cap; a second pass of the engine starts them over. */

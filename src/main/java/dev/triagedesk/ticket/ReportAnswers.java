@@ -16,15 +16,16 @@ import java.time.LocalDateTime;
  * @param environment browser or app version, operating system, device
  */
 public record ReportAnswers(
-        @NotNull Product product,
+        @NotNull(message = "{report.product.required}") Product product,
         @Size(max = 200) String productDetail,
         @Size(max = 2000) String seenMessage,
-        @Min(100) @Max(599) Integer seenStatus,
+        @Min(value = 100, message = "{what.seenStatus.range}") @Max(value = 599, message = "{what.seenStatus.range}")
+        Integer seenStatus,
         LocalDateTime occurredAt,
-        @TimeZoneId @Size(max = 64) String timeZone,
+        @TimeZoneId(message = "{what.timeZone.invalid}") @Size(max = 64) String timeZone,
         @Size(max = 1000) String environment,
         @Size(max = 200) String reporterName,
-        @Email @Size(max = 320) String reporterEmail,
+        @Email(message = "{what.reporterEmail.invalid}") @Size(max = 320) String reporterEmail,
         @Size(max = 10000) String description,
         StatusPageAnswer statusPage,
         @Valid Checks checks,
@@ -40,7 +41,8 @@ public record ReportAnswers(
     /** The API checklist. */
     public record Api(@Size(max = 200) String model, @Size(max = 500) String endpoint,
                       @Size(max = 100) String serviceTier, @Size(max = 200) String orgId,
-                      @Size(max = 200) String projectId, @Min(0) @Max(100) Integer failingPercent,
+                      @Size(max = 200) String projectId, @Min(value = 0, message = "{checks.failingPercent.range}")
+                      @Max(value = 100, message = "{checks.failingPercent.range}") Integer failingPercent,
                       Boolean retriedWithBackoff, @Size(max = 4000) String requestIds) {
     }
 }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
@@ -86,10 +87,15 @@ public class TicketService {
     @Transactional
     public Ticket update(long ticketId, Consumer<Ticket> change) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
+        String zoneBefore = ticket.getTimeZone();
         change.accept(ticket);
         redactFreeText(ticket);
         ticket.touch(clock.instant());
         syncReportedIdentifiers(ticket);
+        if (!Objects.equals(zoneBefore, ticket.getTimeZone())) {
+            // console times are read on the reporter's clock: a corrected zone can join lines to requests anew
+            relink(ticket);
+        }
         if (!ticket.isDraft()) {
             indexWords(ticket);
         }

@@ -1,7 +1,9 @@
 package dev.triagedesk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -52,6 +54,9 @@ class ReportApiTests {
                 .andExpect(jsonPath("$.evidence[0].status").value("analyzed"))
                 .andExpect(jsonPath("$.evidence[0].failures").value(1))
                 .andExpect(jsonPath("$.verdict.path").value("network-policy"))
+                .andExpect(jsonPath("$.verdict.label").value("Network policy or interception"))
+                .andExpect(jsonPath("$.verdict.reasons[0]").value("It works on another network (hotspot)."))
+                .andExpect(jsonPath("$.verdict.nextStep").value(org.hamcrest.Matchers.startsWith("Try another network")))
                 .andReturn();
         JsonNode body = JsonMapper.builder().build().readTree(result.getResponse().getContentAsString());
         String summary = body.path("summary").asString();
@@ -79,7 +84,7 @@ class ReportApiTests {
                 "{\"product\": \"CHATGPT_WEB\",\n \"seenStatus\": }".getBytes());
         mvc.perform(multipart("/api/reports").file(broken))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("report: not valid at line 2, column 16")));
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("report: is not valid JSON at line 2, column 16")));
         MockMultipartFile wrongType = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
                 "{\"product\": \"CHATGPT_WEB\", \"checks\": {\"vpnOff\": \"maybe\"}}".getBytes());
         mvc.perform(multipart("/api/reports").file(wrongType))
@@ -89,8 +94,61 @@ class ReportApiTests {
                 "{\"product\": \"API\", \"prodcut\": 1}".getBytes());
         mvc.perform(multipart("/api/reports").file(unknown))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[0].field").value(org.hamcrest.Matchers.startsWith("report.product")));
+                .andExpect(jsonPath("$.errors[0].field").value("report.prodcut"))
+                .andExpect(jsonPath("$.errors[0].message").value("unknown field \"prodcut\""))
+                .andExpect(jsonPath("$.errors[1].field").value("report.product"));
         assertThat(tickets.count()).isEqualTo(before);
+    }
+
+    @Test
+    void everyWrongFieldIsNamedInOneAnswerInTheWordsOfTheReadme() throws Exception {
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE, """
+                {"product": "chatgpt", "seenStatus": "five hundred", "reporterEmail": "pat",
+                 "occurredAt": "yesterday", "statusPage": 3, "prodcut": 1,
+                 "checks": {"vpnOff": "maybe", "privateWindow": "works", "otherNetwork": {"works": true}},
+                 "api": {"failingPercent": 300, "retriedWithBackoff": "sometimes"},
+                 "conversationUrl": "chatgpt.com/c/1"}
+                """.getBytes());
+        long before = tickets.count();
+        String body = mvc.perform(multipart("/api/reports").file(report))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.title").value("Invalid report"))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains(
+                        "report.api.failingPercent", "report.api.retriedWithBackoff", "report.checks.otherNetwork",
+                        "report.checks.vpnOff", "report.conversationUrl", "report.occurredAt", "report.prodcut",
+                        "report.product", "report.reporterEmail", "report.seenStatus", "report.statusPage")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'report.product')].message").value(
+                        "must be one of chatgpt_web, desktop_app, mobile_app, openai_api, other, not \"chatgpt\""))
+                .andExpect(jsonPath("$.errors[?(@.field == 'report.checks.vpnOff')].message").value(
+                        "must be one of works, still_fails, not_tried, not \"maybe\""))
+                .andExpect(jsonPath("$.errors[?(@.field == 'report.seenStatus')].message").value(
+                        "must be a whole number, not \"five hundred\""))
+                .andExpect(jsonPath("$.errors[?(@.field == 'report.api.failingPercent')].message").value(
+                        "must be a percentage between 0 and 100"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).doesNotContain("dev.triagedesk", "Cannot deserialize");
+        assertThat(tickets.count()).isEqualTo(before);
+
+        MockMultipartFile noProduct = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE, "{}".getBytes());
+        mvc.perform(multipart("/api/reports").file(noProduct))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("report.product"))
+                .andExpect(jsonPath("$.errors[0].message").value(
+                        "is required: chatgpt_web, desktop_app, mobile_app, openai_api or other"));
+    }
+
+    @Test
+    void otherContentTypesAndMethodsAreProblemDetailsToo() throws Exception {
+        mvc.perform(post("/api/reports").contentType(MediaType.APPLICATION_JSON).content("{\"product\": \"other\"}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("multipart/form-data")));
+        mvc.perform(get("/api/reports"))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(header().string("Allow", "POST"))
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.status").value(405));
     }
 
     @Test

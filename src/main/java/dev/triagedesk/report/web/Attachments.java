@@ -8,9 +8,12 @@ import dev.triagedesk.ticket.RequestIdentifier;
 import dev.triagedesk.ticket.TicketDetails;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,10 +32,15 @@ final class Attachments {
     static final int LISTED = 30;
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
-    /** One attachment and what was found in it. */
+    /**
+     * One attachment and what was found in it. {@code ids} are the IDs not already shown with a listed failing
+     * request; identical signals are one line with a count.
+     */
     record Attachment(Evidence evidence, List<Failure> failures, int failuresNotListed, List<ConsoleFinding> consoleErrors,
-                      int consoleNotListed, int consoleShownWithRequests, List<String> ids, List<FindingSignal> signals) {
+                      int consoleNotListed, int consoleShownWithRequests, List<String> ids, List<SignalGroup> signals) {
 
         public boolean hasFindings() {
             return !failures.isEmpty() || !consoleErrors.isEmpty() || consoleShownWithRequests > 0 || !ids.isEmpty()
@@ -44,19 +52,33 @@ final class Attachments {
     record Failure(FailingRequest request, String time, List<String> ids, List<ConsoleFinding> console) {
     }
 
+    /** A signal as the page says it ("Connection refused: …") and how many times the file shows it. */
+    record SignalGroup(String text, int count) {
+    }
+
     private Attachments() {
     }
 
     static List<Attachment> of(TicketDetails d) {
+        ZoneId zone = zone(d.ticket().getTimeZone());
+        Set<Long> listed = new HashSet<>();
+        Map<Long, Integer> listedPerEvidence = new HashMap<>();
+        for (FailingRequest f : d.failures()) {
+            if (listedPerEvidence.merge(f.getEvidence().getId(), 1, Integer::sum) <= LISTED) {
+                listed.add(f.getId());
+            }
+        }
         Map<Long, List<String>> idsByRequest = new LinkedHashMap<>();
         Map<Long, Set<String>> idsByEvidence = new LinkedHashMap<>();
         for (RequestIdentifier id : d.identifiers()) {
             String shown = (RequestIdentifier.CONVERSATION.equals(id.getName()) ? "conversation" : id.getName())
                     + ": " + id.getValue();
-            if (id.getFailingRequest() != null) {
+            boolean withRequest = id.getFailingRequest() != null;
+            if (withRequest) {
                 idsByRequest.computeIfAbsent(id.getFailingRequest().getId(), k -> new ArrayList<>()).add(shown);
             }
-            if (id.getEvidence() != null) {
+            // an ID shown with its failing request is not listed a second time
+            if (id.getEvidence() != null && !(withRequest && listed.contains(id.getFailingRequest().getId()))) {
                 idsByEvidence.computeIfAbsent(id.getEvidence().getId(), k -> new LinkedHashSet<>()).add(shown);
             }
         }
@@ -76,9 +98,10 @@ final class Attachments {
         for (FailingRequest f : d.failures()) {
             failuresByEvidence.computeIfAbsent(f.getEvidence().getId(), k -> new ArrayList<>()).add(f);
         }
-        Map<Long, List<FindingSignal>> signalsByEvidence = new LinkedHashMap<>();
+        Map<Long, Map<String, Integer>> signalsByEvidence = new LinkedHashMap<>();
         for (FindingSignal s : d.signals()) {
-            signalsByEvidence.computeIfAbsent(s.getEvidence().getId(), k -> new ArrayList<>()).add(s);
+            String text = s.getType().label() + (s.getDetail() == null ? "" : ": " + s.getDetail());
+            signalsByEvidence.computeIfAbsent(s.getEvidence().getId(), k -> new LinkedHashMap<>()).merge(text, 1, Integer::sum);
         }
 
         List<Attachment> attachments = new ArrayList<>();
@@ -86,18 +109,48 @@ final class Attachments {
             Long id = e.getId();
             List<FailingRequest> failing = failuresByEvidence.getOrDefault(id, List.of());
             List<Failure> failures = failing.stream().limit(LISTED)
-                    .map(f -> new Failure(f, utc(f.getStartedAt()), idsByRequest.getOrDefault(f.getId(), List.of()),
+                    .map(f -> new Failure(f, time(f.getStartedAt(), zone), idsByRequest.getOrDefault(f.getId(), List.of()),
                             consoleByRequest.getOrDefault(f.getId(), List.of())))
                     .toList();
             List<ConsoleFinding> console = unlinkedByEvidence.getOrDefault(id, List.of());
-            List<FindingSignal> signals = signalsByEvidence.getOrDefault(id, List.of());
+            List<SignalGroup> signals = signalsByEvidence.getOrDefault(id, Map.of()).entrySet().stream()
+                    .map(g -> new SignalGroup(g.getKey(), g.getValue())).limit(LISTED).toList();
             attachments.add(new Attachment(e, failures, failing.size() - failures.size(),
                     console.stream().limit(LISTED).toList(), Math.max(0, console.size() - LISTED),
                     linkedByEvidence.getOrDefault(id, 0),
                     List.copyOf(idsByEvidence.getOrDefault(id, Set.of())).stream().limit(LISTED).toList(),
-                    signals.stream().limit(LISTED).toList()));
+                    signals));
         }
         return attachments;
+    }
+
+    /**
+     * A HAR time as the reporter knows it: in their time zone with UTC beside it ("2026-01-07 15:23:59
+     * Europe/Istanbul (12:23:59 UTC)"), or in UTC alone when no zone was given.
+     */
+    static String time(String iso, ZoneId zone) {
+        if (zone == null || iso == null) {
+            return utc(iso);
+        }
+        try {
+            OffsetDateTime at = OffsetDateTime.parse(iso);
+            return LOCAL.format(at.atZoneSameInstant(zone)) + " " + zone.getId() + " ("
+                    + CLOCK.format(at.atZoneSameInstant(ZoneOffset.UTC)) + " UTC)";
+        } catch (DateTimeException e) {
+            return iso;
+        }
+    }
+
+    private static ZoneId zone(String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return null;
+        }
+        try {
+            ZoneId zone = ZoneId.of(timeZone.trim());
+            return zone.normalized().equals(ZoneOffset.UTC) ? null : zone;
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     /** An ISO time from a HAR, in UTC; as written when it is not ISO. */

@@ -4,6 +4,7 @@ import dev.triagedesk.report.ReportService;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +45,9 @@ class EvidenceStepController {
     }
 
     @GetMapping("/report/{token}/evidence")
-    String evidence(@PathVariable String token, Model model) {
+    String evidence(@PathVariable String token, Model model, HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        return StepPages.open(t, token, Step.EVIDENCE, model, () -> EvidenceForm.of(t.getConversationUrl()),
+        return StepPages.open(request, t, token, Step.EVIDENCE, model, () -> EvidenceForm.of(t.getConversationUrl()),
                 VIEW_EVIDENCE, this::evidenceModel);
     }
 
@@ -56,7 +57,7 @@ class EvidenceStepController {
                         @RequestParam(name = "console", required = false) MultipartFile[] console,
                         @RequestParam(name = "screenshot", required = false) MultipartFile[] screenshot,
                         @RequestParam(name = "nav", required = false) String nav, Model model,
-                        RedirectAttributes flash) {
+                        RedirectAttributes flash, HttpServletRequest request) {
         Ticket t = links.ticket(token);
         validation.complete(form, result);
         if (!t.isDraft()) {
@@ -80,10 +81,12 @@ class EvidenceStepController {
             }
         });
         if (!leaving) {
+            PendingInput.clear(request, t.getId(), Step.EVIDENCE);
             model.addAttribute("added", UploadMessages.of(added));
             StepPages.fill(saved, token, Step.EVIDENCE, model, this::evidenceModel);
             return VIEW_EVIDENCE;
         }
+        PendingInput.keep(request, t.getId(), Step.EVIDENCE, result);
         UploadMessages.flash(added, flash);
         if (!valid) {
             flash.addFlashAttribute(StepPages.WARNING, "flash.partlySaved");

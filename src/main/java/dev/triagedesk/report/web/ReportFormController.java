@@ -6,6 +6,7 @@ import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.StatusPageAnswer;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,6 +53,15 @@ class ReportFormController {
         return "redirect:" + Step.WHAT.path(draft.token());
     }
 
+    /**
+     * The form's start address opened directly (bookmarked, reloaded, typed): a report starts only from the button
+     * on the home page (a POST, so a crawler or a reload never makes drafts), which is where this leads.
+     */
+    @GetMapping("/report")
+    String startPage() {
+        return "redirect:/";
+    }
+
     @GetMapping("/report/{token}")
     String resume(@PathVariable String token) {
         Ticket t = links.ticket(token);
@@ -62,17 +72,18 @@ class ReportFormController {
     // step 1
 
     @GetMapping("/report/{token}/what")
-    String what(@PathVariable String token, Model model) {
+    String what(@PathVariable String token, Model model, HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        return StepPages.open(t, token, Step.WHAT, model, () -> WhatFailsForm.of(t), VIEW_WHAT, this::whatModel);
+        return StepPages.open(request, t, token, Step.WHAT, model, () -> WhatFailsForm.of(t), VIEW_WHAT, this::whatModel);
     }
 
     @PostMapping("/report/{token}/what")
     String saveWhat(@PathVariable String token, @Valid @ModelAttribute(FORM) WhatFailsForm form, BindingResult result,
-                    @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash) {
+                    @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash,
+                      HttpServletRequest request) {
         Ticket t = links.ticket(token);
         validation.complete(form, result);
-        return save(t, token, Step.WHAT, Navigation.of(nav), result, model, flash,
+        return save(request, t, token, Step.WHAT, Navigation.of(nav), result, model, flash,
                 ticket -> form.applyTo(ticket, new FieldErrors(result)), VIEW_WHAT, this::whatModel);
     }
 
@@ -83,14 +94,15 @@ class ReportFormController {
     // step 2
 
     @GetMapping("/report/{token}/status")
-    String status(@PathVariable String token, Model model) {
+    String status(@PathVariable String token, Model model, HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        return StepPages.open(t, token, Step.STATUS, model, () -> StatusPageForm.of(t), VIEW_STATUS, this::statusModel);
+        return StepPages.open(request, t, token, Step.STATUS, model, () -> StatusPageForm.of(t), VIEW_STATUS, this::statusModel);
     }
 
     @PostMapping("/report/{token}/status")
     String saveStatus(@PathVariable String token, @Valid @ModelAttribute(FORM) StatusPageForm form, BindingResult result,
-                      @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash) {
+                      @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash,
+                      HttpServletRequest request) {
         Ticket t = links.ticket(token);
         validation.complete(form, result);
         Navigation navigation = Navigation.of(nav);
@@ -101,7 +113,7 @@ class ReportFormController {
             flash.addFlashAttribute(StepPages.MESSAGE, "flash.incidentAdvice");
             return "redirect:" + Step.STATUS.path(token) + "#incident-advice";
         }
-        return save(t, token, Step.STATUS, navigation, result, model, flash,
+        return save(request, t, token, Step.STATUS, navigation, result, model, flash,
                 ticket -> form.applyTo(ticket, new FieldErrors(result)), VIEW_STATUS, this::statusModel);
     }
 
@@ -112,18 +124,19 @@ class ReportFormController {
     // step 3
 
     @GetMapping("/report/{token}/checks")
-    String checks(@PathVariable String token, Model model) {
+    String checks(@PathVariable String token, Model model, HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        return StepPages.open(t, token, Step.CHECKS, model, () -> ChecksForm.of(t), VIEW_CHECKS, this::checksModel);
+        return StepPages.open(request, t, token, Step.CHECKS, model, () -> ChecksForm.of(t), VIEW_CHECKS, this::checksModel);
     }
 
     @PostMapping("/report/{token}/checks")
     String saveChecks(@PathVariable String token, @Valid @ModelAttribute(FORM) ChecksForm form, BindingResult result,
-                      @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash) {
+                      @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash,
+                      HttpServletRequest request) {
         Ticket t = links.ticket(token);
         validation.complete(form, result);
         boolean api = isApi(t);
-        return save(t, token, Step.CHECKS, Navigation.of(nav), result, model, flash,
+        return save(request, t, token, Step.CHECKS, Navigation.of(nav), result, model, flash,
                 ticket -> form.applyTo(ticket, api, new FieldErrors(result)), VIEW_CHECKS, this::checksModel);
     }
 
@@ -141,9 +154,9 @@ class ReportFormController {
     // step 5
 
     @GetMapping("/report/{token}/review")
-    String review(@PathVariable String token, Model model) {
+    String review(@PathVariable String token, Model model, HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        return StepPages.open(t, token, Step.REVIEW, model, () -> null, VIEW_REVIEW,
+        return StepPages.open(request, t, token, Step.REVIEW, model, () -> null, VIEW_REVIEW,
                 (ticket, m) -> m.addAttribute("review", reports.review(ticket.getId())));
     }
 
@@ -166,8 +179,9 @@ class ReportFormController {
         return "redirect:" + ReportLinks.reporterPage(token);
     }
 
-    private String save(Ticket t, String token, Step step, Navigation nav, BindingResult result, Model model,
-                        RedirectAttributes flash, Consumer<Ticket> apply, String view, StepPages.ModelFiller filler) {
+    private String save(HttpServletRequest request, Ticket t, String token, Step step, Navigation nav,
+                        BindingResult result, Model model, RedirectAttributes flash, Consumer<Ticket> apply, String view,
+                        StepPages.ModelFiller filler) {
         if (!t.isDraft()) {
             flash.addFlashAttribute(StepPages.MESSAGE, "flash.alreadySubmitted");
             return "redirect:" + ReportLinks.reporterPage(token);
@@ -180,9 +194,12 @@ class ReportFormController {
             }
         });
         if (!valid && nav.needsValidStep(step)) {
+            PendingInput.clear(request, t.getId(), step);
             StepPages.fill(saved, token, step, model, filler);
             return view;
         }
+        // leaving: what is not valid yet waits, with its errors, for the reporter to come back to this step
+        PendingInput.keep(request, t.getId(), step, result);
         if (valid) {
             flash.addFlashAttribute(StepPages.MESSAGE, "flash.saved");
             flash.addFlashAttribute(StepPages.MESSAGE_ARG, step.number());

@@ -26,7 +26,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The reporter's private page, {@code /r/{token}}: the reference, status, the link itself, the summary, the
- * attachments, and a form to add evidence later (a submitted report's summary is then generated again).
+ * attachments, and a form to add evidence later, the conversation URL included (a submitted report's summary is
+ * then generated again).
  */
 @Controller
 class ReporterPageController {
@@ -56,7 +57,7 @@ class ReporterPageController {
             return "redirect:" + Progress.furthestOpen(t).path(token);
         }
         if (!model.containsAttribute(ReportFormController.FORM)) {
-            model.addAttribute(ReportFormController.FORM, EvidenceForm.of(null));
+            model.addAttribute(ReportFormController.FORM, EvidenceForm.of(t.getConversationUrl()));
         }
         fill(t, token, model);
         return VIEW_REPORTER;
@@ -81,7 +82,8 @@ class ReporterPageController {
         Ticket t = links.ticket(token);
         validation.complete(form, result);
         List<Evidence> added = new ArrayList<>(uploads.take(t.getId(), har, console, screenshot));
-        if (result.hasFieldErrors("consoleText")) {
+        if (result.hasErrors()) {
+            // the files are taken; the text fields stay in their boxes with the error next to them
             model.addAttribute("added", UploadMessages.of(added));
             fill(t, token, model);
             return VIEW_REPORTER;
@@ -89,8 +91,13 @@ class ReporterPageController {
         if (form.hasPastedConsole()) {
             added.add(reports.addPastedConsole(t.getId(), form.consoleText()));
         }
-        if (added.isEmpty()) {
+        // an empty box clears the URL; a form without the field (null) leaves it as it is
+        boolean urlChanged = form.conversationUrl() != null
+                && reports.setConversationUrl(t.getId(), FieldErrors.blank(form.conversationUrl()));
+        if (added.isEmpty() && !urlChanged) {
             flash.addFlashAttribute(StepPages.WARNING, "flash.nothingAdded");
+        } else if (added.isEmpty()) {
+            flash.addFlashAttribute(StepPages.MESSAGE, "flash.conversationUrlSaved");
         }
         UploadMessages.flash(added, flash);
         return "redirect:" + ReportLinks.reporterPage(token) + (t.isDraft() ? "" : "#attachments");

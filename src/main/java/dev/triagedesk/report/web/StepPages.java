@@ -1,6 +1,7 @@
 package dev.triagedesk.report.web;
 
 import dev.triagedesk.ticket.Ticket;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Supplier;
 import org.springframework.ui.Model;
 
@@ -22,11 +23,12 @@ final class StepPages {
     }
 
     /**
-     * The view of {@code step}, with its form filled from the draft; a submitted report goes to its reporter page,
-     * a step that cannot be opened yet to the furthest one that can.
+     * The view of {@code step}, with its form filled from the draft (and the answers that were not valid when the
+     * reporter left it backwards, with their errors); a submitted report goes to its reporter page, a step that
+     * cannot be opened yet to the furthest one that can.
      */
-    static String open(Ticket t, String token, Step step, Model model, Supplier<Object> form, String view,
-                       ModelFiller filler) {
+    static String open(HttpServletRequest request, Ticket t, String token, Step step, Model model,
+                       Supplier<Object> form, String view, ModelFiller filler) {
         if (!t.isDraft()) {
             return "redirect:" + ReportLinks.reporterPage(token);
         }
@@ -38,6 +40,7 @@ final class StepPages {
             Object f = form.get();
             if (f != null) {
                 model.addAttribute(ReportFormController.FORM, f);
+                PendingInput.restore(request, t.getId(), step, model);
             }
         }
         fill(t, token, step, model, filler);

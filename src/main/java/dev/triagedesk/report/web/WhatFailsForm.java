@@ -14,7 +14,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * Step 1, what fails: the product, what the reporter sees, when (local time and time zone, filled in by the
- * browser and editable), the environment and who reports it.
+ * browser and editable), the environment and who reports it. Components in the order of the page (the error
+ * summary follows it).
  */
 record WhatFailsForm(
         @NotNull(message = "{what.product.required}") Product product,
@@ -26,14 +27,14 @@ record WhatFailsForm(
         LocalDateTime occurredAt,
         @TimeZoneId(message = "{what.timeZone.invalid}") @Size(max = 64) String timeZone,
         @Size(max = 1000) String environment,
+        @Size(max = 10000) String description,
         @Size(max = 200) String reporterName,
-        @Email(message = "{what.reporterEmail.invalid}") @Size(max = 320) String reporterEmail,
-        @Size(max = 10000) String description) {
+        @Email(message = "{what.reporterEmail.invalid}") @Size(max = 320) String reporterEmail) {
 
     static WhatFailsForm of(Ticket t) {
         return new WhatFailsForm(t.getProduct(), t.getProductDetail(), t.getSeenMessage(), t.getSeenStatus(),
-                t.getOccurredAt(), t.getTimeZone(), t.getEnvironment(), t.getReporterName(), t.getReporterEmail(),
-                t.getDescription());
+                t.getOccurredAt(), t.getTimeZone(), t.getEnvironment(), t.getDescription(), t.getReporterName(),
+                t.getReporterEmail());
     }
 
     /** Copies the valid answers onto the ticket (all of them when the form is valid). */

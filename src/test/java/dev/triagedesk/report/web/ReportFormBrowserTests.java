@@ -4,18 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.support.Browser;
+import dev.triagedesk.report.ReportService;
+import dev.triagedesk.ticket.EvidenceKind;
+import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketRepository;
+import dev.triagedesk.ticket.TicketService;
+import dev.triagedesk.ticket.Upload;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.chromium.HasNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -39,6 +51,12 @@ class ReportFormBrowserTests {
     int port;
     @Autowired
     TicketRepository tickets;
+    @Autowired
+    TicketService ticketService;
+    @Autowired
+    ReportService reportService;
+    @TempDir
+    Path workDir;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -96,15 +114,23 @@ class ReportFormBrowserTests {
         browser.findElement(By.id("otherNetwork-WORKS")).click();
         continueButton().click();
 
-        // step 4: the HAR goes up through the file input (with the progress script) and is analyzed at once
+        // step 4: choosing the HAR sends it (with the progress script); it is analyzed at once and the findings
+        // take the focus
         wait.until(ExpectedConditions.urlMatches("/evidence$"));
         browser.findElement(By.id("har")).sendKeys(Corpus.har(ReportFormTests.HAR).toAbsolutePath().normalize().toString());
-        browser.findElement(By.cssSelector("button[name=nav][value=stay]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), SB_REQUEST_ID));
         String findings = browser.findElement(By.id("attachments")).getText();
-        assertThat(findings).contains(ReportFormTests.HAR, "Analyzed", "PGRST202", CF_RAY,
-                "https://eboispangcayxxheoufy.supabase.co/rest/v1/rpc/get_all_users");
+        assertThat(findings).contains("Attachments taken: 1 analyzed.", ReportFormTests.HAR, "Analyzed", "PGRST202",
+                CF_RAY, "https://eboispangcayxxheoufy.supabase.co/rest/v1/rpc/get_all_users");
+        assertThat(active().getAttribute("id")).isEqualTo("attachments");
         assertThat(browser.getCurrentUrl()).endsWith("/evidence");
+
+        // then the console log Chrome saved while the same request failed: its line joins the request's finding
+        browser.findElement(By.id("console")).sendKeys(consoleLog().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), "Console, line 1:"));
+        WebElement failure = browser.findElement(By.cssSelector("#attachments li.failure"));
+        assertThat(failure.getText()).contains("get_all_users", CF_RAY, "Console, line 1:",
+                "Failed to load resource: the server responded with a status of 404");
         type("conversationUrl", "https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
         continueButton().click();
 
@@ -189,6 +215,90 @@ class ReportFormBrowserTests {
         browser.findElement(By.cssSelector("button[name=nav][value=submit]")).click();
         wait.until(ExpectedConditions.urlMatches("/r/[A-Za-z0-9_-]{43}$"));
         assertLabelled("reporter page");
+    }
+
+    @Test
+    void aLargeHarGoesUpWithAProgressBarAndItsFindingsFollow() {
+        TicketService.Draft draft = ticketService.startDraft();
+        ticketService.update(draft.ticket().getId(), t -> {
+            t.setProduct(Product.CHATGPT_WEB);
+            t.setSeenMessage("Something went wrong");
+            t.reachStep(3);
+        });
+        browser.get("http://localhost:" + port + "/report/" + draft.token() + "/evidence");
+        assertThat(browser.findElement(By.cssSelector("[data-auto-upload-hint]")).isDisplayed()).isTrue();
+        // a slow uplink, so the upload is seen while it goes
+        ((HasNetworkConditions) browser).setNetworkConditions(new ChromiumNetworkConditions()
+                .setUploadThroughput(200 * 1024).setDownloadThroughput(50 * 1024 * 1024));
+
+        browser.findElement(By.id("har")).sendKeys(Corpus.har("pagexray-nytimes-webpagetest-503.har").toAbsolutePath()
+                .normalize().toString());
+
+        WebElement progress = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-progress-bar")));
+        wait.until(d -> Double.parseDouble(progress.getAttribute("value")) > 0);
+        assertThat(Double.parseDouble(progress.getAttribute("value")))
+                .isLessThan(Double.parseDouble(progress.getAttribute("max")));
+        assertThat(browser.findElement(By.cssSelector("[data-upload-status]")).getText())
+                .matches("[\\d.]+ MB of [\\d.]+ MB sent \\(\\d+%\\)");
+        assertThat(browser.findElement(By.cssSelector("button[name=nav][value=next]")).isEnabled()).isFalse();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), "pagexray-nytimes"));
+        assertThat(browser.findElement(By.id("attachments")).getText()).contains("Analyzed", "503");
+        assertThat(active().getAttribute("id")).isEqualTo("attachments");
+    }
+
+    @Test
+    void onAPhoneEveryPageFitsItsWidthAndTheStepsAreOneRow() throws Exception {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 740, "deviceScaleFactor", 1, "mobile", true));
+        // a report holding the long lines the pages show: URLs, request IDs, console messages
+        TicketService.Draft draft = ticketService.startDraft();
+        long id = draft.ticket().getId();
+        ticketService.update(id, t -> {
+            t.setProduct(Product.CHATGPT_WEB);
+            t.setSeenMessage("Something went wrong");
+            t.setStatusPage(dev.triagedesk.ticket.StatusPageAnswer.NO_INCIDENT);
+            t.setConversationUrl("https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+            t.reachStep(4);
+        });
+        Path har = Files.copy(Corpus.har(ReportFormTests.HAR), workDir.resolve("capture.har"));
+        reportService.addUpload(id, new Upload(har, "capture.har", Files.size(har), EvidenceKind.HAR));
+        Path console = consoleLog();
+        Files.writeString(console, "15:31:00.000 eboispangcayxxheoufy.supabase.co/rest/v1/rpc/get_all_users_with_a_long_name:1"
+                + "  Failed to load resource: the server responded with a status of 500 ()\n", java.nio.file.StandardOpenOption.APPEND);
+        reportService.addUpload(id, new Upload(console, "console.log", Files.size(console), EvidenceKind.CONSOLE));
+
+        String base = "http://localhost:" + port + "/report/" + draft.token() + "/";
+        for (String step : List.of("what", "status", "checks", "evidence", "review")) {
+            browser.get(base + step);
+            assertFitsWidth(step);
+            List<WebElement> steps = browser.findElements(By.cssSelector(".progress li"));
+            assertThat(steps).as("progress list on %s", step).hasSize(5)
+                    .extracting(WebElement::getLocation).extracting(p -> p.getY()).containsOnly(steps.get(0).getLocation().getY());
+        }
+        browser.findElement(By.cssSelector("button[name=nav][value=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches("/r/[A-Za-z0-9_-]{43}$"));
+        assertFitsWidth("reporter page");
+        browser.get("http://localhost:" + port + "/");
+        assertFitsWidth("home");
+    }
+
+    private void assertFitsWidth(String page) {
+        Object sideways = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) sideways).intValue()).as("pixels scrolled sideways on %s", page).isLessThanOrEqualTo(0);
+    }
+
+    /** What Chrome's console shows for the corpus HAR's failing request, in Istanbul time (the HAR's UTC+3). */
+    private Path consoleLog() {
+        try {
+            Path log = Files.createTempFile(workDir, "console", ".log");
+            Files.writeString(log, "15:23:59.170 eboispangcayxxheoufy.supabase.co/rest/v1/rpc/get_all_users:1"
+                    + "  Failed to load resource: the server responded with a status of 404 ()\n");
+            return log.toAbsolutePath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

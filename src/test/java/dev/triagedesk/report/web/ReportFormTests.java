@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.triagedesk.evidence.Corpus;
+import dev.triagedesk.report.ReportService;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.StatusPageAnswer;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -59,6 +61,8 @@ class ReportFormTests {
     TicketService tickets;
     @Autowired
     TicketRepository repository;
+    @Autowired
+    ReportService reports;
 
     // home and start
 
@@ -94,6 +98,13 @@ class ReportFormTests {
                         containsString("Step 1 of 5"))));
     }
 
+    @Test
+    void theStartAddressOpenedDirectlyLeadsToTheHomePageWithoutMakingADraft() throws Exception {
+        long before = repository.count();
+        mvc.perform(get("/report").accept("text/html")).andExpect(redirectedUrl("/"));
+        assertThat(repository.count()).isEqualTo(before);
+    }
+
     // step 1
 
     @Test
@@ -106,12 +117,15 @@ class ReportFormTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("class=\"error-summary\" role=\"alert\"")
-                .contains("<a href=\"#product\">What fails?: choose what fails</a>")
+                .contains("<a href=\"#product\">What fails? – choose what fails</a>")
                 .contains("id=\"seenStatus-error\"")
                 .contains("must be a whole number")
                 .contains("must be an email address such as pat@example.com")
                 .contains("must be a time zone such as Europe/Paris or +02:00")
                 .contains("say what you see, even roughly");
+        // the summary lists the errors in the order of the page
+        String summary = page.substring(page.indexOf("class=\"error-summary\""), page.indexOf("</ul>", page.indexOf("class=\"error-summary\"")));
+        assertThat(summary).containsSubsequence("#product", "#seenMessage", "#seenStatus", "#timeZone", "#reporterEmail");
         // the error is tied to its input, and what was typed is still there
         assertThat(inputTag(page, "seenStatus")).contains("aria-describedby=\"seenStatus-hint seenStatus-error\"")
                 .contains("aria-invalid=\"true\"").contains("value=\"abc\"");
@@ -179,6 +193,7 @@ class ReportFormTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(sectionTag(advice, "incident-advice")).doesNotContain("hidden");
         assertThat(advice).contains("Wait 10 to 30 minutes, then retry on a fresh page load")
+                .contains("Your answers so far are saved, and this page&#39;s address brings you back to them.")
                 .contains("Continue anyway")
                 .contains("There is an incident for this component: read the advice below before going on.");
         assertThat(inputTag(advice, "adviceShown")).contains("value=\"true\"");
@@ -239,17 +254,23 @@ class ReportFormTests {
     @Test
     void backSavesWhatIsValidOnThePageAndTheStepShowsItAgain() throws Exception {
         String token = draftAt(Product.OPENAI_API, 2);
-        mvc.perform(post("/report/" + token + "/checks").param("nav", "back")
+        MvcResult back = mvc.perform(post("/report/" + token + "/checks").param("nav", "back")
                         .param("model", "gpt-5").param("endpoint", "/v1/responses").param("failingPercent", "lots")
                         .param("retriedWithBackoff", "true").param("requestIds", "req_0123456789abcdef"))
                 .andExpect(redirectedUrl("/report/" + token + "/status"))
-                .andExpect(flash().attribute("warningKey", "flash.partlySaved"));
+                .andExpect(flash().attribute("warningKey", "flash.partlySaved"))
+                .andReturn();
         Ticket t = tickets.byToken(token).orElseThrow();
         assertThat(t.getApi().getModel()).isEqualTo("gpt-5");
         assertThat(t.getApi().getFailingPercent()).isNull();
         assertThat(t.getStepReached()).isEqualTo(2);
 
-        String page = mvc.perform(get("/report/" + token + "/checks")).andReturn().getResponse().getContentAsString();
+        // back at the step in the same browser: the saved answers, and the one that was not valid as it was typed,
+        // with its error next to it
+        MockHttpSession browser = (MockHttpSession) back.getRequest().getSession();
+        String page = mvc.perform(get("/report/" + token + "/checks").session(browser)).andReturn().getResponse().getContentAsString();
+        assertThat(inputTag(page, "failingPercent")).contains("value=\"lots\"").contains("aria-invalid=\"true\"");
+        assertThat(page).contains("id=\"failingPercent-error\"").contains("must be a whole number");
         assertThat(inputTag(page, "model")).contains("value=\"gpt-5\"");
         assertThat(inputTag(page, "endpoint")).contains("value=\"/v1/responses\"");
         assertThat(inputTag(page, "retriedWithBackoff-true")).contains("checked");
@@ -260,6 +281,12 @@ class ReportFormTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"failingPercent-error\""),
                         containsString("must be a percentage between 0 and 100"))));
+
+        // once corrected, the step is clean when opened again
+        mvc.perform(post("/report/" + token + "/checks").session(browser).param("nav", "next").param("failingPercent", "20"))
+                .andExpect(redirectedUrl("/report/" + token + "/evidence"));
+        assertThat(mvc.perform(get("/report/" + token + "/checks").session(browser)).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("failingPercent-error").doesNotContain("error-summary");
     }
 
     @Test
@@ -285,7 +312,7 @@ class ReportFormTests {
                 .andReturn();
         String page = mvc.perform(get("/report/" + token + "/evidence").flashAttrs(upload.getFlashMap()))
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Attachments taken: 1 analyzed, 0 could not be read")
+        assertThat(page).contains("Attachments taken: 1 analyzed.")
                 .contains("capture.har").contains(">Analyzed<")
                 .contains("2 requests, 1 failing")
                 .contains("Secrets removed: ")
@@ -294,9 +321,54 @@ class ReportFormTests {
                 .contains(">404<")
                 .contains("PGRST202")
                 .contains(CF_RAY).contains(SB_REQUEST_ID);
+        // the IDs are shown with their failing request, not a second time in a list of their own
+        assertThat(page.split(java.util.regex.Pattern.quote(CF_RAY), -1)).hasSize(2);
+        assertThat(page).doesNotContain(">IDs found<");
         // the original is never kept: only the sanitized copy is stored
         assertThat(tickets.details(tickets.byToken(token).orElseThrow().getId()).evidence())
                 .singleElement().satisfies(e -> assertThat(e.getStoredLocation()).endsWith(".har"));
+    }
+
+    /** One request whose 200 event stream carries an error event. */
+    static final String STREAM_HAR = """
+            {"log": {"version": "1.2", "creator": {"name": "test", "version": "1"}, "entries": [{
+              "startedDateTime": "2026-01-07T12:00:00.000Z", "time": 10,
+              "request": {"method": "POST", "url": "https://api.openai.com/v1/responses", "httpVersion": "HTTP/2",
+                          "headers": [], "queryString": [], "cookies": [], "headersSize": -1, "bodySize": 0},
+              "response": {"status": 200, "statusText": "OK", "httpVersion": "HTTP/2",
+                           "headers": [{"name": "content-type", "value": "text/event-stream"},
+                                       {"name": "x-request-id", "value": "req_stream0123456789abcdef"}],
+                           "cookies": [], "content": {"size": 100, "mimeType": "text/event-stream",
+                             "text": "event: error\\ndata: {\\"type\\":\\"error\\",\\"code\\":\\"server_error\\",\\"message\\":\\"The server had an error\\"}\\n\\n"},
+                           "redirectURL": "", "headersSize": -1, "bodySize": 100},
+              "cache": {}, "timings": {"send": 0, "wait": 10, "receive": 0}}]}}
+            """;
+
+    @Test
+    void countsOfOneReadAsOneOnThePageAndInTheSummary() throws Exception {
+        String token = draftAt(Product.OPENAI_API, 3);
+        mvc.perform(multipart("/report/" + token + "/evidence").param("nav", "next")
+                        .file(new MockMultipartFile("har", "stream.har", "application/json", STREAM_HAR.getBytes())))
+                .andExpect(redirectedUrl("/report/" + token + "/review"));
+        String evidence = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
+        assertThat(evidence).contains("1 request, 0 failing").contains("1 error inside successful streams")
+                .contains("error event in the stream").doesNotContain("1 errors");
+        String summary = reports.review(tickets.byToken(token).orElseThrow().getId()).summary().text();
+        assertThat(summary).contains("HAR stream.har: 1 request, 0 failing, 1 stream error, 0 secrets removed")
+                .contains("req_stream0123456789abcdef");
+    }
+
+    @Test
+    void theSameSignalSeenSeveralTimesIsOneLineWithItsCount() throws Exception {
+        String token = draftAt(Product.CHATGPT_WEB, 3);
+        mvc.perform(multipart("/report/" + token + "/evidence").param("nav", "stay")
+                .file(new MockMultipartFile("har", "refused.har", "application/json",
+                        Files.readAllBytes(Corpus.har("user-ONSdigital-eq-benchmark-chrome72-conn-refused.har")))));
+        String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
+        String signals = page.substring(page.indexOf("<ul class=\"signals\">"));
+        signals = signals.substring(0, signals.indexOf("</ul>"));
+        assertThat(signals).contains("5× ").contains("ERR_CONNECTION_REFUSED");
+        assertThat(signals.split("<li", -1)).hasSize(2);
     }
 
     @Test
@@ -311,6 +383,31 @@ class ReportFormTests {
         assertThat(page).contains("shot.png").contains("not a PNG or JPEG image")
                 .contains("fragment.har").contains("fragment cut from a HAR")
                 .contains(">Could not be read<");
+    }
+
+    @Test
+    void aHarThatBreaksOffShowsWhereAndOneWithNoCompleteRequestIsRejected() throws Exception {
+        String token = draftAt(Product.CHATGPT_WEB, 3);
+        byte[] broken = Files.readAllBytes(Corpus.har("user-austeane-qdrill-hand-edited-invalid.har"));
+        mvc.perform(multipart("/report/" + token + "/evidence")
+                        .file(new MockMultipartFile("har", "edited.har", "application/json", broken))
+                        .file(new MockMultipartFile("har", "cut.har", "application/json", java.util.Arrays.copyOf(broken, 2000)))
+                        .param("nav", "stay"))
+                .andExpect(redirectedUrl("/report/" + token + "/evidence#attachments"));
+
+        var evidence = tickets.details(tickets.byToken(token).orElseThrow().getId()).evidence();
+        assertThat(evidence).extracting(e -> e.getFileName()).containsExactly("edited.har", "cut.har");
+        assertThat(evidence.get(0).isAnalyzed()).isTrue();
+        assertThat(evidence.get(0).isPartial()).isTrue();
+        assertThat(evidence.get(0).getReason()).contains("breaks off at line 756, column 10");
+        assertThat(evidence.get(1).isAnalyzed()).isFalse();
+        assertThat(evidence.get(1).getStoredLocation()).isNull();
+        assertThat(evidence.get(1).getReason()).startsWith("broken before its first complete request, so nothing could be read:"
+                + " the file breaks off at line ");
+
+        String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Only part of it could be read:").contains("breaks off at line 756, column 10")
+                .contains("broken before its first complete request");
     }
 
     @Test
@@ -334,7 +431,44 @@ class ReportFormTests {
         // the linked line sits in the failing request's row, as one finding
         String row = page.substring(page.indexOf("class=\"failure\""));
         row = row.substring(0, row.indexOf("</dl>"));
+        assertThat(row).contains("get_all_users").contains("Console, line 1:").contains(CF_RAY)
+                // the request's time on the reporter's clock, UTC beside it
+                .contains("2026-01-07 15:23:59 Europe/Istanbul (12:23:59 UTC)");
+    }
+
+    @Test
+    void aConsoleLogSavedByChromeIsJoinedToTheHarsFailingRequestWhateverTheZoneSaid() throws Exception {
+        // Chrome writes the failed resource without its scheme, on the reporter's clock (UTC+3 here); the report
+        // says nothing about the time zone
+        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String console = "15:23:59.170 eboispangcayxxheoufy.supabase.co/rest/v1/rpc/get_all_users:1"
+                + "  Failed to load resource: the server responded with a status of 404 ()\n"
+                + "15:24:00.002 main.js:10  Uncaught (in promise) TypeError: Cannot read properties of undefined\n"
+                + "15:30:00.000 eboispangcayxxheoufy.supabase.co/rest/v1/rpc/other:1"
+                + "  Failed to load resource: the server responded with a status of 500 ()\n";
+        mvc.perform(multipart("/report/" + token + "/evidence")
+                        .file(new MockMultipartFile("har", "capture.har", "application/json", Files.readAllBytes(Corpus.har(HAR))))
+                        .file(new MockMultipartFile("console", "console.log", "text/plain", console.getBytes()))
+                        .param("nav", "stay"))
+                .andExpect(redirectedUrl("/report/" + token + "/evidence#attachments"));
+
+        String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
+        String row = page.substring(page.indexOf("class=\"failure\""));
+        row = row.substring(0, row.indexOf("</dl>"));
         assertThat(row).contains("get_all_users").contains("Console, line 1:").contains(CF_RAY);
+        assertThat(page).contains("1 console error is shown with the failing request it is about.");
+        // a line the HAR has no request for stays among the console errors, with the address it failed on
+        String table = page.substring(page.indexOf("<table class=\"findings\">"));
+        assertThat(table.substring(0, table.indexOf("</table>"))).contains("Uncaught (in promise) TypeError")
+                .contains("eboispangcayxxheoufy.supabase.co/rest/v1/rpc/other").doesNotContain("get_all_users");
+
+        long id = tickets.byToken(token).orElseThrow().getId();
+        var details = tickets.details(id);
+        assertThat(details.consoleFindings()).filteredOn(c -> c.getLineNumber() == 1).singleElement()
+                .satisfies(c -> assertThat(c.getFailingRequest()).isNotNull());
+        // one finding, weighed once: the verdict does not count the console line as a second 404
+        assertThat(reports.review(id).verdict().reasons())
+                .noneMatch(r -> r.contains("404") && r.contains("console.log line"));
     }
 
     @Test
@@ -427,6 +561,33 @@ class ReportFormTests {
 
         mvc.perform(multipart("/r/" + token + "/evidence"))
                 .andExpect(flash().attribute("warningKey", "flash.nothingAdded"));
+    }
+
+    @Test
+    void theConversationUrlCanBeGivenLaterOnTheReporterPage() throws Exception {
+        String token = draftAt(Product.CHATGPT_WEB, 4);
+        long id = tickets.byToken(token).orElseThrow().getId();
+        mvc.perform(post("/report/" + token + "/review").param("nav", "submit")).andExpect(redirectedUrl("/r/" + token));
+        assertThat(repository.findById(id).orElseThrow().getSummaryText()).contains("[ ] Conversation URL or request ID");
+        assertThat(mvc.perform(get("/r/" + token)).andReturn().getResponse().getContentAsString())
+                .contains("<label for=\"conversationUrl\">");
+
+        // a wrong address is shown next to its field, and nothing changes
+        String page = mvc.perform(multipart("/r/" + token + "/evidence").param("conversationUrl", "chatgpt.com/c/abc"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"conversationUrl-error\"").contains("must be a web address starting with https://");
+        assertThat(repository.findById(id).orElseThrow().getConversationUrl()).isNull();
+
+        mvc.perform(multipart("/r/" + token + "/evidence")
+                        .param("conversationUrl", "https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab"))
+                .andExpect(redirectedUrl("/r/" + token + "#attachments"))
+                .andExpect(flash().attribute("messageKey", "flash.conversationUrlSaved"));
+        Ticket t = repository.findById(id).orElseThrow();
+        assertThat(t.getConversationUrl()).isEqualTo("https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+        assertThat(t.getSummaryText()).contains("[x] Conversation URL or request ID: conversation "
+                + "https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+        assertThat(mvc.perform(get("/r/" + token)).andReturn().getResponse().getContentAsString())
+                .contains("value=\"https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab\"");
     }
 
     @Test

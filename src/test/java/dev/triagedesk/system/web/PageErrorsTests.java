@@ -84,6 +84,20 @@ class PageErrorsTests {
         assertThat(page.body()).contains("Page not found").contains("Go to the home page").doesNotContain("Exception");
     }
 
+    @Test
+    void aFormSentWithoutItsSecurityCookieSaysToReloadAndSendAgain() throws Exception {
+        String token = draftAtEvidence();
+        // the page was opened, then the browser lost its cookies: the form's token no longer matches any
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/report/" + token + "/what"))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=stale&product=OTHER&seenMessage=x&nav=next")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.body()).contains("<h1>This form could not be sent</h1>").contains("reload the page and send it again")
+                .doesNotContain("Something went wrong");
+        assertThat(tickets.byToken(token).orElseThrow().getProduct()).isEqualTo(Product.CHATGPT_WEB);
+    }
+
     private String draftAtEvidence() {
         TicketService.Draft draft = tickets.startDraft();
         tickets.update(draft.ticket().getId(), t -> {

@@ -1,0 +1,88 @@
+package dev.triagedesk.report.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.triagedesk.evidence.Corpus;
+import dev.triagedesk.ticket.Product;
+import dev.triagedesk.ticket.TicketRepository;
+import dev.triagedesk.ticket.TicketService;
+import java.nio.file.Files;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The configurable upload limits, low here: a file over the size limit, or beyond the number of attachments one
+ * report takes, is listed as rejected with its reason, on the page and in the API, and the report is kept.
+ */
+@SpringBootTest(properties = {"triage.upload.max-file-size=1MB", "triage.upload.max-files-per-report=2",
+        "spring.datasource.url=jdbc:h2:mem:upload-limits;DB_CLOSE_DELAY=-1", "triage.data-dir=target/test-data/upload-limits"})
+@AutoConfigureMockMvc
+class UploadLimitTests {
+
+    /** 1.2 MB: just over the limit. */
+    static final String LARGE = "pagexray-nytimes-webpagetest-503.har";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TicketService tickets;
+    @Autowired
+    TicketRepository repository;
+
+    @Test
+    void aFileOverTheSizeLimitIsRejectedWithItsReasonAndTheRestOfTheStepIsKept() throws Exception {
+        TicketService.Draft d = tickets.startDraft();
+        tickets.update(d.ticket().getId(), t -> {
+            t.setProduct(Product.CHATGPT_WEB);
+            t.setSeenMessage("Something went wrong");
+            t.reachStep(3);
+        });
+        String token = d.token();
+        assertThat(mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString())
+                .contains("Each file can be up to 1 MB");
+        mvc.perform(multipart("/report/" + token + "/evidence").with(csrf()).param("nav", "stay")
+                        .param("conversationUrl", "https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab")
+                        .file(new MockMultipartFile("har", "big.har", "application/json", Files.readAllBytes(Corpus.har(LARGE)))))
+                .andExpect(redirectedUrl("/report/" + token + "/evidence#attachments"));
+
+        String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("big.har").contains(">Could not be read<")
+                .contains("larger than the 1 MB limit for one file (1.2 MB): compress it as .gz or .zip, or capture less");
+        assertThat(tickets.byToken(token).orElseThrow().getConversationUrl())
+                .isEqualTo("https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+    }
+
+    @Test
+    void theApiStoresTheReportAndListsTheOversizedFileAndTheOneTooManyAsRejected() throws Exception {
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                "{\"product\": \"chatgpt_web\", \"seenMessage\": \"Something went wrong\"}".getBytes());
+        byte[] small = Files.readAllBytes(Corpus.har("user-masteralan360-asaas-chrome143-404-body.har"));
+        String body = mvc.perform(multipart("/api/reports").file(report)
+                        .file(new MockMultipartFile("har", "big.har", "application/json", Files.readAllBytes(Corpus.har(LARGE))))
+                        .file(new MockMultipartFile("har", "one.har", "application/json", small))
+                        .file(new MockMultipartFile("har", "two.har", "application/json", small)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.reference").value(Matchers.matchesPattern("TD-\\d{4}-\\d{6}")))
+                .andExpect(jsonPath("$.evidence[0].status").value("rejected"))
+                .andExpect(jsonPath("$.evidence[0].reason").value(Matchers.startsWith("larger than the 1 MB limit for one file")))
+                .andExpect(jsonPath("$.evidence[1].status").value("analyzed"))
+                .andExpect(jsonPath("$.evidence[2].name").value("two.har"))
+                .andExpect(jsonPath("$.evidence[2].status").value("rejected"))
+                .andExpect(jsonPath("$.evidence[2].reason").value(
+                        "not taken: this report already holds 2 attachments, the most one report takes"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("\"summary\"");
+    }
+}
