@@ -208,8 +208,10 @@ public final class HarProcessor {
                         + (options.lenient() ? " (nothing could be read before it)" : ""), line, column, e);
             }
             partial = true;
-            partialReason = "The file breaks off at line " + line + ", column " + column + " (" + what
-                    + "): only the " + analysis.entries() + " complete entries before the break were read.";
+            long complete = analysis.entries();
+            partialReason = "The file breaks off at line " + line + ", column " + column + " (" + what + "): "
+                    + (complete == 1 ? "only the complete entry before the break was read."
+                    : "only the " + complete + " complete entries before the break were read.");
             if (g != null) {
                 closeAfterBreak();
             }

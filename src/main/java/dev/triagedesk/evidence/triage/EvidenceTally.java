@@ -18,24 +18,34 @@ public final class EvidenceTally {
     /** Repeats add weight, with diminishing returns: ten identical 500s are not ten times the evidence. */
     private static final int MAX_REPEATS_COUNTED = 5;
 
-    /** One kind of evidence: what it is, where, how often, and a few examples. */
+    /**
+     * One kind of evidence: what it is, how often, and a few examples with where each was seen (one failure can be
+     * seen in a HAR's entries and in a console log's lines: each keeps its own place).
+     */
     public static final class Group {
         final TriagePath path;
         final int weight;
         final String description;
-        final String place;
         long count;
-        final List<Integer> samples = new ArrayList<>(SAMPLE);
+        /** Examples by place ("capture.har entry", "console.log line"), at most {@link #SAMPLE} in all. */
+        final Map<String, List<Integer>> samples = new LinkedHashMap<>();
+        private int sampled;
 
-        Group(TriagePath path, int weight, String description, String place) {
+        Group(TriagePath path, int weight, String description) {
             this.path = path;
             this.weight = weight;
             this.description = description;
-            this.place = place;
         }
 
         int score() {
             return weight * (int) Math.min(count, MAX_REPEATS_COUNTED);
+        }
+
+        void sample(String place, int where) {
+            if (sampled < SAMPLE) {
+                samples.computeIfAbsent(place, p -> new ArrayList<>(SAMPLE)).add(where);
+                sampled++;
+            }
         }
 
         /** "3× HTTP 429 rate_limit_exceeded from api.openai.com (entries 12, 40, 51)". */
@@ -46,12 +56,18 @@ public final class EvidenceTally {
             }
             sb.append(description);
             if (!samples.isEmpty()) {
-                boolean many = samples.size() > 1 || count > 1;
-                sb.append(" (").append(many ? plural(place) : place).append(' ');
-                for (int i = 0; i < samples.size(); i++) {
-                    sb.append(i == 0 ? "" : ", ").append(samples.get(i));
+                sb.append(" (");
+                boolean firstPlace = true;
+                for (Map.Entry<String, List<Integer>> e : samples.entrySet()) {
+                    List<Integer> at = e.getValue();
+                    boolean many = at.size() > 1 || count > 1 && samples.size() == 1;
+                    sb.append(firstPlace ? "" : "; ").append(many ? plural(e.getKey()) : e.getKey()).append(' ');
+                    for (int i = 0; i < at.size(); i++) {
+                        sb.append(i == 0 ? "" : ", ").append(at.get(i));
+                    }
+                    firstPlace = false;
                 }
-                if (count > samples.size()) {
+                if (count > sampled) {
                     sb.append(", …");
                 }
                 sb.append(')');
@@ -82,12 +98,12 @@ public final class EvidenceTally {
             if (groups.size() >= MAX_GROUPS) {
                 return;
             }
-            g = new Group(path, weight, description, place);
+            g = new Group(path, weight, description);
             groups.put(key, g);
         }
         g.count++;
-        if (where != null && g.samples.size() < SAMPLE) {
-            g.samples.add(where);
+        if (where != null) {
+            g.sample(place, where);
         }
     }
 
@@ -126,13 +142,13 @@ public final class EvidenceTally {
                 if (groups.size() >= MAX_GROUPS) {
                     continue;
                 }
-                mine = new Group(theirs.path, theirs.weight, theirs.description, theirs.place);
+                mine = new Group(theirs.path, theirs.weight, theirs.description);
                 groups.put(e.getKey(), mine);
             }
             mine.count += theirs.count;
-            for (Integer where : theirs.samples) {
-                if (mine.samples.size() < SAMPLE) {
-                    mine.samples.add(where + offset);
+            for (Map.Entry<String, List<Integer>> at : theirs.samples.entrySet()) {
+                for (Integer where : at.getValue()) {
+                    mine.sample(at.getKey(), where + offset);
                 }
             }
         }

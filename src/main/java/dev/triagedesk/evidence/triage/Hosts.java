@@ -33,7 +33,7 @@ public final class Hosts {
             return "";
         }
         int s = url.indexOf("://");
-        int start = s < 0 ? 0 : s + 3;
+        int start = s >= 0 ? s + 3 : url.startsWith("//") ? 2 : 0;
         int end = start;
         while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
             end++;
@@ -56,7 +56,9 @@ public final class Hosts {
             return "";
         }
         int s = url.indexOf("://");
-        int start = s < 0 ? 0 : url.indexOf('/', s + 3);
+        // without a scheme (Chrome's console writes "chatgpt.com/backend-api/…"), the host comes first, as in host()
+        int authority = s >= 0 ? s + 3 : url.startsWith("//") ? 2 : 0;
+        int start = authority == 0 && url.startsWith("/") ? 0 : url.indexOf('/', authority);
         if (start < 0) {
             return "/";
         }
