@@ -4,6 +4,7 @@ import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.desk.LenientEnums;
 import dev.triagedesk.desk.TicketFilter;
 import dev.triagedesk.desk.TicketNote;
+import dev.triagedesk.desk.WorkflowChange;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
 import dev.triagedesk.security.StaffPrincipal;
@@ -14,6 +15,7 @@ import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -101,25 +104,32 @@ class StaffApiController {
     ResponseEntity<StreamingResponseBody> csv(@ModelAttribute TicketFilter filter, BindingResult binding,
                                               @AuthenticationPrincipal StaffPrincipal me) {
         rejectInvalid(binding);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment("triage-desk-queue.csv"))
                 .body(out -> exporter.csv(filter, me.getUsername(), out));
     }
 
-    /** The ticket in the documented export schema ({@code /schema/ticket-export-v1.json}); audited as a view. */
+    /**
+     * The ticket in the documented export schema ({@code /schema/ticket-export-v1.json}); audited as a view. Its
+     * {@code ETag} is the ticket's version, for {@code If-Match} on {@code PATCH}.
+     */
     @GetMapping(path = "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> ticket(@PathVariable String reference, @AuthenticationPrincipal StaffPrincipal me) {
         TicketDetails d = desk.open(reference, me.getUsername()).orElseThrow(() -> noTicket(reference));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(exporter.jsonOf(d));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(etag(d.ticket().getVersion()))
+                .body(exporter.jsonOf(d));
     }
 
     /**
-     * Changes the workflow: {@code {"status": "escalated"}}, {@code {"assignee": "alice"}} or both; an explicit
-     * {@code "assignee": null} unassigns. Answers with the ticket as {@code GET} does.
+     * Changes the workflow: {@code {"status": "escalated"}}, {@code {"assignee": "alice"}} or both (together or
+     * not at all); an explicit {@code "assignee": null} unassigns. With {@code If-Match} (the {@code ETag} of a
+     * {@code GET}) it applies only to the ticket as it was read (412 otherwise); a change committed by someone else
+     * at the same moment makes it a 409. Answers with the ticket as {@code GET} does.
      */
     @PatchMapping(path = "/{reference}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> change(@PathVariable String reference, @RequestBody JsonNode body,
+                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @AuthenticationPrincipal StaffPrincipal me) {
         requireTicket(reference);
         if (body == null || !body.isObject()) {
@@ -157,12 +167,8 @@ class StaffApiController {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalidRequest(errors);
         }
-        if (status != null) {
-            desk.changeStatus(reference, status, me.getUsername());
-        }
-        if (assign) {
-            desk.assign(reference, assigneeId, me.getUsername());
-        }
+        desk.change(reference, new WorkflowChange(status, assign, assigneeId, version(ifMatch), null, null),
+                me.getUsername());
         return ticket(reference, me);
     }
 
@@ -195,9 +201,9 @@ class StaffApiController {
         String actor = me.getUsername();
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "markdown", "md" -> text(exporter.markdown(ref, actor), new MediaType("text", "markdown",
-                    java.nio.charset.StandardCharsets.UTF_8), ref + ".md");
+                    StandardCharsets.UTF_8), ref + ".md");
             case "text", "txt" -> text(exporter.text(ref, actor), new MediaType("text", "plain",
-                    java.nio.charset.StandardCharsets.UTF_8), ref + ".txt");
+                    StandardCharsets.UTF_8), ref + ".txt");
             case "json" -> text(exporter.json(ref, actor), MediaType.APPLICATION_JSON, ref + ".json");
             case "zip" -> zip(exporter.bundle(ref, actor), ref + "-evidence.zip");
             case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
@@ -238,6 +244,26 @@ class StaffApiController {
                     .map(e -> new ApiProblem.FieldError(e.getField(), "\"" + e.getRejectedValue()
                             + "\" is not a valid value")).toList());
         }
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The version an {@code If-Match} asks for: null for none or {@code *}; -1, matching nothing, for a tag we did not give. */
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            try {
+                return Long.parseLong(tag.substring(1, tag.length() - 1));
+            } catch (NumberFormatException e) {
+                return -1L;
+            }
+        }
+        return -1L;
     }
 
     private static NoteItem note(TicketNote n) {

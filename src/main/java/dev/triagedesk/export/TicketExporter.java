@@ -73,22 +73,25 @@ public class TicketExporter {
     /** The support note as Markdown, ready to paste into the vendor's form. */
     public String markdown(String reference, String actor) {
         TicketDetails d = details(reference);
-        audit.record(d.ticket().getId(), actor, AuditAction.EXPORTED, "support note (Markdown)");
-        return checked(d.ticket().getSummaryMarkdown(), "the Markdown note of " + reference);
+        String note = checked(d.ticket().getSummaryMarkdown(), "the Markdown note of " + reference);
+        audit.recordAccess(d.ticket().getId(), actor, AuditAction.EXPORTED, "support note (Markdown)");
+        return note;
     }
 
     /** The support note as plain text. */
     public String text(String reference, String actor) {
         TicketDetails d = details(reference);
-        audit.record(d.ticket().getId(), actor, AuditAction.EXPORTED, "support note (plain text)");
-        return checked(d.ticket().getSummaryText(), "the plain-text note of " + reference);
+        String note = checked(d.ticket().getSummaryText(), "the plain-text note of " + reference);
+        audit.recordAccess(d.ticket().getId(), actor, AuditAction.EXPORTED, "support note (plain text)");
+        return note;
     }
 
     /** The ticket, its findings and its IDs as JSON. */
     public String json(String reference, String actor) {
         TicketDetails d = details(reference);
-        audit.record(d.ticket().getId(), actor, AuditAction.EXPORTED, "ticket JSON");
-        return checked(JSON.writeValueAsString(toExport(d)), "the JSON of " + reference);
+        String json = checked(JSON.writeValueAsString(toExport(d)), "the JSON of " + reference);
+        audit.recordAccess(d.ticket().getId(), actor, AuditAction.EXPORTED, "ticket JSON");
+        return json;
     }
 
     /** The ticket JSON of a ticket already opened (and audited as viewed) by the caller. */
@@ -208,7 +211,7 @@ public class TicketExporter {
             delete(zip);
             throw e;
         }
-        audit.record(d.ticket().getId(), actor, AuditAction.EXPORTED, "evidence bundle (ZIP)");
+        audit.recordAccess(d.ticket().getId(), actor, AuditAction.EXPORTED, "evidence bundle (ZIP)");
         return zip;
     }
 
@@ -230,7 +233,7 @@ public class TicketExporter {
             throw new UncheckedIOException(e);
         }
         String text = checked(buffer.toString(StandardCharsets.UTF_8), "the queue CSV");
-        audit.record(null, actor, AuditAction.EXPORTED, "queue CSV (" + tickets.size() + " tickets)");
+        audit.recordAccess(null, actor, AuditAction.EXPORTED, "queue CSV (" + tickets.size() + " tickets)");
         try {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -215,4 +215,36 @@ class StaffApiTests {
         assertThat(audit.trail(ticket.getId()).stream().filter(e -> e.getAction() == AuditAction.EXPORTED))
                 .hasSize(4);
     }
+
+    @Test
+    void aChangeSentWithIfMatchAppliesOnlyToTheTicketAsItWasRead() throws Exception {
+        String ref = ticket.getReference();
+        String etag = mvc.perform(basic(get("/api/tickets/" + ref))).andExpect(status().isOk())
+                .andExpect(header().exists(HttpHeaders.ETAG)).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        // someone else changes it after it was read
+        desk.changeStatus(ref, TicketStatus.ESCALATED, "bob");
+        mvc.perform(basic(patch("/api/tickets/" + ref)).header(HttpHeaders.IF_MATCH, etag)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"resolved\"}"))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Ticket changed"));
+        assertThat(desk.submitted(ref).orElseThrow().getStatus()).isEqualTo(TicketStatus.ESCALATED);
+        assertThat(audit.trail(ticket.getId())).noneMatch(e -> e.getActor().equals(agent.getUsername())
+                && e.getAction().isChange());
+
+        String fresh = mvc.perform(basic(get("/api/tickets/" + ref))).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(fresh).isNotEqualTo(etag);
+        String after = mvc.perform(basic(patch("/api/tickets/" + ref)).header(HttpHeaders.IF_MATCH, fresh)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"resolved\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("resolved"))
+                .andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(after).isNotEqualTo(fresh);
+        mvc.perform(basic(patch("/api/tickets/" + ref)).header(HttpHeaders.IF_MATCH, "W/" + after)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"closed\"}"))
+                .andExpect(status().isPreconditionFailed());
+        mvc.perform(basic(patch("/api/tickets/" + ref)).header(HttpHeaders.IF_MATCH, "*")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"closed\"}"))
+                .andExpect(status().isOk());
+    }
 }

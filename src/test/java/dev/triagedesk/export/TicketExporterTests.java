@@ -121,10 +121,12 @@ class TicketExporterTests {
     }
 
     @Test
-    void anExportThatStillHoldsASecretIsRefused() {
+    void anExportThatStillHoldsASecretIsRefusedAndNotAudited() {
         Ticket t = ticket();
         tickets.conclude(t.getId(), t.getVerdictPath(), "", "leaked " + Secrets.jwt("x"), "leaked");
         assertThatThrownBy(() -> exporter.markdown(t.getReference(), "alice")).isInstanceOf(ExportRefusedException.class)
                 .hasMessageContaining("JWT");
+        // the trail says what happened: nothing was handed out
+        assertThat(audit.trail(t.getId())).extracting(AuditEvent::getAction).doesNotContain(AuditAction.EXPORTED);
     }
 }

@@ -2,8 +2,10 @@ package dev.triagedesk.desk.web;
 
 import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.desk.ChangedMeanwhileException;
 import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.desk.LenientEnums;
+import dev.triagedesk.desk.WorkflowChange;
 import dev.triagedesk.export.ExportRefusedException;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
@@ -24,11 +26,11 @@ import java.security.Principal;
 import java.util.Locale;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -73,38 +75,59 @@ class TicketPageController {
         return VIEW_TICKET;
     }
 
+    /**
+     * {@code from}: the status the page showed. When someone else changed the status since, the agent's change is
+     * not applied over theirs: the page says what it is now, and the agent decides again.
+     */
     @PostMapping("/status")
-    String status(@PathVariable String reference, @RequestParam(defaultValue = "") String status, Principal me,
-                  RedirectAttributes flash) {
+    String status(@PathVariable String reference, @RequestParam(defaultValue = "") String status,
+                  @RequestParam(required = false) String from, Principal me, RedirectAttributes flash) {
         Ticket t = require(reference);
-        TicketStatus to;
-        try {
-            to = LenientEnums.parse(TicketStatus.class, status);
-        } catch (IllegalArgumentException e) {
-            to = null;
-        }
+        TicketStatus to = status(status);
         if (to == null) {
             flash.addFlashAttribute("errorKey", "ticket.status.invalid");
             return back(t, "workflow");
         }
-        try {
-            desk.changeStatus(t.getReference(), to, me.getName());
+        WorkflowChange change = WorkflowChange.status(to);
+        if (from != null && !from.isBlank()) {
+            TicketStatus seen = status(from);
+            if (seen == null) {
+                flash.addFlashAttribute("errorKey", "ticket.status.invalid");
+                return back(t, "workflow");
+            }
+            change = change.seenStatus(seen);
+        }
+        if (apply(t, change, me, flash) != null) {
             flash.addFlashAttribute("messageKey", "ticket.status.changed");
             flash.addFlashAttribute("messageArg", to.label());
-        } catch (ObjectOptimisticLockingFailureException e) {
-            flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile");
         }
         return back(t, "workflow");
     }
 
-    /** {@code assignee}: a staff member's id, or empty for nobody. */
+    /**
+     * {@code assignee}: a staff member's id, or empty for nobody; {@code from}: the user name of the assignee the
+     * page showed, empty for nobody (a change over someone else's is refused as for the status).
+     */
     @PostMapping("/assignee")
-    String assignee(@PathVariable String reference, @RequestParam(defaultValue = "") String assignee, Principal me,
-                    RedirectAttributes flash) {
+    String assignee(@PathVariable String reference, @RequestParam(defaultValue = "") String assignee,
+                    @RequestParam(required = false) String from, Principal me, RedirectAttributes flash) {
         Ticket t = require(reference);
+        Long id;
         try {
-            Long id = assignee.isBlank() ? null : Long.valueOf(assignee.trim());
-            Ticket changed = desk.assign(t.getReference(), id, me.getName());
+            id = assignee.isBlank() ? null : Long.valueOf(assignee.trim());
+        } catch (NumberFormatException e) {
+            flash.addFlashAttribute("errorKey", "ticket.assignee.invalid");
+            return back(t, "workflow");
+        }
+        WorkflowChange change = WorkflowChange.assignee(id);
+        if (from != null) {
+            change = change.seenAssignee(from.trim());
+        }
+        try {
+            Ticket changed = apply(t, change, me, flash);
+            if (changed == null) {
+                return back(t, "workflow");
+            }
             if (changed.getAssignee() == null) {
                 flash.addFlashAttribute("messageKey", "ticket.assignee.none");
             } else {
@@ -113,10 +136,41 @@ class TicketPageController {
             }
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("errorKey", "ticket.assignee.invalid");
-        } catch (ObjectOptimisticLockingFailureException e) {
-            flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile");
         }
         return back(t, "workflow");
+    }
+
+    /**
+     * Applies a workflow change and returns the ticket as changed; null, with a message saying why, when it was not
+     * applied because someone else changed the ticket meanwhile (what they changed it to, or at the same moment).
+     */
+    private Ticket apply(Ticket t, WorkflowChange change, Principal me, RedirectAttributes flash) {
+        try {
+            return desk.change(t.getReference(), change, me.getName());
+        } catch (ChangedMeanwhileException e) {
+            if (e.what() == ChangedMeanwhileException.What.STATUS) {
+                flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile.status");
+                flash.addFlashAttribute("messageArg", e.now());
+            } else if (e.what() == ChangedMeanwhileException.What.ASSIGNEE && e.now() != null) {
+                flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile.assignee");
+                flash.addFlashAttribute("messageArg", e.now());
+            } else if (e.what() == ChangedMeanwhileException.What.ASSIGNEE) {
+                flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile.unassigned");
+            } else {
+                flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile");
+            }
+        } catch (OptimisticLockingFailureException e) {
+            flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile");
+        }
+        return null;
+    }
+
+    private static TicketStatus status(String value) {
+        try {
+            return LenientEnums.parse(TicketStatus.class, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @PostMapping("/notes")
@@ -128,6 +182,10 @@ class TicketPageController {
             flash.addFlashAttribute("messageKey", "ticket.note.added");
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("errorKey", "ticket.note.invalid");
+            flash.addFlashAttribute("draftNote", body);
+        } catch (OptimisticLockingFailureException e) {
+            // the note was not saved: the agent gets it back in the box, to add again
+            flash.addFlashAttribute("errorKey", "ticket.note.changedMeanwhile");
             flash.addFlashAttribute("draftNote", body);
         }
         return back(t, "notes");
@@ -155,11 +213,11 @@ class TicketPageController {
         String name = d.ticket().getReference() + "-" + storedName(e);
         ContentDisposition disposition = showInline ? ContentDisposition.inline().filename(name).build()
                 : ContentDisposition.attachment().filename(name).build();
+        InputStream in = storage.open(e.getStoredLocation());
         if (!showInline) {
-            audit.record(d.ticket().getId(), me.getName(), AuditAction.DOWNLOADED,
+            audit.recordAccess(d.ticket().getId(), me.getName(), AuditAction.DOWNLOADED,
                     e.getKind().label() + " " + e.getFileName());
         }
-        InputStream in = storage.open(e.getStoredLocation());
         return ResponseEntity.ok().contentType(type).contentLength(storage.size(e.getStoredLocation()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff")

@@ -232,6 +232,46 @@ class TicketPageTests {
     }
 
     @Test
+    void aChangeSentFromAStalePageIsNotAppliedOverSomeoneElsesAndThePageSaysWhatItIsNow() throws Exception {
+        String ref = ticket.getReference();
+        StaffUser bob = staff.create("bob-" + marker, null, PASSWORD, Role.AGENT);
+        Document stale = page(ref);
+        String statusSeen = stale.select("#status-form input[name=from]").val();
+        String assigneeSeen = stale.select("#assignee-form input[name=from]").val();
+        assertThat(statusSeen).isEqualTo("NEW");
+        assertThat(assigneeSeen).isEmpty();
+
+        // while the page is open, another agent escalates the ticket and takes it
+        desk.changeStatus(ref, TicketStatus.ESCALATED, bob.getUsername());
+        desk.assign(ref, bob.getId(), bob.getUsername());
+
+        mvc.perform(as(post("/desk/tickets/" + ref + "/status")).with(csrf()).param("status", "RESOLVED")
+                        .param("from", statusSeen))
+                .andExpect(redirectedUrl(link("workflow")))
+                .andExpect(flash().attribute("errorKey", "ticket.changedMeanwhile.status"))
+                .andExpect(flash().attribute("messageArg", TicketStatus.ESCALATED.label()));
+        mvc.perform(as(post("/desk/tickets/" + ref + "/assignee")).with(csrf()).param("assignee", agent.getId().toString())
+                        .param("from", assigneeSeen))
+                .andExpect(flash().attribute("errorKey", "ticket.changedMeanwhile.assignee"))
+                .andExpect(flash().attribute("messageArg", bob.getUsername()));
+        Ticket now = desk.submitted(ref).orElseThrow();
+        assertThat(now.getStatus()).isEqualTo(TicketStatus.ESCALATED);
+        assertThat(audit.trail(ticket.getId())).noneMatch(e -> e.getActor().equals(agent.getUsername())
+                && e.getAction().isChange());
+
+        // the page loaded again shows bob's change, and a change made on it goes through
+        Document fresh = page(ref);
+        assertThat(fresh.select("#ticket-status").text()).isEqualTo(TicketStatus.ESCALATED.label());
+        mvc.perform(as(post("/desk/tickets/" + ref + "/status")).with(csrf()).param("status", "RESOLVED")
+                        .param("from", fresh.select("#status-form input[name=from]").val()))
+                .andExpect(flash().attribute("messageKey", "ticket.status.changed"));
+        mvc.perform(as(post("/desk/tickets/" + ref + "/assignee")).with(csrf()).param("assignee", agent.getId().toString())
+                        .param("from", fresh.select("#assignee-form input[name=from]").val()))
+                .andExpect(flash().attribute("messageKey", "ticket.assignee.changed"));
+        assertThat(desk.submitted(ref).orElseThrow().getStatus()).isEqualTo(TicketStatus.RESOLVED);
+    }
+
+    @Test
     void aNoteNeedsTextIsKeptOnTheStaffPageAndNeverReachesTheReporterOrAnExport() throws Exception {
         MadeTickets.Made m = madeWithSecrets();
         String ref = m.reference();
