@@ -5,6 +5,7 @@ import dev.triagedesk.desk.LenientEnums;
 import dev.triagedesk.desk.TicketFilter;
 import dev.triagedesk.desk.TicketNote;
 import dev.triagedesk.desk.WorkflowChange;
+import dev.triagedesk.export.TemporaryDownload;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
 import dev.triagedesk.security.StaffPrincipal;
@@ -14,16 +15,11 @@ import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketStatus;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -42,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -84,7 +79,7 @@ class StaffApiController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     QueueAnswer queue(@ModelAttribute TicketFilter filter, BindingResult binding,
                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        rejectInvalid(binding);
+        rejectInvalid(filter, binding);
         DeskService.QueuePage result = desk.queue(filter, page, size);
         List<QueueItem> items = new ArrayList<>();
         for (Ticket t : result.tickets()) {
@@ -99,14 +94,17 @@ class StaffApiController {
                 result.tickets().getTotalElements(), result.tickets().getTotalPages());
     }
 
-    /** The queue as CSV, filtered like {@code GET /api/tickets}. */
+    /**
+     * The queue as CSV, filtered like {@code GET /api/tickets}. Filters are checked and the file is built (and
+     * scanned for secret shapes) before anything is sent, so a refusal is a problem detail, never a download
+     * that breaks off.
+     */
     @GetMapping(path = "/export/csv")
-    ResponseEntity<StreamingResponseBody> csv(@ModelAttribute TicketFilter filter, BindingResult binding,
-                                              @AuthenticationPrincipal StaffPrincipal me) {
-        rejectInvalid(binding);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment("triage-desk-queue.csv"))
-                .body(out -> exporter.csv(filter, me.getUsername(), out));
+    ResponseEntity<Resource> csv(@ModelAttribute TicketFilter filter, BindingResult binding,
+                                 @AuthenticationPrincipal StaffPrincipal me) throws IOException {
+        rejectInvalid(filter, binding);
+        return TemporaryDownload.of(exporter.csv(filter, me.getUsername()),
+                new MediaType("text", "csv", StandardCharsets.UTF_8), "triage-desk-queue.csv");
     }
 
     /**
@@ -205,7 +203,8 @@ class StaffApiController {
             case "text", "txt" -> text(exporter.text(ref, actor), new MediaType("text", "plain",
                     StandardCharsets.UTF_8), ref + ".txt");
             case "json" -> text(exporter.json(ref, actor), MediaType.APPLICATION_JSON, ref + ".json");
-            case "zip" -> zip(exporter.bundle(ref, actor), ref + "-evidence.zip");
+            case "zip" -> TemporaryDownload.of(exporter.bundle(ref, actor), MediaType.parseMediaType("application/zip"),
+                    ref + "-evidence.zip");
             case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, attachment(ref + ".pdf")).body(pdf.pdf(ref, actor));
             default -> throw ApiProblem.invalidRequest(List.of(new ApiProblem.FieldError("format",
@@ -215,15 +214,6 @@ class StaffApiController {
 
     private static ResponseEntity<String> text(String body, MediaType type, String fileName) {
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName)).body(body);
-    }
-
-    /** Sends a temporary file, which is deleted once it is sent (or the download is abandoned). */
-    private static ResponseEntity<Resource> zip(Path file, String fileName) throws IOException {
-        long size = Files.size(file);
-        InputStream in = Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip")).contentLength(size)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))
-                .body(new InputStreamResource(in));
     }
 
     private static String attachment(String fileName) {
@@ -238,11 +228,20 @@ class StaffApiController {
         return ApiProblem.notFound("There is no submitted ticket " + reference + ".");
     }
 
-    private static void rejectInvalid(BindingResult binding) {
-        if (binding.hasErrors()) {
-            throw ApiProblem.invalidRequest(binding.getFieldErrors().stream()
-                    .map(e -> new ApiProblem.FieldError(e.getField(), "\"" + e.getRejectedValue()
-                            + "\" is not a valid value")).toList());
+    /** Filters that cannot be applied as given: named, rather than left out or read as something else. */
+    private static void rejectInvalid(TicketFilter filter, BindingResult binding) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>(binding.getFieldErrors().stream()
+                .map(e -> new ApiProblem.FieldError(e.getField(), "\"" + e.getRejectedValue()
+                        + "\" is not a valid value")).toList());
+        if (!binding.hasFieldErrors("sort") && !TicketFilter.validSort(filter.sort())) {
+            errors.add(new ApiProblem.FieldError("sort", "\"" + filter.sort() + "\" is not one of "
+                    + String.join(", ", TicketFilter.SORTS) + " (with - in front for descending)"));
+        }
+        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+            errors.add(new ApiProblem.FieldError("to", "\"" + filter.to() + "\" is before from (" + filter.from() + ")"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalidRequest(errors);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.triagedesk.api;
 
 import dev.triagedesk.desk.ChangedMeanwhileException;
 import dev.triagedesk.export.ExportRefusedException;
+import dev.triagedesk.export.ExportTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -54,6 +55,12 @@ class StaffApiErrors {
         log.error("Export refused: {}", e.getMessage());
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Export refused", "The export still held something shaped"
                 + " like a secret and was not sent: " + e.getMessage() + ".", request, List.of());
+    }
+
+    @ExceptionHandler(ExportTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(ExportTooLargeException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Too many tickets", "These filters match more than " + e.max()
+                + " tickets, more than one CSV holds: narrow them, for example with from and to.", request, List.of());
     }
 
     /** {@code If-Match} named a version of the ticket that is no longer the current one. */

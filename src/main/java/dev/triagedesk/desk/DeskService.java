@@ -2,23 +2,37 @@ package dev.triagedesk.desk;
 
 import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.staff.StaffUserRepository;
 import dev.triagedesk.ticket.EvidenceRepository;
+import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.RequestIdentifierRepository;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketRepository;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.TicketStatus;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Root;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,13 +56,14 @@ public class DeskService {
     private final StaffUserRepository users;
     private final AuditLog audit;
     private final Clock clock;
+    private final EntityManager entities;
     /** For what runs in more than one transaction: a note added again, a view audited after its read. */
     private final TransactionTemplate readWrite;
     private final TransactionTemplate readOnly;
 
     DeskService(TicketRepository tickets, EvidenceRepository evidence, RequestIdentifierRepository identifiers,
                 TicketService ticketService, TicketNoteRepository notes, StaffUserRepository users, AuditLog audit,
-                Clock clock, PlatformTransactionManager transactions) {
+                Clock clock, PlatformTransactionManager transactions, EntityManager entities) {
         this.tickets = tickets;
         this.evidence = evidence;
         this.identifiers = identifiers;
@@ -57,6 +72,7 @@ public class DeskService {
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.entities = entities;
         this.readWrite = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -81,17 +97,46 @@ public class DeskService {
         return new QueuePage(result, counts);
     }
 
-    /** All tickets of a filter, page by page (for the CSV export); bounded by {@code max}. */
+    /** One line of the queue as the CSV has it, read as columns rather than as a ticket. */
+    public record QueueRow(String reference, Instant submittedAt, TicketStatus status, Product product,
+                           TriagePath verdict, String assignee, String reporterEmail, Integer seenStatus,
+                           String seenMessage, Instant updatedAt) {
+    }
+
+    /**
+     * Hands the tickets of a filter to {@code each}, in the queue's order, one row at a time: a cursor over the
+     * columns the CSV needs, so nothing is kept, whatever the size of the queue. Reads at most {@code max + 1}
+     * rows and returns how many it read: more than {@code max} means the queue is longer (the extra row is not
+     * handed over).
+     */
     @Transactional(readOnly = true)
-    public List<Ticket> all(TicketFilter filter, int max) {
-        PageRequest request = PageRequest.of(0, Math.max(1, max), TicketQueue.sort(filter.sort()));
-        List<Ticket> list = tickets.findAll(TicketQueue.of(filter, search(filter)), request).getContent();
-        list.forEach(t -> {
-            if (t.getAssignee() != null) {
-                t.getAssignee().getUsername();
+    public long eachRow(TicketFilter filter, long max, Consumer<QueueRow> each) {
+        CriteriaBuilder cb = entities.getCriteriaBuilder();
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<Ticket> t = query.from(Ticket.class);
+        Join<Ticket, StaffUser> assignee = t.join("assignee", JoinType.LEFT);
+        query.multiselect(t.get("reference"), t.get("submittedAt"), t.get("status"), t.get("product"),
+                        t.get("verdictPath"), assignee.get("username"), t.get("reporterEmail"), t.get("seenStatus"),
+                        t.get("seenMessage"), t.get("updatedAt"))
+                .where(TicketQueue.of(filter, search(filter)).toPredicate(t, query, cb))
+                .orderBy(QueryUtils.toOrders(TicketQueue.sort(filter.sort()), t, cb));
+        long read = 0;
+        try (Stream<Tuple> rows = entities.createQuery(query)
+                .setMaxResults((int) Math.min(Integer.MAX_VALUE, max + 1))
+                .setHint(HibernateHints.HINT_FETCH_SIZE, 500)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultStream()) {
+            for (Tuple r : (Iterable<Tuple>) rows::iterator) {
+                if (++read > max) {
+                    break;
+                }
+                each.accept(new QueueRow(r.get(0, String.class), r.get(1, Instant.class), r.get(2, TicketStatus.class),
+                        r.get(3, Product.class), r.get(4, TriagePath.class), r.get(5, String.class),
+                        r.get(6, String.class), r.get(7, Integer.class), r.get(8, String.class),
+                        r.get(9, Instant.class)));
             }
-        });
-        return list;
+        }
+        return read;
     }
 
     private TicketQueue.Search search(TicketFilter filter) {

@@ -7,6 +7,7 @@ import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.desk.LenientEnums;
 import dev.triagedesk.desk.WorkflowChange;
 import dev.triagedesk.export.ExportRefusedException;
+import dev.triagedesk.export.TemporaryDownload;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
 import dev.triagedesk.storage.EvidenceStorage;
@@ -19,9 +20,6 @@ import dev.triagedesk.ticket.TicketStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.Principal;
 import java.util.Locale;
 import org.springframework.core.io.InputStreamResource;
@@ -243,7 +241,8 @@ class TicketPageController {
                 case "json" -> file(exporter.json(ref, actor).getBytes(StandardCharsets.UTF_8),
                         MediaType.APPLICATION_JSON, ref + ".json");
                 case "pdf" -> file(pdf.pdf(ref, actor), MediaType.APPLICATION_PDF, ref + ".pdf");
-                case "zip" -> zip(exporter.bundle(ref, actor), ref + "-evidence.zip");
+                case "zip" -> TemporaryDownload.of(exporter.bundle(ref, actor),
+                        MediaType.parseMediaType("application/zip"), ref + "-evidence.zip");
                 default -> throw new PageNotFoundException("ticket.export.unknown");
             };
         } catch (ExportRefusedException e) {
@@ -257,15 +256,6 @@ class TicketPageController {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
                 .body(body);
-    }
-
-    /** Sends the temporary bundle; it is deleted once sent, or once the download is abandoned. */
-    private static ResponseEntity<Resource> zip(Path file, String fileName) throws IOException {
-        long size = Files.size(file);
-        InputStream in = Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip")).contentLength(size)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(new InputStreamResource(in));
     }
 
     private Ticket require(String reference) {
