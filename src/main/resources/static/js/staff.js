@@ -3,7 +3,8 @@
  * - Copy buttons: <button data-copy="#selector"> copies the text of that element (or the value of an input) and
  *   says so ("Copied", from data-copied). The buttons are hidden in the HTML and shown here, so nobody sees a
  *   button that cannot work.
- * - Moves focus to a message the page opened with, so screen readers announce it.
+ * - Moves focus to a message the page opened with (also when it is inside the section the page opened at), so
+ *   screen readers announce it and it is in view.
  *
  * triage.js (the report form's script) runs on these pages too and has copy buttons of its own, which name an
  * input by id (data-copy="private-link"). The staff buttons sit in a ".field" with a
@@ -86,7 +87,10 @@
       }
     });
     var message = document.querySelector('main [role=alert][data-focus], main [role=status][data-focus]');
-    if (message && document.activeElement === document.body) {
+    // the page may have opened at the section the message is in (#workflow, #notes), which then has the focus
+    var active = document.activeElement;
+    if (message && (active === document.body || active === document.getElementById('main')
+        || (active && active !== message && active.contains(message)))) {
       if (!message.hasAttribute('tabindex')) { message.setAttribute('tabindex', '-1'); }
       message.focus();
     }

@@ -10,6 +10,7 @@ import dev.triagedesk.export.ExportRefusedException;
 import dev.triagedesk.export.TemporaryDownload;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
+import dev.triagedesk.security.StaffPrincipal;
 import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.system.web.PageNotFoundException;
 import dev.triagedesk.ticket.Evidence;
@@ -29,6 +30,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,6 +72,10 @@ class TicketPageController {
     String page(@PathVariable String reference, Principal me, Model model) {
         TicketDetails d = desk.open(reference, me.getName()).orElseThrow(() -> new PageNotFoundException(NOT_FOUND));
         model.addAllAttributes(view.model(d, false));
+        // for "Assign to me"
+        if (me instanceof Authentication signedIn && signedIn.getPrincipal() instanceof StaffPrincipal staffMember) {
+            model.addAttribute("myId", staffMember.getStaffId());
+        }
         return VIEW_TICKET;
     }
 
@@ -84,14 +90,14 @@ class TicketPageController {
         TicketStatus to = status(status);
         if (to == null) {
             flash.addFlashAttribute("errorKey", "ticket.status.invalid");
-            return back(t, "workflow");
+            return back(t, "workflow", flash);
         }
         WorkflowChange change = WorkflowChange.status(to);
         if (from != null && !from.isBlank()) {
             TicketStatus seen = status(from);
             if (seen == null) {
                 flash.addFlashAttribute("errorKey", "ticket.status.invalid");
-                return back(t, "workflow");
+                return back(t, "workflow", flash);
             }
             change = change.seenStatus(seen);
         }
@@ -99,7 +105,7 @@ class TicketPageController {
             flash.addFlashAttribute("messageKey", "ticket.status.changed");
             flash.addFlashAttribute("messageArg", to.label());
         }
-        return back(t, "workflow");
+        return back(t, "workflow", flash);
     }
 
     /**
@@ -115,7 +121,7 @@ class TicketPageController {
             id = assignee.isBlank() ? null : Long.valueOf(assignee.trim());
         } catch (NumberFormatException e) {
             flash.addFlashAttribute("errorKey", "ticket.assignee.invalid");
-            return back(t, "workflow");
+            return back(t, "workflow", flash);
         }
         WorkflowChange change = WorkflowChange.assignee(id);
         if (from != null) {
@@ -124,7 +130,7 @@ class TicketPageController {
         try {
             Ticket changed = apply(t, change, me, flash);
             if (changed == null) {
-                return back(t, "workflow");
+                return back(t, "workflow", flash);
             }
             if (changed.getAssignee() == null) {
                 flash.addFlashAttribute("messageKey", "ticket.assignee.none");
@@ -135,7 +141,7 @@ class TicketPageController {
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("errorKey", "ticket.assignee.invalid");
         }
-        return back(t, "workflow");
+        return back(t, "workflow", flash);
     }
 
     /**
@@ -186,7 +192,7 @@ class TicketPageController {
             flash.addFlashAttribute("errorKey", "ticket.note.changedMeanwhile");
             flash.addFlashAttribute("draftNote", body);
         }
-        return back(t, "notes");
+        return back(t, "notes", flash);
     }
 
     /**
@@ -248,7 +254,7 @@ class TicketPageController {
         } catch (ExportRefusedException e) {
             flash.addFlashAttribute("errorKey", "export.refused");
             flash.addFlashAttribute("messageArg", e.getMessage());
-            return back(t, "exports");
+            return back(t, "exports", flash);
         }
     }
 
@@ -262,7 +268,9 @@ class TicketPageController {
         return desk.submitted(reference).orElseThrow(() -> new PageNotFoundException(NOT_FOUND));
     }
 
-    private static String back(Ticket t, String anchor) {
+    /** Back to the part of the page the form is in, where its message is shown. */
+    private static String back(Ticket t, String anchor, RedirectAttributes flash) {
+        flash.addFlashAttribute("messageAt", anchor);
         return "redirect:/desk/tickets/" + t.getReference() + "#" + anchor;
     }
 
