@@ -18,6 +18,7 @@ import dev.triagedesk.ticket.RequestIdentifier;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -227,8 +228,9 @@ public class TicketExporter {
         Path file = temporary("triage-queue", ".csv");
         LeftoverScan leftover = new LeftoverScan();
         long rows;
-        try (Writer w = new OutputStreamWriter(leftover.wrap(new BufferedOutputStream(Files.newOutputStream(file),
-                1 << 16)), StandardCharsets.UTF_8);
+        // buffered on both sides: the CSV printer writes a quoted cell a character at a time
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(leftover.wrap(new BufferedOutputStream(
+                Files.newOutputStream(file), 1 << 16)), StandardCharsets.UTF_8), 1 << 14);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("reference", "submitted_at",
                      "status", "product", "verdict", "assignee", "reporter_email", "seen_status", "seen_message",
                      "updated_at").get())) {
