@@ -5,18 +5,21 @@ import dev.triagedesk.desk.LenientEnums;
 import dev.triagedesk.desk.TicketFilter;
 import dev.triagedesk.desk.TicketNote;
 import dev.triagedesk.desk.WorkflowChange;
+import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.export.TemporaryDownload;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
 import dev.triagedesk.security.StaffPrincipal;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -76,10 +79,19 @@ class StaffApiController {
         this.pdf = pdf;
     }
 
+    /**
+     * The queue's parameters as a script sends them: as {@link TicketFilter}, but {@code assignee} is a user name
+     * (as the API shows it), {@code me}, {@code unassigned}, or a staff id.
+     */
+    record QueueParams(String q, TicketStatus status, TriagePath verdict, Product product, String assignee,
+                       LocalDate from, LocalDate to, Boolean hasEvidence, String sort) {
+    }
+
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    QueueAnswer queue(@ModelAttribute TicketFilter filter, BindingResult binding,
-                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        rejectInvalid(filter, binding);
+    QueueAnswer queue(@ModelAttribute QueueParams params, BindingResult binding,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                      @AuthenticationPrincipal StaffPrincipal me) {
+        TicketFilter filter = filter(params, binding, me);
         DeskService.QueuePage result = desk.queue(filter, page, size);
         List<QueueItem> items = new ArrayList<>();
         for (Ticket t : result.tickets()) {
@@ -100,9 +112,9 @@ class StaffApiController {
      * that breaks off.
      */
     @GetMapping(path = "/export/csv")
-    ResponseEntity<Resource> csv(@ModelAttribute TicketFilter filter, BindingResult binding,
+    ResponseEntity<Resource> csv(@ModelAttribute QueueParams params, BindingResult binding,
                                  @AuthenticationPrincipal StaffPrincipal me) throws IOException {
-        rejectInvalid(filter, binding);
+        TicketFilter filter = filter(params, binding, me);
         return TemporaryDownload.of(exporter.csv(filter, me.getUsername()),
                 new MediaType("text", "csv", StandardCharsets.UTF_8), "triage-desk-queue.csv");
     }
@@ -228,21 +240,43 @@ class StaffApiController {
         return ApiProblem.notFound("There is no submitted ticket " + reference + ".");
     }
 
-    /** Filters that cannot be applied as given: named, rather than left out or read as something else. */
-    private static void rejectInvalid(TicketFilter filter, BindingResult binding) {
+    /**
+     * The filter the parameters ask for; those that cannot be applied as given are named in a 400, rather than left
+     * out or read as something else.
+     */
+    private TicketFilter filter(QueueParams p, BindingResult binding, StaffPrincipal me) {
         List<ApiProblem.FieldError> errors = new ArrayList<>(binding.getFieldErrors().stream()
                 .map(e -> new ApiProblem.FieldError(e.getField(), "\"" + e.getRejectedValue()
                         + "\" is not a valid value")).toList());
-        if (!binding.hasFieldErrors("sort") && !TicketFilter.validSort(filter.sort())) {
-            errors.add(new ApiProblem.FieldError("sort", "\"" + filter.sort() + "\" is not one of "
+        if (!binding.hasFieldErrors("sort") && !TicketFilter.validSort(p.sort())) {
+            errors.add(new ApiProblem.FieldError("sort", "\"" + p.sort() + "\" is not one of "
                     + String.join(", ", TicketFilter.SORTS) + " (with - in front for descending)"));
         }
-        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
-            errors.add(new ApiProblem.FieldError("to", "\"" + filter.to() + "\" is before from (" + filter.from() + ")"));
+        if (p.from() != null && p.to() != null && p.to().isBefore(p.from())) {
+            errors.add(new ApiProblem.FieldError("to", "\"" + p.to() + "\" is before from (" + p.from() + ")"));
+        }
+        Long assignee = null;
+        if (p.assignee() != null && !p.assignee().isBlank()) {
+            String a = p.assignee().trim();
+            if (a.equalsIgnoreCase("unassigned") || a.equals("-1")) {
+                assignee = -1L;
+            } else if (a.equalsIgnoreCase("me") && me != null) {
+                assignee = me.getStaffId();
+            } else if (a.chars().allMatch(Character::isDigit) && a.length() < 19) {
+                assignee = Long.valueOf(a);
+            } else {
+                assignee = staff.byUsername(a).map(StaffUser::getId).orElse(null);
+                if (assignee == null) {
+                    errors.add(new ApiProblem.FieldError("assignee", "no staff member is called \"" + a
+                            + "\" (give a user name, me or unassigned)"));
+                }
+            }
         }
         if (!errors.isEmpty()) {
             throw ApiProblem.invalidRequest(errors);
         }
+        return new TicketFilter(p.q(), p.status(), p.verdict(), p.product(), assignee, p.from(), p.to(),
+                p.hasEvidence(), p.sort());
     }
 
     private static String etag(long version) {

@@ -287,4 +287,23 @@ class StaffApiTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"closed\"}"))
                 .andExpect(status().isOk());
     }
+
+    @Test
+    void theQueueFiltersByAssigneeAsTheApiNamesThemOrMeOrUnassigned() throws Exception {
+        Ticket other = fixtures.submit(TicketFixtures.answers(Product.OPENAI_API, "Unassigned " + marker, null));
+        desk.assign(ticket.getReference(), agent.getId(), "admin");
+        for (String who : new String[] {agent.getUsername(), "me", agent.getId().toString()}) {
+            mvc.perform(basic(get("/api/tickets").param("q", marker).param("assignee", who)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.totalItems").value(1))
+                    .andExpect(jsonPath("$.items[0].reference").value(ticket.getReference()))
+                    .andExpect(jsonPath("$.items[0].assignee").value(agent.getUsername()));
+        }
+        mvc.perform(basic(get("/api/tickets").param("q", marker).param("assignee", "unassigned")))
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].reference").value(other.getReference()));
+        mvc.perform(basic(get("/api/tickets/export/csv").param("q", marker).param("assignee", "nobody-" + marker)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("assignee"));
+    }
 }
