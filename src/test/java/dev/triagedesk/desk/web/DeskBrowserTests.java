@@ -200,6 +200,12 @@ class DeskBrowserTests {
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("trail")).getText()).contains("ticket PDF", "evidence bundle (ZIP)",
                 "ticket JSON", "support note (Markdown)", "support note (plain text)");
+
+        // back to the queue as it was left, with its search, after the page was reloaded by every form
+        browser.findElement(By.cssSelector("a[data-queue-link]")).click();
+        wait.until(ExpectedConditions.urlContains("/desk?"));
+        assertThat(browser.getCurrentUrl()).contains("/desk?q=" + TicketPageTests.CF_RAY);
+        assertThat(browser.findElements(By.cssSelector(".queue-table tbody tr"))).hasSize(1);
     }
 
     /**
