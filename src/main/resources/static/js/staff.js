@@ -3,7 +3,9 @@
  * - Copy buttons: <button data-copy="#selector"> copies the text of that element (or the value of an input) and
  *   says so ("Copied", from data-copied). The buttons are hidden in the HTML and shown here, so nobody sees a
  *   button that cannot work.
- * - Moves focus to a message the page opened with, so screen readers announce it.
+ * - "Back to the queue" leads to the queue with the search and filters the agent left it with.
+ * - Moves focus to a message the page opened with (also when it is inside the section the page opened at), so
+ *   screen readers announce it and it is in view.
  *
  * triage.js (the report form's script) runs on these pages too and has copy buttons of its own, which name an
  * input by id (data-copy="private-link"). The staff buttons sit in a ".field" with a
@@ -79,14 +81,40 @@
     copy(button);
   }, true);
 
+  var QUEUE_KEY = 'triage-desk.queue';
+
+  /*
+   * "Back to the queue" returns to the queue as the agent left it (search, filters, sort, page) rather than to its
+   * first page: the queue page remembers its address for this tab, and the ticket page's link takes it.
+   */
+  function rememberQueue() {
+    try {
+      if (document.querySelector('.queue-page')) {
+        sessionStorage.setItem(QUEUE_KEY, location.pathname + location.search);
+      }
+      var back = document.querySelector('a[data-queue-link]');
+      var saved = sessionStorage.getItem(QUEUE_KEY);
+      var queue = back && back.getAttribute('href');
+      if (back && saved && (saved === queue || saved.indexOf(queue + '?') === 0)) {
+        back.setAttribute('href', saved);
+      }
+    } catch (e) {
+      // no session storage (disabled, or a private mode that refuses it): the link leads to the queue's first page
+    }
+  }
+
   function init() {
+    rememberQueue();
     document.querySelectorAll('button[data-copy]').forEach(function (button) {
       if (isStaffCopyButton(button) && document.querySelector(button.getAttribute('data-copy'))) {
         button.hidden = false;
       }
     });
     var message = document.querySelector('main [role=alert][data-focus], main [role=status][data-focus]');
-    if (message && document.activeElement === document.body) {
+    // the page may have opened at the section the message is in (#workflow, #notes), which then has the focus
+    var active = document.activeElement;
+    if (message && (active === document.body || active === document.getElementById('main')
+        || (active && active !== message && active.contains(message)))) {
       if (!message.hasAttribute('tabindex')) { message.setAttribute('tabindex', '-1'); }
       message.focus();
     }

@@ -4,24 +4,25 @@ import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.desk.LenientEnums;
 import dev.triagedesk.desk.TicketFilter;
 import dev.triagedesk.desk.TicketNote;
+import dev.triagedesk.desk.WorkflowChange;
+import dev.triagedesk.evidence.TriagePath;
+import dev.triagedesk.export.TemporaryDownload;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
 import dev.triagedesk.security.StaffPrincipal;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketStatus;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -36,10 +37,10 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -78,10 +79,19 @@ class StaffApiController {
         this.pdf = pdf;
     }
 
+    /**
+     * The queue's parameters as a script sends them: as {@link TicketFilter}, but {@code assignee} is a user name
+     * (as the API shows it), {@code me}, {@code unassigned}, or a staff id.
+     */
+    record QueueParams(String q, TicketStatus status, TriagePath verdict, Product product, String assignee,
+                       LocalDate from, LocalDate to, Boolean hasEvidence, String sort) {
+    }
+
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    QueueAnswer queue(@ModelAttribute TicketFilter filter, BindingResult binding,
-                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        rejectInvalid(binding);
+    QueueAnswer queue(@ModelAttribute QueueParams params, BindingResult binding,
+                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+                      @AuthenticationPrincipal StaffPrincipal me) {
+        TicketFilter filter = filter(params, binding, me);
         DeskService.QueuePage result = desk.queue(filter, page, size);
         List<QueueItem> items = new ArrayList<>();
         for (Ticket t : result.tickets()) {
@@ -96,30 +106,40 @@ class StaffApiController {
                 result.tickets().getTotalElements(), result.tickets().getTotalPages());
     }
 
-    /** The queue as CSV, filtered like {@code GET /api/tickets}. */
+    /**
+     * The queue as CSV, filtered like {@code GET /api/tickets}. Filters are checked and the file is built (and
+     * scanned for secret shapes) before anything is sent, so a refusal is a problem detail, never a download
+     * that breaks off.
+     */
     @GetMapping(path = "/export/csv")
-    ResponseEntity<StreamingResponseBody> csv(@ModelAttribute TicketFilter filter, BindingResult binding,
-                                              @AuthenticationPrincipal StaffPrincipal me) {
-        rejectInvalid(binding);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment("triage-desk-queue.csv"))
-                .body(out -> exporter.csv(filter, me.getUsername(), out));
-    }
-
-    /** The ticket in the documented export schema ({@code /schema/ticket-export-v1.json}); audited as a view. */
-    @GetMapping(path = "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> ticket(@PathVariable String reference, @AuthenticationPrincipal StaffPrincipal me) {
-        TicketDetails d = desk.open(reference, me.getUsername()).orElseThrow(() -> noTicket(reference));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(exporter.jsonOf(d));
+    ResponseEntity<Resource> csv(@ModelAttribute QueueParams params, BindingResult binding,
+                                 @AuthenticationPrincipal StaffPrincipal me) throws IOException {
+        TicketFilter filter = filter(params, binding, me);
+        return TemporaryDownload.of(exporter.csv(filter, me.getUsername()),
+                new MediaType("text", "csv", StandardCharsets.UTF_8), "triage-desk-queue.csv");
     }
 
     /**
-     * Changes the workflow: {@code {"status": "escalated"}}, {@code {"assignee": "alice"}} or both; an explicit
-     * {@code "assignee": null} unassigns. Answers with the ticket as {@code GET} does.
+     * The ticket in the documented export schema ({@code /schema/ticket-export-v1.json}); audited as a view. Its
+     * {@code ETag} is the ticket's version, for {@code If-Match} on {@code PATCH}.
+     */
+    @GetMapping(path = "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> ticket(@PathVariable String reference, @AuthenticationPrincipal StaffPrincipal me) {
+        TicketDetails d = desk.open(reference, me.getUsername()).orElseThrow(() -> noTicket(reference));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(etag(d.ticket().getVersion()))
+                .body(exporter.jsonOf(d));
+    }
+
+    /**
+     * Changes the workflow: {@code {"status": "escalated"}}, {@code {"assignee": "alice"}} or both (together or
+     * not at all); an explicit {@code "assignee": null} unassigns. With {@code If-Match} (the {@code ETag} of a
+     * {@code GET}) it applies only to the ticket as it was read (412 otherwise); a change committed by someone else
+     * at the same moment makes it a 409. Answers with the ticket as {@code GET} does.
      */
     @PatchMapping(path = "/{reference}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> change(@PathVariable String reference, @RequestBody JsonNode body,
+                                  @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @AuthenticationPrincipal StaffPrincipal me) {
         requireTicket(reference);
         if (body == null || !body.isObject()) {
@@ -157,12 +177,8 @@ class StaffApiController {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalidRequest(errors);
         }
-        if (status != null) {
-            desk.changeStatus(reference, status, me.getUsername());
-        }
-        if (assign) {
-            desk.assign(reference, assigneeId, me.getUsername());
-        }
+        desk.change(reference, new WorkflowChange(status, assign, assigneeId, version(ifMatch), null, null),
+                me.getUsername());
         return ticket(reference, me);
     }
 
@@ -195,11 +211,12 @@ class StaffApiController {
         String actor = me.getUsername();
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "markdown", "md" -> text(exporter.markdown(ref, actor), new MediaType("text", "markdown",
-                    java.nio.charset.StandardCharsets.UTF_8), ref + ".md");
+                    StandardCharsets.UTF_8), ref + ".md");
             case "text", "txt" -> text(exporter.text(ref, actor), new MediaType("text", "plain",
-                    java.nio.charset.StandardCharsets.UTF_8), ref + ".txt");
+                    StandardCharsets.UTF_8), ref + ".txt");
             case "json" -> text(exporter.json(ref, actor), MediaType.APPLICATION_JSON, ref + ".json");
-            case "zip" -> zip(exporter.bundle(ref, actor), ref + "-evidence.zip");
+            case "zip" -> TemporaryDownload.of(exporter.bundle(ref, actor), MediaType.parseMediaType("application/zip"),
+                    ref + "-evidence.zip");
             case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                     .header(HttpHeaders.CONTENT_DISPOSITION, attachment(ref + ".pdf")).body(pdf.pdf(ref, actor));
             default -> throw ApiProblem.invalidRequest(List.of(new ApiProblem.FieldError("format",
@@ -209,15 +226,6 @@ class StaffApiController {
 
     private static ResponseEntity<String> text(String body, MediaType type, String fileName) {
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName)).body(body);
-    }
-
-    /** Sends a temporary file, which is deleted once it is sent (or the download is abandoned). */
-    private static ResponseEntity<Resource> zip(Path file, String fileName) throws IOException {
-        long size = Files.size(file);
-        InputStream in = Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip")).contentLength(size)
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))
-                .body(new InputStreamResource(in));
     }
 
     private static String attachment(String fileName) {
@@ -232,12 +240,63 @@ class StaffApiController {
         return ApiProblem.notFound("There is no submitted ticket " + reference + ".");
     }
 
-    private static void rejectInvalid(BindingResult binding) {
-        if (binding.hasErrors()) {
-            throw ApiProblem.invalidRequest(binding.getFieldErrors().stream()
-                    .map(e -> new ApiProblem.FieldError(e.getField(), "\"" + e.getRejectedValue()
-                            + "\" is not a valid value")).toList());
+    /**
+     * The filter the parameters ask for; those that cannot be applied as given are named in a 400, rather than left
+     * out or read as something else.
+     */
+    private TicketFilter filter(QueueParams p, BindingResult binding, StaffPrincipal me) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>(binding.getFieldErrors().stream()
+                .map(e -> new ApiProblem.FieldError(e.getField(), "\"" + e.getRejectedValue()
+                        + "\" is not a valid value")).toList());
+        if (!binding.hasFieldErrors("sort") && !TicketFilter.validSort(p.sort())) {
+            errors.add(new ApiProblem.FieldError("sort", "\"" + p.sort() + "\" is not one of "
+                    + String.join(", ", TicketFilter.SORTS) + " (with - in front for descending)"));
         }
+        if (p.from() != null && p.to() != null && p.to().isBefore(p.from())) {
+            errors.add(new ApiProblem.FieldError("to", "\"" + p.to() + "\" is before from (" + p.from() + ")"));
+        }
+        Long assignee = null;
+        if (p.assignee() != null && !p.assignee().isBlank()) {
+            String a = p.assignee().trim();
+            if (a.equalsIgnoreCase("unassigned") || a.equals("-1")) {
+                assignee = -1L;
+            } else if (a.equalsIgnoreCase("me") && me != null) {
+                assignee = me.getStaffId();
+            } else if (a.chars().allMatch(Character::isDigit) && a.length() < 19) {
+                assignee = Long.valueOf(a);
+            } else {
+                assignee = staff.byUsername(a).map(StaffUser::getId).orElse(null);
+                if (assignee == null) {
+                    errors.add(new ApiProblem.FieldError("assignee", "no staff member is called \"" + a
+                            + "\" (give a user name, me or unassigned)"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalidRequest(errors);
+        }
+        return new TicketFilter(p.q(), p.status(), p.verdict(), p.product(), assignee, p.from(), p.to(),
+                p.hasEvidence(), p.sort());
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The version an {@code If-Match} asks for: null for none or {@code *}; -1, matching nothing, for a tag we did not give. */
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.trim();
+        if (tag.length() > 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            try {
+                return Long.parseLong(tag.substring(1, tag.length() - 1));
+            } catch (NumberFormatException e) {
+                return -1L;
+            }
+        }
+        return -1L;
     }
 
     private static NoteItem note(TicketNote n) {

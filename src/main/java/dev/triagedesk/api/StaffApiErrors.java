@@ -1,6 +1,8 @@
 package dev.triagedesk.api;
 
+import dev.triagedesk.desk.ChangedMeanwhileException;
 import dev.triagedesk.export.ExportRefusedException;
+import dev.triagedesk.export.ExportTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -8,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +23,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * What goes wrong in a staff API call once it has reached {@link StaffApiController}, as RFC 9457 problem details
  * that say what to fix: a body that is not JSON (or not the JSON object the call takes) and a parameter of the
  * wrong type are the caller's mistakes (400), not internal errors; an export refused because it still held a
- * secret shape says so. Ahead of {@link ApiProblemHandler}, whose catch-all would call them internal errors.
+ * secret shape says so; a change that lost to someone else's is a 409 (at the same moment) or a 412 (since the
+ * {@code If-Match} version), with nothing applied. Ahead of {@link ApiProblemHandler}, whose catch-all would call
+ * them internal errors.
  */
 @RestControllerAdvice(assignableTypes = StaffApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -50,6 +55,28 @@ class StaffApiErrors {
         log.error("Export refused: {}", e.getMessage());
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Export refused", "The export still held something shaped"
                 + " like a secret and was not sent: " + e.getMessage() + ".", request, List.of());
+    }
+
+    @ExceptionHandler(ExportTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(ExportTooLargeException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "Too many tickets", "These filters match more than " + e.max()
+                + " tickets, more than one CSV holds: narrow them, for example with from and to.", request, List.of());
+    }
+
+    /** {@code If-Match} named a version of the ticket that is no longer the current one. */
+    @ExceptionHandler(ChangedMeanwhileException.class)
+    ResponseEntity<ProblemDetail> stale(ChangedMeanwhileException e, HttpServletRequest request) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "Ticket changed", "The ticket changed since the version in"
+                + " If-Match: nothing was applied. Read it again (GET) and send the change with its new ETag.",
+                request, List.of());
+    }
+
+    /** Someone else's change of the same ticket committed first: this one was rolled back whole. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> conflict(OptimisticLockingFailureException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "Changed at the same moment", "Someone else changed this ticket at the"
+                + " same moment: nothing of this request was applied. Read the ticket again and repeat the request"
+                + " if it is still right.", request, List.of());
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,

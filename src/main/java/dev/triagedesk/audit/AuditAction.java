@@ -1,23 +1,30 @@
 package dev.triagedesk.audit;
 
-/** What happened to a ticket. */
+/** What happened to a ticket: a change of it, or an access that changed nothing (see {@link AuditLog}). */
 public enum AuditAction {
-    SUBMITTED("submitted"),
-    EVIDENCE_ADDED("added evidence"),
-    VIEWED("viewed"),
-    STATUS_CHANGED("changed the status"),
-    ASSIGNED("changed the assignee"),
-    NOTE_ADDED("added a note"),
-    EXPORTED("exported"),
-    DOWNLOADED("downloaded an attachment");
+    SUBMITTED("submitted", true),
+    EVIDENCE_ADDED("added evidence", true),
+    VIEWED("viewed", false),
+    STATUS_CHANGED("changed the status", true),
+    ASSIGNED("changed the assignee", true),
+    NOTE_ADDED("added a note", true),
+    EXPORTED("exported", false),
+    DOWNLOADED("downloaded an attachment", false);
 
     private final String label;
+    private final boolean change;
 
-    AuditAction(String label) {
+    AuditAction(String label, boolean change) {
         this.label = label;
+        this.change = change;
     }
 
     public String label() {
         return label;
+    }
+
+    /** Whether it changes the ticket (and is recorded in the change's transaction), or only reads it. */
+    public boolean isChange() {
+        return change;
     }
 }

@@ -4,6 +4,7 @@ import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.TicketStatus;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What the queue shows: every field is optional.
@@ -14,11 +15,18 @@ import java.time.LocalDate;
  * @param from submitted on or after this day (UTC)
  * @param to submitted on or before this day (UTC)
  * @param hasEvidence only tickets with (true) or without (false) an analyzed attachment
- * @param sort {@code submitted}, {@code reference}, {@code status}, {@code verdict} or {@code product}, with
- *             {@code -} in front for descending
+ * @param sort one of {@link #SORTS}, with {@code -} in front for descending
  */
 public record TicketFilter(String q, TicketStatus status, TriagePath verdict, Product product, Long assignee,
                            LocalDate from, LocalDate to, Boolean hasEvidence, String sort) {
+
+    /** What the queue can be sorted by. */
+    public static final List<String> SORTS = List.of("submitted", "updated", "reference", "status", "verdict", "product");
+
+    /** Whether {@code sort} is none or one the queue knows (an unknown one would silently sort by submission). */
+    public static boolean validSort(String sort) {
+        return sort == null || sort.isBlank() || SORTS.contains(sort.trim().startsWith("-") ? sort.trim().substring(1) : sort.trim());
+    }
 
     public static TicketFilter none() {
         return new TicketFilter(null, null, null, null, null, null, null, null, null);

@@ -18,7 +18,7 @@ import dev.triagedesk.ticket.RequestIdentifier;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,8 +54,11 @@ public class TicketExporter {
 
     /** Neighbours of a failing request kept in the trimmed HAR: started this long before or after it. */
     static final Duration NEIGHBOURHOOD = Duration.ofSeconds(10);
-    /** Most rows in one CSV export. */
-    public static final int CSV_MAX_ROWS = 100_000;
+    /**
+     * Most rows in one CSV export. The export streams to a file, so this bounds its time and disk (a few hundred
+     * bytes a row), not memory; a longer queue is refused rather than cut off without a word.
+     */
+    public static final int CSV_MAX_ROWS = 1_000_000;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final DeskService desk;
@@ -73,22 +76,25 @@ public class TicketExporter {
     /** The support note as Markdown, ready to paste into the vendor's form. */
     public String markdown(String reference, String actor) {
         TicketDetails d = details(reference);
-        audit.record(d.ticket().getId(), actor, AuditAction.EXPORTED, "support note (Markdown)");
-        return checked(d.ticket().getSummaryMarkdown(), "the Markdown note of " + reference);
+        String note = checked(d.ticket().getSummaryMarkdown(), "the Markdown note of " + reference);
+        audit.recordAccess(d.ticket().getId(), actor, AuditAction.EXPORTED, "support note (Markdown)");
+        return note;
     }
 
     /** The support note as plain text. */
     public String text(String reference, String actor) {
         TicketDetails d = details(reference);
-        audit.record(d.ticket().getId(), actor, AuditAction.EXPORTED, "support note (plain text)");
-        return checked(d.ticket().getSummaryText(), "the plain-text note of " + reference);
+        String note = checked(d.ticket().getSummaryText(), "the plain-text note of " + reference);
+        audit.recordAccess(d.ticket().getId(), actor, AuditAction.EXPORTED, "support note (plain text)");
+        return note;
     }
 
     /** The ticket, its findings and its IDs as JSON. */
     public String json(String reference, String actor) {
         TicketDetails d = details(reference);
-        audit.record(d.ticket().getId(), actor, AuditAction.EXPORTED, "ticket JSON");
-        return checked(JSON.writeValueAsString(toExport(d)), "the JSON of " + reference);
+        String json = checked(JSON.writeValueAsString(toExport(d)), "the JSON of " + reference);
+        audit.recordAccess(d.ticket().getId(), actor, AuditAction.EXPORTED, "ticket JSON");
+        return json;
     }
 
     /** The ticket JSON of a ticket already opened (and audited as viewed) by the caller. */
@@ -166,12 +172,7 @@ public class TicketExporter {
     public Path bundle(String reference, String actor) {
         TicketDetails d = details(reference);
         String root = d.ticket().getReference() + "/";
-        Path zip;
-        try {
-            zip = Files.createTempFile("triage-bundle", ".zip");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path zip = temporary("triage-bundle", ".zip");
         try (ZipOutputStream z = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zip), 1 << 16))) {
             text(z, root + "README.txt", readme(d));
             text(z, root + "summary.md", d.ticket().getSummaryMarkdown());
@@ -208,34 +209,58 @@ public class TicketExporter {
             delete(zip);
             throw e;
         }
-        audit.record(d.ticket().getId(), actor, AuditAction.EXPORTED, "evidence bundle (ZIP)");
+        audit.recordAccess(d.ticket().getId(), actor, AuditAction.EXPORTED, "evidence bundle (ZIP)");
         return zip;
     }
 
-    /** The queue as CSV, filtered like the page; one row per ticket. */
-    public void csv(TicketFilter filter, String actor, OutputStream out) {
-        List<Ticket> tickets = desk.all(filter, CSV_MAX_ROWS);
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (Writer w = new OutputStreamWriter(buffer, StandardCharsets.UTF_8);
+    /**
+     * The queue as CSV, filtered like the page, one row per ticket, in a temporary file that the caller sends and
+     * deletes. The rows come from the database one at a time and go to the file through the leftover scan, so
+     * memory stays flat for any size of queue; and since nothing is sent before the file is complete and
+     * checked, a refusal ({@link ExportRefusedException}, {@link ExportTooLargeException}) is still an answer of
+     * its own instead of a download that breaks off.
+     */
+    public Path csv(TicketFilter filter, String actor) {
+        return csv(filter, actor, CSV_MAX_ROWS);
+    }
+
+    Path csv(TicketFilter filter, String actor, long maxRows) {
+        Path file = temporary("triage-queue", ".csv");
+        LeftoverScan leftover = new LeftoverScan();
+        long rows;
+        // buffered on both sides: the CSV printer writes a quoted cell a character at a time
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(leftover.wrap(new BufferedOutputStream(
+                Files.newOutputStream(file), 1 << 16)), StandardCharsets.UTF_8), 1 << 14);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("reference", "submitted_at",
                      "status", "product", "verdict", "assignee", "reporter_email", "seen_status", "seen_message",
                      "updated_at").get())) {
-            for (Ticket t : tickets) {
-                csv.printRecord(cell(t.getReference()), cell(iso(t.getSubmittedAt())), cell(lower(t.getStatus())),
-                        cell(lower(t.getProduct())), cell(t.getVerdictPath() == null ? null : t.getVerdictPath().id()),
-                        cell(t.getAssignee() == null ? null : t.getAssignee().getUsername()), cell(t.getReporterEmail()),
-                        t.getSeenStatus(), cell(t.getSeenMessage()), cell(iso(t.getUpdatedAt())));
-            }
+            rows = desk.eachRow(filter, maxRows, t -> {
+                try {
+                    csv.printRecord(cell(t.reference()), cell(iso(t.submittedAt())), cell(lower(t.status())),
+                            cell(lower(t.product())), cell(t.verdict() == null ? null : t.verdict().id()),
+                            cell(t.assignee()), cell(t.reporterEmail()), t.seenStatus(), cell(t.seenMessage()),
+                            cell(iso(t.updatedAt())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         } catch (IOException e) {
+            delete(file);
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            delete(file);
+            throw e;
         }
-        String text = checked(buffer.toString(StandardCharsets.UTF_8), "the queue CSV");
-        audit.record(null, actor, AuditAction.EXPORTED, "queue CSV (" + tickets.size() + " tickets)");
-        try {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (rows > maxRows) {
+            delete(file);
+            throw new ExportTooLargeException(maxRows);
         }
+        if (!leftover.clean()) {
+            delete(file);
+            throw new ExportRefusedException("refused to export the queue CSV: " + leftover.findings().get(0));
+        }
+        audit.recordAccess(null, actor, AuditAction.EXPORTED, "queue CSV (" + rows + " tickets)");
+        return file;
     }
 
     /** A cell a spreadsheet will not run as a formula (a reporter's text may start with "=" or "+"). */
@@ -348,6 +373,14 @@ public class TicketExporter {
                 flush();
             }
         };
+    }
+
+    private static Path temporary(String prefix, String suffix) {
+        try {
+            return Files.createTempFile(prefix, suffix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void delete(Path p) {

@@ -65,7 +65,7 @@ public class TicketPdf {
         TicketDetails d = desk.read(reference).orElseThrow(() -> new IllegalArgumentException("no ticket " + reference));
         String html = TicketExporter.checked(page.html(d), "the PDF of " + d.ticket().getReference());
         byte[] pdf = render(html, d.ticket().getReference());
-        audit.record(d.ticket().getId(), actor, AuditAction.EXPORTED, "ticket PDF");
+        audit.recordAccess(d.ticket().getId(), actor, AuditAction.EXPORTED, "ticket PDF");
         return pdf;
     }
 

@@ -16,6 +16,7 @@ import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditEvent;
 import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.desk.DeskService;
+import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
@@ -41,6 +42,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -65,6 +67,8 @@ class StaffApiTests {
     RequestIdentifierRepository identifiers;
     @Autowired
     DeskService desk;
+    @Autowired
+    JdbcTemplate jdbc;
 
     String marker;
     StaffUser agent;
@@ -209,10 +213,97 @@ class StaffApiTests {
         assertThat(names).contains(ref + "/summary.md", ref + "/ticket.json").anyMatch(n -> n.endsWith(".failing.har"));
         mvc.perform(basic(get("/api/tickets/" + ref + "/export/docx"))).andExpect(status().isBadRequest());
         MvcResult csv = mvc.perform(basic(get("/api/tickets/export/csv").param("q", marker + "@example.com")))
-                .andExpect(status().isOk()).andReturn();
-        csv = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(csv)).andReturn();
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION, org.hamcrest.Matchers.containsString("triage-desk-queue.csv")))
+                .andReturn();
         assertThat(csv.getResponse().getContentAsString()).startsWith("reference,").contains(ref);
+        assertThat(csv.getResponse().getContentLengthLong()).isEqualTo(csv.getResponse().getContentAsByteArray().length);
         assertThat(audit.trail(ticket.getId()).stream().filter(e -> e.getAction() == AuditAction.EXPORTED))
                 .hasSize(4);
+    }
+
+    @Test
+    void aRefusedQueueCsvIsAProblemDetailNotABrokenDownload() throws Exception {
+        // a gap in redaction, as the second look must catch it: a stored answer that still holds a token
+        jdbc.update("UPDATE ticket SET seen_message = ? WHERE id = ?", "leaked " + Secrets.jwt("api"), ticket.getId());
+        MvcResult refused = mvc.perform(basic(get("/api/tickets/export/csv").param("q", marker)))
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION))
+                .andExpect(jsonPath("$.title").value("Export refused"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("JWT")))
+                .andReturn();
+        assertThat(refused.getResponse().getContentAsString()).doesNotContain("eyJ");
+    }
+
+    @Test
+    void queueFiltersThatCannotBeAppliedAreNamedNotLeftOut() throws Exception {
+        for (String path : new String[] {"/api/tickets", "/api/tickets/export/csv"}) {
+            mvc.perform(basic(get(path).param("sort", "priority")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION))
+                    .andExpect(jsonPath("$.errors[0].field").value("sort"));
+            mvc.perform(basic(get(path).param("from", "2026-03-01").param("to", "2026-02-01")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("to"));
+            mvc.perform(basic(get(path).param("from", "yesterday").param("status", "on-fire")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(header().doesNotExist(HttpHeaders.CONTENT_DISPOSITION))
+                    .andExpect(jsonPath("$.errors.length()").value(2));
+            mvc.perform(basic(get(path).param("q", marker).param("sort", "-updated"))).andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void aChangeSentWithIfMatchAppliesOnlyToTheTicketAsItWasRead() throws Exception {
+        String ref = ticket.getReference();
+        String etag = mvc.perform(basic(get("/api/tickets/" + ref))).andExpect(status().isOk())
+                .andExpect(header().exists(HttpHeaders.ETAG)).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        // someone else changes it after it was read
+        desk.changeStatus(ref, TicketStatus.ESCALATED, "bob");
+        mvc.perform(basic(patch("/api/tickets/" + ref)).header(HttpHeaders.IF_MATCH, etag)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"resolved\"}"))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Ticket changed"));
+        assertThat(desk.submitted(ref).orElseThrow().getStatus()).isEqualTo(TicketStatus.ESCALATED);
+        assertThat(audit.trail(ticket.getId())).noneMatch(e -> e.getActor().equals(agent.getUsername())
+                && e.getAction().isChange());
+
+        String fresh = mvc.perform(basic(get("/api/tickets/" + ref))).andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(fresh).isNotEqualTo(etag);
+        String after = mvc.perform(basic(patch("/api/tickets/" + ref)).header(HttpHeaders.IF_MATCH, fresh)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"resolved\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("resolved"))
+                .andReturn().getResponse().getHeader(HttpHeaders.ETAG);
+        assertThat(after).isNotEqualTo(fresh);
+        mvc.perform(basic(patch("/api/tickets/" + ref)).header(HttpHeaders.IF_MATCH, "W/" + after)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"closed\"}"))
+                .andExpect(status().isPreconditionFailed());
+        mvc.perform(basic(patch("/api/tickets/" + ref)).header(HttpHeaders.IF_MATCH, "*")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"closed\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void theQueueFiltersByAssigneeAsTheApiNamesThemOrMeOrUnassigned() throws Exception {
+        Ticket other = fixtures.submit(TicketFixtures.answers(Product.OPENAI_API, "Unassigned " + marker, null));
+        desk.assign(ticket.getReference(), agent.getId(), "admin");
+        for (String who : new String[] {agent.getUsername(), "me", agent.getId().toString()}) {
+            mvc.perform(basic(get("/api/tickets").param("q", marker).param("assignee", who)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.totalItems").value(1))
+                    .andExpect(jsonPath("$.items[0].reference").value(ticket.getReference()))
+                    .andExpect(jsonPath("$.items[0].assignee").value(agent.getUsername()));
+        }
+        mvc.perform(basic(get("/api/tickets").param("q", marker).param("assignee", "unassigned")))
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].reference").value(other.getReference()));
+        mvc.perform(basic(get("/api/tickets/export/csv").param("q", marker).param("assignee", "nobody-" + marker)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("assignee"));
     }
 }

@@ -113,4 +113,22 @@ class DeskServiceTests {
                 org.assertj.core.groups.Tuple.tuple(AuditAction.VIEWED, null));
         assertThatThrownBy(() -> desk.addNote(ref, "  ", agent.getUsername())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void eachRowHandsOverTheQueueInItsOrderAndTellsALongerQueue() {
+        desk.assign(github.getReference(), agent.getId(), "admin");
+        java.util.List<DeskService.QueueRow> rows = new java.util.ArrayList<>();
+        TicketFilter byReference = new TicketFilter(marker, null, null, null, null, null, null, null, "reference");
+        assertThat(desk.eachRow(byReference, 10, rows::add)).isEqualTo(2);
+        assertThat(rows).extracting(DeskService.QueueRow::reference, DeskService.QueueRow::assignee,
+                DeskService.QueueRow::product).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(supabase.getReference(), null, Product.CHATGPT_WEB),
+                org.assertj.core.groups.Tuple.tuple(github.getReference(), agent.getUsername(), Product.OPENAI_API));
+        assertThat(rows.get(0).reporterEmail()).isEqualTo(marker + "@example.com");
+        assertThat(rows.get(0).status()).isEqualTo(TicketStatus.NEW);
+        rows.clear();
+        // one more row than asked for is read, not handed over: the caller learns the queue is longer
+        assertThat(desk.eachRow(byReference, 1, rows::add)).isEqualTo(2);
+        assertThat(rows).extracting(DeskService.QueueRow::reference).containsExactly(supabase.getReference());
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditEvent;
+import dev.triagedesk.audit.AuditEventRepository;
 import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.desk.TicketFilter;
 import dev.triagedesk.evidence.Engines;
@@ -13,20 +14,22 @@ import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
+import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest
@@ -41,6 +44,10 @@ class TicketExporterTests {
     TicketService tickets;
     @Autowired
     AuditLog audit;
+    @Autowired
+    AuditEventRepository events;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Ticket ticket(String... hars) {
         return fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "export test " + UUID.randomUUID(),
@@ -108,23 +115,78 @@ class TicketExporterTests {
         assertThat(audit.trail(t.getId())).extracting(AuditEvent::getDetail).contains("evidence bundle (ZIP)");
     }
 
+    private static TicketFilter only(Ticket t) {
+        return new TicketFilter(t.getReference(), null, null, null, null, null, null, null, null);
+    }
+
+    /** The queue CSVs being built or waiting to be sent, in the temporary folder. */
+    private static List<Path> queueFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("triage-queue")).toList();
+        }
+    }
+
+    private List<AuditEvent> linesBy(String actor) {
+        return events.findAll().stream().filter(e -> e.getActor().equals(actor)).toList();
+    }
+
     @Test
-    void csvOfTheQueueNeutralisesSpreadsheetFormulas() {
+    void csvOfTheQueueNeutralisesSpreadsheetFormulas() throws IOException {
         Ticket t = ticket();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        exporter.csv(new TicketFilter(t.getReference(), null, null, null, null, null, null, null, null), "alice", out);
-        String csv = out.toString(StandardCharsets.UTF_8);
+        String actor = "csv-" + UUID.randomUUID();
+        Path file = exporter.csv(only(t), actor);
+        String csv;
+        try {
+            csv = Files.readString(file, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(file);
+        }
         assertThat(csv.lines().toList()).hasSize(2);
         assertThat(csv).startsWith("reference,submitted_at,status,product,verdict,assignee,reporter_email")
                 .contains(t.getReference() + ",").contains(",new,chatgpt_web,")
                 .contains("\"'=HYPERLINK(\"\"http://evil.example\"\")@example.com\"");
+        assertThat(linesBy(actor)).extracting(AuditEvent::getDetail).containsExactly("queue CSV (1 tickets)");
     }
 
     @Test
-    void anExportThatStillHoldsASecretIsRefused() {
+    void aQueueCsvStillHoldingASecretIsRefusedWithNoFileLeftAndNoAuditLine() throws IOException {
+        Ticket t = ticket();
+        // a gap in redaction, as the second look must catch it: a stored answer that still holds a token
+        jdbc.update("UPDATE ticket SET seen_message = ? WHERE id = ?", "leaked " + Secrets.jwt("csv"), t.getId());
+        String actor = "csv-" + UUID.randomUUID();
+        List<Path> before = queueFiles();
+        assertThatThrownBy(() -> exporter.csv(only(t), actor)).isInstanceOf(ExportRefusedException.class)
+                .hasMessageContaining("JWT");
+        assertThat(queueFiles()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(linesBy(actor)).isEmpty();
+    }
+
+    @Test
+    void aQueueLongerThanOneCsvTakesIsRefusedRatherThanCutOff() throws IOException {
+        String words = "longqueue" + UUID.randomUUID().toString().substring(0, 8);
+        fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, words + " one", null));
+        fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, words + " two", null));
+        TicketFilter both = new TicketFilter(words, null, null, null, null, null, null, null, null);
+        String actor = "csv-" + UUID.randomUUID();
+        List<Path> before = queueFiles();
+        assertThatThrownBy(() -> exporter.csv(both, actor, 1)).isInstanceOf(ExportTooLargeException.class);
+        assertThat(queueFiles()).containsExactlyInAnyOrderElementsOf(before);
+        assertThat(linesBy(actor)).isEmpty();
+        Path file = exporter.csv(both, actor, 2);
+        try {
+            assertThat(Files.readAllLines(file)).hasSize(3);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void anExportThatStillHoldsASecretIsRefusedAndNotAudited() {
         Ticket t = ticket();
         tickets.conclude(t.getId(), t.getVerdictPath(), "", "leaked " + Secrets.jwt("x"), "leaked");
         assertThatThrownBy(() -> exporter.markdown(t.getReference(), "alice")).isInstanceOf(ExportRefusedException.class)
                 .hasMessageContaining("JWT");
+        // the trail says what happened: nothing was handed out
+        assertThat(audit.trail(t.getId())).extracting(AuditEvent::getAction).doesNotContain(AuditAction.EXPORTED);
     }
 }

@@ -3,20 +3,20 @@ package dev.triagedesk.desk.web;
 import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.export.ExportRefusedException;
+import dev.triagedesk.export.ExportTooLargeException;
+import dev.triagedesk.export.TemporaryDownload;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.TicketStatus;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,27 +60,31 @@ class QueueController {
     }
 
     /**
-     * The filtered queue as CSV. Wrong filters go back to the queue, which says what is wrong with them; a refused
-     * export goes back with the reason. (Object: either the file or a redirect view name.)
+     * The filtered queue as CSV. It is complete and checked before the first byte is sent, so whatever stops it
+     * is a message on the queue page rather than a broken download: wrong filters (the queue says what is wrong
+     * with them), an export refused for a leftover secret shape, a queue too long for one file. (Object: either
+     * the file or a redirect view name.)
      */
     @GetMapping("/desk/export.csv")
-    Object csv(@ModelAttribute("query") QueueQuery query, Principal me, RedirectAttributes flash) {
+    Object csv(@ModelAttribute("query") QueueQuery query, Principal me, RedirectAttributes flash) throws IOException {
         QueueQuery.Parsed parsed = query.parse(myId(me));
         if (!parsed.problems().isEmpty()) {
+            flash.addFlashAttribute("errorKey", "queue.csv.problems");
             return "redirect:" + query.pageLink(1);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path file;
         try {
-            exporter.csv(parsed.filter(), me.getName(), out);
+            file = exporter.csv(parsed.filter(), me.getName());
         } catch (ExportRefusedException e) {
             flash.addFlashAttribute("errorKey", "export.refused");
             flash.addFlashAttribute("messageArg", e.getMessage());
             return "redirect:" + query.pageLink(1);
+        } catch (ExportTooLargeException e) {
+            flash.addFlashAttribute("errorKey", "queue.csv.tooLarge");
+            flash.addFlashAttribute("messageArg", e.max());
+            return "redirect:" + query.pageLink(1);
         }
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("triage-desk-queue.csv").build().toString())
-                .body(out.toByteArray());
+        return TemporaryDownload.of(file, new MediaType("text", "csv", StandardCharsets.UTF_8), "triage-desk-queue.csv");
     }
 
     private Long myId(Principal me) {

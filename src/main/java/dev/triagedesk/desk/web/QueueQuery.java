@@ -27,7 +27,7 @@ public record QueueQuery(String q, String status, String verdict, String product
 
     static final String ME = "me";
     static final String UNASSIGNED = "unassigned";
-    static final Set<String> SORTS = Set.of("submitted", "reference", "status", "verdict", "product", "updated");
+    static final Set<String> SORTS = Set.copyOf(TicketFilter.SORTS);
 
     /** A parameter that could not be used: its name, the value given, the message key saying what is accepted. */
     public record Problem(String field, String value, String messageKey) {

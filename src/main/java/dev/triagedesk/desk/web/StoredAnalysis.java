@@ -30,11 +30,15 @@ class StoredAnalysis {
     record Rule(String rule, String kind, long count, List<String> names) {
     }
 
-    /** The parts of an analysis the ticket page shows; any part may be absent. */
-    record Analysis(TimelineChart timeline, Redaction redaction, List<String> notes, long omitted) {
+    /**
+     * The parts of an analysis the ticket page shows; any part may be absent. {@code partialReason}: where and why
+     * a HAR read only in part broke off.
+     */
+    record Analysis(TimelineChart timeline, Redaction redaction, List<String> notes, long omitted,
+                    String partialReason) {
 
         static Analysis none() {
-            return new Analysis(null, null, List.of(), 0);
+            return new Analysis(null, null, List.of(), 0, null);
         }
     }
 
@@ -58,9 +62,11 @@ class StoredAnalysis {
         JsonNode summary = root.path("summary");
         if (!summary.isMissingNode()) {
             return new Analysis(timeline(summary.path("stats").path("timeline")), redaction(summary.path("redaction")),
-                    strings(summary.path("notes")), root.path("omitted").asLong(0));
+                    strings(summary.path("notes")), root.path("omitted").asLong(0),
+                    summary.path("partialReason").asString(null));
         }
-        return new Analysis(null, redaction(root.path("redaction")), List.of(), root.path("errorsOmitted").asLong(0));
+        return new Analysis(null, redaction(root.path("redaction")), List.of(), root.path("errorsOmitted").asLong(0),
+                null);
     }
 
     static TimelineChart timeline(JsonNode t) {

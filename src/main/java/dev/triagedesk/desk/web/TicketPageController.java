@@ -2,11 +2,15 @@ package dev.triagedesk.desk.web;
 
 import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.desk.ChangedMeanwhileException;
 import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.desk.LenientEnums;
+import dev.triagedesk.desk.WorkflowChange;
 import dev.triagedesk.export.ExportRefusedException;
+import dev.triagedesk.export.TemporaryDownload;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
+import dev.triagedesk.security.StaffPrincipal;
 import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.system.web.PageNotFoundException;
 import dev.triagedesk.ticket.Evidence;
@@ -17,18 +21,16 @@ import dev.triagedesk.ticket.TicketStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.Principal;
 import java.util.Locale;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -70,41 +72,66 @@ class TicketPageController {
     String page(@PathVariable String reference, Principal me, Model model) {
         TicketDetails d = desk.open(reference, me.getName()).orElseThrow(() -> new PageNotFoundException(NOT_FOUND));
         model.addAllAttributes(view.model(d, false));
+        // for "Assign to me"
+        if (me instanceof Authentication signedIn && signedIn.getPrincipal() instanceof StaffPrincipal staffMember) {
+            model.addAttribute("myId", staffMember.getStaffId());
+        }
         return VIEW_TICKET;
     }
 
+    /**
+     * {@code from}: the status the page showed. When someone else changed the status since, the agent's change is
+     * not applied over theirs: the page says what it is now, and the agent decides again.
+     */
     @PostMapping("/status")
-    String status(@PathVariable String reference, @RequestParam(defaultValue = "") String status, Principal me,
-                  RedirectAttributes flash) {
+    String status(@PathVariable String reference, @RequestParam(defaultValue = "") String status,
+                  @RequestParam(required = false) String from, Principal me, RedirectAttributes flash) {
         Ticket t = require(reference);
-        TicketStatus to;
-        try {
-            to = LenientEnums.parse(TicketStatus.class, status);
-        } catch (IllegalArgumentException e) {
-            to = null;
-        }
+        TicketStatus to = status(status);
         if (to == null) {
             flash.addFlashAttribute("errorKey", "ticket.status.invalid");
-            return back(t, "workflow");
+            return back(t, "workflow", flash);
         }
-        try {
-            desk.changeStatus(t.getReference(), to, me.getName());
+        WorkflowChange change = WorkflowChange.status(to);
+        if (from != null && !from.isBlank()) {
+            TicketStatus seen = status(from);
+            if (seen == null) {
+                flash.addFlashAttribute("errorKey", "ticket.status.invalid");
+                return back(t, "workflow", flash);
+            }
+            change = change.seenStatus(seen);
+        }
+        if (apply(t, change, me, flash) != null) {
             flash.addFlashAttribute("messageKey", "ticket.status.changed");
             flash.addFlashAttribute("messageArg", to.label());
-        } catch (ObjectOptimisticLockingFailureException e) {
-            flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile");
         }
-        return back(t, "workflow");
+        return back(t, "workflow", flash);
     }
 
-    /** {@code assignee}: a staff member's id, or empty for nobody. */
+    /**
+     * {@code assignee}: a staff member's id, or empty for nobody; {@code from}: the user name of the assignee the
+     * page showed, empty for nobody (a change over someone else's is refused as for the status).
+     */
     @PostMapping("/assignee")
-    String assignee(@PathVariable String reference, @RequestParam(defaultValue = "") String assignee, Principal me,
-                    RedirectAttributes flash) {
+    String assignee(@PathVariable String reference, @RequestParam(defaultValue = "") String assignee,
+                    @RequestParam(required = false) String from, Principal me, RedirectAttributes flash) {
         Ticket t = require(reference);
+        Long id;
         try {
-            Long id = assignee.isBlank() ? null : Long.valueOf(assignee.trim());
-            Ticket changed = desk.assign(t.getReference(), id, me.getName());
+            id = assignee.isBlank() ? null : Long.valueOf(assignee.trim());
+        } catch (NumberFormatException e) {
+            flash.addFlashAttribute("errorKey", "ticket.assignee.invalid");
+            return back(t, "workflow", flash);
+        }
+        WorkflowChange change = WorkflowChange.assignee(id);
+        if (from != null) {
+            change = change.seenAssignee(from.trim());
+        }
+        try {
+            Ticket changed = apply(t, change, me, flash);
+            if (changed == null) {
+                return back(t, "workflow", flash);
+            }
             if (changed.getAssignee() == null) {
                 flash.addFlashAttribute("messageKey", "ticket.assignee.none");
             } else {
@@ -113,10 +140,41 @@ class TicketPageController {
             }
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("errorKey", "ticket.assignee.invalid");
-        } catch (ObjectOptimisticLockingFailureException e) {
+        }
+        return back(t, "workflow", flash);
+    }
+
+    /**
+     * Applies a workflow change and returns the ticket as changed; null, with a message saying why, when it was not
+     * applied because someone else changed the ticket meanwhile (what they changed it to, or at the same moment).
+     */
+    private Ticket apply(Ticket t, WorkflowChange change, Principal me, RedirectAttributes flash) {
+        try {
+            return desk.change(t.getReference(), change, me.getName());
+        } catch (ChangedMeanwhileException e) {
+            if (e.what() == ChangedMeanwhileException.What.STATUS) {
+                flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile.status");
+                flash.addFlashAttribute("messageArg", e.now());
+            } else if (e.what() == ChangedMeanwhileException.What.ASSIGNEE && e.now() != null) {
+                flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile.assignee");
+                flash.addFlashAttribute("messageArg", e.now());
+            } else if (e.what() == ChangedMeanwhileException.What.ASSIGNEE) {
+                flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile.unassigned");
+            } else {
+                flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile");
+            }
+        } catch (OptimisticLockingFailureException e) {
             flash.addFlashAttribute("errorKey", "ticket.changedMeanwhile");
         }
-        return back(t, "workflow");
+        return null;
+    }
+
+    private static TicketStatus status(String value) {
+        try {
+            return LenientEnums.parse(TicketStatus.class, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @PostMapping("/notes")
@@ -129,8 +187,12 @@ class TicketPageController {
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("errorKey", "ticket.note.invalid");
             flash.addFlashAttribute("draftNote", body);
+        } catch (OptimisticLockingFailureException e) {
+            // the note was not saved: the agent gets it back in the box, to add again
+            flash.addFlashAttribute("errorKey", "ticket.note.changedMeanwhile");
+            flash.addFlashAttribute("draftNote", body);
         }
-        return back(t, "notes");
+        return back(t, "notes", flash);
     }
 
     /**
@@ -155,11 +217,11 @@ class TicketPageController {
         String name = d.ticket().getReference() + "-" + storedName(e);
         ContentDisposition disposition = showInline ? ContentDisposition.inline().filename(name).build()
                 : ContentDisposition.attachment().filename(name).build();
+        InputStream in = storage.open(e.getStoredLocation());
         if (!showInline) {
-            audit.record(d.ticket().getId(), me.getName(), AuditAction.DOWNLOADED,
+            audit.recordAccess(d.ticket().getId(), me.getName(), AuditAction.DOWNLOADED,
                     e.getKind().label() + " " + e.getFileName());
         }
-        InputStream in = storage.open(e.getStoredLocation());
         return ResponseEntity.ok().contentType(type).contentLength(storage.size(e.getStoredLocation()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff")
@@ -185,13 +247,14 @@ class TicketPageController {
                 case "json" -> file(exporter.json(ref, actor).getBytes(StandardCharsets.UTF_8),
                         MediaType.APPLICATION_JSON, ref + ".json");
                 case "pdf" -> file(pdf.pdf(ref, actor), MediaType.APPLICATION_PDF, ref + ".pdf");
-                case "zip" -> zip(exporter.bundle(ref, actor), ref + "-evidence.zip");
+                case "zip" -> TemporaryDownload.of(exporter.bundle(ref, actor),
+                        MediaType.parseMediaType("application/zip"), ref + "-evidence.zip");
                 default -> throw new PageNotFoundException("ticket.export.unknown");
             };
         } catch (ExportRefusedException e) {
             flash.addFlashAttribute("errorKey", "export.refused");
             flash.addFlashAttribute("messageArg", e.getMessage());
-            return back(t, "exports");
+            return back(t, "exports", flash);
         }
     }
 
@@ -201,20 +264,13 @@ class TicketPageController {
                 .body(body);
     }
 
-    /** Sends the temporary bundle; it is deleted once sent, or once the download is abandoned. */
-    private static ResponseEntity<Resource> zip(Path file, String fileName) throws IOException {
-        long size = Files.size(file);
-        InputStream in = Files.newInputStream(file, StandardOpenOption.DELETE_ON_CLOSE);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip")).contentLength(size)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(new InputStreamResource(in));
-    }
-
     private Ticket require(String reference) {
         return desk.submitted(reference).orElseThrow(() -> new PageNotFoundException(NOT_FOUND));
     }
 
-    private static String back(Ticket t, String anchor) {
+    /** Back to the part of the page the form is in, where its message is shown. */
+    private static String back(Ticket t, String anchor, RedirectAttributes flash) {
+        flash.addFlashAttribute("messageAt", anchor);
         return "redirect:/desk/tickets/" + t.getReference() + "#" + anchor;
     }
 

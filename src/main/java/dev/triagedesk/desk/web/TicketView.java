@@ -1,5 +1,6 @@
 package dev.triagedesk.desk.web;
 
+import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditEvent;
 import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.desk.DeskService;
@@ -71,6 +72,27 @@ class TicketView {
 
         Answer(String labelKey, String value) {
             this(labelKey, value, null);
+        }
+    }
+
+    /**
+     * A line of the trail as the page shows it: views by the same person one after another are one line (each page
+     * load after a change is a view, and the changes would drown among them); {@code since} is the first of them.
+     */
+    record TrailRow(AuditEvent event, int times, java.time.Instant since) {
+
+        static List<TrailRow> of(List<AuditEvent> newestFirst) {
+            List<TrailRow> rows = new ArrayList<>();
+            for (AuditEvent e : newestFirst) {
+                TrailRow last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+                if (last != null && e.getAction() == AuditAction.VIEWED && last.event().getAction() == AuditAction.VIEWED
+                        && last.event().getActor().equals(e.getActor())) {
+                    rows.set(rows.size() - 1, new TrailRow(last.event(), last.times() + 1, e.getAt()));
+                } else {
+                    rows.add(new TrailRow(e, 1, e.getAt()));
+                }
+            }
+            return rows;
         }
     }
 
@@ -153,7 +175,7 @@ class TicketView {
             model.put("statuses", TicketStatus.values());
             model.put("assignees", staff.enabled());
             model.put("notes", desk.notes(t.getReference()));
-            List<AuditEvent> trail = audit.trail(t.getId());
+            List<TrailRow> trail = TrailRow.of(audit.trail(t.getId()));
             model.put("trail", trail.stream().limit(TRAIL).toList());
             model.put("trailNotListed", Math.max(0, trail.size() - TRAIL));
         }

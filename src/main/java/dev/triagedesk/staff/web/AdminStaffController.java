@@ -25,8 +25,9 @@ class AdminStaffController {
     }
 
     @GetMapping
-    String list(Model model) {
+    String list(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         model.addAttribute("members", staff.all());
+        model.addAttribute("myId", me == null ? null : me.getStaffId());
         model.addAttribute("roles", Role.values());
         model.addAttribute("minPassword", StaffService.MIN_PASSWORD);
         return "staff/admin";

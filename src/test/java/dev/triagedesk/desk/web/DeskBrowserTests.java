@@ -3,6 +3,7 @@ package dev.triagedesk.desk.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.HarBuilder;
+import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.support.Browser;
@@ -10,6 +11,7 @@ import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.ReportAnswers;
 import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.TicketService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +50,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -84,6 +87,10 @@ class DeskBrowserTests {
     TicketFixtures fixtures;
     @Autowired
     MadeTickets made;
+    @Autowired
+    TicketService tickets;
+    @Autowired
+    JdbcTemplate jdbc;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -193,6 +200,12 @@ class DeskBrowserTests {
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("trail")).getText()).contains("ticket PDF", "evidence bundle (ZIP)",
                 "ticket JSON", "support note (Markdown)", "support note (plain text)");
+
+        // back to the queue as it was left, with its search, after the page was reloaded by every form
+        browser.findElement(By.cssSelector("a[data-queue-link]")).click();
+        wait.until(ExpectedConditions.urlContains("/desk?"));
+        assertThat(browser.getCurrentUrl()).contains("/desk?q=" + TicketPageTests.CF_RAY);
+        assertThat(browser.findElements(By.cssSelector(".queue-table tbody tr"))).hasSize(1);
     }
 
     /**
@@ -329,6 +342,35 @@ class DeskBrowserTests {
             var row = rows.getRecords().get(0);
             assertThat(row.get("reference")).isEqualTo(reference);
             assertThat(row.get("seen_message")).isEqualTo("'" + shown.get(21));
+        }
+    }
+
+    @Test
+    void anExportThatCannotBeMadeIsAMessageOnThePageNotADownloadedFile() throws Exception {
+        String marker = "plum" + UUID.randomUUID().toString().substring(0, 6);
+        Ticket ticket = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Leaky " + marker, null));
+        // gaps in redaction, as the last check before an export must catch them: stored text still holding a token
+        jdbc.update("UPDATE ticket SET seen_message = ? WHERE id = ?", "leaked " + Secrets.jwt("csv"), ticket.getId());
+        tickets.conclude(ticket.getId(), ticket.getVerdictPath(), "", "leaked " + Secrets.jwt("md"), "leaked");
+        signIn();
+
+        browser.get("http://localhost:" + port + "/desk?q=" + marker);
+        browser.findElement(By.id("csv-link")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice-error"))).getText())
+                .contains("refused");
+        assertThat(browser.getCurrentUrl()).contains("/desk?q=" + marker);
+
+        browser.get("http://localhost:" + port + "/desk?q=" + marker + "&sort=priority");
+        browser.findElement(By.id("csv-link")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice-error"), "No CSV was made"));
+
+        browser.get("http://localhost:" + port + "/desk/tickets/" + ticket.getReference());
+        browser.findElement(By.id("export-markdown")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice-error"))).getText())
+                .contains("refused");
+        noPageProblems("ticket");
+        try (Stream<Path> files = Files.list(downloads)) {
+            assertThat(files.toList()).as("files downloaded").isEmpty();
         }
     }
 

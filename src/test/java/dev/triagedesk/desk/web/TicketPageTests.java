@@ -232,6 +232,109 @@ class TicketPageTests {
     }
 
     @Test
+    void aChangeSentFromAStalePageIsNotAppliedOverSomeoneElsesAndThePageSaysWhatItIsNow() throws Exception {
+        String ref = ticket.getReference();
+        StaffUser bob = staff.create("bob-" + marker, null, PASSWORD, Role.AGENT);
+        Document stale = page(ref);
+        String statusSeen = stale.select("#status-form input[name=from]").val();
+        String assigneeSeen = stale.select("#assignee-form input[name=from]").val();
+        assertThat(statusSeen).isEqualTo("NEW");
+        assertThat(assigneeSeen).isEmpty();
+
+        // while the page is open, another agent escalates the ticket and takes it
+        desk.changeStatus(ref, TicketStatus.ESCALATED, bob.getUsername());
+        desk.assign(ref, bob.getId(), bob.getUsername());
+
+        mvc.perform(as(post("/desk/tickets/" + ref + "/status")).with(csrf()).param("status", "RESOLVED")
+                        .param("from", statusSeen))
+                .andExpect(redirectedUrl(link("workflow")))
+                .andExpect(flash().attribute("errorKey", "ticket.changedMeanwhile.status"))
+                .andExpect(flash().attribute("messageArg", TicketStatus.ESCALATED.label()));
+        mvc.perform(as(post("/desk/tickets/" + ref + "/assignee")).with(csrf()).param("assignee", agent.getId().toString())
+                        .param("from", assigneeSeen))
+                .andExpect(flash().attribute("errorKey", "ticket.changedMeanwhile.assignee"))
+                .andExpect(flash().attribute("messageArg", bob.getUsername()));
+        Ticket now = desk.submitted(ref).orElseThrow();
+        assertThat(now.getStatus()).isEqualTo(TicketStatus.ESCALATED);
+        assertThat(audit.trail(ticket.getId())).noneMatch(e -> e.getActor().equals(agent.getUsername())
+                && e.getAction().isChange());
+
+        // the page loaded again shows bob's change, and a change made on it goes through
+        Document fresh = page(ref);
+        assertThat(fresh.select("#ticket-status").text()).isEqualTo(TicketStatus.ESCALATED.label());
+        mvc.perform(as(post("/desk/tickets/" + ref + "/status")).with(csrf()).param("status", "RESOLVED")
+                        .param("from", fresh.select("#status-form input[name=from]").val()))
+                .andExpect(flash().attribute("messageKey", "ticket.status.changed"));
+        mvc.perform(as(post("/desk/tickets/" + ref + "/assignee")).with(csrf()).param("assignee", agent.getId().toString())
+                        .param("from", fresh.select("#assignee-form input[name=from]").val()))
+                .andExpect(flash().attribute("messageKey", "ticket.assignee.changed"));
+        assertThat(desk.submitted(ref).orElseThrow().getStatus()).isEqualTo(TicketStatus.RESOLVED);
+    }
+
+    /** The page a form's redirect leads to, with the message it carries. */
+    private Document after(MvcResult redirect) throws Exception {
+        return Jsoup.parse(mvc.perform(as(get(redirect.getResponse().getRedirectedUrl().replaceFirst("#.*", "")))
+                .flashAttrs(redirect.getFlashMap())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    @Test
+    void aFormsMessageIsShownInThePartOfThePageTheRedirectScrollsTo() throws Exception {
+        String ref = ticket.getReference();
+        MvcResult changed = mvc.perform(as(post("/desk/tickets/" + ref + "/status")).with(csrf()).param("status", "TRIAGING"))
+                .andExpect(redirectedUrl(link("workflow"))).andReturn();
+        Document page = after(changed);
+        assertThat(page.select("#workflow .notice-ok").text()).contains(TicketStatus.TRIAGING.label());
+        assertThat(page.select("main > .notice")).as("nothing at the top, out of view").isEmpty();
+
+        MvcResult empty = mvc.perform(as(post("/desk/tickets/" + ref + "/notes")).with(csrf()).param("body", "  "))
+                .andExpect(redirectedUrl(link("notes"))).andReturn();
+        assertThat(after(empty).select("#notes .notice-error[role=alert]").text()).contains("needs some text");
+        // without a part of the page named, the message stays at the top
+        Document queue = Jsoup.parse(mvc.perform(as(get("/desk")).flashAttr("messageKey", "ticket.note.added"))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(queue.select("main > .notice-ok").text()).isNotEmpty();
+    }
+
+    @Test
+    void anAgentAssignsATicketToThemselvesWithOneButton() throws Exception {
+        String ref = ticket.getReference();
+        Document page = page(ref);
+        assertThat(page.select("#take-form input[name=assignee]").val()).isEqualTo(agent.getId().toString());
+        MvcResult taken = mvc.perform(as(post("/desk/tickets/" + ref + "/assignee")).with(csrf())
+                        .param("assignee", page.select("#take-form input[name=assignee]").val())
+                        .param("from", page.select("#take-form input[name=from]").val()))
+                .andExpect(flash().attribute("messageKey", "ticket.assignee.changed")).andReturn();
+        assertThat(desk.submitted(ref).orElseThrow().getAssignee().getId()).isEqualTo(agent.getId());
+        assertThat(after(taken).select("#take-form")).as("offered only while someone else has it").isEmpty();
+    }
+
+    @Test
+    void viewsOneAfterAnotherAreOneLineOfTheTrailAndChangesStandOut() throws Exception {
+        String ref = ticket.getReference();
+        page(ref);
+        page(ref);
+        desk.changeStatus(ref, TicketStatus.TRIAGING, agent.getUsername());
+        page(ref);
+        page(ref);
+        Document page = page(ref); // this view is in the trail it shows
+        List<String> rows = page.select("#trail tbody tr").eachText();
+        assertThat(rows.get(0)).contains(agent.getUsername(), "viewed", "3 times in a row");
+        assertThat(rows.get(1)).contains("changed the status", "New → Triaging");
+        assertThat(rows.get(2)).contains("viewed", "2 times in a row");
+        // the trail itself keeps every view
+        assertThat(audit.trail(ticket.getId())).filteredOn(e -> e.getAction() == AuditAction.VIEWED).hasSize(5);
+    }
+
+    @Test
+    void aHarReadOnlyInPartSaysWhereItBrokeOff() throws Exception {
+        Ticket broken = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Broken " + marker, null),
+                "user-austeane-qdrill-hand-edited-invalid.har");
+        assertThat(page(broken.getReference()).select(".attachment .partial").text())
+                .contains("line 756, column 10").doesNotContain("null");
+    }
+
+    @Test
     void aNoteNeedsTextIsKeptOnTheStaffPageAndNeverReachesTheReporterOrAnExport() throws Exception {
         MadeTickets.Made m = madeWithSecrets();
         String ref = m.reference();

@@ -50,6 +50,9 @@ class StaffPagesTests {
         String page = mvc.perform(get("/admin/staff").session(adminSession)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains(admin.getUsername()).contains("Add a staff member").contains("Ada " + marker);
+        // one's own account is not offered for disabling, which would be refused
+        assertThat(org.jsoup.Jsoup.parse(page).select("#member-" + admin.getUsername() + " form[action$=/enabled]"))
+                .isEmpty();
 
         mvc.perform(post("/admin/staff").session(adminSession).with(csrf()).param("username", "agent-" + marker)
                         .param("displayName", "Sam").param("role", "AGENT").param("password", "another long secret"))
