@@ -71,6 +71,21 @@ class ReportApiTests {
     }
 
     @Test
+    void aConversationUrlWithAQueryIsKeptAsGivenAndIndexedByItsBareId() throws Exception {
+        String id = "6915a9bc-afa8-8327-9a1b-0123456789ab";
+        String url = "https://chatgpt.com/c/" + id + "?model=gpt-5#message-2";
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                ("{\"product\": \"chatgpt_web\", \"conversationUrl\": \"" + url + "\"}").getBytes());
+        MvcResult result = mvc.perform(multipart("/api/reports").file(report)).andExpect(status().isCreated()).andReturn();
+        String reference = JsonMapper.builder().build().readTree(result.getResponse().getContentAsString())
+                .path("reference").asString();
+        var ticket = tickets.findByReference(reference).orElseThrow();
+        assertThat(ticket.getConversationUrl()).isEqualTo(url);
+        assertThat(identifiers.findByLookup(id)).extracting(i -> i.getTicket().getId()).containsExactly(ticket.getId());
+        assertThat(identifiers.findByLookup(id + "?model=gpt-5#message-2")).isEmpty();
+    }
+
+    @Test
     void invalidAnswersAreProblemDetailsNamingTheField() throws Exception {
         MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
                 "{\"product\": \"CHATGPT_WEB\", \"seenStatus\": 999, \"reporterEmail\": \"not-an-email\"}".getBytes());
