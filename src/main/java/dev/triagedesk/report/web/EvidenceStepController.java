@@ -102,5 +102,6 @@ class EvidenceStepController {
     private void evidenceModel(Ticket t, Model model) {
         model.addAttribute("attachments", Attachments.of(tickets.details(t.getId())));
         model.addAttribute("maxFileSize", uploads.maxFileSize());
+        model.addAttribute("maxFileBytes", uploads.maxFileBytes());
     }
 }
