@@ -3,7 +3,8 @@
  * - Step 1: fills in the local time, time zone and browser when those fields are empty.
  * - Step 2: shows the incident advice as soon as "incident for this component" is chosen.
  * - Uploads: files are sent as soon as they are chosen, with XMLHttpRequest for a progress bar (bytes and percent,
- *   announced every tenth), then the page the server answered is shown with the focus on the findings.
+ *   announced every tenth), then the page the server answered is shown with the focus on the findings. A file over
+ *   the per-file limit the page states is refused at once with its reason and never sent; the others still go.
  * - Reporter page: a button that copies the private link.
  * - Moves focus to an error summary or a message, so screen readers announce it.
  */
@@ -80,11 +81,99 @@
       form.querySelectorAll('input[type=file]').forEach(function (input) {
         input.addEventListener('change', function () {
           if (!input.files || input.files.length === 0) { return; }
+          if (refuseOversized(form) && acceptedFiles(form).length === 0) {
+            focusRefused(document);
+            return; // nothing left to send
+          }
           var button = form.querySelector('[data-upload-button]');
           if (button) { form.requestSubmit(button); } else { form.requestSubmit(); }
         });
       });
     });
+  }
+
+  /* Files refused for their size, said until a page has shown them after the upload that followed. */
+  var refused = [];
+
+  function uploadLimit(form) {
+    var box = form.querySelector('[data-max-file-size]');
+    var max = box ? Number(box.getAttribute('data-max-file-size')) : 0;
+    return max > 0 ? { max: max, text: box.getAttribute('data-max-file-size-text'),
+      template: box.getAttribute('data-too-large') } : null;
+  }
+
+  /* The chosen files within the limit, each with the name of its input. */
+  function acceptedFiles(form) {
+    var limit = uploadLimit(form);
+    var files = [];
+    form.querySelectorAll('input[type=file]').forEach(function (input) {
+      Array.prototype.forEach.call(input.files || [], function (f) {
+        if (!limit || f.size <= limit.max) { files.push({ name: input.name, file: f }); }
+      });
+    });
+    return files;
+  }
+
+  /* Takes the files over the limit out of their inputs and says why; true when there were any. */
+  function refuseOversized(form) {
+    var limit = uploadLimit(form);
+    if (!limit) { return false; }
+    var any = false;
+    form.querySelectorAll('input[type=file]').forEach(function (input) {
+      var keep = [];
+      var dropped = false;
+      Array.prototype.forEach.call(input.files || [], function (f) {
+        if (f.size > limit.max) {
+          var reason = fill(limit.template, [f.name, limit.text, sizeText(f.size)]);
+          if (refused.indexOf(reason) < 0) { refused.push(reason); }
+          dropped = true;
+        } else {
+          keep.push(f);
+        }
+      });
+      if (dropped) {
+        any = true;
+        try {
+          var left = new DataTransfer();
+          keep.forEach(function (f) { left.items.add(f); });
+          input.files = left.files;
+        } catch (e) {
+          // no DataTransfer: the files stay chosen, and the upload leaves them out
+        }
+      }
+    });
+    if (any) { showRefused(document); }
+    return any;
+  }
+
+  /* Lists the refused files in the page's box for them, or at the top of a page that has none. */
+  function showRefused(doc) {
+    if (refused.length === 0) { return; }
+    var box = doc.querySelector('[data-upload-refused]');
+    var main = doc.querySelector('main');
+    if (!box && main) {
+      box = doc.createElement('div');
+      box.className = 'notice notice-error upload-refused';
+      box.setAttribute('role', 'alert');
+      box.setAttribute('tabindex', '-1');
+      box.setAttribute('data-upload-refused', '');
+      box.appendChild(doc.createElement('ul'));
+      main.insertBefore(box, main.firstChild);
+    }
+    if (!box) { return; }
+    var list = box.querySelector('ul');
+    list.textContent = '';
+    refused.forEach(function (reason) {
+      var item = doc.createElement('li');
+      item.textContent = reason;
+      list.appendChild(item);
+    });
+    box.hidden = false;
+  }
+
+  function focusRefused(doc) {
+    var box = doc.querySelector('[data-upload-refused]');
+    if (box && !box.hidden) { box.focus(); }
   }
 
   function init(root) {
@@ -93,6 +182,12 @@
     copyButtons(root);
     autoUpload(root);
     focusMessage(root);
+  }
+
+  /* "1.2 MB", "512 MB": the server's words for a size in a rejection. */
+  function sizeText(bytes) {
+    var mb = bytes / 1048576;
+    return (mb < 10 ? mb.toFixed(1).replace(/\.0$/, '') : Math.round(mb)) + ' MB';
   }
 
   function megabytes(bytes) {
@@ -104,13 +199,6 @@
     return template.replace(/\{(\d)\}/g, function (m, i) { return values[+i]; });
   }
 
-  function chosenBytes(form) {
-    var total = 0;
-    form.querySelectorAll('input[type=file]').forEach(function (input) {
-      Array.prototype.forEach.call(input.files || [], function (f) { total += f.size; });
-    });
-    return total;
-  }
 
   /* Shows the page the server answered with (after its redirect), as a normal form post would have. */
   function showPage(html, url) {
@@ -119,6 +207,8 @@
     document.body.replaceWith(document.adoptNode(doc.body));
     if (url && url !== window.location.href) { history.pushState(null, '', url); }
     init(document);
+    showRefused(document);
+    refused = [];
     var hash = url && url.indexOf('#') >= 0 ? url.substring(url.indexOf('#') + 1) : null;
     var anchor = hash && document.getElementById(hash);
     if (!document.querySelector('.error-summary, [role=alert][data-focus]') && anchor) { anchor.focus(); }
@@ -126,11 +216,19 @@
 
   document.addEventListener('submit', function (e) {
     var form = e.target;
-    if (!form.hasAttribute('data-upload') || !window.FormData || !window.DOMParser || chosenBytes(form) === 0) {
+    if (!form.hasAttribute('data-upload') || !window.FormData || !window.DOMParser) {
+      return; // the usual form post; the server refuses what is too large
+    }
+    refuseOversized(form);
+    var accepted = acceptedFiles(form);
+    if (accepted.length === 0 && refused.length === 0) {
       return; // nothing to upload: the usual form post
     }
+    // posted here even with no file left, so the page that comes back still says what was not sent
     e.preventDefault();
     var data = new FormData(form);
+    form.querySelectorAll('input[type=file]').forEach(function (input) { if (input.name) { data.delete(input.name); } });
+    accepted.forEach(function (a) { data.append(a.name, a.file, a.file.name); });
     var submitter = e.submitter;
     if (submitter && submitter.name) { data.append(submitter.name, submitter.value); }
     if (form.getAttribute('data-uploading')) {

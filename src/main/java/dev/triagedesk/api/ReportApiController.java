@@ -38,8 +38,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code POST /api/reports}: a {@code report} part (JSON, the same fields as the form) and any number of
- * {@code har}, {@code console} and {@code screenshot} parts. {@code POST /api/reports/{token}/evidence} adds files
- * to a report later, with the token of its private link.
+ * {@code har}, {@code console} and {@code screenshot} parts. {@code POST /api/reports/{token}/evidence} adds files,
+ * pasted console output ({@code consoleText}) and the conversation URL to a report later, with the token of its
+ * private link.
  */
 @RestController
 class ReportApiController {
@@ -78,9 +79,18 @@ class ReportApiController {
     ResponseEntity<ReportCreated> addEvidence(@PathVariable String token, MultipartHttpServletRequest request) {
         Ticket ticket = tickets.byToken(token).orElseThrow(() -> new ApiProblem(404, "No report",
                 "There is no report with this link."));
+        ReportApiEvidence fields = validated(ReportApiEvidence.of(request));
+        boolean files = FILE_PARTS.stream().anyMatch(p -> !request.getMultiFileMap().getOrDefault(p, List.of()).isEmpty());
+        if (!files && !fields.hasConsoleText() && fields.conversationUrl() == null) {
+            throw new ApiProblem(400, "Nothing to add", "Send har, console or screenshot parts, console output as"
+                    + " consoleText, or a conversationUrl.");
+        }
         List<Evidence> rows = attach(ticket.getId(), request);
-        if (rows.isEmpty()) {
-            throw new ApiProblem(400, "No files", "Send har, console or screenshot parts.");
+        if (fields.hasConsoleText()) {
+            rows.add(reports.addPastedConsole(ticket.getId(), fields.consoleText()));
+        }
+        if (fields.conversationUrl() != null) {
+            reports.setConversationUrl(ticket.getId(), fields.conversationUrlToStore());
         }
         ReportService.Review review = reports.review(ticket.getId());
         return ResponseEntity.ok(new ReportCreated(review.details().ticket().getReference(), review.summary().text(),
@@ -91,8 +101,11 @@ class ReportApiController {
     @PostMapping(path = {"/api/reports", "/api/reports/{token}/evidence"})
     ResponseEntity<ProblemDetail> notMultipart(HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a multipart request", "Send"
-                        + " multipart/form-data: a \"report\" part (JSON) and any number of har, console and screenshot parts."));
+                .body(problem(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a multipart request",
+                        request.getRequestURI().endsWith("/evidence")
+                                ? "Send multipart/form-data: har, console and screenshot parts, consoleText or conversationUrl."
+                                : "Send multipart/form-data: a \"report\" part (JSON) and any number of har, console and"
+                                        + " screenshot parts."));
     }
 
     /** Other methods: a problem detail and the method that works. */
@@ -158,6 +171,23 @@ class ReportApiController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The text fields of an evidence request, or a 400 naming each one at fault (nothing is taken then). */
+    private ReportApiEvidence validated(ReportApiEvidence fields) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>(fields.unread());
+        Set<String> named = new HashSet<>();
+        errors.forEach(e -> named.add(e.field()));
+        for (ConstraintViolation<ReportApiEvidence> v : validator.validate(fields)) {
+            String field = v.getPropertyPath().toString();
+            if (named.add(field)) {
+                errors.add(new ApiProblem.FieldError(field, v.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors.stream().sorted(Comparator.comparing(ApiProblem.FieldError::field)).toList());
+        }
+        return fields;
     }
 
     /**

@@ -21,8 +21,20 @@ public final class ReadinessLabels {
     public static final String LOGS = "HAR + console logs";
     public static final String IDENTIFIER = "Conversation URL or request ID";
 
-    /** One label: whether the report has it, and what it has or what to add. */
-    public record Label(String name, boolean present, String detail) {
+    /**
+     * One label: whether the report has it, and what it has or what to add ({@code phrase}, where the conversation
+     * URL and request IDs are literal values).
+     */
+    public record Label(String name, boolean present, Phrase phrase) {
+
+        Label(String name, boolean present, String detail) {
+            this(name, present, Phrase.of(detail));
+        }
+
+        /** The detail as the pages and the plain-text note say it. */
+        public String detail() {
+            return phrase.plain();
+        }
     }
 
     private ReadinessLabels() {
@@ -74,19 +86,19 @@ public final class ReadinessLabels {
             conversation = t.getConversationUrl();
         }
         boolean identified = conversation != null || !ids.isEmpty();
-        String detail;
+        Phrase detail;
         if (!identified) {
-            detail = api ? "add the x-request-id (response) or X-Client-Request-Id values of failing calls"
-                    : "copy the conversation URL from the address bar, or attach a HAR that holds request IDs";
+            detail = Phrase.of(api ? "add the x-request-id (response) or X-Client-Request-Id values of failing calls"
+                    : "copy the conversation URL from the address bar, or attach a HAR that holds request IDs");
         } else {
-            List<String> parts = new ArrayList<>();
+            List<Phrase> parts = new ArrayList<>();
             if (conversation != null) {
-                parts.add("conversation " + conversation);
+                parts.add(Phrase.of("conversation ").thenLiteral(conversation));
             }
             if (!ids.isEmpty()) {
-                parts.add("request IDs " + String.join(", ", ids));
+                parts.add(Phrase.of("request IDs ").then(Phrase.join(", ", ids.stream().map(Phrase::literal).toList())));
             }
-            detail = String.join("; ", parts);
+            detail = Phrase.join("; ", parts);
         }
         labels.add(new Label(IDENTIFIER, identified, detail));
         return List.copyOf(labels);

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public final class SupportSummary {
 
         w.heading("Support-ready checklist");
         for (ReadinessLabels.Label l : labels) {
-            w.check(l.present(), l.name(), l.detail());
+            w.check(l.present(), l.name(), l.phrase());
         }
         w.gap();
 
@@ -69,7 +70,7 @@ public final class SupportSummary {
         w.fact("Environment", t.getEnvironment());
         w.fact("Status page", statusPage(t));
         w.fact("Reported by", reporter(t));
-        w.fact("Conversation", t.getConversationUrl());
+        w.fact("Conversation", Phrase.literal(t.getConversationUrl()));
         w.gap();
         if (t.getDescription() != null) {
             w.paragraph(t.getDescription());
@@ -81,17 +82,19 @@ public final class SupportSummary {
             w.fact("Organization", a.getOrgId());
             w.fact("Project", a.getProjectId());
             w.fact("Model", a.getModel());
-            w.fact("Endpoint", a.getEndpoint());
+            w.fact("Endpoint", Phrase.literal(a.getEndpoint()));
             w.fact("Service tier", a.getServiceTier());
             w.fact("Failing share (reporter's estimate)", a.getFailingPercent() == null ? null : a.getFailingPercent() + "%");
             w.fact("Retried with backoff", a.getRetriedWithBackoff() == null ? null : a.getRetriedWithBackoff() ? "yes" : "no");
-            w.fact("Request IDs given", a.getRequestIds() == null ? null : a.getRequestIds().replaceAll("\\s+", ", "));
+            w.fact("Request IDs given", a.getRequestIds() == null ? null : Phrase.join(", ",
+                    Arrays.stream(a.getRequestIds().trim().split("[\\s,;]+")).filter(id -> !id.isEmpty())
+                            .map(Phrase::literal).toList()));
             w.gap();
         } else {
             w.heading("Isolation checks");
-            List<List<String>> rows = new ArrayList<>();
+            List<List<Phrase>> rows = new ArrayList<>();
             for (Map.Entry<String, CheckResult> e : t.getChecks().asMap().entrySet()) {
-                rows.add(List.of(e.getKey(), e.getValue().label()));
+                rows.add(List.of(Phrase.of(e.getKey()), Phrase.of(e.getValue().label())));
             }
             w.table(List.of("Check", "Result"), rows);
         }
@@ -143,19 +146,20 @@ public final class SupportSummary {
     }
 
     private static void failures(SummaryWriter w, TicketDetails d) {
-        Map<Long, List<String>> ids = new LinkedHashMap<>();
+        Map<Long, List<Phrase>> ids = new LinkedHashMap<>();
         for (RequestIdentifier id : d.identifiers()) {
             if (id.getFailingRequest() != null) {
-                ids.computeIfAbsent(id.getFailingRequest().getId(), k -> new ArrayList<>()).add(id.getName() + " " + id.getValue());
+                ids.computeIfAbsent(id.getFailingRequest().getId(), k -> new ArrayList<>())
+                        .add(Phrase.of(id.getName() + " ").thenLiteral(id.getValue()));
             }
         }
         List<FailingRequest> failing = d.failures().stream().filter(f -> !f.isStreamError()).toList();
         if (!failing.isEmpty()) {
             w.heading("Failing requests");
-            List<List<String>> rows = new ArrayList<>();
+            List<List<Phrase>> rows = new ArrayList<>();
             for (FailingRequest f : failing.subList(0, Math.min(LISTED, failing.size()))) {
-                rows.add(List.of(utc(f.getStartedAt()), nz(f.getMethod()) + " " + nz(f.getUrl()), status(f),
-                        error(f), String.join(", ", ids.getOrDefault(f.getId(), List.of()))));
+                rows.add(List.of(Phrase.of(utc(f.getStartedAt())), request(f), Phrase.of(status(f)),
+                        Phrase.of(error(f)), Phrase.join(", ", ids.getOrDefault(f.getId(), List.of()))));
             }
             w.table(List.of("Time (UTC)", "Request", "Status", "Error", "Request IDs"), rows);
             if (failing.size() > LISTED) {
@@ -165,21 +169,23 @@ public final class SupportSummary {
         List<FailingRequest> streams = d.failures().stream().filter(FailingRequest::isStreamError).toList();
         if (!streams.isEmpty()) {
             w.heading("Errors inside successful streams");
-            List<List<String>> rows = new ArrayList<>();
+            List<List<Phrase>> rows = new ArrayList<>();
             for (FailingRequest f : streams.subList(0, Math.min(LISTED, streams.size()))) {
-                rows.add(List.of(utc(f.getStartedAt()), nz(f.getUrl()), error(f),
-                        String.join(", ", ids.getOrDefault(f.getId(), List.of()))));
+                rows.add(List.of(Phrase.of(utc(f.getStartedAt())), Phrase.literal(f.getUrl()), Phrase.of(error(f)),
+                        Phrase.join(", ", ids.getOrDefault(f.getId(), List.of()))));
             }
             w.table(List.of("Time (UTC)", "Request", "Error event", "Request IDs"), rows);
         }
         List<ConsoleFinding> console = d.consoleFindings();
         if (!console.isEmpty()) {
             w.heading("Console errors");
-            List<List<String>> rows = new ArrayList<>();
+            List<List<Phrase>> rows = new ArrayList<>();
             for (ConsoleFinding c : console.subList(0, Math.min(LISTED, console.size()))) {
-                rows.add(List.of(c.getEvidence().getFileName() + ":" + c.getLineNumber(), nz(c.getLoggedAt()),
-                        nz(c.getMessage()), c.getFailingRequest() == null ? "" : "same as the failing "
-                                + nz(c.getFailingRequest().getMethod()) + " at HAR entry " + c.getFailingRequest().getEntryIndex()));
+                rows.add(List.of(Phrase.of(c.getEvidence().getFileName() + ":" + c.getLineNumber()),
+                        Phrase.of(c.getLoggedAt()), Phrase.of(c.getMessage()),
+                        Phrase.of(c.getFailingRequest() == null ? "" : "same as the failing "
+                                + nz(c.getFailingRequest().getMethod()) + " at HAR entry "
+                                + c.getFailingRequest().getEntryIndex())));
             }
             w.table(List.of("Line", "Time", "Message", "Linked request"), rows);
             if (console.size() > LISTED) {
@@ -254,12 +260,18 @@ public final class SupportSummary {
         };
     }
 
-    private static String reporter(Ticket t) {
+    private static Phrase reporter(Ticket t) {
         if (t.getReporterName() == null && t.getReporterEmail() == null) {
             return null;
         }
-        return (t.getReporterName() == null ? "" : t.getReporterName())
-                + (t.getReporterEmail() == null ? "" : (t.getReporterName() == null ? "" : " ") + "<" + t.getReporterEmail() + ">");
+        Phrase name = Phrase.of(t.getReporterName());
+        return t.getReporterEmail() == null ? name
+                : name.then(t.getReporterName() == null ? "<" : " <").thenLiteral(t.getReporterEmail()).then(">");
+    }
+
+    /** "POST " and the URL, a literal value. */
+    private static Phrase request(FailingRequest f) {
+        return f.getMethod() == null ? Phrase.literal(f.getUrl()) : Phrase.of(f.getMethod() + " ").thenLiteral(f.getUrl());
     }
 
     private static String status(FailingRequest f) {

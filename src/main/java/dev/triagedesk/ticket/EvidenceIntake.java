@@ -184,7 +184,7 @@ class EvidenceIntake {
             signals.save(new FindingSignal(ticket, row, s.type(), s.entry(), s.line(), urls.get(s.entry()), s.detail()));
         }
         for (String url : summary.conversationUrls()) {
-            identifiers.save(new RequestIdentifier(ticket, row, null, RequestIdentifier.CONVERSATION, conversationId(url)));
+            identifiers.save(new RequestIdentifier(ticket, row, null, RequestIdentifier.CONVERSATION, ConversationId.of(url)));
         }
         String analysis = location + ".analysis.json";
         writeJson(analysis, Map.of("summary", summary, "omitted", found.omitted));
@@ -216,7 +216,7 @@ class EvidenceIntake {
             identifiers.save(new RequestIdentifier(ticket, row, null, id.name(), id.value()));
         }
         for (String url : analysis.conversationUrls()) {
-            identifiers.save(new RequestIdentifier(ticket, row, null, RequestIdentifier.CONVERSATION, conversationId(url)));
+            identifiers.save(new RequestIdentifier(ticket, row, null, RequestIdentifier.CONVERSATION, ConversationId.of(url)));
         }
         String analysisLocation = location + ".analysis.json";
         Map<String, Object> stored = new LinkedHashMap<>();
@@ -235,12 +235,6 @@ class EvidenceIntake {
         return "broken before its first complete request, so nothing could be read"
                 + (where.isEmpty() ? "" : ": " + Character.toLowerCase(where.charAt(0)) + where.substring(1))
                 + ". Export the HAR again, or attach the whole file.";
-    }
-
-    /** The last path segment of a conversation URL: what support searches for. */
-    static String conversationId(String url) {
-        String u = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        return u.substring(u.lastIndexOf('/') + 1);
     }
 
     private Evidence screenshot(Ticket ticket, Upload upload, String format) {

@@ -215,10 +215,9 @@ public class TicketService {
                 }
             }
         }
-        String url = ticket.getConversationUrl();
-        if (url != null && !url.isBlank()) {
-            identifiers.save(new RequestIdentifier(ticket, null, null, RequestIdentifier.CONVERSATION,
-                    EvidenceIntake.conversationId(url.trim())));
+        String conversation = ConversationId.of(ticket.getConversationUrl());
+        if (conversation != null) {
+            identifiers.save(new RequestIdentifier(ticket, null, null, RequestIdentifier.CONVERSATION, conversation));
         }
     }
 

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.ticket.RequestIdentifierRepository;
 import dev.triagedesk.ticket.TicketRepository;
+import dev.triagedesk.ticket.TicketService;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,8 @@ class ReportApiTests {
     TicketRepository tickets;
     @Autowired
     RequestIdentifierRepository identifiers;
+    @Autowired
+    TicketService ticketService;
 
     private static final String ANSWERS = """
             {"product": "CHATGPT_WEB", "seenMessage": "Something went wrong", "seenStatus": 404,
@@ -68,6 +71,88 @@ class ReportApiTests {
         assertThat(ticket.getSummaryText()).isEqualTo(summary);
         assertThat(identifiers.findByLookup("019b9869-d481-7819-a1b6-fea08d7e5ad5")).extracting(i -> i.getTicket().getId())
                 .contains(ticket.getId());
+    }
+
+    @Test
+    void aConversationUrlWithAQueryIsKeptAsGivenAndIndexedByItsBareId() throws Exception {
+        String id = "6915a9bc-afa8-8327-9a1b-0123456789ab";
+        String url = "https://chatgpt.com/c/" + id + "?model=gpt-5#message-2";
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                ("{\"product\": \"chatgpt_web\", \"conversationUrl\": \"" + url + "\"}").getBytes());
+        MvcResult result = mvc.perform(multipart("/api/reports").file(report)).andExpect(status().isCreated()).andReturn();
+        String reference = JsonMapper.builder().build().readTree(result.getResponse().getContentAsString())
+                .path("reference").asString();
+        var ticket = tickets.findByReference(reference).orElseThrow();
+        assertThat(ticket.getConversationUrl()).isEqualTo(url);
+        assertThat(identifiers.findByLookup(id)).extracting(i -> i.getTicket().getId()).containsExactly(ticket.getId());
+        assertThat(identifiers.findByLookup(id + "?model=gpt-5#message-2")).isEmpty();
+    }
+
+    @Test
+    void evidenceAddedLaterTakesPastedConsoleOutputAndTheConversationUrlAndWritesTheSummaryAgain() throws Exception {
+        String token = reportToken();
+        String id = "6915a9bc-afa8-8327-9a1b-0123456789ab";
+        String console = "12:00:00.100 POST https://chatgpt.com/backend-api/conversation 500 (Internal Server Error)\n";
+        mvc.perform(multipart("/api/reports/" + token + "/evidence").param("consoleText", console)
+                        .param("conversationUrl", " https://chatgpt.com/c/" + id + "?model=gpt-5 "))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.evidence[0].name").value("pasted console log"))
+                .andExpect(jsonPath("$.evidence[0].kind").value("console"))
+                .andExpect(jsonPath("$.evidence[0].status").value("analyzed"))
+                .andExpect(jsonPath("$.evidence[0].failures").value(1))
+                .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.containsString(
+                        "Conversation: https://chatgpt.com/c/" + id + "?model=gpt-5")));
+        var ticket = ticketService.byToken(token).orElseThrow();
+        assertThat(ticket.getConversationUrl()).isEqualTo("https://chatgpt.com/c/" + id + "?model=gpt-5");
+        assertThat(ticket.getSummaryText()).contains("pasted console log", "[x] Conversation URL or request ID");
+        assertThat(identifiers.findByLookup(id)).extracting(i -> i.getTicket().getId()).containsExactly(ticket.getId());
+
+        // as a part (a file) too; an empty conversationUrl clears it
+        mvc.perform(multipart("/api/reports/" + token + "/evidence")
+                        .file(new MockMultipartFile("consoleText", "paste.txt", "text/plain", console.getBytes()))
+                        .param("conversationUrl", ""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.evidence[0].name").value("pasted console log"))
+                .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("Conversation:"))));
+        assertThat(ticketService.byToken(token).orElseThrow().getConversationUrl()).isNull();
+        assertThat(identifiers.findByLookup(id)).isEmpty();
+    }
+
+    @Test
+    void wrongEvidenceFieldsAreAllNamedAndNothingIsTaken() throws Exception {
+        String token = reportToken();
+        var before = ticketService.byToken(token).orElseThrow();
+        MockMultipartFile har = new MockMultipartFile("har", "capture.har", "application/json",
+                Files.readAllBytes(Corpus.har("user-masteralan360-asaas-chrome143-404-body.har")));
+        mvc.perform(multipart("/api/reports/" + token + "/evidence").file(har)
+                        .param("conversationUrl", "chatgpt.com/c/1").param("consoleText", "x".repeat(500_001)))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("consoleText",
+                        "conversationUrl")))
+                .andExpect(jsonPath("$.errors[1].message").value("must be a web address starting with https://"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("is too long")));
+        var after = ticketService.byToken(token).orElseThrow();
+        assertThat(after.getSummaryText()).isEqualTo(before.getSummaryText()).doesNotContain("capture.har");
+        assertThat(after.getConversationUrl()).isNull();
+
+        mvc.perform(multipart("/api/reports/" + token + "/evidence").param("consoleText", "   "))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.title").value("Nothing to add"));
+        mvc.perform(post("/api/reports/" + token + "/evidence").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("conversationUrl")));
+    }
+
+    /** The token of a new report's private link. */
+    private String reportToken() throws Exception {
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                "{\"product\": \"chatgpt_web\", \"seenMessage\": \"Something went wrong\"}".getBytes());
+        String url = JsonMapper.builder().build().readTree(mvc.perform(multipart("/api/reports").file(report))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).path("reporterUrl").asString();
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     @Test

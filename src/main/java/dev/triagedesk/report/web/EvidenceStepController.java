@@ -61,8 +61,18 @@ class EvidenceStepController {
         Ticket t = links.ticket(token);
         validation.complete(form, result);
         if (!t.isDraft()) {
+            // step 4 left open in another tab after sending: what it brings is added as the reporter page adds it
+            List<Evidence> late = new ArrayList<>(uploads.take(t.getId(), har, console, screenshot));
+            if (form.hasPastedConsole() && !result.hasFieldErrors("consoleText")) {
+                late.add(reports.addPastedConsole(t.getId(), form.consoleText()));
+            }
+            String url = FieldErrors.blank(form.conversationUrl());
+            if (url != null && !result.hasFieldErrors("conversationUrl")) {
+                reports.setConversationUrl(t.getId(), url);
+            }
+            UploadMessages.flash(late, flash);
             flash.addFlashAttribute(StepPages.MESSAGE, "flash.alreadySubmitted");
-            return "redirect:" + ReportLinks.reporterPage(token);
+            return "redirect:" + ReportLinks.reporterPage(token) + (late.isEmpty() ? "" : "#attachments");
         }
         Navigation navigation = Navigation.of(nav);
         boolean valid = !result.hasErrors();
@@ -102,5 +112,6 @@ class EvidenceStepController {
     private void evidenceModel(Ticket t, Model model) {
         model.addAttribute("attachments", Attachments.of(tickets.details(t.getId())));
         model.addAttribute("maxFileSize", uploads.maxFileSize());
+        model.addAttribute("maxFileBytes", uploads.maxFileBytes());
     }
 }

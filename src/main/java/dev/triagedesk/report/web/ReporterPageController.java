@@ -109,6 +109,7 @@ class ReporterPageController {
         model.addAttribute("ticket", details.ticket());
         model.addAttribute("attachments", Attachments.of(details));
         model.addAttribute("maxFileSize", uploads.maxFileSize());
+        model.addAttribute("maxFileBytes", uploads.maxFileBytes());
         Instant sent = details.ticket().getSubmittedAt();
         model.addAttribute("submittedAt", sent == null ? "" : SENT.format(sent.atOffset(ZoneOffset.UTC)));
         model.addAttribute("privateLink", ServletUriComponentsBuilder.fromCurrentContextPath()

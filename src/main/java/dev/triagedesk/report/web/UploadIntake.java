@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -21,6 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Component
 class UploadIntake {
 
+    private static final long MB = 1024 * 1024;
+
     private final ReportService reports;
     private final TriageProperties properties;
 
@@ -29,10 +32,24 @@ class UploadIntake {
         this.properties = properties;
     }
 
-    /** The largest file accepted, as the pages say it ("512 MB"). */
+    /**
+     * The largest file accepted, as the pages say it ("512 MB", "2 GB", "0.5 MB"): in the words of the reason a
+     * larger file is rejected with. A limit below 1 MB no longer reads as "1 MB".
+     */
     String maxFileSize() {
-        long mb = properties.upload().maxFileSize().toMegabytes();
-        return mb >= 1024 && mb % 1024 == 0 ? (mb / 1024) + " GB" : Math.max(1, mb) + " MB";
+        long bytes = maxFileBytes();
+        long mb = bytes / MB;
+        if (bytes % MB == 0 && mb >= 1024 && mb % 1024 == 0) {
+            return (mb / 1024) + " GB";
+        }
+        double exact = bytes / (double) MB;
+        return (exact < 10 ? String.format(Locale.ROOT, "%.1f", exact).replaceFirst("\\.0$", "")
+                : String.valueOf(Math.round(exact))) + " MB";
+    }
+
+    /** The largest file accepted, in bytes: the page tells the browser, which refuses a larger file at once. */
+    long maxFileBytes() {
+        return properties.upload().maxFileSize().toBytes();
     }
 
     /** Takes the files of the three inputs; empty inputs (no file chosen) are skipped. */

@@ -564,6 +564,27 @@ class ReportFormTests {
     }
 
     @Test
+    void filesSentFromAStepFourLeftOpenAfterSendingAreAddedNotDropped() throws Exception {
+        String token = draftAt(Product.CHATGPT_WEB, 4);
+        long id = tickets.byToken(token).orElseThrow().getId();
+        mvc.perform(post("/report/" + token + "/review").param("nav", "submit")).andExpect(redirectedUrl("/r/" + token));
+
+        MvcResult late = mvc.perform(multipart("/report/" + token + "/evidence").param("nav", "stay")
+                        .file(new MockMultipartFile("har", "stale-tab.har", "application/json",
+                                Files.readAllBytes(Corpus.har(HAR))))
+                        .param("conversationUrl", "https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab"))
+                .andExpect(redirectedUrl("/r/" + token + "#attachments"))
+                .andExpect(flash().attribute("messageKey", "flash.alreadySubmitted"))
+                .andReturn();
+        Ticket t = repository.findById(id).orElseThrow();
+        assertThat(t.getSummaryText()).contains("stale-tab.har", SB_REQUEST_ID);
+        assertThat(t.getConversationUrl()).isEqualTo("https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+        mvc.perform(get("/r/" + token).flashAttrs(late.getFlashMap()))
+                .andExpect(content().string(allOf(containsString("Attachments taken: 1 analyzed"),
+                        containsString("stale-tab.har"))));
+    }
+
+    @Test
     void theConversationUrlCanBeGivenLaterOnTheReporterPage() throws Exception {
         String token = draftAt(Product.CHATGPT_WEB, 4);
         long id = tickets.byToken(token).orElseThrow().getId();
