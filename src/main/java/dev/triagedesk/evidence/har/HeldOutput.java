@@ -18,8 +18,8 @@ import java.util.List;
  */
 final class HeldOutput extends OutputStream {
 
-    private static final int BLOCK = 1 << 20;
-    private static final long IN_MEMORY = Math.max(8L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 16));
+    private static final int BLOCK = 256 << 10;
+    private static final long IN_MEMORY = 8L << 20;
 
     private final long memoryLimit;
     private final List<byte[]> blocks = new ArrayList<>();
