@@ -544,7 +544,7 @@ public final class HarProcessor {
             throw new UncheckedIOException(e);
         } finally {
             if (half.output() != null) {
-                half.output().discard();
+                half.output().discardInBackground();
             }
         }
         int offset = entryCount;

@@ -13,12 +13,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The sanitized second half of a split HAR, held until the first half is written: in memory, in blocks, up to a
- * sixteenth of the heap (at most 256 MB), then in a temporary file, so a 1 GB capture still fits a small heap.
+ * The sanitized second half of a split HAR, held until the first half is written: the first megabytes in memory,
+ * the rest in a temporary file.
  */
 final class HeldOutput extends OutputStream {
 
     private static final int BLOCK = 256 << 10;
+    /**
+     * Held in the heap only up to this: young collections copied 100 MB of held blocks again and again, and
+     * humongous blocks set off concurrent cycles; a temporary file costs less than either.
+     */
     private static final long IN_MEMORY = 8L << 20;
 
     private final long memoryLimit;
@@ -87,6 +91,32 @@ final class HeldOutput extends OutputStream {
             parts.add(new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16));
         }
         return new SequenceInputStream(Collections.enumeration(parts));
+    }
+
+    /**
+     * As {@link #discard()}, but the temporary file is deleted by a thread of its own: freeing 100 MB of written
+     * pages takes the file system longer than reading them back, and the reader is done with them. The thread is
+     * not a daemon, so a command that exits at once still leaves no file behind.
+     */
+    void discardInBackground() {
+        if (spill == null) {
+            discard();
+            return;
+        }
+        OutputStream stream = spill;
+        Path path = file;
+        spill = null;
+        file = null;
+        discard();
+        Thread cleanup = new Thread(() -> {
+            try {
+                stream.close();
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a leftover temporary file is the most that can happen: it holds sanitized output only
+            }
+        }, "triage-held-output-cleanup");
+        cleanup.start();
     }
 
     /** Drops what is held (the temporary file too). */

@@ -45,7 +45,7 @@ public final class Redactor {
      * that the same value is removed wherever else it turns up: a session cookie echoed in a tracking URL's
      * {@code c=} parameter has an innocent name there. Bounded; looked up by length first.
      */
-    private final Map<String, SecretKind> known = new HashMap<>();
+    private final Map<String, Known> known = new HashMap<>();
     private final BitSet knownLengths = new BitSet();
     /**
      * When set, a Bloom filter of every token this redactor let through: learning a secret that may already
@@ -97,11 +97,15 @@ public final class Redactor {
         return other;
     }
 
+    /** A secret this redactor removes wherever it appears: its kind, and its token hash (kept, not recomputed). */
+    private record Known(SecretKind kind, long hash) {
+    }
+
     /** Knows a secret without asking whether it went out before (it was learned elsewhere in the document). */
-    private void learnQuietly(String secret, SecretKind kind) {
-        if (known.size() < MAX_REMEMBERED && known.putIfAbsent(secret, kind) == null) {
+    private void learnQuietly(String secret, Known k) {
+        if (known.size() < MAX_REMEMBERED && known.putIfAbsent(secret, k) == null) {
             knownLengths.set(secret.length());
-            bloomAdd(knownHashes, KNOWN_BITS, hash(secret, 0, secret.length()));
+            bloomAdd(knownHashes, KNOWN_BITS, k.hash());
         }
     }
 
@@ -126,8 +130,8 @@ public final class Redactor {
         if (emitted == null) {
             return false;
         }
-        for (String secret : other.known.keySet()) {
-            if (!known.containsKey(secret) && emitted.mayContain(hash(secret, 0, secret.length()))) {
+        for (Map.Entry<String, Known> e : other.known.entrySet()) {
+            if (emitted.mayContain(e.getValue().hash()) && !known.containsKey(e.getKey())) {
                 return true;
             }
         }
@@ -246,7 +250,7 @@ public final class Redactor {
             digit |= Character.isDigit(c);
         }
         if (letter && digit || n >= 16) {
-            if (known.putIfAbsent(secret, kind) == null) {
+            if (known.putIfAbsent(secret, new Known(kind, h)) == null) {
                 knownLengths.set(n);
                 bloomAdd(knownHashes, KNOWN_BITS, h);
             }
@@ -279,7 +283,7 @@ public final class Redactor {
 
     /** Takes over the values another redactor (an earlier pass over the same document) redacted. */
     public void rememberAll(Redactor firstPass) {
-        firstPass.known.forEach(this::remember);
+        firstPass.known.forEach((secret, k) -> remember(secret, k.kind()));
     }
 
     /** How many distinct secret values this redactor knows. */
@@ -289,7 +293,8 @@ public final class Redactor {
 
     /** The marker for a value already redacted elsewhere in this document, or null. */
     private String knownMarker(String value, String rule) {
-        SecretKind kind = known.isEmpty() || !knownLengths.get(value.length()) ? null : known.get(value);
+        Known k = known.isEmpty() || !knownLengths.get(value.length()) ? null : known.get(value);
+        SecretKind kind = k == null ? null : k.kind();
         if (kind == null) {
             return null;
         }

@@ -44,38 +44,49 @@ public final class RequestIds {
 
     /** IDs quoted inside an error body or message, named {@code body:request-id}, {@code body:cf-ray}... */
     public static void fromText(String text, Collection<RequestId> into) {
-        if (text == null || text.isEmpty() || !mayHoldId(text)) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        // each expression runs only over text that holds the word it starts from: most bodies hold none
+        boolean req = text.contains("req_");
+        boolean request = containsIgnoreCase(text, "request");
+        boolean idField = request || containsIgnoreCase(text, "trace") || containsIgnoreCase(text, "correlation");
+        boolean ray = text.indexOf('(') >= 0 || containsIgnoreCase(text, "ray");
+        if (!req && !idField && !ray) {
             return;
         }
         Set<String> seen = new LinkedHashSet<>();
         for (RequestId r : into) {
             seen.add(r.value());
         }
-        Matcher m = REQ_PREFIXED.matcher(text);
-        while (m.find()) {
-            add(into, seen, "body:request-id", m.group(), true);
+        Matcher m;
+        if (req) {
+            m = REQ_PREFIXED.matcher(text);
+            while (m.find()) {
+                add(into, seen, "body:request-id", m.group(), true);
+            }
         }
-        m = BODY_REQUEST_ID.matcher(text);
-        while (m.find()) {
-            add(into, seen, "body:request-id", m.group(1), false);
+        if (request) {
+            m = BODY_REQUEST_ID.matcher(text);
+            while (m.find()) {
+                add(into, seen, "body:request-id", m.group(1), false);
+            }
         }
-        m = JSON_ID_FIELD.matcher(text);
-        while (m.find()) {
-            add(into, seen, "body:" + m.group(1).toLowerCase(Locale.ROOT).replace('_', '-'), m.group(2), false);
+        if (idField) {
+            m = JSON_ID_FIELD.matcher(text);
+            while (m.find()) {
+                add(into, seen, "body:" + m.group(1).toLowerCase(Locale.ROOT).replace('_', '-'), m.group(2), false);
+            }
         }
-        m = RAY.matcher(text);
-        while (m.find()) {
-            add(into, seen, "body:cf-ray", m.group(1), true);
+        if (ray) {
+            m = RAY.matcher(text);
+            while (m.find()) {
+                add(into, seen, "body:cf-ray", m.group(1), true);
+            }
         }
     }
 
     /** @param certain the pattern itself proves it is an ID ({@code req_} + hex, a ray); otherwise it must look like one */
-    /** Cheap test before the regular expressions: most lines and bodies hold no ID at all. */
-    private static boolean mayHoldId(String text) {
-        return containsIgnoreCase(text, "request") || text.contains("req_") || containsIgnoreCase(text, "ray")
-                || containsIgnoreCase(text, "trace") || containsIgnoreCase(text, "correlation") || text.indexOf('(') >= 0;
-    }
-
     private static boolean containsIgnoreCase(String text, String lowerNeedle) {
         int n = text.length() - lowerNeedle.length();
         char first = lowerNeedle.charAt(0);
