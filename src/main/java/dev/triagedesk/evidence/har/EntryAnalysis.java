@@ -245,9 +245,12 @@ final class EntryAnalysis {
     }
 
     private static boolean htmlInsteadOfJson(EntryFacts f, int status) {
+        if (status <= 0 || f.cfRay || !isHtml(f) || !f.looksLikeApiPath()) {
+            return false; // the cheap tests first: this runs for every entry
+        }
         Hosts.Role role = Hosts.role(f.url);
-        return status > 0 && (role == Hosts.Role.APP || role == Hosts.Role.API) && f.looksLikeApiPath()
-                && isHtml(f) && !f.cfRay && (f.server == null || !f.server.toLowerCase(Locale.ROOT).contains("cloudflare"))
+        return (role == Hosts.Role.APP || role == Hosts.Role.API)
+                && (f.server == null || !f.server.toLowerCase(Locale.ROOT).contains("cloudflare"))
                 && !containsAny(f.body, CHALLENGE_MARKERS);
     }
 
