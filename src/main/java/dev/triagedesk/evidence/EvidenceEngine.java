@@ -37,23 +37,27 @@ public final class EvidenceEngine {
     private final RedactionKey key;
     private final EvidenceFiles files;
     private final long splitAbove;
+    /** Split also before the JIT has compiled the engine (see {@link HarProcessor#splitPaysOff()}). */
+    private final boolean splitCold;
 
     public EvidenceEngine(RedactionKey key, InputLimits limits, Predicate<String> looksLikeConsole) {
-        this(key, new EvidenceFiles(limits, looksLikeConsole), HarProcessor.Options.SPLIT_ABOVE);
+        this(key, new EvidenceFiles(limits, looksLikeConsole), HarProcessor.Options.SPLIT_ABOVE, false);
     }
 
-    private EvidenceEngine(RedactionKey key, EvidenceFiles files, long splitAbove) {
+    private EvidenceEngine(RedactionKey key, EvidenceFiles files, long splitAbove, boolean splitCold) {
         this.key = key;
         this.files = files;
         this.splitAbove = splitAbove;
+        this.splitCold = splitCold;
     }
 
     /**
-     * The same engine, reading HARs whose entries take at least {@code bytes} with two threads (negative: always
-     * with one). The default suits uploads; tests use it to read small files both ways.
+     * The same engine, reading HARs whose entries take at least {@code bytes} with two threads, from the first
+     * file on (negative: always with one). The default splits large files once the JVM is warm; tests use this
+     * to read small files both ways.
      */
     public EvidenceEngine splitAbove(long bytes) {
-        return new EvidenceEngine(key, files, bytes);
+        return new EvidenceEngine(key, files, bytes, true);
     }
 
     /** An engine with the default input limits that recognises every supported console format. */
@@ -164,7 +168,8 @@ public final class EvidenceEngine {
 
     private HarProcessor.Options options(boolean lenient) {
         HarProcessor.Options defaults = lenient ? HarProcessor.Options.lenientDefaults() : HarProcessor.Options.strict();
-        return lenient ? defaults : new HarProcessor.Options(false, defaults.maxBodyInMemory(), splitAbove);
+        long above = splitCold || HarProcessor.splitPaysOff() ? splitAbove : -1;
+        return lenient ? defaults : new HarProcessor.Options(false, defaults.maxBodyInMemory(), above);
     }
 
     private HarProcessor.Result sanitizeOnce(EvidenceDocument doc, OutputTarget target, Redactor redactor,

@@ -94,6 +94,31 @@ public final class HarProcessor {
     public record Result(HarSummary summary, EvidenceTally tally) {
     }
 
+    /** Bytes of HAR this JVM has read, to tell whether the JIT has compiled the engine yet. */
+    private static final java.util.concurrent.atomic.AtomicLong BYTES_READ = new java.util.concurrent.atomic.AtomicLong();
+    private static final long COMPILED_AFTER = 256L << 20;
+    private static final boolean QUICK_COMPILER = quickCompiler();
+
+    /**
+     * Whether a split read pays off in this JVM now. A split keeps both cores busy, and the C2 compiler needs one
+     * of them for seconds to compile the engine: in a fresh JVM a split 1 GB read took longer than a whole one.
+     * So splitting waits until this JVM has read a few hundred megabytes, unless it runs the C1 compiler alone
+     * (the command-line launcher does), which compiles in milliseconds.
+     */
+    public static boolean splitPaysOff() {
+        return QUICK_COMPILER || BYTES_READ.get() >= COMPILED_AFTER;
+    }
+
+    private static boolean quickCompiler() {
+        try {
+            var diagnostics = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            return Integer.parseInt(diagnostics.getVMOption("TieredStopAtLevel").getValue()) < 4;
+        } catch (RuntimeException notHotSpot) {
+            return false;
+        }
+    }
+
     /** How many split reads were joined, for tests that must know a split really happened. */
     static final java.util.concurrent.atomic.AtomicLong JOINED_SPLITS = new java.util.concurrent.atomic.AtomicLong();
 
@@ -217,6 +242,7 @@ public final class HarProcessor {
             }
         } finally {
             if (p != null) {
+                BYTES_READ.addAndGet(Math.max(0, p.currentLocation().getByteOffset()));
                 p.close();
             }
             closeQuietly(afterSplit);
