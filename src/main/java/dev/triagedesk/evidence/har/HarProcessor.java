@@ -321,7 +321,7 @@ public final class HarProcessor {
             if (name.equals("log") && t == JsonToken.START_OBJECT && !sawLog) {
                 sawLog = true;
                 if (g != null) {
-                    g.writeName(name);
+                    writeName(name);
                 }
                 readLog();
             } else {
@@ -725,7 +725,7 @@ public final class HarProcessor {
         if (g != null) {
             if (sawUrl) {
                 f.sanitizedUrl = redactor.url(f.url);
-                g.writeName("url");
+                writeName("url");
                 writeString(f.sanitizedUrl);
             }
             g.writeEndObject();
@@ -819,8 +819,8 @@ public final class HarProcessor {
                     p.skipChildren();
                 }
             }
+            String lower = name == null ? null : lowerName(name);
             if (name != null && value != null) {
-                String lower = lowerName(name);
                 f.header(lower, value, response);
                 if (g == null) {
                     redactor.learnCredential(lower, value); // so echoes of it in failing URLs are redacted
@@ -829,10 +829,11 @@ public final class HarProcessor {
             if (g != null) {
                 g.writeStartObject();
                 if (name != null) {
-                    g.writeStringProperty("name", name);
+                    writeName("name");
+                    g.writeString(name);
                 }
-                g.writeName("value");
-                writeString(redactor.header(name, value, response));
+                writeName("value");
+                writeString(redactor.header(name, lower, value, response));
                 writeFlat(extra);
                 g.writeEndObject();
             }
@@ -860,7 +861,7 @@ public final class HarProcessor {
             String cookieName = valueOf(fields, "name");
             g.writeStartObject();
             for (FlatField ff : fields) {
-                g.writeName(ff.name());
+                writeName(ff.name());
                 if (ff.name().equals("value") && ff.type() == JsonToken.VALUE_STRING) {
                     writeString(redactor.cookieValue(cookieName, ff.text(), response));
                 } else {
@@ -890,7 +891,7 @@ public final class HarProcessor {
             String paramName = valueOf(fields, "name");
             g.writeStartObject();
             for (FlatField ff : fields) {
-                g.writeName(ff.name());
+                writeName(ff.name());
                 if (ff.name().equals("value") && ff.type() == JsonToken.VALUE_STRING) {
                     writeString(redactor.parameter(paramName, ff.text(), scope));
                 } else {
@@ -917,7 +918,7 @@ public final class HarProcessor {
             boolean sent = "send".equals(valueOf(fields, "type"));
             g.writeStartObject();
             for (FlatField ff : fields) {
-                g.writeName(ff.name());
+                writeName(ff.name());
                 if (ff.name().equals("data") && ff.type() == JsonToken.VALUE_STRING) {
                     writeString(redactor.body(null, ff.text(), sent));
                 } else {
@@ -1077,7 +1078,7 @@ public final class HarProcessor {
         g.writeStartObject();
         for (FlatField ff : fields) {
             if (ff == FlatField.TEXT) {
-                g.writeName("text");
+                writeName("text");
                 if (rawText != null && rawText.bytes() != null) {
                     writeRaw(rawText.bytes(), rawText.length(), rawText.base64());
                 } else if (outText != null) {
@@ -1090,7 +1091,7 @@ public final class HarProcessor {
             } else if (ff.name().equals("encoding") && dropEncoding) {
                 continue;
             } else {
-                g.writeName(ff.name());
+                writeName(ff.name());
                 if (ff.tree() != null) {
                     writeTree(ff.tree(), ff.name());
                 } else if (ff.type() == JsonToken.VALUE_STRING && !ff.name().equals("mimeType")
@@ -1270,7 +1271,7 @@ public final class HarProcessor {
         }
         FlatField ff = t.isStructStart() ? new FlatField(name, null, t, tree()) : new FlatField(name, scalarText(t), t, null);
         if (sink != null && sink.streaming()) {
-            g.writeName(name);
+            writeName(name);
             if (ff.tree() != null) {
                 writeTree(ff.tree(), name);
             } else {
@@ -1282,13 +1283,13 @@ public final class HarProcessor {
     }
 
     private void writeParams(List<List<FlatField>> params) {
-        g.writeName("params");
+        writeName("params");
         g.writeStartArray();
         for (List<FlatField> param : params) {
             String paramName = valueOf(param, "name");
             g.writeStartObject();
             for (FlatField ff : param) {
-                g.writeName(ff.name());
+                writeName(ff.name());
                 if (ff.name().equals("value") && ff.type() == JsonToken.VALUE_STRING) {
                     writeString(redactor.parameter(paramName, ff.text(), Scope.FORM));
                 } else {
@@ -1333,14 +1334,14 @@ public final class HarProcessor {
             // too large to parse as a whole: write what is held, then stream
             g.writeStartObject();
             for (FlatField ff : heldFields) {
-                g.writeName(ff.name());
+                writeName(ff.name());
                 if (ff.tree() != null) {
                     writeTree(ff.tree(), ff.name());
                 } else {
                     writeFlatValue(ff);
                 }
             }
-            g.writeName("text");
+            writeName("text");
             stream = new LargeStringOutput(g, redactor, request ? "request-body" : "response-body");
             stream.begin(memory);
             memory.setLength(0);
@@ -1461,7 +1462,7 @@ public final class HarProcessor {
             return;
         }
         for (FlatField ff : fields) {
-            g.writeName(ff.name());
+            writeName(ff.name());
             writeFlatValue(ff);
         }
     }
@@ -1564,9 +1565,11 @@ public final class HarProcessor {
 
     private void writeName(String name) {
         if (g != null) {
-            g.writeName(name);
+            g.writeName(names.of(name));
         }
     }
+
+    private final dev.triagedesk.evidence.redact.EncodedNames names = new dev.triagedesk.evidence.redact.EncodedNames();
 
     private void writeString(String s) {
         if (s == null) {

@@ -418,10 +418,14 @@ public final class Redactor {
 
     /** A request or response header value. */
     public String header(String name, String value, boolean response) {
+        return header(name, name == null ? null : name.toLowerCase(Locale.ROOT), value, response);
+    }
+
+    /** As {@link #header(String, String, boolean)}, with the name already in lower case. */
+    public String header(String name, String lower, String value, boolean response) {
         if (value == null || value.isEmpty() || name == null) {
             return value;
         }
-        String lower = name.toLowerCase(Locale.ROOT);
         String rule = response ? "response-header" : "request-header";
         switch (lower) {
             case "cookie":
@@ -791,7 +795,7 @@ public final class Redactor {
                 g.writeStartObject();
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String field = p.currentName();
-                    g.writeName(field);
+                    g.writeName(names.of(field));
                     p.nextToken();
                     SecretKind fieldKind = kind != null ? kind : SensitiveNames.classify(field, scope);
                     copyJson(p, g, fieldKind, kind != null ? name : field, scope);
@@ -816,6 +820,8 @@ public final class Redactor {
             default -> g.copyCurrentEvent(p);
         }
     }
+
+    private final EncodedNames names = new EncodedNames();
 
     private String jsonString(SecretKind kind, String name, String value, Scope scope) {
         if (kind != null && !value.isEmpty() && !isEmptyWord(value) && !isMarker(value, 0)

@@ -35,6 +35,31 @@ public final class SecretShapes {
         }
         char c = s.charAt(i);
         char d = s.charAt(i + 1);
+        if ((c | d) >= 128) {
+            return false;
+        }
+        return ((d < 64 ? PAIRS_LOW[c] >>> d : PAIRS_HIGH[c] >>> (d - 64)) & 1) != 0;
+    }
+
+    /** For each first character, the second characters {@link #plausible} accepts, as bits: 64 per long. */
+    private static final long[] PAIRS_LOW = new long[128];
+    private static final long[] PAIRS_HIGH = new long[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            for (char d = 0; d < 128; d++) {
+                if (plausiblePair(c, d)) {
+                    if (d < 64) {
+                        PAIRS_LOW[c] |= 1L << d;
+                    } else {
+                        PAIRS_HIGH[c] |= 1L << (d - 64);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean plausiblePair(char c, char d) {
         return switch (c) {
             case 's' -> d == 'k' || d == 'e';
             case 'r' -> d == 'k';
