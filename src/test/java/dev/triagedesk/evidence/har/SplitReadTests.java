@@ -111,6 +111,24 @@ class SplitReadTests {
     }
 
     @Test
+    void aJsonpWrappedOrBomPrefixedCaptureSplitsAtTheSameBytes() throws Exception {
+        HarBuilder har = new HarBuilder();
+        for (int i = 0; i < 30; i++) {
+            har.entry("GET", "https://chatgpt.com/backend-api/x?i=" + i, i % 5 == 0 ? 502 : 200)
+                    .requestHeader("Cookie", "sid=" + Secrets.sessionToken(100 + i)).add();
+        }
+        for (String[] wrap : new String[][] {{"onInputData(", ");"}, {"\uFEFF", ""}}) {
+            Path file = dir.resolve("wrapped.har");
+            Files.write(file, (wrap[0] + har.json() + wrap[1]).getBytes(StandardCharsets.UTF_8));
+            long before = HarProcessor.JOINED_SPLITS.get();
+            Read split = read(SPLIT, file);
+            assertThat(HarProcessor.JOINED_SPLITS.get()).as("split %s", wrap[0]).isGreaterThan(before);
+            assertThat(split).isEqualTo(read(WHOLE, file));
+            assertThat(split.error()).isNull();
+        }
+    }
+
+    @Test
     void brokenJsonAfterTheEntriesIsReportedWhereItIs() throws Exception {
         HarBuilder har = new HarBuilder();
         for (int i = 0; i < 30; i++) {
