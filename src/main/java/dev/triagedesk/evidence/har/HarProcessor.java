@@ -4,6 +4,7 @@ import dev.triagedesk.evidence.Creator;
 import dev.triagedesk.evidence.EvidenceException;
 import dev.triagedesk.evidence.HarPage;
 import dev.triagedesk.evidence.HarSummary;
+import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.evidence.redact.RedactionReport;
 import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.evidence.redact.Scope;
@@ -33,6 +34,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -1061,15 +1063,15 @@ public final class HarProcessor {
             }
         } else if (text != null) {
             if (base64) {
-                if (textual(mime)) {
-                    String decoded = decodeBase64Text(text, false);
-                    if (decoded != null) {
-                        String red = redactor.body(mime, decoded, request);
-                        if (red != decoded) {
-                            outText = red;
-                            dropEncoding = true; // a replaced body is plain text now
-                        }
+                String decoded = textual(mime) ? decodeBase64Text(text, false) : null;
+                if (decoded != null) {
+                    String red = redactor.body(mime, decoded, request);
+                    if (red != decoded) {
+                        outText = red;
+                        dropEncoding = true; // a replaced body is plain text now
                     }
+                } else if (!LeftoverScan.isBase64(text)) {
+                    outText = redactor.body(mime, text, request); // declared base64, but text: redacted as text
                 }
             } else {
                 outText = redactor.body(mime, text, request);
@@ -1080,7 +1082,7 @@ public final class HarProcessor {
             if (ff == FlatField.TEXT) {
                 writeName("text");
                 if (rawText != null && rawText.bytes() != null) {
-                    writeRaw(rawText.bytes(), rawText.length(), rawText.base64());
+                    writeRaw(rawText.bytes(), rawText.length(), rawText.base64(), mime, request);
                 } else if (outText != null) {
                     g.writeString(outText);
                 } else {
@@ -1226,15 +1228,27 @@ public final class HarProcessor {
         return controls > decoded.length / 50 + 1;
     }
 
-    /** Writes a JSON string literal as its original bytes (the generator writes the separator first). */
-    private void writeRaw(byte[] literal, int length, boolean base64) {
+    /**
+     * Writes a JSON string literal as its original bytes (the generator writes the separator first). A literal
+     * declared base64 that is not (a hand-edited capture can hold plain text there, secrets included) is redacted as
+     * the text it is: the leftover scan would otherwise refuse the whole file.
+     */
+    private void writeRaw(byte[] literal, int length, boolean base64, String mime, boolean request) {
         g.writeRawValue("");
         g.flush();
         try {
-            if (base64) {
-                units.writeBase64Literal(literal, length);
-            } else {
+            if (!base64) {
                 units.write(literal, 0, length);
+            } else if (!units.writeBase64Literal(literal, length)) {
+                String text = JsonStringLiteral.decode(literal, length);
+                String red = redactor.body(mime, text, request);
+                if (red == text) {
+                    units.write(literal, 0, length);
+                } else {
+                    units.write('"');
+                    units.write(JsonStringEncoder.getInstance().quoteAsUTF8(red));
+                    units.write('"');
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -27,13 +27,19 @@ final class UnitBuffer extends OutputStream {
         this.target = target;
     }
 
-    /** Writes a base64 string literal: straight to a scanning target that can check it cheaply, when not holding. */
-    void writeBase64Literal(byte[] literal, int length) throws IOException {
+    /**
+     * Writes a string literal that should hold only base64: straight to a scanning target that checks it cheaply,
+     * when not holding. False, and nothing written, when it does not hold only base64.
+     */
+    boolean writeBase64Literal(byte[] literal, int length) throws IOException {
         if (!holding && target instanceof dev.triagedesk.evidence.redact.LeftoverScan.ScanningStream scanning) {
-            scanning.writeBase64Literal(literal, length);
-        } else {
-            write(literal, 0, length);
+            return scanning.writeBase64Literal(literal, length);
         }
+        if (!dev.triagedesk.evidence.redact.LeftoverScan.isBase64Literal(literal, length)) {
+            return false;
+        }
+        write(literal, 0, length);
+        return true;
     }
 
     /** Whether what is written here is scanned for leftover secrets on its way out. */

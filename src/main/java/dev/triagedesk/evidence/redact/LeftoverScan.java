@@ -59,9 +59,10 @@ public final class LeftoverScan {
         /**
          * Writes a JSON string literal that should hold only base64 ({@code "…"}). None of the refused shapes can
          * be spelled in base64's alphabet (each needs a '-', '.', ':', space or a '=' before its end), so a literal
-         * this scan finds to be base64 is passed without the shape search; anything else is scanned as usual.
+         * this scan finds to be base64 is passed without the shape search. Anything else is not written: false
+         * tells the caller to write it as the text it is (scanned as usual).
          */
-        public abstract void writeBase64Literal(byte[] literal, int length) throws IOException;
+        public abstract boolean writeBase64Literal(byte[] literal, int length) throws IOException;
 
         /**
          * Writes {@code length} bytes from {@code in} that {@code scannedBy} already scanned (as its bytes from
@@ -76,13 +77,13 @@ public final class LeftoverScan {
     public ScanningStream wrap(OutputStream out) {
         return new ScanningStream(out) {
             @Override
-            public void writeBase64Literal(byte[] literal, int length) throws IOException {
+            public boolean writeBase64Literal(byte[] literal, int length) throws IOException {
                 if (!isBase64Literal(literal, length)) {
-                    write(literal, 0, length);
-                    return;
+                    return false;
                 }
                 out.write(literal, 0, length);
                 skipLiteral(length);
+                return true;
             }
 
             @Override
@@ -164,13 +165,31 @@ public final class LeftoverScan {
         return count;
     }
 
-    /** 1 for the bytes of base64's alphabet (and its padding), 0 for every other byte. */
+    /**
+     * 1 for the bytes of base64's alphabet, 0 for every other byte. Padding ('=') is allowed only at the end: in
+     * the middle it would let {@code session=…} pass for base64.
+     */
     private static final byte[] BASE64 = new byte[256];
 
     static {
-        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=".toCharArray()) {
+        for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray()) {
             BASE64[c] = 1;
         }
+    }
+
+    /** Whether a text holds only base64 (padding only at its end), as {@link #isBase64Literal} for a string. */
+    public static boolean isBase64(CharSequence s) {
+        int end = s.length();
+        for (int pad = 0; pad < 2 && end > 0 && s.charAt(end - 1) == '='; pad++) {
+            end--;
+        }
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            if (c > 0xff || BASE64[c] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -178,11 +197,14 @@ public final class LeftoverScan {
      * bytes per step and folds them with AND, deciding once per kilobyte (a third faster than testing the eight
      * bytes of a word at once with arithmetic, which it replaced).
      */
-    static boolean isBase64Literal(byte[] b, int length) {
+    public static boolean isBase64Literal(byte[] b, int length) {
         if (length < 2 || b[0] != '"' || b[length - 1] != '"') {
             return false;
         }
         int end = length - 1;
+        for (int pad = 0; pad < 2 && end > 1 && b[end - 1] == '='; pad++) {
+            end--;
+        }
         int all = 1;
         int i = 1;
         while (i + 8 <= end) {

@@ -7,10 +7,13 @@ import java.util.Base64;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The base64 check over whole literals agrees with a plain one: every byte value, every position, any length. */
+/**
+ * The base64 check over whole literals agrees with a plain one: every byte value, every position, any length;
+ * padding only at the end.
+ */
 class Base64LiteralTests {
 
-    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     @Test
     void oneStrangerByteAnywhereIsFound() {
@@ -20,8 +23,9 @@ class Base64LiteralTests {
             for (int at : new int[] {1, 2, 7, 8, 9, 1024, 1025, 1031, 2048, literal.length - 9, literal.length - 2}) {
                 byte[] copy = literal.clone();
                 copy[at] = (byte) v;
+                boolean padding = v == '=' && at == literal.length - 2;
                 assertThat(LeftoverScan.isBase64Literal(copy, copy.length)).as("byte %d at %d", v, at)
-                        .isEqualTo(inAlphabet);
+                        .isEqualTo(inAlphabet || padding);
             }
         }
     }
@@ -32,18 +36,30 @@ class Base64LiteralTests {
         for (int i = 0; i < 20_000; i++) {
             int n = r.nextInt(0, 300);
             StringBuilder sb = new StringBuilder();
-            boolean expected = true;
             for (int k = 0; k < n; k++) {
-                char c = r.nextInt(200) == 0 ? (char) r.nextInt(128) : ALPHABET.charAt(r.nextInt(ALPHABET.length()));
-                expected &= ALPHABET.indexOf(c) >= 0;
+                char c = r.nextInt(200) == 0 ? (char) r.nextInt(128)
+                        : k >= n - 2 && r.nextInt(3) == 0 ? '=' : ALPHABET.charAt(r.nextInt(ALPHABET.length()));
                 sb.append(c);
             }
+            boolean expected = plainCheck(sb.toString());
             byte[] literal = quoted(sb.toString());
             assertThat(LeftoverScan.isBase64Literal(literal, literal.length)).as(sb.toString()).isEqualTo(expected);
+            assertThat(LeftoverScan.isBase64(sb)).as(sb.toString()).isEqualTo(expected);
         }
         assertThat(LeftoverScan.isBase64Literal("\"QUJDRA==\"".getBytes(), 10)).isTrue();
+        assertThat(LeftoverScan.isBase64Literal("\"QUJDRA=\"".getBytes(), 9)).isTrue();
+        assertThat(LeftoverScan.isBase64Literal("\"QUJD===\"".getBytes(), 9)).as("three padding bytes").isFalse();
+        assertThat(LeftoverScan.isBase64Literal("\"sessionid=abcdefghijkl\"".getBytes(), 24)).as("'=' inside").isFalse();
+        assertThat(LeftoverScan.isBase64("QUJDRA==")).isTrue();
+        assertThat(LeftoverScan.isBase64("sessionid=abcdefghijkl")).isFalse();
+        assertThat(LeftoverScan.isBase64("QUJD\r\nRA==")).as("line breaks are text's").isFalse();
         assertThat(LeftoverScan.isBase64Literal("\"QUJD.RA=\"".getBytes(), 10)).isFalse();
         assertThat(LeftoverScan.isBase64Literal("QUJDRA==".getBytes(), 8)).as("no quotes").isFalse();
+    }
+
+    /** The alphabet, then at most two '=' of padding. */
+    private static boolean plainCheck(String s) {
+        return s.matches("[A-Za-z0-9+/]*={0,2}");
     }
 
     private static byte[] quoted(String s) {
