@@ -1,5 +1,6 @@
 package dev.triagedesk.evidence.har;
 
+import dev.triagedesk.evidence.redact.LeftoverScan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,8 +24,16 @@ final class UnitBuffer extends OutputStream {
     private Path spillFile;
     private OutputStream spill;
 
+    /**
+     * Where the held unit's base64 literals are (start, length, start, length…), to hand them to a scanning target
+     * the cheap way on commit: most of a capture's bytes are such literals, and scanning them for every secret
+     * shape costs several times more. Null when the target does not scan.
+     */
+    private final IntList literals;
+
     UnitBuffer(OutputStream target) {
         this.target = target;
+        this.literals = target instanceof LeftoverScan.ScanningStream ? new IntList() : null;
     }
 
     /**
@@ -32,25 +41,30 @@ final class UnitBuffer extends OutputStream {
      * when not holding. False, and nothing written, when it does not hold only base64.
      */
     boolean writeBase64Literal(byte[] literal, int length) throws IOException {
-        if (!holding && target instanceof dev.triagedesk.evidence.redact.LeftoverScan.ScanningStream scanning) {
-            return scanning.writeBase64Literal(literal, length);
+        if (!holding && target instanceof LeftoverScan.ScanningStream scanning) {
+            return scanning.writeBase64Literal(literal, 0, length);
         }
-        if (!dev.triagedesk.evidence.redact.LeftoverScan.isBase64Literal(literal, length)) {
+        if (!LeftoverScan.isBase64Literal(literal, length)) {
             return false;
         }
+        int at = len;
         write(literal, 0, length);
+        if (holding && spill == null && literals != null) {
+            literals.add(at);
+            literals.add(length);
+        }
         return true;
     }
 
     /** Whether what is written here is scanned for leftover secrets on its way out. */
     boolean scanning() {
-        return target instanceof dev.triagedesk.evidence.redact.LeftoverScan.ScanningStream;
+        return target instanceof LeftoverScan.ScanningStream;
     }
 
     /** Writes output that {@code scannedBy} already scanned (see {@code ScanningStream#writeScanned}). */
-    void writeScanned(InputStream in, long length, dev.triagedesk.evidence.redact.LeftoverScan scannedBy,
+    void writeScanned(InputStream in, long length, LeftoverScan scannedBy,
                       long firstByte) throws IOException {
-        if (!holding && target instanceof dev.triagedesk.evidence.redact.LeftoverScan.ScanningStream scanning) {
+        if (!holding && target instanceof LeftoverScan.ScanningStream scanning) {
             scanning.writeScanned(in, length, scannedBy, firstByte);
             return;
         }
@@ -70,6 +84,13 @@ final class UnitBuffer extends OutputStream {
     void begin() {
         holding = true;
         len = 0;
+        clearLiterals();
+    }
+
+    private void clearLiterals() {
+        if (literals != null) {
+            literals.size = 0;
+        }
     }
 
     /** Passes the held unit on. */
@@ -81,9 +102,23 @@ final class UnitBuffer extends OutputStream {
                 in.transferTo(target);
             }
             dropSpill();
+        } else if (literals != null && literals.size > 0) {
+            LeftoverScan.ScanningStream scanning = (LeftoverScan.ScanningStream) target;
+            int from = 0;
+            for (int k = 0; k < literals.size; k += 2) {
+                int at = literals.values[k];
+                int n = literals.values[k + 1];
+                target.write(buf, from, at - from);
+                if (!scanning.writeBase64Literal(buf, at, n)) {
+                    target.write(buf, at, n);
+                }
+                from = at + n;
+            }
+            target.write(buf, from, len - from);
         } else {
             target.write(buf, 0, len);
         }
+        clearLiterals();
         len = 0;
         holding = false;
         if (buf.length > 1 << 20) {
@@ -93,6 +128,7 @@ final class UnitBuffer extends OutputStream {
 
     /** Forgets the held unit. */
     void discard() {
+        clearLiterals();
         len = 0;
         holding = false;
         dropSpill();
@@ -121,6 +157,7 @@ final class UnitBuffer extends OutputStream {
             }
             spill.write(buf, 0, len);
             len = 0;
+            clearLiterals(); // the unit goes out through the file, scanned as a whole
             if (n > buf.length) {
                 spill.write(b, off, n);
                 return;
@@ -149,6 +186,19 @@ final class UnitBuffer extends OutputStream {
             target.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A growable list of ints, without boxing. */
+    private static final class IntList {
+        int[] values = new int[64];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
         }
     }
 

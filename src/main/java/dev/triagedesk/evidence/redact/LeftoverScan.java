@@ -62,7 +62,7 @@ public final class LeftoverScan {
          * this scan finds to be base64 is passed without the shape search. Anything else is not written: false
          * tells the caller to write it as the text it is (scanned as usual).
          */
-        public abstract boolean writeBase64Literal(byte[] literal, int length) throws IOException;
+        public abstract boolean writeBase64Literal(byte[] b, int off, int length) throws IOException;
 
         /**
          * Writes {@code length} bytes from {@code in} that {@code scannedBy} already scanned (as its bytes from
@@ -77,11 +77,11 @@ public final class LeftoverScan {
     public ScanningStream wrap(OutputStream out) {
         return new ScanningStream(out) {
             @Override
-            public boolean writeBase64Literal(byte[] literal, int length) throws IOException {
-                if (!isBase64Literal(literal, length)) {
+            public boolean writeBase64Literal(byte[] b, int off, int length) throws IOException {
+                if (!isBase64Literal(b, off, length)) {
                     return false;
                 }
-                out.write(literal, 0, length);
+                out.write(b, off, length);
                 skipLiteral(length);
                 return true;
             }
@@ -198,15 +198,20 @@ public final class LeftoverScan {
      * bytes of a word at once with arithmetic, which it replaced).
      */
     public static boolean isBase64Literal(byte[] b, int length) {
-        if (length < 2 || b[0] != '"' || b[length - 1] != '"') {
+        return isBase64Literal(b, 0, length);
+    }
+
+    /** {@link #isBase64Literal(byte[], int)} for the literal at {@code off}. */
+    public static boolean isBase64Literal(byte[] b, int off, int length) {
+        if (length < 2 || b[off] != '"' || b[off + length - 1] != '"') {
             return false;
         }
-        int end = length - 1;
-        for (int pad = 0; pad < 2 && end > 1 && b[end - 1] == '='; pad++) {
+        int end = off + length - 1;
+        for (int pad = 0; pad < 2 && end > off + 1 && b[end - 1] == '='; pad++) {
             end--;
         }
         int all = 1;
-        int i = 1;
+        int i = off + 1;
         while (i + 8 <= end) {
             int blockEnd = Math.min(end - 7, i + 1024);
             for (; i < blockEnd; i += 8) {
