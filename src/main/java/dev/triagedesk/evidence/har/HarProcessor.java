@@ -150,6 +150,7 @@ public final class HarProcessor {
     private boolean inLog;
     private boolean inEntries;
     private boolean sawLog;
+    private boolean sawEntries;
     private int entryCount;
     private String version;
     private Creator creator;
@@ -251,6 +252,9 @@ public final class HarProcessor {
         }
         if (!sawLog) {
             throw new EvidenceException("not a HAR: the JSON has no \"log\" object");
+        }
+        if (!sawEntries && !partial) {
+            throw new EvidenceException("not a HAR: the \"log\" object has no \"entries\" array");
         }
         boolean sanitizedBefore = analysis.alreadySanitized();
         if (sanitizedBefore) {
@@ -360,6 +364,17 @@ public final class HarProcessor {
         notes.add("Extra content after the end of the HAR (at " + where + ") was ignored.");
     }
 
+    private static String tokenName(JsonToken t) {
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> String.valueOf(t);
+        };
+    }
+
     private void readLog() {
         inLog = true;
         if (g != null) {
@@ -369,9 +384,13 @@ public final class HarProcessor {
             String name = p.currentName();
             JsonToken t = p.nextToken();
             if (name.equals("entries") && t == JsonToken.START_ARRAY) {
+                sawEntries = true;
                 writeName(name);
                 readEntries();
                 continue;
+            }
+            if (name.equals("entries")) {
+                throw new EvidenceException("not a HAR: \"log.entries\" is " + tokenName(t) + ", not an array");
             }
             beginUnit();
             writeName(name);

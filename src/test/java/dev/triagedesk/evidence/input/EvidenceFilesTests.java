@@ -115,6 +115,13 @@ class EvidenceFilesTests {
                 .hasMessageContaining("a JSON array, not a HAR");
         Path notHar = Files.writeString(dir.resolve("other.json"), "{\"name\":\"package\",\"version\":\"1.0\"}");
         assertThatThrownBy(() -> Engines.analyze(notHar)).hasMessage("not a HAR: the JSON has no \"log\" object");
+        Path noEntries = Files.writeString(dir.resolve("log.har"), "{\"log\":{\"version\":\"1.2\"}}");
+        assertThatThrownBy(() -> Engines.analyze(noEntries)).hasMessage("not a HAR: the \"log\" object has no \"entries\" array");
+        assertThatThrownBy(() -> Engines.sanitize(noEntries, true)).hasMessage("not a HAR: the \"log\" object has no \"entries\" array");
+        Path objectEntries = Files.writeString(dir.resolve("obj.har"), "{\"log\":{\"entries\":{}}}");
+        assertThatThrownBy(() -> Engines.analyze(objectEntries)).hasMessage("not a HAR: \"log.entries\" is an object, not an array");
+        Path emptyEntries = Files.writeString(dir.resolve("none.har"), "{\"log\":{\"entries\":[]}}");
+        assertThat(Engines.analyze(emptyEntries).summary().entryCount()).as("a HAR without entries is still a HAR").isZero();
         assertThatThrownBy(() -> Engines.engine().open(dir.resolve("missing.har"), "missing.har")).hasMessage("no such file: missing.har");
     }
 
