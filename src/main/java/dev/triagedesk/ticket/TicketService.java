@@ -3,6 +3,7 @@ package dev.triagedesk.ticket;
 import dev.triagedesk.evidence.EvidenceEngine;
 import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.evidence.redact.Redactor;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -44,11 +46,12 @@ public class TicketService {
     private final EvidenceIntake intake;
     private final EvidenceEngine engine;
     private final Clock clock;
+    private final EntityManager entities;
 
     TicketService(TicketRepository tickets, EvidenceRepository evidence, FailingRequestRepository failures,
                   ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
                   RequestIdentifierRepository identifiers, TicketWordRepository words, EvidenceIntake intake,
-                  EvidenceEngine engine, Clock clock) {
+                  EvidenceEngine engine, Clock clock, EntityManager entities) {
         this.tickets = tickets;
         this.evidence = evidence;
         this.failures = failures;
@@ -59,6 +62,7 @@ public class TicketService {
         this.intake = intake;
         this.engine = engine;
         this.clock = clock;
+        this.entities = entities;
     }
 
     @Transactional
@@ -108,13 +112,15 @@ public class TicketService {
         return update(ticketId, t -> Answers.apply(t, answers));
     }
 
-    /** Adds an uploaded file (its temporary copy is the caller's to delete). */
+    /**
+     * Adds an uploaded file (its temporary copy is the caller's to delete). Like every addition of evidence it
+     * leaves the ticket's version alone (see {@link #evidenceAdded}).
+     */
     @Transactional
     public List<Evidence> addUpload(long ticketId, Upload upload) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
         List<Evidence> rows = intake.take(ticket, upload);
-        relink(ticket);
-        ticket.touch(clock.instant());
+        evidenceAdded(ticket);
         return rows;
     }
 
@@ -127,8 +133,7 @@ public class TicketService {
             tmp = Files.createTempFile("triage-pasted", ".log");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Evidence row = intake.takePastedConsole(ticket, tmp, Files.size(tmp));
-            relink(ticket);
-            ticket.touch(clock.instant());
+            evidenceAdded(ticket);
             return row;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -143,6 +148,35 @@ public class TicketService {
         }
     }
 
+    /**
+     * Sets the conversation URL the reporter gives, also on a submitted ticket (it is evidence, and the reporter
+     * page takes it later), without moving the ticket's version; true when it changed. {@code url} null clears it.
+     */
+    @Transactional
+    public boolean setConversationUrl(long ticketId, String url) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow();
+        String stored = url == null || url.isBlank() ? null : engine.redactor().url(url.strip());
+        if (Objects.equals(stored, ticket.getConversationUrl())) {
+            return false;
+        }
+        tickets.setConversationUrl(ticketId, stored, clock.instant());
+        entities.refresh(ticket);
+        syncReportedIdentifiers(ticket);
+        return true;
+    }
+
+    /**
+     * What follows an addition of evidence, in its transaction: console lines are joined anew to the requests they
+     * are about, and the ticket's last change moves. Evidence rows are entities of their own and the last change is
+     * written as a statement, so the ticket's version stays: an agent's change made at the same moment (which rests
+     * on that version) and this addition both stand.
+     */
+    private void evidenceAdded(Ticket ticket) {
+        relink(ticket);
+        tickets.touch(ticket.getId(), clock.instant());
+        entities.refresh(ticket);
+    }
+
     @Transactional(readOnly = true)
     public TicketDetails details(long ticketId) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
@@ -151,11 +185,25 @@ public class TicketService {
                 signals.findByTicketOrderByIdAsc(ticket), identifiers.findByTicketOrderByIdAsc(ticket));
     }
 
-    /** Stores the verdict and the generated summary (computed by the caller from {@link #details}). */
+    /**
+     * Locks the ticket's row until the caller's transaction ends, so verdicts and summaries are generated one at a
+     * time, each from every piece of evidence committed before it (two uploads finishing together would otherwise
+     * each write a summary missing the other's file). Workflow changes wait for the lock, never fail on it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForConclusion(long ticketId) {
+        tickets.lockById(ticketId).orElseThrow();
+    }
+
+    /**
+     * Stores the verdict and the generated summary (computed by the caller from {@link #details}), without moving
+     * the ticket's version: they follow from the evidence, which is not the staff's workflow.
+     */
     @Transactional
     public Ticket conclude(long ticketId, TriagePath path, String reasons, String markdown, String text) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
-        ticket.conclude(path, reasons, markdown, text);
+        tickets.conclude(ticketId, path, reasons, markdown, text);
+        entities.refresh(ticket);
         return ticket;
     }
 
