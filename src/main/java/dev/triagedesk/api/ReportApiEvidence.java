@@ -1,6 +1,7 @@
 package dev.triagedesk.api;
 
-import jakarta.validation.constraints.Pattern;
+import dev.triagedesk.ticket.ConversationAddress;
+import dev.triagedesk.ticket.ConversationUrl;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +22,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  */
 record ReportApiEvidence(
         @Size(max = ReportApiEvidence.MAX_PASTED_CHARS, message = ReportApiEvidence.TOO_LONG) String consoleText,
-        @Size(max = 2000) @Pattern(regexp = "^\\s*$|^\\s*https?://\\S+\\s*$", message = "{validation.url}")
-        String conversationUrl,
+        @Size(max = 2000) @ConversationUrl String conversationUrl,
         List<ApiProblem.FieldError> unread) {
 
     /** The reporter page's limit for pasted text (Tomcat caps a multipart form field at 2 MB). */
@@ -41,7 +41,7 @@ record ReportApiEvidence(
 
     /** The URL to store: null to clear it (an empty field). Only when {@link #conversationUrl} was sent. */
     String conversationUrlToStore() {
-        return conversationUrl == null || conversationUrl.isBlank() ? null : conversationUrl.trim();
+        return ConversationAddress.normalise(conversationUrl);
     }
 
     private static String text(MultipartHttpServletRequest request, String name, List<ApiProblem.FieldError> unread) {

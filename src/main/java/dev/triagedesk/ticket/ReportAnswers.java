@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 
@@ -30,7 +29,7 @@ public record ReportAnswers(
         StatusPageAnswer statusPage,
         @Valid Checks checks,
         @Valid Api api,
-        @Size(max = 2000) @Pattern(regexp = "^$|^https?://\\S+$", message = "{validation.url}") String conversationUrl) {
+        @Size(max = 2000) @ConversationUrl String conversationUrl) {
 
     /** The browser and app isolation checklist; a missing result means "not tried". */
     public record Checks(CheckResult privateWindow, CheckResult clearedSiteData, CheckResult extensionsOff,

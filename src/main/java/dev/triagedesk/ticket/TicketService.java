@@ -149,13 +149,15 @@ public class TicketService {
     }
 
     /**
-     * Sets the conversation URL the reporter gives, also on a submitted ticket (it is evidence, and the reporter
-     * page takes it later), without moving the ticket's version; true when it changed. {@code url} null clears it.
+     * Sets the conversation URL the reporter gives, as typed (see {@link ConversationAddress}), also on a submitted
+     * ticket (it is evidence, and the reporter page takes it later), without moving the ticket's version; true when
+     * it changed. {@code url} null or blank clears it.
      */
     @Transactional
     public boolean setConversationUrl(long ticketId, String url) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
-        String stored = url == null || url.isBlank() ? null : engine.redactor().url(url.strip());
+        String typed = ConversationAddress.normalise(url);
+        String stored = typed == null ? null : engine.redactor().url(typed);
         if (Objects.equals(stored, ticket.getConversationUrl())) {
             return false;
         }

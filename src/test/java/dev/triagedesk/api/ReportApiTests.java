@@ -89,6 +89,26 @@ class ReportApiTests {
     }
 
     @Test
+    void aChatGptConversationSentWithoutItsSchemeIsStoredWithHttps() throws Exception {
+        String id = "22222222-afa8-8327-9a1b-0123456789ab";
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                ("{\"product\": \"chatgpt_web\", \"conversationUrl\": \"chatgpt.com/c/" + id + "\"}").getBytes());
+        MvcResult result = mvc.perform(multipart("/api/reports").file(report)).andExpect(status().isCreated()).andReturn();
+        JsonNode body = JsonMapper.builder().build().readTree(result.getResponse().getContentAsString());
+        var ticket = tickets.findByReference(body.path("reference").asString()).orElseThrow();
+        assertThat(ticket.getConversationUrl()).isEqualTo("https://chatgpt.com/c/" + id);
+        assertThat(body.path("summary").asString()).contains("Conversation: https://chatgpt.com/c/" + id);
+
+        String reporterUrl = body.path("reporterUrl").asString();
+        String token = reporterUrl.substring(reporterUrl.lastIndexOf('/') + 1);
+        mvc.perform(multipart("/api/reports/" + token + "/evidence")
+                        .param("conversationUrl", "www.chatgpt.com/g/g-abc/c/" + id + "?model=gpt-5"))
+                .andExpect(status().isOk());
+        assertThat(ticketService.byToken(token).orElseThrow().getConversationUrl())
+                .isEqualTo("https://www.chatgpt.com/g/g-abc/c/" + id + "?model=gpt-5");
+    }
+
+    @Test
     void evidenceAddedLaterTakesPastedConsoleOutputAndTheConversationUrlAndWritesTheSummaryAgain() throws Exception {
         String token = reportToken();
         String id = "6915a9bc-afa8-8327-9a1b-0123456789ab";
@@ -126,7 +146,7 @@ class ReportApiTests {
         MockMultipartFile har = new MockMultipartFile("har", "capture.har", "application/json",
                 Files.readAllBytes(Corpus.har("user-masteralan360-asaas-chrome143-404-body.har")));
         mvc.perform(multipart("/api/reports/" + token + "/evidence").file(har)
-                        .param("conversationUrl", "chatgpt.com/c/1").param("consoleText", "x".repeat(500_001)))
+                        .param("conversationUrl", "the chat from Monday").param("consoleText", "x".repeat(500_001)))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("consoleText",
@@ -192,7 +212,7 @@ class ReportApiTests {
                  "occurredAt": "yesterday", "statusPage": 3, "prodcut": 1,
                  "checks": {"vpnOff": "maybe", "privateWindow": "works", "otherNetwork": {"works": true}},
                  "api": {"failingPercent": 300, "retriedWithBackoff": "sometimes"},
-                 "conversationUrl": "chatgpt.com/c/1"}
+                 "conversationUrl": "example.com/c/1"}
                 """.getBytes());
         long before = tickets.count();
         String body = mvc.perform(multipart("/api/reports").file(report))
@@ -211,6 +231,9 @@ class ReportApiTests {
                         "must be a whole number, not \"five hundred\""))
                 .andExpect(jsonPath("$.errors[?(@.field == 'report.api.failingPercent')].message").value(
                         "must be a percentage between 0 and 100"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'report.conversationUrl')].message").value(
+                        "must start with https:// (only a ChatGPT conversation, such as chatgpt.com/c/..., can be"
+                                + " given without it)"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(body).doesNotContain("dev.triagedesk", "Cannot deserialize");
         assertThat(tickets.count()).isEqualTo(before);

@@ -1,6 +1,6 @@
 package dev.triagedesk.report.web;
 
-import jakarta.validation.constraints.Pattern;
+import dev.triagedesk.ticket.ConversationUrl;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -9,8 +9,7 @@ import jakarta.validation.constraints.Size;
  */
 record EvidenceForm(
         @Size(max = EvidenceForm.MAX_PASTED_CHARS, message = "{evidence.consoleText.tooLong}") String consoleText,
-        @Size(max = 2000) @Pattern(regexp = "^\\s*$|^\\s*https?://\\S+\\s*$", message = "{validation.url}")
-        String conversationUrl) {
+        @Size(max = 2000) @ConversationUrl String conversationUrl) {
 
     /** Larger logs go in as files: Tomcat caps the non-file fields of a multipart request at 2 MB. */
     static final int MAX_PASTED_CHARS = 500_000;

@@ -1,6 +1,7 @@
 package dev.triagedesk.report.web;
 
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.ticket.ConversationAddress;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
@@ -66,7 +67,7 @@ class EvidenceStepController {
             if (form.hasPastedConsole() && !result.hasFieldErrors("consoleText")) {
                 late.add(reports.addPastedConsole(t.getId(), form.consoleText()));
             }
-            String url = FieldErrors.blank(form.conversationUrl());
+            String url = ConversationAddress.normalise(form.conversationUrl());
             if (url != null && !result.hasFieldErrors("conversationUrl")) {
                 reports.setConversationUrl(t.getId(), url);
             }
@@ -85,7 +86,8 @@ class EvidenceStepController {
         }
         FieldErrors errors = new FieldErrors(result);
         Ticket saved = tickets.update(t.getId(), ticket -> {
-            errors.ifValid("conversationUrl", FieldErrors.blank(form.conversationUrl()), ticket::setConversationUrl);
+            errors.ifValid("conversationUrl", ConversationAddress.normalise(form.conversationUrl()),
+                    ticket::setConversationUrl);
             if (valid) {
                 ticket.reachStep(Step.EVIDENCE.number());
             }

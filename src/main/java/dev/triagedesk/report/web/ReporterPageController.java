@@ -2,6 +2,7 @@ package dev.triagedesk.report.web;
 
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.system.web.UploadErrors;
+import dev.triagedesk.ticket.ConversationAddress;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
@@ -93,7 +94,7 @@ class ReporterPageController {
         }
         // an empty box clears the URL; a form without the field (null) leaves it as it is
         boolean urlChanged = form.conversationUrl() != null
-                && reports.setConversationUrl(t.getId(), FieldErrors.blank(form.conversationUrl()));
+                && reports.setConversationUrl(t.getId(), ConversationAddress.normalise(form.conversationUrl()));
         if (added.isEmpty() && !urlChanged) {
             flash.addFlashAttribute(StepPages.WARNING, "flash.nothingAdded");
         } else if (added.isEmpty()) {

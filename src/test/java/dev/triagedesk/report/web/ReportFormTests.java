@@ -477,17 +477,39 @@ class ReportFormTests {
         String page = mvc.perform(multipart("/report/" + token + "/evidence")
                         .file(new MockMultipartFile("har", "capture.har", "application/json",
                                 Files.readAllBytes(Corpus.har(HAR))))
-                        .param("conversationUrl", "chatgpt.com/c/abc").param("consoleText", "kept text")
+                        .param("conversationUrl", "example.com/c/abc").param("consoleText", "kept text")
                         .param("nav", "next"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"conversationUrl-error\"").contains("must be a web address starting with https://")
+        assertThat(page).contains("id=\"conversationUrl-error\"")
+                .contains("must start with https:// (only a ChatGPT conversation, such as chatgpt.com/c/..., can be"
+                        + " given without it)")
                 .contains("Attachments taken: 1 analyzed")
                 .contains(">kept text</textarea>");
-        assertThat(inputTag(page, "conversationUrl")).contains("value=\"chatgpt.com/c/abc\"")
+        assertThat(inputTag(page, "conversationUrl")).contains("value=\"example.com/c/abc\"")
                 .contains("conversationUrl-error");
         var details = tickets.details(tickets.byToken(token).orElseThrow().getId());
         assertThat(details.evidence()).hasSize(1); // the HAR; the pasted text waits until the step is left
+    }
+
+    @Test
+    void aChatGptConversationTypedWithoutItsSchemeIsStoredWithHttps() throws Exception {
+        String token = draftAt(Product.CHATGPT_WEB, 3);
+        long id = tickets.byToken(token).orElseThrow().getId();
+        mvc.perform(multipart("/report/" + token + "/evidence")
+                        .param("conversationUrl", "  chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab ")
+                        .param("nav", "next"))
+                .andExpect(redirectedUrl("/report/" + token + "/review"));
+        assertThat(repository.findById(id).orElseThrow().getConversationUrl())
+                .isEqualTo("https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+
+        mvc.perform(post("/report/" + token + "/review").param("nav", "submit")).andExpect(redirectedUrl("/r/" + token));
+        mvc.perform(multipart("/r/" + token + "/evidence")
+                        .param("conversationUrl", "chat.openai.com/share/11111111-2222-4333-8444-555555555555"))
+                .andExpect(redirectedUrl("/r/" + token + "#attachments"));
+        Ticket t = repository.findById(id).orElseThrow();
+        assertThat(t.getConversationUrl()).isEqualTo("https://chat.openai.com/share/11111111-2222-4333-8444-555555555555");
+        assertThat(t.getSummaryText()).contains("https://chat.openai.com/share/11111111-2222-4333-8444-555555555555");
     }
 
     // step 5 and the reporter page
@@ -594,7 +616,7 @@ class ReportFormTests {
                 .contains("<label for=\"conversationUrl\">");
 
         // a wrong address is shown next to its field, and nothing changes
-        String page = mvc.perform(multipart("/r/" + token + "/evidence").param("conversationUrl", "chatgpt.com/c/abc"))
+        String page = mvc.perform(multipart("/r/" + token + "/evidence").param("conversationUrl", "the chat from Monday"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"conversationUrl-error\"").contains("must be a web address starting with https://");
         assertThat(repository.findById(id).orElseThrow().getConversationUrl()).isNull();
