@@ -1,5 +1,7 @@
 package dev.triagedesk.ticket;
 
+import dev.triagedesk.audit.AuditAction;
+import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.evidence.EvidenceEngine;
 import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.evidence.redact.Redactor;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +29,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one place where tickets are created, changed and submitted. Reporter links carry a random token; only its
  * SHA-256 is stored, so a copy of the database does not open anyone's ticket.
+ *
+ * <p>Submitting and every addition of evidence to a submitted ticket go into its audit trail, in the transaction
+ * that makes them, under {@link #REPORTER} (reporters have no account; their link is all that names them).
  */
 @Service
 public class TicketService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The actor of what a reporter does, in the audit trail. */
+    public static final String REPORTER = "reporter";
 
     /** A new draft and the token of its private link (shown once, never stored). */
     public record Draft(Ticket ticket, String token) {
@@ -47,11 +55,12 @@ public class TicketService {
     private final EvidenceEngine engine;
     private final Clock clock;
     private final EntityManager entities;
+    private final AuditLog audit;
 
     TicketService(TicketRepository tickets, EvidenceRepository evidence, FailingRequestRepository failures,
                   ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
                   RequestIdentifierRepository identifiers, TicketWordRepository words, EvidenceIntake intake,
-                  EvidenceEngine engine, Clock clock, EntityManager entities) {
+                  EvidenceEngine engine, Clock clock, EntityManager entities, AuditLog audit) {
         this.tickets = tickets;
         this.evidence = evidence;
         this.failures = failures;
@@ -63,6 +72,7 @@ public class TicketService {
         this.engine = engine;
         this.clock = clock;
         this.entities = entities;
+        this.audit = audit;
     }
 
     @Transactional
@@ -120,7 +130,7 @@ public class TicketService {
     public List<Evidence> addUpload(long ticketId, Upload upload) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
         List<Evidence> rows = intake.take(ticket, upload);
-        evidenceAdded(ticket);
+        evidenceAdded(ticket, rows);
         return rows;
     }
 
@@ -133,7 +143,7 @@ public class TicketService {
             tmp = Files.createTempFile("triage-pasted", ".log");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Evidence row = intake.takePastedConsole(ticket, tmp, Files.size(tmp));
-            evidenceAdded(ticket);
+            evidenceAdded(ticket, List.of(row));
             return row;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -164,19 +174,28 @@ public class TicketService {
         tickets.setConversationUrl(ticketId, stored, clock.instant());
         entities.refresh(ticket);
         syncReportedIdentifiers(ticket);
+        if (!ticket.isDraft()) {
+            audit.recordChange(ticketId, REPORTER, AuditAction.EVIDENCE_ADDED,
+                    stored == null ? "conversation URL removed" : "conversation URL " + stored);
+        }
         return true;
     }
 
     /**
      * What follows an addition of evidence, in its transaction: console lines are joined anew to the requests they
-     * are about, and the ticket's last change moves. Evidence rows are entities of their own and the last change is
-     * written as a statement, so the ticket's version stays: an agent's change made at the same moment (which rests
-     * on that version) and this addition both stand.
+     * are about, the ticket's last change moves, and a submitted ticket's trail says what was added. Evidence rows
+     * are entities of their own and the last change is written as a statement, so the ticket's version stays: an
+     * agent's change made at the same moment (which rests on that version) and this addition both stand.
      */
-    private void evidenceAdded(Ticket ticket) {
+    private void evidenceAdded(Ticket ticket, List<Evidence> rows) {
         relink(ticket);
         tickets.touch(ticket.getId(), clock.instant());
         entities.refresh(ticket);
+        if (!ticket.isDraft() && !rows.isEmpty()) {
+            audit.recordChange(ticket.getId(), REPORTER, AuditAction.EVIDENCE_ADDED, rows.stream()
+                    .map(e -> e.getFileName() + (e.isAnalyzed() ? "" : " (could not be read)"))
+                    .collect(Collectors.joining(", ")));
+        }
     }
 
     @Transactional(readOnly = true)
@@ -217,6 +236,9 @@ public class TicketService {
             ticket.reachStep(5);
             ticket.submit(clock.instant());
             indexWords(ticket);
+            long attachments = evidence.countByTicket(ticket);
+            audit.recordChange(ticketId, REPORTER, AuditAction.SUBMITTED, attachments == 0 ? "without attachments"
+                    : attachments == 1 ? "with 1 attachment" : "with " + attachments + " attachments");
         }
         return ticket;
     }

@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.triagedesk.audit.AuditAction;
+import dev.triagedesk.audit.AuditEvent;
+import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.report.ReportService;
@@ -82,6 +85,8 @@ class ReporterEvidenceRaceTests {
     EvidenceStorage storage;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    AuditLog audit;
 
     String token;
     Ticket ticket;
@@ -203,6 +208,9 @@ class ReporterEvidenceRaceTests {
             other.shutdownNow();
         }
         assertThat(released.getCount()).as("the first attempt met the lock and rolled back").isZero();
+        assertThat(audit.trail(ticket.getId())).as("the attempt rolled back left no line")
+                .filteredOn(e -> e.getAction() == AuditAction.EVIDENCE_ADDED).extracting(AuditEvent::getDetail)
+                .containsExactly("capture.har");
         assertThat(tickets.details(ticket.getId()).evidence()).extracting(Evidence::getFileName)
                 .containsExactly("capture.har");
         assertThat(now().getSummaryText()).contains("9ba36dc0cdf1f756-ISU");
