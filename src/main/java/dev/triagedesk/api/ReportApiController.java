@@ -152,8 +152,8 @@ class ReportApiController {
 
     private static List<ReportCreated.EvidenceOutcome> outcomes(List<Evidence> rows) {
         return rows.stream().map(e -> new ReportCreated.EvidenceOutcome(e.getFileName(), e.getKind().name().toLowerCase(Locale.ROOT),
-                e.isAnalyzed() ? "analyzed" : "rejected", e.getReason(), e.getFailureCount() + e.getStreamErrorCount(),
-                e.getSecretsRemoved())).toList();
+                e.isAnalyzed() ? "analyzed" : "rejected", e.getOutcomeReason(), e.isAnalyzedInPart(),
+                e.getFailureCount() + e.getStreamErrorCount(), e.getSecretsRemoved())).toList();
     }
 
     private static String reportPart(MultipartHttpServletRequest request) {

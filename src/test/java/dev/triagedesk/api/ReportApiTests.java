@@ -89,6 +89,27 @@ class ReportApiTests {
     }
 
     @Test
+    void aHarCutShortIsAnalyzedInPartAndItsItemSaysWhereItBrokeOff() throws Exception {
+        byte[] whole = Files.readAllBytes(Corpus.har("harviewer-issue61-chrome51-github.har"));
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                "{\"product\": \"chatgpt_web\"}".getBytes());
+        mvc.perform(multipart("/api/reports").file(report)
+                        .file(new MockMultipartFile("har", "cut.har", "application/json",
+                                java.util.Arrays.copyOf(whole, whole.length / 2)))
+                        .file(new MockMultipartFile("har", "whole.har", "application/json", whole)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.evidence[0].name").value("cut.har"))
+                .andExpect(jsonPath("$.evidence[0].status").value("analyzed"))
+                .andExpect(jsonPath("$.evidence[0].partial").value(true))
+                .andExpect(jsonPath("$.evidence[0].reason").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("The file breaks off at line "),
+                        org.hamcrest.Matchers.endsWith("complete entries before the break were read."))))
+                .andExpect(jsonPath("$.evidence[1].status").value("analyzed"))
+                .andExpect(jsonPath("$.evidence[1].partial").value(false))
+                .andExpect(jsonPath("$.evidence[1].reason").doesNotExist());
+    }
+
+    @Test
     void aChatGptConversationSentWithoutItsSchemeIsStoredWithHttps() throws Exception {
         String id = "22222222-afa8-8327-9a1b-0123456789ab";
         MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,

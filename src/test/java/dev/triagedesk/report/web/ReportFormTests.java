@@ -399,7 +399,9 @@ class ReportFormTests {
         assertThat(evidence).extracting(e -> e.getFileName()).containsExactly("edited.har", "cut.har");
         assertThat(evidence.get(0).isAnalyzed()).isTrue();
         assertThat(evidence.get(0).isPartial()).isTrue();
-        assertThat(evidence.get(0).getReason()).contains("breaks off at line 756, column 10");
+        assertThat(evidence.get(0).getPartialReason()).contains("breaks off at line 756, column 10")
+                .endsWith("only the 4 complete entries before the break were read.");
+        assertThat(evidence.get(0).getReason()).isNull();
         assertThat(evidence.get(1).isAnalyzed()).isFalse();
         assertThat(evidence.get(1).getStoredLocation()).isNull();
         assertThat(evidence.get(1).getReason()).startsWith("broken before its first complete request, so nothing could be read:"
@@ -408,6 +410,14 @@ class ReportFormTests {
         String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Only part of it could be read:").contains("breaks off at line 756, column 10")
                 .contains("broken before its first complete request");
+
+        // sent, the reporter's page lists it the same way, and the summary says it too
+        mvc.perform(post("/report/" + token + "/review").param("nav", "submit")).andExpect(redirectedUrl("/r/" + token));
+        String reporter = mvc.perform(get("/r/" + token)).andReturn().getResponse().getContentAsString();
+        assertThat(reporter).contains("Only part of it could be read:")
+                .contains("only the 4 complete entries before the break were read.");
+        assertThat(tickets.byToken(token).orElseThrow().getSummaryText())
+                .contains("edited.har", "breaks off at line 756, column 10");
     }
 
     @Test
