@@ -167,13 +167,15 @@ class ReportApiTests {
         MockMultipartFile har = new MockMultipartFile("har", "capture.har", "application/json",
                 Files.readAllBytes(Corpus.har("user-masteralan360-asaas-chrome143-404-body.har")));
         mvc.perform(multipart("/api/reports/" + token + "/evidence").file(har)
-                        .param("conversationUrl", "the chat from Monday").param("consoleText", "x".repeat(500_001)))
+                        .param("conversationUrl", "the chat from Monday")
+                        .param("consoleText", "x".repeat(5 * 1024 * 1024 + 1)))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("consoleText",
                         "conversationUrl")))
                 .andExpect(jsonPath("$.errors[1].message").value("must be a web address starting with https://"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("is too long")));
+                .andExpect(jsonPath("$.errors[0].message").value("is over 5 MB, more than the 5 MB that can be sent as"
+                        + " text: send it as a console part (a file) instead"));
         var after = ticketService.byToken(token).orElseThrow();
         assertThat(after.getSummaryText()).isEqualTo(before.getSummaryText()).doesNotContain("capture.har");
         assertThat(after.getConversationUrl()).isNull();

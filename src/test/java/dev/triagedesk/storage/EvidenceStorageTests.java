@@ -22,7 +22,7 @@ class EvidenceStorageTests {
     Path dataDir;
 
     private EvidenceStorage storage() {
-        return new EvidenceStorage(new TriageProperties(dataDir, new TriageProperties.Upload(null, 50), 2000, ""));
+        return new EvidenceStorage(new TriageProperties(dataDir, new TriageProperties.Upload(null, 50, null), 2000, ""));
     }
 
     private static void write(EvidenceStorage storage, String location) {

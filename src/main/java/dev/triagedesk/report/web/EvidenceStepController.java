@@ -61,6 +61,7 @@ class EvidenceStepController {
                         RedirectAttributes flash, HttpServletRequest request) {
         Ticket t = links.ticket(token);
         validation.complete(form, result);
+        uploads.checkPastedText(form, result);
         if (!t.isDraft()) {
             // step 4 left open in another tab after sending: what it brings is added as the reporter page adds it
             List<Evidence> late = new ArrayList<>(uploads.take(t.getId(), har, console, screenshot));
@@ -115,5 +116,6 @@ class EvidenceStepController {
         model.addAttribute("attachments", Attachments.of(tickets.details(t.getId())));
         model.addAttribute("maxFileSize", uploads.maxFileSize());
         model.addAttribute("maxFileBytes", uploads.maxFileBytes());
+        model.addAttribute("maxPastedText", uploads.maxPastedText());
     }
 }

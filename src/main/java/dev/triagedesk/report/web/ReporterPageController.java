@@ -82,6 +82,7 @@ class ReporterPageController {
                        RedirectAttributes flash) {
         Ticket t = links.ticket(token);
         validation.complete(form, result);
+        uploads.checkPastedText(form, result);
         List<Evidence> added = new ArrayList<>(uploads.take(t.getId(), har, console, screenshot));
         if (result.hasErrors()) {
             // the files are taken; the text fields stay in their boxes with the error next to them
@@ -111,6 +112,7 @@ class ReporterPageController {
         model.addAttribute("attachments", Attachments.of(details));
         model.addAttribute("maxFileSize", uploads.maxFileSize());
         model.addAttribute("maxFileBytes", uploads.maxFileBytes());
+        model.addAttribute("maxPastedText", uploads.maxPastedText());
         Instant sent = details.ticket().getSubmittedAt();
         model.addAttribute("submittedAt", sent == null ? "" : SENT.format(sent.atOffset(ZoneOffset.UTC)));
         model.addAttribute("privateLink", ServletUriComponentsBuilder.fromCurrentContextPath()
