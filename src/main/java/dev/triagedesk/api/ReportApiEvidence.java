@@ -4,7 +4,7 @@ import dev.triagedesk.report.PastedTextLimit;
 import dev.triagedesk.system.ReadableSize;
 import dev.triagedesk.ticket.ConversationAddress;
 import dev.triagedesk.ticket.ConversationUrl;
-import jakarta.validation.constraints.Size;
+import dev.triagedesk.ticket.MaxLength;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  */
 record ReportApiEvidence(
         String consoleText,
-        @Size(max = 2000) @ConversationUrl String conversationUrl,
+        @MaxLength(2000) @ConversationUrl String conversationUrl,
         List<ApiProblem.FieldError> unread) {
 
     /** A conversation URL sent as a part larger than this is not read (it would be refused by its size anyway). */

@@ -89,6 +89,20 @@ class ReportApiTests {
     }
 
     @Test
+    void aTextOverItsLengthIsToldInWordsInTheProblemDetails() throws Exception {
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                ("{\"product\": \"chatgpt_web\", \"description\": \"" + "x".repeat(10_001) + "\","
+                        + " \"api\": {\"model\": \"" + "m".repeat(201) + "\"}}").getBytes());
+        mvc.perform(multipart("/api/reports").file(report))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("report.api.model",
+                        "report.description")))
+                .andExpect(jsonPath("$.errors[0].message").value("must be at most 200 characters"))
+                .andExpect(jsonPath("$.errors[1].message").value("must be at most 10000 characters"));
+    }
+
+    @Test
     void aHarCutShortIsAnalyzedInPartAndItsItemSaysWhereItBrokeOff() throws Exception {
         byte[] whole = Files.readAllBytes(Corpus.har("harviewer-issue61-chrome51-github.har"));
         MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,

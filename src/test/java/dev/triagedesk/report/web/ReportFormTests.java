@@ -140,6 +140,20 @@ class ReportFormTests {
     }
 
     @Test
+    void aTextOverItsLengthIsToldInWordsNotInBeanValidationsDefault() throws Exception {
+        String token = draft();
+        String page = mvc.perform(post("/report/" + token + "/what").param("nav", "next")
+                        .param("product", "CHATGPT_WEB").param("seenMessage", "Something went wrong")
+                        .param("productDetail", "x".repeat(201)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<a href=\"#productDetail\">Browser or app version – must be at most 200 characters</a>")
+                .doesNotContain("size must be between");
+        assertThat(org.jsoup.Jsoup.parse(page).select("#productDetail-error").text())
+                .isEqualTo("Error: must be at most 200 characters");
+    }
+
+    @Test
     void stepOneIsSavedAndShownAgainWhenComingBack() throws Exception {
         String token = draft();
         mvc.perform(post("/report/" + token + "/what").param("nav", "next")
