@@ -1,5 +1,6 @@
 package dev.triagedesk.api;
 
+import dev.triagedesk.report.PastedTextLimit;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
@@ -50,11 +51,13 @@ class ReportApiController {
     private final TicketService tickets;
     private final ReportService reports;
     private final Validator validator;
+    private final PastedTextLimit pastedText;
 
-    ReportApiController(TicketService tickets, ReportService reports, Validator validator) {
+    ReportApiController(TicketService tickets, ReportService reports, Validator validator, PastedTextLimit pastedText) {
         this.tickets = tickets;
         this.reports = reports;
         this.validator = validator;
+        this.pastedText = pastedText;
     }
 
     @PostMapping(path = "/api/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -79,7 +82,7 @@ class ReportApiController {
     ResponseEntity<ReportCreated> addEvidence(@PathVariable String token, MultipartHttpServletRequest request) {
         Ticket ticket = tickets.byToken(token).orElseThrow(() -> new ApiProblem(404, "No report",
                 "There is no report with this link."));
-        ReportApiEvidence fields = validated(ReportApiEvidence.of(request));
+        ReportApiEvidence fields = validated(ReportApiEvidence.of(request, pastedText));
         boolean files = FILE_PARTS.stream().anyMatch(p -> !request.getMultiFileMap().getOrDefault(p, List.of()).isEmpty());
         if (!files && !fields.hasConsoleText() && fields.conversationUrl() == null) {
             throw new ApiProblem(400, "Nothing to add", "Send har, console or screenshot parts, console output as"
@@ -152,8 +155,8 @@ class ReportApiController {
 
     private static List<ReportCreated.EvidenceOutcome> outcomes(List<Evidence> rows) {
         return rows.stream().map(e -> new ReportCreated.EvidenceOutcome(e.getFileName(), e.getKind().name().toLowerCase(Locale.ROOT),
-                e.isAnalyzed() ? "analyzed" : "rejected", e.getReason(), e.getFailureCount() + e.getStreamErrorCount(),
-                e.getSecretsRemoved())).toList();
+                e.isAnalyzed() ? "analyzed" : "rejected", e.getOutcomeReason(), e.isAnalyzedInPart(),
+                e.getFailureCount() + e.getStreamErrorCount(), e.getSecretsRemoved())).toList();
     }
 
     private static String reportPart(MultipartHttpServletRequest request) {

@@ -1,12 +1,16 @@
 package dev.triagedesk.api;
 
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import dev.triagedesk.report.PastedTextLimit;
+import dev.triagedesk.system.ReadableSize;
+import dev.triagedesk.ticket.ConversationAddress;
+import dev.triagedesk.ticket.ConversationUrl;
+import dev.triagedesk.ticket.MaxLength;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
@@ -20,19 +24,30 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  * @param unread fields whose part could not be taken as text at all, with why
  */
 record ReportApiEvidence(
-        @Size(max = ReportApiEvidence.MAX_PASTED_CHARS, message = ReportApiEvidence.TOO_LONG) String consoleText,
-        @Size(max = 2000) @Pattern(regexp = "^\\s*$|^\\s*https?://\\S+\\s*$", message = "{validation.url}")
-        String conversationUrl,
+        String consoleText,
+        @MaxLength(2000) @ConversationUrl String conversationUrl,
         List<ApiProblem.FieldError> unread) {
 
-    /** The reporter page's limit for pasted text (Tomcat caps a multipart form field at 2 MB). */
-    static final int MAX_PASTED_CHARS = 500_000;
-    static final String TOO_LONG = "is too long to send as text: send it as a console part (a file) instead";
+    /** A conversation URL sent as a part larger than this is not read (it would be refused by its size anyway). */
+    private static final long URL_PART_BYTES = 64 * 1024;
 
-    static ReportApiEvidence of(MultipartHttpServletRequest request) {
+    /**
+     * The text fields of the request. Console output over the pasted-text limit is not taken, and is named in
+     * {@link #unread} (a part that large is not even read).
+     */
+    static ReportApiEvidence of(MultipartHttpServletRequest request, PastedTextLimit limit) {
         List<ApiProblem.FieldError> unread = new ArrayList<>();
-        return new ReportApiEvidence(text(request, "consoleText", unread), text(request, "conversationUrl", unread),
-                List.copyOf(unread));
+        Function<String, String> consoleTooLarge = size -> "is " + size + ", more than the " + limit.maxText()
+                + " that can be sent as text: send it as a console part (a file) instead";
+        String console = text(request, "consoleText", limit.maxBytes(), consoleTooLarge, unread);
+        String excess = limit.excess(console).orElse(null);
+        if (excess != null) {
+            unread.add(new ApiProblem.FieldError("consoleText", consoleTooLarge.apply(excess)));
+            console = null;
+        }
+        String url = text(request, "conversationUrl", URL_PART_BYTES,
+                size -> "is " + size + ": a conversation URL has at most 2000 characters", unread);
+        return new ReportApiEvidence(console, url, List.copyOf(unread));
     }
 
     boolean hasConsoleText() {
@@ -41,10 +56,11 @@ record ReportApiEvidence(
 
     /** The URL to store: null to clear it (an empty field). Only when {@link #conversationUrl} was sent. */
     String conversationUrlToStore() {
-        return conversationUrl == null || conversationUrl.isBlank() ? null : conversationUrl.trim();
+        return ConversationAddress.normalise(conversationUrl);
     }
 
-    private static String text(MultipartHttpServletRequest request, String name, List<ApiProblem.FieldError> unread) {
+    private static String text(MultipartHttpServletRequest request, String name, long maxPartBytes,
+                               Function<String, String> tooLarge, List<ApiProblem.FieldError> unread) {
         String field = request.getParameter(name);
         if (field != null) {
             return field;
@@ -53,8 +69,8 @@ record ReportApiEvidence(
         if (part == null) {
             return null;
         }
-        if (part.getSize() > 4L * MAX_PASTED_CHARS) {
-            unread.add(new ApiProblem.FieldError(name, TOO_LONG));
+        if (part.getSize() > maxPartBytes) {
+            unread.add(new ApiProblem.FieldError(name, tooLarge.apply(ReadableSize.of(part.getSize()))));
             return null;
         }
         try {

@@ -26,10 +26,12 @@ public record ReportCreated(String reference, String summary, String reporterUrl
 
     /**
      * @param status "analyzed" or "rejected"
+     * @param reason why it was rejected, or why it was analyzed only in part; absent for a file read whole
+     * @param partial analyzed, but only the complete entries before a break in the file (a HAR cut short)
      * @param failures failing requests (HAR) or error lines (console log) found
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EvidenceOutcome(String name, String kind, String status, String reason, long failures,
-                                  long secretsRemoved) {
+    public record EvidenceOutcome(String name, String kind, String status, String reason, boolean partial,
+                                  long failures, long secretsRemoved) {
     }
 }

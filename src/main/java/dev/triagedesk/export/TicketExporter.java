@@ -139,8 +139,8 @@ public class TicketExporter {
         List<TicketExport.EvidencePart> evidence = new ArrayList<>();
         for (Evidence e : d.evidence()) {
             evidence.add(new TicketExport.EvidencePart(e.getId(), e.getFileName(), lower(e.getKind()), lower(e.getStatus()),
-                    e.getReason(), e.getFormat(), e.getEntryCount(), e.getFailureCount(), e.getStreamErrorCount(),
-                    e.getSignalCount(), e.getSecretsRemoved(), e.isAlreadySanitized(), e.isPartial(),
+                    e.getOutcomeReason(), e.getFormat(), e.getEntryCount(), e.getFailureCount(), e.getStreamErrorCount(),
+                    e.getSignalCount(), e.getSecretsRemoved(), e.isAlreadySanitized(), e.isAnalyzedInPart(),
                     e.getAddedAt().toString()));
         }
         Map<String, String> checks = new LinkedHashMap<>();

@@ -9,14 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Files of a ticket, addressed by a relative name that is checked so it can never leave the storage folder (a
  * file name from an upload is never used as a path).
+ *
+ * <p>A file is written for a row of the database: when the transaction it was written in rolls back, the file goes
+ * too, so a failed upload (a database error, a concurrent change the transaction lost to) leaves no file that no
+ * evidence names.
  */
 @Component
 public class EvidenceStorage {
+
+    private static final Logger log = LoggerFactory.getLogger(EvidenceStorage.class);
 
     private final Path root;
 
@@ -32,9 +42,13 @@ public class EvidenceStorage {
         return ticketId + "/" + evidenceId + "-" + name + (hasSuffix ? "" : suffix);
     }
 
-    /** Opens a location for writing, replacing what was there (the engine may write a copy twice). */
+    /**
+     * Opens a location for writing, replacing what was there (the engine may write a copy twice). Inside a
+     * transaction the file is deleted again should the transaction roll back.
+     */
     public OutputStream create(String location) {
         Path file = resolve(location);
+        deleteOnRollback(location);
         try {
             Files.createDirectories(file.getParent());
             return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
@@ -66,6 +80,27 @@ public class EvidenceStorage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void deleteOnRollback(String location) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        // registered with the transaction writing now (a nested one has synchronizations of its own)
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                // only a certain rollback: after an unknown outcome the rows may well name this file
+                if (status == STATUS_ROLLED_BACK) {
+                    try {
+                        delete(location);
+                    } catch (RuntimeException e) {
+                        log.warn("Could not delete {}, written by a transaction that rolled back: {}", location,
+                                e.toString());
+                    }
+                }
+            }
+        });
     }
 
     /** The absolute path of a location; throws if the location would escape the storage folder. */

@@ -129,7 +129,7 @@ public final class SupportSummary {
                         + (e.getStreamErrorCount() > 0 ? ", " + count(e.getStreamErrorCount(), "stream error") : "")
                         + ", " + count(e.getSecretsRemoved(), "secret") + " removed"
                         + (e.isAlreadySanitized() ? "; exported without cookies, so the session cannot be checked" : "")
-                        + (e.isPartial() ? "; " + e.getReason() : "");
+                        + (e.isPartial() ? "; " + e.getPartialReason() : "");
             } else if (e.getKind() == EvidenceKind.CONSOLE) {
                 what = count(e.getEntryCount(), "line") + ", " + count(e.getFailureCount(), "error") + ", "
                         + count(e.getSecretsRemoved(), "secret") + " removed";

@@ -20,7 +20,11 @@ public record TriageProperties(@DefaultValue("./data") Path dataDir, @DefaultVal
     /**
      * @param maxFileSize largest attachment accepted; larger ones are listed as rejected, the report is kept
      * @param maxFilesPerReport most attachments on one ticket
+     * @param maxPastedText most console output taken as text (the form's box, the API's {@code consoleText}), in
+     *                      UTF-8; more is refused next to the field, the rest of the form kept. It must stay below
+     *                      {@code server.tomcat.max-http-form-post-size}, which caps the text fields of a request
      */
-    public record Upload(@DefaultValue("512MB") DataSize maxFileSize, @DefaultValue("50") int maxFilesPerReport) {
+    public record Upload(@DefaultValue("512MB") DataSize maxFileSize, @DefaultValue("50") int maxFilesPerReport,
+                         @DefaultValue("5MB") DataSize maxPastedText) {
     }
 }

@@ -38,7 +38,7 @@ final class Answers {
         x.setFailingPercent(api == null ? null : api.failingPercent());
         x.setRetriedWithBackoff(api == null ? null : api.retriedWithBackoff());
         x.setRequestIds(api == null ? null : blank(api.requestIds()));
-        t.setConversationUrl(blank(a.conversationUrl()));
+        t.setConversationUrl(ConversationAddress.normalise(a.conversationUrl()));
         t.reachStep(4);
     }
 

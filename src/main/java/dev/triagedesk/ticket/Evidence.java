@@ -37,6 +37,7 @@ public class Evidence {
     private EvidenceStatus status;
     @Column(name = "file_name", length = 300, nullable = false)
     private String fileName;
+    /** Why it could not be read; null once analyzed. */
     @Column(length = 2000)
     private String reason;
     /** Where the sanitized copy is, relative to the evidence folder; null when rejected. */
@@ -69,6 +70,9 @@ public class Evidence {
     private boolean alreadySanitized;
     @Column(name = "partial_input")
     private boolean partial;
+    /** Of a HAR read only in part (lenient read of broken JSON): where it broke off and what was read before. */
+    @Column(name = "partial_reason", length = 2000)
+    private String partialReason;
     @Column(length = 40)
     private String format;
     /** Capture time range, as written in the file (for linking console lines by time). */
@@ -98,9 +102,7 @@ public class Evidence {
 
     void accept(String location, long size) {
         this.status = EvidenceStatus.ANALYZED;
-        if (!partial) {
-            this.reason = null; // a partly read file keeps where and why it broke off
-        }
+        this.reason = null;
         this.storedLocation = location;
         this.storedSize = size;
     }
@@ -203,6 +205,27 @@ public class Evidence {
 
     public boolean isPartial() {
         return partial;
+    }
+
+    public String getPartialReason() {
+        return partialReason;
+    }
+
+    void setPartialReason(String partialReason) {
+        this.partialReason = partialReason;
+    }
+
+    /**
+     * What a reader of this attachment needs beside its status: why it could not be read, or, analyzed from a HAR
+     * that broke off, where it broke off; null for a file read whole.
+     */
+    public String getOutcomeReason() {
+        return isAnalyzed() ? partialReason : reason;
+    }
+
+    /** Analyzed, but only the complete entries before a break in the file. */
+    public boolean isAnalyzedInPart() {
+        return isAnalyzed() && partial;
     }
 
     public String getFormat() {

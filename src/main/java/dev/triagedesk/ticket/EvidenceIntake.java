@@ -130,7 +130,7 @@ class EvidenceIntake {
                     storage.delete(row.getAnalysisLocation());
                     row.setAnalysisLocation(null);
                 }
-                row.reject(nothingRead(row.getReason()));
+                row.reject(nothingRead(row.getPartialReason()));
                 return evidence.save(row);
             }
             row.accept(location, storage.size(location));
@@ -155,7 +155,7 @@ class EvidenceIntake {
                 doc.format() == EvidenceFormat.HAR_JSONP ? "har-jsonp" : "har", summary.stats().firstStartedAt(),
                 summary.stats().lastStartedAt());
         if (summary.partial()) {
-            row.setReason(summary.partialReason());
+            row.setPartialReason(summary.partialReason());
         }
         for (Failure f : found.failures) {
             FailingRequest fr = new FailingRequest(ticket, row, f.entry(), false);

@@ -5,8 +5,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 
 /**
@@ -17,20 +15,20 @@ import java.time.LocalDateTime;
  */
 public record ReportAnswers(
         @NotNull(message = "{report.product.required}") Product product,
-        @Size(max = 200) String productDetail,
-        @Size(max = 2000) String seenMessage,
+        @MaxLength(200) String productDetail,
+        @MaxLength(2000) String seenMessage,
         @Min(value = 100, message = "{what.seenStatus.range}") @Max(value = 599, message = "{what.seenStatus.range}")
         Integer seenStatus,
         LocalDateTime occurredAt,
-        @TimeZoneId(message = "{what.timeZone.invalid}") @Size(max = 64) String timeZone,
-        @Size(max = 1000) String environment,
-        @Size(max = 200) String reporterName,
-        @Email(message = "{what.reporterEmail.invalid}") @Size(max = 320) String reporterEmail,
-        @Size(max = 10000) String description,
+        @TimeZoneId(message = "{what.timeZone.invalid}") @MaxLength(64) String timeZone,
+        @MaxLength(1000) String environment,
+        @MaxLength(200) String reporterName,
+        @Email(message = "{what.reporterEmail.invalid}") @MaxLength(320) String reporterEmail,
+        @MaxLength(10000) String description,
         StatusPageAnswer statusPage,
         @Valid Checks checks,
         @Valid Api api,
-        @Size(max = 2000) @Pattern(regexp = "^$|^https?://\\S+$", message = "{validation.url}") String conversationUrl) {
+        @MaxLength(2000) @ConversationUrl String conversationUrl) {
 
     /** The browser and app isolation checklist; a missing result means "not tried". */
     public record Checks(CheckResult privateWindow, CheckResult clearedSiteData, CheckResult extensionsOff,
@@ -39,10 +37,10 @@ public record ReportAnswers(
     }
 
     /** The API checklist. */
-    public record Api(@Size(max = 200) String model, @Size(max = 500) String endpoint,
-                      @Size(max = 100) String serviceTier, @Size(max = 200) String orgId,
-                      @Size(max = 200) String projectId, @Min(value = 0, message = "{checks.failingPercent.range}")
+    public record Api(@MaxLength(200) String model, @MaxLength(500) String endpoint,
+                      @MaxLength(100) String serviceTier, @MaxLength(200) String orgId,
+                      @MaxLength(200) String projectId, @Min(value = 0, message = "{checks.failingPercent.range}")
                       @Max(value = 100, message = "{checks.failingPercent.range}") Integer failingPercent,
-                      Boolean retriedWithBackoff, @Size(max = 4000) String requestIds) {
+                      Boolean retriedWithBackoff, @MaxLength(4000) String requestIds) {
     }
 }

@@ -19,12 +19,18 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A report: a draft while the reporter walks through the form, a ticket once submitted (then it has a reference
  * and a workflow status). Every answer is its own column.
+ *
+ * <p>An update writes only the columns it changed ({@link DynamicUpdate}): what the reporter adds to a submitted
+ * ticket (its conversation URL, verdict and summary, see {@link TicketRepository}) is written without the version,
+ * and an agent's change made at the same moment must not write the ticket's older values of those columns back.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "ticket")
 public class Ticket {
 
@@ -301,14 +307,6 @@ public class Ticket {
 
     public String getSummaryText() {
         return summaryText;
-    }
-
-    /** Stores what the evidence and answers add up to, and the summary generated from them. */
-    void conclude(TriagePath path, String reasons, String markdown, String text) {
-        this.verdictPath = path;
-        this.verdictReasons = reasons;
-        this.summaryMarkdown = markdown;
-        this.summaryText = text;
     }
 
     public long getVersion() {

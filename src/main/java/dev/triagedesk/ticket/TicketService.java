@@ -1,8 +1,11 @@
 package dev.triagedesk.ticket;
 
+import dev.triagedesk.audit.AuditAction;
+import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.evidence.EvidenceEngine;
 import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.evidence.redact.Redactor;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,17 +21,24 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one place where tickets are created, changed and submitted. Reporter links carry a random token; only its
  * SHA-256 is stored, so a copy of the database does not open anyone's ticket.
+ *
+ * <p>Submitting and every addition of evidence to a submitted ticket go into its audit trail, in the transaction
+ * that makes them, under {@link #REPORTER} (reporters have no account; their link is all that names them).
  */
 @Service
 public class TicketService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The actor of what a reporter does, in the audit trail. */
+    public static final String REPORTER = "reporter";
 
     /** A new draft and the token of its private link (shown once, never stored). */
     public record Draft(Ticket ticket, String token) {
@@ -44,11 +54,13 @@ public class TicketService {
     private final EvidenceIntake intake;
     private final EvidenceEngine engine;
     private final Clock clock;
+    private final EntityManager entities;
+    private final AuditLog audit;
 
     TicketService(TicketRepository tickets, EvidenceRepository evidence, FailingRequestRepository failures,
                   ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
                   RequestIdentifierRepository identifiers, TicketWordRepository words, EvidenceIntake intake,
-                  EvidenceEngine engine, Clock clock) {
+                  EvidenceEngine engine, Clock clock, EntityManager entities, AuditLog audit) {
         this.tickets = tickets;
         this.evidence = evidence;
         this.failures = failures;
@@ -59,6 +71,8 @@ public class TicketService {
         this.intake = intake;
         this.engine = engine;
         this.clock = clock;
+        this.entities = entities;
+        this.audit = audit;
     }
 
     @Transactional
@@ -108,13 +122,15 @@ public class TicketService {
         return update(ticketId, t -> Answers.apply(t, answers));
     }
 
-    /** Adds an uploaded file (its temporary copy is the caller's to delete). */
+    /**
+     * Adds an uploaded file (its temporary copy is the caller's to delete). Like every addition of evidence it
+     * leaves the ticket's version alone (see {@link #evidenceAdded}).
+     */
     @Transactional
     public List<Evidence> addUpload(long ticketId, Upload upload) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
         List<Evidence> rows = intake.take(ticket, upload);
-        relink(ticket);
-        ticket.touch(clock.instant());
+        evidenceAdded(ticket, rows);
         return rows;
     }
 
@@ -127,8 +143,7 @@ public class TicketService {
             tmp = Files.createTempFile("triage-pasted", ".log");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Evidence row = intake.takePastedConsole(ticket, tmp, Files.size(tmp));
-            relink(ticket);
-            ticket.touch(clock.instant());
+            evidenceAdded(ticket, List.of(row));
             return row;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -143,6 +158,46 @@ public class TicketService {
         }
     }
 
+    /**
+     * Sets the conversation URL the reporter gives, as typed (see {@link ConversationAddress}), also on a submitted
+     * ticket (it is evidence, and the reporter page takes it later), without moving the ticket's version; true when
+     * it changed. {@code url} null or blank clears it.
+     */
+    @Transactional
+    public boolean setConversationUrl(long ticketId, String url) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow();
+        String typed = ConversationAddress.normalise(url);
+        String stored = typed == null ? null : engine.redactor().url(typed);
+        if (Objects.equals(stored, ticket.getConversationUrl())) {
+            return false;
+        }
+        tickets.setConversationUrl(ticketId, stored, clock.instant());
+        entities.refresh(ticket);
+        syncReportedIdentifiers(ticket);
+        if (!ticket.isDraft()) {
+            audit.recordChange(ticketId, REPORTER, AuditAction.EVIDENCE_ADDED,
+                    stored == null ? "conversation URL removed" : "conversation URL " + stored);
+        }
+        return true;
+    }
+
+    /**
+     * What follows an addition of evidence, in its transaction: console lines are joined anew to the requests they
+     * are about, the ticket's last change moves, and a submitted ticket's trail says what was added. Evidence rows
+     * are entities of their own and the last change is written as a statement, so the ticket's version stays: an
+     * agent's change made at the same moment (which rests on that version) and this addition both stand.
+     */
+    private void evidenceAdded(Ticket ticket, List<Evidence> rows) {
+        relink(ticket);
+        tickets.touch(ticket.getId(), clock.instant());
+        entities.refresh(ticket);
+        if (!ticket.isDraft() && !rows.isEmpty()) {
+            audit.recordChange(ticket.getId(), REPORTER, AuditAction.EVIDENCE_ADDED, rows.stream()
+                    .map(e -> e.getFileName() + (e.isAnalyzed() ? "" : " (could not be read)"))
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
     @Transactional(readOnly = true)
     public TicketDetails details(long ticketId) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
@@ -151,11 +206,25 @@ public class TicketService {
                 signals.findByTicketOrderByIdAsc(ticket), identifiers.findByTicketOrderByIdAsc(ticket));
     }
 
-    /** Stores the verdict and the generated summary (computed by the caller from {@link #details}). */
+    /**
+     * Locks the ticket's row until the caller's transaction ends, so verdicts and summaries are generated one at a
+     * time, each from every piece of evidence committed before it (two uploads finishing together would otherwise
+     * each write a summary missing the other's file). Workflow changes wait for the lock, never fail on it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForConclusion(long ticketId) {
+        tickets.lockById(ticketId).orElseThrow();
+    }
+
+    /**
+     * Stores the verdict and the generated summary (computed by the caller from {@link #details}), without moving
+     * the ticket's version: they follow from the evidence, which is not the staff's workflow.
+     */
     @Transactional
     public Ticket conclude(long ticketId, TriagePath path, String reasons, String markdown, String text) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
-        ticket.conclude(path, reasons, markdown, text);
+        tickets.conclude(ticketId, path, reasons, markdown, text);
+        entities.refresh(ticket);
         return ticket;
     }
 
@@ -167,6 +236,9 @@ public class TicketService {
             ticket.reachStep(5);
             ticket.submit(clock.instant());
             indexWords(ticket);
+            long attachments = evidence.countByTicket(ticket);
+            audit.recordChange(ticketId, REPORTER, AuditAction.SUBMITTED, attachments == 0 ? "without attachments"
+                    : attachments == 1 ? "with 1 attachment" : "with " + attachments + " attachments");
         }
         return ticket;
     }

@@ -89,6 +89,61 @@ class ReportApiTests {
     }
 
     @Test
+    void aTextOverItsLengthIsToldInWordsInTheProblemDetails() throws Exception {
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                ("{\"product\": \"chatgpt_web\", \"description\": \"" + "x".repeat(10_001) + "\","
+                        + " \"api\": {\"model\": \"" + "m".repeat(201) + "\"}}").getBytes());
+        mvc.perform(multipart("/api/reports").file(report))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("report.api.model",
+                        "report.description")))
+                .andExpect(jsonPath("$.errors[0].message").value("must be at most 200 characters"))
+                .andExpect(jsonPath("$.errors[1].message").value("must be at most 10000 characters"));
+    }
+
+    @Test
+    void aHarCutShortIsAnalyzedInPartAndItsItemSaysWhereItBrokeOff() throws Exception {
+        byte[] whole = Files.readAllBytes(Corpus.har("harviewer-issue61-chrome51-github.har"));
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                "{\"product\": \"chatgpt_web\"}".getBytes());
+        mvc.perform(multipart("/api/reports").file(report)
+                        .file(new MockMultipartFile("har", "cut.har", "application/json",
+                                java.util.Arrays.copyOf(whole, whole.length / 2)))
+                        .file(new MockMultipartFile("har", "whole.har", "application/json", whole)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.evidence[0].name").value("cut.har"))
+                .andExpect(jsonPath("$.evidence[0].status").value("analyzed"))
+                .andExpect(jsonPath("$.evidence[0].partial").value(true))
+                .andExpect(jsonPath("$.evidence[0].reason").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("The file breaks off at line "),
+                        org.hamcrest.Matchers.endsWith("complete entries before the break were read."))))
+                .andExpect(jsonPath("$.evidence[1].status").value("analyzed"))
+                .andExpect(jsonPath("$.evidence[1].partial").value(false))
+                .andExpect(jsonPath("$.evidence[1].reason").doesNotExist());
+    }
+
+    @Test
+    void aChatGptConversationSentWithoutItsSchemeIsStoredWithHttps() throws Exception {
+        String id = "22222222-afa8-8327-9a1b-0123456789ab";
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                ("{\"product\": \"chatgpt_web\", \"conversationUrl\": \"chatgpt.com/c/" + id + "\"}").getBytes());
+        MvcResult result = mvc.perform(multipart("/api/reports").file(report)).andExpect(status().isCreated()).andReturn();
+        JsonNode body = JsonMapper.builder().build().readTree(result.getResponse().getContentAsString());
+        var ticket = tickets.findByReference(body.path("reference").asString()).orElseThrow();
+        assertThat(ticket.getConversationUrl()).isEqualTo("https://chatgpt.com/c/" + id);
+        assertThat(body.path("summary").asString()).contains("Conversation: https://chatgpt.com/c/" + id);
+
+        String reporterUrl = body.path("reporterUrl").asString();
+        String token = reporterUrl.substring(reporterUrl.lastIndexOf('/') + 1);
+        mvc.perform(multipart("/api/reports/" + token + "/evidence")
+                        .param("conversationUrl", "www.chatgpt.com/g/g-abc/c/" + id + "?model=gpt-5"))
+                .andExpect(status().isOk());
+        assertThat(ticketService.byToken(token).orElseThrow().getConversationUrl())
+                .isEqualTo("https://www.chatgpt.com/g/g-abc/c/" + id + "?model=gpt-5");
+    }
+
+    @Test
     void evidenceAddedLaterTakesPastedConsoleOutputAndTheConversationUrlAndWritesTheSummaryAgain() throws Exception {
         String token = reportToken();
         String id = "6915a9bc-afa8-8327-9a1b-0123456789ab";
@@ -126,13 +181,15 @@ class ReportApiTests {
         MockMultipartFile har = new MockMultipartFile("har", "capture.har", "application/json",
                 Files.readAllBytes(Corpus.har("user-masteralan360-asaas-chrome143-404-body.har")));
         mvc.perform(multipart("/api/reports/" + token + "/evidence").file(har)
-                        .param("conversationUrl", "chatgpt.com/c/1").param("consoleText", "x".repeat(500_001)))
+                        .param("conversationUrl", "the chat from Monday")
+                        .param("consoleText", "x".repeat(5 * 1024 * 1024 + 1)))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("consoleText",
                         "conversationUrl")))
                 .andExpect(jsonPath("$.errors[1].message").value("must be a web address starting with https://"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("is too long")));
+                .andExpect(jsonPath("$.errors[0].message").value("is over 5 MB, more than the 5 MB that can be sent as"
+                        + " text: send it as a console part (a file) instead"));
         var after = ticketService.byToken(token).orElseThrow();
         assertThat(after.getSummaryText()).isEqualTo(before.getSummaryText()).doesNotContain("capture.har");
         assertThat(after.getConversationUrl()).isNull();
@@ -192,7 +249,7 @@ class ReportApiTests {
                  "occurredAt": "yesterday", "statusPage": 3, "prodcut": 1,
                  "checks": {"vpnOff": "maybe", "privateWindow": "works", "otherNetwork": {"works": true}},
                  "api": {"failingPercent": 300, "retriedWithBackoff": "sometimes"},
-                 "conversationUrl": "chatgpt.com/c/1"}
+                 "conversationUrl": "example.com/c/1"}
                 """.getBytes());
         long before = tickets.count();
         String body = mvc.perform(multipart("/api/reports").file(report))
@@ -211,6 +268,9 @@ class ReportApiTests {
                         "must be a whole number, not \"five hundred\""))
                 .andExpect(jsonPath("$.errors[?(@.field == 'report.api.failingPercent')].message").value(
                         "must be a percentage between 0 and 100"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'report.conversationUrl')].message").value(
+                        "must start with https:// (only a ChatGPT conversation, such as chatgpt.com/c/..., can be"
+                                + " given without it)"))
                 .andReturn().getResponse().getContentAsString();
         assertThat(body).doesNotContain("dev.triagedesk", "Cannot deserialize");
         assertThat(tickets.count()).isEqualTo(before);

@@ -8,6 +8,7 @@ import dev.triagedesk.audit.AuditEvent;
 import dev.triagedesk.audit.AuditEventRepository;
 import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.desk.TicketFilter;
+import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.evidence.Engines;
 import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.support.TicketFixtures;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,8 @@ class TicketExporterTests {
         assertThat(md).startsWith("# Report " + t.getReference()).contains("9ba36dc0cdf1f756-ISU")
                 .contains("get\\_all\\_users").contains("| Time (UTC) |");
         assertThat(exporter.text(t.getReference(), "alice")).contains("9ba36dc0cdf1f756-ISU").doesNotContain("**");
-        assertThat(audit.trail(t.getId())).extracting(AuditEvent::getAction).containsOnly(AuditAction.EXPORTED);
+        assertThat(audit.trail(t.getId())).extracting(AuditEvent::getAction)
+                .containsOnly(AuditAction.SUBMITTED, AuditAction.EXPORTED);
     }
 
     @Test
@@ -84,6 +87,23 @@ class TicketExporterTests {
                 .contains("9ba36dc0cdf1f756-ISU", "019b9869-d481-7819-a1b6-fea08d7e5ad5");
         assertThat(json.path("labels")).hasSize(4);
         assertThat(json.path("status").asString()).isEqualTo("new");
+    }
+
+    @Test
+    void aHarCutShortIsExportedAsReadInPartWithWhereItBrokeOff() throws IOException {
+        byte[] whole = Files.readAllBytes(Corpus.har("harviewer-issue61-chrome51-github.har"));
+        Ticket t = fixtures.submitHar(TicketFixtures.answers(Product.CHATGPT_WEB, "export cut " + UUID.randomUUID(),
+                null), "cut.har", Arrays.copyOf(whole, whole.length / 2));
+        JsonNode item = Engines.tree(exporter.json(t.getReference(), "alice")).path("evidence").get(0);
+        String stored = tickets.details(t.getId()).evidence().get(0).getPartialReason();
+        assertThat(stored).startsWith("The file breaks off at line ").endsWith("complete entries before the break were read.");
+        assertThat(item.path("status").asString()).isEqualTo("analyzed");
+        assertThat(item.path("partial").asBoolean()).isTrue();
+        assertThat(item.path("reason").asString()).isEqualTo(stored);
+
+        JsonNode schema = Engines.tree(new String(getClass().getResourceAsStream("/static/schema/ticket-export-v1.json")
+                .readAllBytes(), StandardCharsets.UTF_8)).path("$defs").path("evidence").path("properties");
+        assertThat(schema.path("reason").path("description").asString()).contains("only in part");
     }
 
     @Test

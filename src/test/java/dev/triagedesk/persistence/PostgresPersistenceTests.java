@@ -2,17 +2,25 @@ package dev.triagedesk.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceRepository;
 import dev.triagedesk.ticket.RequestIdentifierRepository;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketRepository;
+import dev.triagedesk.ticket.TicketService;
+import dev.triagedesk.ticket.TicketStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -30,7 +38,13 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.MediaType;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
 
 /**
  * The application as deployed with the {@code postgres} profile, against a real PostgreSQL server: Flyway
@@ -68,6 +82,12 @@ class PostgresPersistenceTests {
     RequestIdentifierRepository identifiers;
     @Autowired
     EvidenceStorage storage;
+    @Autowired
+    TicketService ticketService;
+    @Autowired
+    DeskService desk;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeAll
     static void freshSchema() throws Exception {
@@ -140,5 +160,58 @@ class PostgresPersistenceTests {
         List<Evidence> files = evidence.findByTicketOrderByIdAsc(ticket);
         assertThat(files).hasSize(1);
         assertThat(storage.exists(files.get(0).getStoredLocation())).isTrue();
+    }
+
+    /**
+     * A summary is written while holding the ticket's row (so two additions of evidence cannot each store one
+     * missing the other's file): an agent's change waits for it rather than failing, and evidence added later over
+     * HTTP leaves the version the agent's next change rests on alone.
+     */
+    @Test
+    void anAgentsChangeWaitsForASummaryBeingWrittenAndEvidenceAddedLaterLeavesTheVersionAlone() throws Exception {
+        // no HAR: its request IDs are the other test's to find
+        ReportClient.Created created = new ReportClient(port).post(ReportClient.ANSWERS, null);
+        long id = tickets.findByReference(created.reference()).orElseThrow().getId();
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> conclusion = threads.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+                ticketService.lockForConclusion(id);
+                locked.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Ticket> agent = threads.submit(() -> desk.changeStatus(created.reference(), TicketStatus.TRIAGING,
+                    "dana"));
+            Thread.sleep(500);
+            assertThat(agent).as("the agent's change waits for the row").isNotDone();
+            release.countDown();
+            conclusion.get(30, TimeUnit.SECONDS);
+            assertThat(agent.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(TicketStatus.TRIAGING);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        long version = tickets.findById(id).orElseThrow().getVersion();
+
+        String reporterUrl = created.body().path("reporterUrl").asString();
+        String token = reporterUrl.substring(reporterUrl.lastIndexOf('/') + 1);
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("consoleText", "POST https://chatgpt.com/backend-api/conversation 502 (Bad Gateway)\n");
+        String body = RestClient.create("http://localhost:" + port).post().uri("/api/reports/{token}/evidence", token)
+                .contentType(MediaType.MULTIPART_FORM_DATA).body(form).retrieve().body(String.class);
+        assertThat(body).contains("pasted console log");
+
+        Ticket after = tickets.findById(id).orElseThrow();
+        assertThat(after.getStatus()).isEqualTo(TicketStatus.TRIAGING);
+        assertThat(after.getVersion()).as("evidence is not a workflow change").isEqualTo(version);
+        assertThat(after.getSummaryText()).contains("backend-api/conversation", "502");
+        assertThat(evidence.findByTicketOrderByIdAsc(after)).extracting(Evidence::getFileName)
+                .containsExactly("pasted console log");
     }
 }

@@ -50,6 +50,22 @@ public class TicketFixtures {
         return reports.submit(id).details().ticket();
     }
 
+    /** A submitted ticket with the given answers and one HAR made by the test (a corpus file cut short...). */
+    public Ticket submitHar(ReportAnswers answers, String name, byte[] har) {
+        TicketService.Draft draft = tickets.startDraft();
+        long id = draft.ticket().getId();
+        tickets.answer(id, answers);
+        try {
+            Path copy = Files.createTempFile("fixture", ".har");
+            Files.write(copy, har);
+            reports.addUpload(id, new Upload(copy, name, har.length, EvidenceKind.HAR));
+            Files.deleteIfExists(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return reports.submit(id).details().ticket();
+    }
+
     /** The token of a new draft, for tests of the reporter's pages. */
     public TicketService.Draft draft() {
         return tickets.startDraft();

@@ -2,11 +2,11 @@ package dev.triagedesk.report.web;
 
 import dev.triagedesk.ticket.ApiContext;
 import dev.triagedesk.ticket.CheckResult;
+import dev.triagedesk.ticket.MaxLength;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.WebChecks;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -16,15 +16,15 @@ import java.util.List;
 record ChecksForm(
         CheckResult privateWindow, CheckResult clearedSiteData, CheckResult extensionsOff, CheckResult otherBrowser,
         CheckResult otherDevice, CheckResult otherNetwork, CheckResult vpnOff, CheckResult appVsWeb,
-        @Size(max = 200) String model,
-        @Size(max = 500) String endpoint,
-        @Size(max = 100) String serviceTier,
-        @Size(max = 200) String orgId,
-        @Size(max = 200) String projectId,
+        @MaxLength(200) String model,
+        @MaxLength(500) String endpoint,
+        @MaxLength(100) String serviceTier,
+        @MaxLength(200) String orgId,
+        @MaxLength(200) String projectId,
         @Min(value = 0, message = "{checks.failingPercent.range}") @Max(value = 100, message = "{checks.failingPercent.range}")
         Integer failingPercent,
         Boolean retriedWithBackoff,
-        @Size(max = 4000) String requestIds) {
+        @MaxLength(4000) String requestIds) {
 
     /** The web checks in the order the checklist asks them (field names; labels are in messages.properties). */
     static final List<String> WEB_CHECKS = List.of("privateWindow", "clearedSiteData", "extensionsOff", "otherBrowser",

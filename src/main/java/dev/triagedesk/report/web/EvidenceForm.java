@@ -1,19 +1,14 @@
 package dev.triagedesk.report.web;
 
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import dev.triagedesk.ticket.ConversationUrl;
+import dev.triagedesk.ticket.MaxLength;
 
 /**
  * The text fields of step 4 (the files come as their own parts), in the order of the page: console output pasted
- * instead of a file, and the conversation URL.
+ * instead of a file (its limit is a setting, checked by {@link UploadIntake#checkPastedText}), and the conversation
+ * URL.
  */
-record EvidenceForm(
-        @Size(max = EvidenceForm.MAX_PASTED_CHARS, message = "{evidence.consoleText.tooLong}") String consoleText,
-        @Size(max = 2000) @Pattern(regexp = "^\\s*$|^\\s*https?://\\S+\\s*$", message = "{validation.url}")
-        String conversationUrl) {
-
-    /** Larger logs go in as files: Tomcat caps the non-file fields of a multipart request at 2 MB. */
-    static final int MAX_PASTED_CHARS = 500_000;
+record EvidenceForm(String consoleText, @MaxLength(2000) @ConversationUrl String conversationUrl) {
 
     static EvidenceForm of(String conversationUrl) {
         return new EvidenceForm(null, conversationUrl);

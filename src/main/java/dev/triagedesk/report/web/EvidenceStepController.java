@@ -1,6 +1,7 @@
 package dev.triagedesk.report.web;
 
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.ticket.ConversationAddress;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
@@ -60,13 +61,14 @@ class EvidenceStepController {
                         RedirectAttributes flash, HttpServletRequest request) {
         Ticket t = links.ticket(token);
         validation.complete(form, result);
+        uploads.checkPastedText(form, result);
         if (!t.isDraft()) {
             // step 4 left open in another tab after sending: what it brings is added as the reporter page adds it
             List<Evidence> late = new ArrayList<>(uploads.take(t.getId(), har, console, screenshot));
             if (form.hasPastedConsole() && !result.hasFieldErrors("consoleText")) {
                 late.add(reports.addPastedConsole(t.getId(), form.consoleText()));
             }
-            String url = FieldErrors.blank(form.conversationUrl());
+            String url = ConversationAddress.normalise(form.conversationUrl());
             if (url != null && !result.hasFieldErrors("conversationUrl")) {
                 reports.setConversationUrl(t.getId(), url);
             }
@@ -85,7 +87,8 @@ class EvidenceStepController {
         }
         FieldErrors errors = new FieldErrors(result);
         Ticket saved = tickets.update(t.getId(), ticket -> {
-            errors.ifValid("conversationUrl", FieldErrors.blank(form.conversationUrl()), ticket::setConversationUrl);
+            errors.ifValid("conversationUrl", ConversationAddress.normalise(form.conversationUrl()),
+                    ticket::setConversationUrl);
             if (valid) {
                 ticket.reachStep(Step.EVIDENCE.number());
             }
@@ -113,5 +116,6 @@ class EvidenceStepController {
         model.addAttribute("attachments", Attachments.of(tickets.details(t.getId())));
         model.addAttribute("maxFileSize", uploads.maxFileSize());
         model.addAttribute("maxFileBytes", uploads.maxFileBytes());
+        model.addAttribute("maxPastedText", uploads.maxPastedText());
     }
 }

@@ -2,6 +2,7 @@ package dev.triagedesk.report.web;
 
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.system.web.UploadErrors;
+import dev.triagedesk.ticket.ConversationAddress;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
@@ -81,6 +82,7 @@ class ReporterPageController {
                        RedirectAttributes flash) {
         Ticket t = links.ticket(token);
         validation.complete(form, result);
+        uploads.checkPastedText(form, result);
         List<Evidence> added = new ArrayList<>(uploads.take(t.getId(), har, console, screenshot));
         if (result.hasErrors()) {
             // the files are taken; the text fields stay in their boxes with the error next to them
@@ -93,7 +95,7 @@ class ReporterPageController {
         }
         // an empty box clears the URL; a form without the field (null) leaves it as it is
         boolean urlChanged = form.conversationUrl() != null
-                && reports.setConversationUrl(t.getId(), FieldErrors.blank(form.conversationUrl()));
+                && reports.setConversationUrl(t.getId(), ConversationAddress.normalise(form.conversationUrl()));
         if (added.isEmpty() && !urlChanged) {
             flash.addFlashAttribute(StepPages.WARNING, "flash.nothingAdded");
         } else if (added.isEmpty()) {
@@ -110,6 +112,7 @@ class ReporterPageController {
         model.addAttribute("attachments", Attachments.of(details));
         model.addAttribute("maxFileSize", uploads.maxFileSize());
         model.addAttribute("maxFileBytes", uploads.maxFileBytes());
+        model.addAttribute("maxPastedText", uploads.maxPastedText());
         Instant sent = details.ticket().getSubmittedAt();
         model.addAttribute("submittedAt", sent == null ? "" : SENT.format(sent.atOffset(ZoneOffset.UTC)));
         model.addAttribute("privateLink", ServletUriComponentsBuilder.fromCurrentContextPath()

@@ -1,6 +1,8 @@
 package dev.triagedesk.report.web;
 
+import dev.triagedesk.report.PastedTextLimit;
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.system.ReadableSize;
 import dev.triagedesk.system.TriageProperties;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
@@ -11,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
@@ -22,29 +24,36 @@ import org.springframework.web.multipart.MultipartFile;
 @Component
 class UploadIntake {
 
-    private static final long MB = 1024 * 1024;
-
     private final ReportService reports;
     private final TriageProperties properties;
+    private final PastedTextLimit pasted;
 
-    UploadIntake(ReportService reports, TriageProperties properties) {
+    UploadIntake(ReportService reports, TriageProperties properties, PastedTextLimit pasted) {
         this.reports = reports;
         this.properties = properties;
+        this.pasted = pasted;
     }
 
     /**
      * The largest file accepted, as the pages say it ("512 MB", "2 GB", "0.5 MB"): in the words of the reason a
-     * larger file is rejected with. A limit below 1 MB no longer reads as "1 MB".
+     * larger file is rejected with.
      */
     String maxFileSize() {
-        long bytes = maxFileBytes();
-        long mb = bytes / MB;
-        if (bytes % MB == 0 && mb >= 1024 && mb % 1024 == 0) {
-            return (mb / 1024) + " GB";
-        }
-        double exact = bytes / (double) MB;
-        return (exact < 10 ? String.format(Locale.ROOT, "%.1f", exact).replaceFirst("\\.0$", "")
-                : String.valueOf(Math.round(exact))) + " MB";
+        return ReadableSize.of(maxFileBytes());
+    }
+
+    /** The most console output taken as pasted text, as the pages say it. */
+    String maxPastedText() {
+        return pasted.maxText();
+    }
+
+    /**
+     * Refuses console output pasted beyond the limit, next to its field: the page comes back with everything else
+     * that was entered (the files are taken). Call it after the form's own validation.
+     */
+    void checkPastedText(EvidenceForm form, BindingResult result) {
+        pasted.excess(form.consoleText()).ifPresent(size -> result.rejectValue("consoleText",
+                "evidence.consoleText.tooLarge", new Object[] {size, pasted.maxText()}, null));
     }
 
     /** The largest file accepted, in bytes: the page tells the browser, which refuses a larger file at once. */

@@ -1,5 +1,6 @@
 package dev.triagedesk.report.web;
 
+import dev.triagedesk.ticket.MaxLength;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TimeZoneId;
@@ -8,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -19,17 +19,17 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 record WhatFailsForm(
         @NotNull(message = "{what.product.required}") Product product,
-        @Size(max = 200) String productDetail,
-        @NotBlank(message = "{what.seenMessage.required}") @Size(max = 2000) String seenMessage,
+        @MaxLength(200) String productDetail,
+        @NotBlank(message = "{what.seenMessage.required}") @MaxLength(2000) String seenMessage,
         @Min(value = 100, message = "{what.seenStatus.range}") @Max(value = 599, message = "{what.seenStatus.range}")
         Integer seenStatus,
         @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = {"yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"})
         LocalDateTime occurredAt,
-        @TimeZoneId(message = "{what.timeZone.invalid}") @Size(max = 64) String timeZone,
-        @Size(max = 1000) String environment,
-        @Size(max = 10000) String description,
-        @Size(max = 200) String reporterName,
-        @Email(message = "{what.reporterEmail.invalid}") @Size(max = 320) String reporterEmail) {
+        @TimeZoneId(message = "{what.timeZone.invalid}") @MaxLength(64) String timeZone,
+        @MaxLength(1000) String environment,
+        @MaxLength(10000) String description,
+        @MaxLength(200) String reporterName,
+        @Email(message = "{what.reporterEmail.invalid}") @MaxLength(320) String reporterEmail) {
 
     static WhatFailsForm of(Ticket t) {
         return new WhatFailsForm(t.getProduct(), t.getProductDetail(), t.getSeenMessage(), t.getSeenStatus(),

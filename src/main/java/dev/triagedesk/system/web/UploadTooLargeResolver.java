@@ -1,5 +1,7 @@
 package dev.triagedesk.system.web;
 
+import dev.triagedesk.system.ReadableSize;
+import dev.triagedesk.system.TriageProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,11 +22,12 @@ import org.springframework.web.servlet.view.RedirectView;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An upload larger than {@code spring.servlet.multipart.max-request-size} fails while the request is parsed,
- * before any controller is chosen, so no controller advice scoped to a package can see it. This resolver takes
- * those failures: for the pages it sends the reporter back to the page the form is on, with a message saying
- * what to do (pages that take uploads answer a GET at the address their form posts to); for {@code /api/**} it
- * answers 413 with a problem detail, like every other API error.
+ * An upload larger than {@code spring.servlet.multipart.max-request-size}, or whose text fields together are larger
+ * than {@code server.tomcat.max-http-form-post-size} (a huge paste of console output), fails while the request is
+ * parsed, before any controller is chosen, so no controller advice scoped to a package can see it. This resolver
+ * takes those failures: for the pages it sends the reporter back to the page the form is on, with a message saying
+ * which of the two it was and what to do (pages that take uploads answer a GET at the address their form posts
+ * to); for {@code /api/**} it answers 413 with a problem detail, like every other API error.
  */
 @Component
 class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
@@ -33,11 +36,17 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
 
     private final MessageSource messages;
     private final DataSize maxRequestSize;
+    private final DataSize maxFormText;
+    private final DataSize maxPastedText;
 
     UploadTooLargeResolver(MessageSource messages,
-                           @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize) {
+                           @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize,
+                           @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormText,
+                           TriageProperties properties) {
         this.messages = messages;
         this.maxRequestSize = maxRequestSize;
+        this.maxFormText = maxFormText;
+        this.maxPastedText = properties.upload().maxPastedText();
     }
 
     @Override
@@ -46,24 +55,47 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
         if (!(ex instanceof MaxUploadSizeExceededException) || !"POST".equals(request.getMethod())) {
             return null;
         }
+        boolean text = textFieldsTooLarge(request, ex);
         if (isApi(request)) {
-            return apiProblem(request, response);
+            return apiProblem(request, response, text);
         }
         Locale locale = RequestContextUtils.getLocale(request);
-        String message = messages.getMessage("upload.requestTooLarge", new Object[] {megabytes(maxRequestSize)}, locale);
+        String message = text
+                ? messages.getMessage("upload.textTooLarge", new Object[] {ReadableSize.of(maxFormText.toBytes()),
+                        ReadableSize.of(maxPastedText.toBytes())}, locale)
+                : messages.getMessage("upload.requestTooLarge", new Object[] {megabytes(maxRequestSize)}, locale);
         RequestContextUtils.getOutputFlashMap(request).put(UploadErrors.FLASH_UPLOAD_ERROR, message);
         RedirectView back = new RedirectView(pathWithinApplication(request), true);
         back.setExposeModelAttributes(false);
         return new ModelAndView(back);
     }
 
-    private ModelAndView apiProblem(HttpServletRequest request, HttpServletResponse response) {
+    /**
+     * Whether it was Tomcat's cap on the text fields rather than the request's size: files do not count towards
+     * that cap, so a request within the size limit can only have failed on its text (Tomcat's message names the
+     * cap too, for a request of unknown length).
+     */
+    private boolean textFieldsTooLarge(HttpServletRequest request, Exception ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("maxPostSize")) {
+                return true;
+            }
+        }
+        long length = request.getContentLengthLong();
+        return length >= 0 && length <= maxRequestSize.toBytes();
+    }
+
+    private ModelAndView apiProblem(HttpServletRequest request, HttpServletResponse response, boolean text) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", "Upload too large");
+        problem.put("title", text ? "Text fields too large" : "Upload too large");
         problem.put("status", 413);
-        problem.put("detail", "The request is larger than the limit of " + megabytes(maxRequestSize) + " for one upload:"
-                + " send fewer or smaller files (compress HARs as .gz), or add them to the report one at a time.");
+        problem.put("detail", text
+                ? "The text fields of the request are larger than " + ReadableSize.of(maxFormText.toBytes())
+                        + " together, so nothing was taken: send console output over "
+                        + ReadableSize.of(maxPastedText.toBytes()) + " as a console part (a file), not as consoleText."
+                : "The request is larger than the limit of " + megabytes(maxRequestSize) + " for one upload:"
+                        + " send fewer or smaller files (compress HARs as .gz), or add them to the report one at a time.");
         problem.put("instance", pathWithinApplication(request));
         try {
             response.setStatus(413);

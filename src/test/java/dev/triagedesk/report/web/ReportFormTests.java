@@ -140,6 +140,20 @@ class ReportFormTests {
     }
 
     @Test
+    void aTextOverItsLengthIsToldInWordsNotInBeanValidationsDefault() throws Exception {
+        String token = draft();
+        String page = mvc.perform(post("/report/" + token + "/what").param("nav", "next")
+                        .param("product", "CHATGPT_WEB").param("seenMessage", "Something went wrong")
+                        .param("productDetail", "x".repeat(201)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<a href=\"#productDetail\">Browser or app version – must be at most 200 characters</a>")
+                .doesNotContain("size must be between");
+        assertThat(org.jsoup.Jsoup.parse(page).select("#productDetail-error").text())
+                .isEqualTo("Error: must be at most 200 characters");
+    }
+
+    @Test
     void stepOneIsSavedAndShownAgainWhenComingBack() throws Exception {
         String token = draft();
         mvc.perform(post("/report/" + token + "/what").param("nav", "next")
@@ -399,7 +413,9 @@ class ReportFormTests {
         assertThat(evidence).extracting(e -> e.getFileName()).containsExactly("edited.har", "cut.har");
         assertThat(evidence.get(0).isAnalyzed()).isTrue();
         assertThat(evidence.get(0).isPartial()).isTrue();
-        assertThat(evidence.get(0).getReason()).contains("breaks off at line 756, column 10");
+        assertThat(evidence.get(0).getPartialReason()).contains("breaks off at line 756, column 10")
+                .endsWith("only the 4 complete entries before the break were read.");
+        assertThat(evidence.get(0).getReason()).isNull();
         assertThat(evidence.get(1).isAnalyzed()).isFalse();
         assertThat(evidence.get(1).getStoredLocation()).isNull();
         assertThat(evidence.get(1).getReason()).startsWith("broken before its first complete request, so nothing could be read:"
@@ -408,6 +424,14 @@ class ReportFormTests {
         String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Only part of it could be read:").contains("breaks off at line 756, column 10")
                 .contains("broken before its first complete request");
+
+        // sent, the reporter's page lists it the same way, and the summary says it too
+        mvc.perform(post("/report/" + token + "/review").param("nav", "submit")).andExpect(redirectedUrl("/r/" + token));
+        String reporter = mvc.perform(get("/r/" + token)).andReturn().getResponse().getContentAsString();
+        assertThat(reporter).contains("Only part of it could be read:")
+                .contains("only the 4 complete entries before the break were read.");
+        assertThat(tickets.byToken(token).orElseThrow().getSummaryText())
+                .contains("edited.har", "breaks off at line 756, column 10");
     }
 
     @Test
@@ -477,17 +501,39 @@ class ReportFormTests {
         String page = mvc.perform(multipart("/report/" + token + "/evidence")
                         .file(new MockMultipartFile("har", "capture.har", "application/json",
                                 Files.readAllBytes(Corpus.har(HAR))))
-                        .param("conversationUrl", "chatgpt.com/c/abc").param("consoleText", "kept text")
+                        .param("conversationUrl", "example.com/c/abc").param("consoleText", "kept text")
                         .param("nav", "next"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"conversationUrl-error\"").contains("must be a web address starting with https://")
+        assertThat(page).contains("id=\"conversationUrl-error\"")
+                .contains("must start with https:// (only a ChatGPT conversation, such as chatgpt.com/c/..., can be"
+                        + " given without it)")
                 .contains("Attachments taken: 1 analyzed")
                 .contains(">kept text</textarea>");
-        assertThat(inputTag(page, "conversationUrl")).contains("value=\"chatgpt.com/c/abc\"")
+        assertThat(inputTag(page, "conversationUrl")).contains("value=\"example.com/c/abc\"")
                 .contains("conversationUrl-error");
         var details = tickets.details(tickets.byToken(token).orElseThrow().getId());
         assertThat(details.evidence()).hasSize(1); // the HAR; the pasted text waits until the step is left
+    }
+
+    @Test
+    void aChatGptConversationTypedWithoutItsSchemeIsStoredWithHttps() throws Exception {
+        String token = draftAt(Product.CHATGPT_WEB, 3);
+        long id = tickets.byToken(token).orElseThrow().getId();
+        mvc.perform(multipart("/report/" + token + "/evidence")
+                        .param("conversationUrl", "  chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab ")
+                        .param("nav", "next"))
+                .andExpect(redirectedUrl("/report/" + token + "/review"));
+        assertThat(repository.findById(id).orElseThrow().getConversationUrl())
+                .isEqualTo("https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+
+        mvc.perform(post("/report/" + token + "/review").param("nav", "submit")).andExpect(redirectedUrl("/r/" + token));
+        mvc.perform(multipart("/r/" + token + "/evidence")
+                        .param("conversationUrl", "chat.openai.com/share/11111111-2222-4333-8444-555555555555"))
+                .andExpect(redirectedUrl("/r/" + token + "#attachments"));
+        Ticket t = repository.findById(id).orElseThrow();
+        assertThat(t.getConversationUrl()).isEqualTo("https://chat.openai.com/share/11111111-2222-4333-8444-555555555555");
+        assertThat(t.getSummaryText()).contains("https://chat.openai.com/share/11111111-2222-4333-8444-555555555555");
     }
 
     // step 5 and the reporter page
@@ -594,7 +640,7 @@ class ReportFormTests {
                 .contains("<label for=\"conversationUrl\">");
 
         // a wrong address is shown next to its field, and nothing changes
-        String page = mvc.perform(multipart("/r/" + token + "/evidence").param("conversationUrl", "chatgpt.com/c/abc"))
+        String page = mvc.perform(multipart("/r/" + token + "/evidence").param("conversationUrl", "the chat from Monday"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"conversationUrl-error\"").contains("must be a web address starting with https://");
         assertThat(repository.findById(id).orElseThrow().getConversationUrl()).isNull();

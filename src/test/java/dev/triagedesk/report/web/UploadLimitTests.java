@@ -24,9 +24,11 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The configurable upload limits, low here: a file over the size limit, or beyond the number of attachments one
- * report takes, is listed as rejected with its reason, on the page and in the API, and the report is kept.
+ * report takes, is listed as rejected with its reason, on the page and in the API, and the report is kept. Console
+ * output pasted beyond its limit is refused next to its field, everything else entered kept.
  */
 @SpringBootTest(properties = {"triage.upload.max-file-size=1MB", "triage.upload.max-files-per-report=2",
+        "triage.upload.max-pasted-text=512KB",
         "spring.datasource.url=jdbc:h2:mem:upload-limits;DB_CLOSE_DELAY=-1", "triage.data-dir=target/test-data/upload-limits"})
 @AutoConfigureMockMvc
 class UploadLimitTests {
@@ -62,6 +64,67 @@ class UploadLimitTests {
                 .contains("larger than the 1 MB limit for one file (1.2 MB): compress it as .gz or .zip, or capture less");
         assertThat(tickets.byToken(token).orElseThrow().getConversationUrl())
                 .isEqualTo("https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+    }
+
+    static String consoleOf(int bytes) {
+        String line = "12:00:00.100 POST https://chatgpt.com/backend-api/conversation 500 (Internal Server Error)\n";
+        return line.repeat(bytes / line.length() + 1);
+    }
+
+    @Test
+    void consoleOutputPastedBeyondItsLimitIsRefusedNextToItsFieldAndTheRestIsKept() throws Exception {
+        TicketService.Draft d = tickets.startDraft();
+        tickets.answer(d.ticket().getId(), dev.triagedesk.support.TicketFixtures.answers(Product.CHATGPT_WEB,
+                "Pasted too much", null));
+        String token = d.token();
+        long id = d.ticket().getId();
+        mvc.perform(multipart("/report/" + token + "/review").with(csrf()).param("nav", "submit"))
+                .andExpect(redirectedUrl("/r/" + token));
+        assertThat(mvc.perform(get("/r/" + token)).andReturn().getResponse().getContentAsString())
+                .contains("Pasted console output can be up to 0.5 MB; a larger log goes in as a file.");
+
+        byte[] small = Files.readAllBytes(Corpus.har("user-masteralan360-asaas-chrome143-404-body.har"));
+        String pasted = consoleOf(768 * 1024);
+        String page = mvc.perform(multipart("/r/" + token + "/evidence").with(csrf())
+                        .file(new MockMultipartFile("har", "later.har", "application/json", small))
+                        .param("consoleText", pasted)
+                        .param("conversationUrl", "https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page);
+        assertThat(doc.select("#consoleText-error").text()).isEqualTo("Error: is 0.8 MB, more than the 0.5 MB that"
+                + " can be pasted: save it as a file and attach it above instead (nothing else on this page was lost)");
+        assertThat(doc.select("#consoleText").attr("aria-invalid")).isEqualTo("true");
+        assertThat(doc.select("#conversationUrl").attr("value"))
+                .isEqualTo("https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
+        assertThat(doc.text()).contains("Attachments taken: 1 analyzed");
+        assertThat(tickets.details(id).evidence()).extracting(e -> e.getFileName()).containsExactly("later.har");
+
+        // at the limit it is taken
+        mvc.perform(multipart("/r/" + token + "/evidence").with(csrf()).param("consoleText", consoleOf(400 * 1024)))
+                .andExpect(redirectedUrl("/r/" + token + "#attachments"));
+        assertThat(tickets.details(id).evidence()).extracting(e -> e.getFileName())
+                .containsExactly("later.har", "pasted console log");
+    }
+
+    @Test
+    void theApiRefusesConsoleOutputBeyondItsLimitAsAFieldOrAPartAndTakesNothing() throws Exception {
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                "{\"product\": \"chatgpt_web\"}".getBytes());
+        String reporterUrl = tools.jackson.databind.json.JsonMapper.builder().build().readTree(mvc.perform(
+                multipart("/api/reports").file(report)).andReturn().getResponse().getContentAsString())
+                .path("reporterUrl").asString();
+        String token = reporterUrl.substring(reporterUrl.lastIndexOf('/') + 1);
+        String message = "is 0.8 MB, more than the 0.5 MB that can be sent as text: send it as a console part"
+                + " (a file) instead";
+        mvc.perform(multipart("/api/reports/" + token + "/evidence").param("consoleText", consoleOf(768 * 1024)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("consoleText"))
+                .andExpect(jsonPath("$.errors[0].message").value(message));
+        mvc.perform(multipart("/api/reports/" + token + "/evidence").file(new MockMultipartFile("consoleText",
+                        "paste.txt", "text/plain", consoleOf(768 * 1024).getBytes())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value(message));
+        assertThat(tickets.details(tickets.byToken(token).orElseThrow().getId()).evidence()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,92 @@
+package dev.triagedesk.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.triagedesk.system.TriageProperties;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Files written for evidence rows: kept when their transaction commits, gone when it rolls back. */
+class EvidenceStorageTests {
+
+    @TempDir
+    Path dataDir;
+
+    private EvidenceStorage storage() {
+        return new EvidenceStorage(new TriageProperties(dataDir, new TriageProperties.Upload(null, 50, null), 2000, ""));
+    }
+
+    private static void write(EvidenceStorage storage, String location) {
+        try (OutputStream out = storage.create(location)) {
+            out.write("{}".getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aFileWrittenInATransactionThatRollsBackIsDeleted() {
+        EvidenceStorage storage = storage();
+        TransactionTemplate transaction = new TransactionTemplate(new RowlessTransactions());
+        transaction.executeWithoutResult(status -> {
+            write(storage, "7/1-capture.har");
+            assertThat(storage.exists("7/1-capture.har")).as("there while the transaction runs").isTrue();
+            status.setRollbackOnly();
+        });
+        assertThat(storage.exists("7/1-capture.har")).isFalse();
+    }
+
+    @Test
+    void aFileWrittenInATransactionThatFailsIsDeleted() {
+        EvidenceStorage storage = storage();
+        TransactionTemplate transaction = new TransactionTemplate(new RowlessTransactions());
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            write(storage, "7/2-console.log");
+            throw new IllegalStateException("the database refused the row");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(storage.exists("7/2-console.log")).isFalse();
+    }
+
+    @Test
+    void aFileWrittenInATransactionThatCommitsOrOutsideOneIsKept() {
+        EvidenceStorage storage = storage();
+        new TransactionTemplate(new RowlessTransactions()).executeWithoutResult(status -> write(storage, "7/3-a.har"));
+        write(storage, "7/4-b.har");
+        assertThat(storage.exists("7/3-a.har")).isTrue();
+        assertThat(storage.exists("7/4-b.har")).isTrue();
+    }
+
+    @Test
+    void aLocationCannotLeaveTheEvidenceFolder() {
+        assertThatThrownBy(() -> storage().create("../redaction.key")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Transactions with synchronizations and nothing else: what a storage needs to see commit and rollback. */
+    static final class RowlessTransactions extends AbstractPlatformTransactionManager {
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+        }
+    }
+}
