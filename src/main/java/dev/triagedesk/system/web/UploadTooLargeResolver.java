@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * parsed, before any controller is chosen, so no controller advice scoped to a package can see it. This resolver
  * takes those failures: for the pages it sends the reporter back to the page the form is on, with a message saying
  * which of the two it was and what to do (pages that take uploads answer a GET at the address their form posts
- * to); for {@code /api/**} it answers 413 with a problem detail, like every other API error.
+ * to); for {@code /api/**} it answers 413 with a problem detail, like every other API error. A request of more
+ * parts (files and fields) than {@code server.tomcat.max-part-count} fails the same way and is told as such.
  */
 @Component
 class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
@@ -38,11 +39,17 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
     private final DataSize maxRequestSize;
     private final DataSize maxFormText;
     private final DataSize maxPastedText;
+    private final int maxParts;
+
+    /** Why a request was refused while Tomcat parsed it. */
+    private enum Refusal { REQUEST_SIZE, TEXT_FIELDS, PART_COUNT }
 
     UploadTooLargeResolver(MessageSource messages,
                            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize,
                            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormText,
+                           @Value("${server.tomcat.max-part-count:50}") int maxParts,
                            TriageProperties properties) {
+        this.maxParts = maxParts;
         this.messages = messages;
         this.maxRequestSize = maxRequestSize;
         this.maxFormText = maxFormText;
@@ -55,15 +62,19 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
         if (!(ex instanceof MaxUploadSizeExceededException) || !"POST".equals(request.getMethod())) {
             return null;
         }
-        boolean text = textFieldsTooLarge(request, ex);
+        Refusal refusal = refusal(request, ex);
         if (isApi(request)) {
-            return apiProblem(request, response, text);
+            return apiProblem(request, response, refusal);
         }
         Locale locale = RequestContextUtils.getLocale(request);
-        String message = text
-                ? messages.getMessage("upload.textTooLarge", new Object[] {ReadableSize.of(maxFormText.toBytes()),
-                        ReadableSize.of(maxPastedText.toBytes())}, locale)
-                : messages.getMessage("upload.requestTooLarge", new Object[] {megabytes(maxRequestSize)}, locale);
+        String message = switch (refusal) {
+            case TEXT_FIELDS -> messages.getMessage("upload.textTooLarge",
+                    new Object[] {ReadableSize.of(maxFormText.toBytes()), ReadableSize.of(maxPastedText.toBytes())},
+                    locale);
+            case PART_COUNT -> messages.getMessage("upload.tooManyParts", new Object[] {maxParts}, locale);
+            case REQUEST_SIZE -> messages.getMessage("upload.requestTooLarge",
+                    new Object[] {megabytes(maxRequestSize)}, locale);
+        };
         RequestContextUtils.getOutputFlashMap(request).put(UploadErrors.FLASH_UPLOAD_ERROR, message);
         RedirectView back = new RedirectView(pathWithinApplication(request), true);
         back.setExposeModelAttributes(false);
@@ -75,27 +86,39 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
      * that cap, so a request within the size limit can only have failed on its text (Tomcat's message names the
      * cap too, for a request of unknown length).
      */
-    private boolean textFieldsTooLarge(HttpServletRequest request, Exception ex) {
+    private Refusal refusal(HttpServletRequest request, Exception ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
+            // Tomcat's FileCountLimitExceededException, an internal class
+            if (t.getClass().getSimpleName().equals("FileCountLimitExceededException")) {
+                return Refusal.PART_COUNT;
+            }
             if (t.getMessage() != null && t.getMessage().contains("maxPostSize")) {
-                return true;
+                return Refusal.TEXT_FIELDS;
             }
         }
         long length = request.getContentLengthLong();
-        return length >= 0 && length <= maxRequestSize.toBytes();
+        return length >= 0 && length <= maxRequestSize.toBytes() ? Refusal.TEXT_FIELDS : Refusal.REQUEST_SIZE;
     }
 
-    private ModelAndView apiProblem(HttpServletRequest request, HttpServletResponse response, boolean text) {
+    private ModelAndView apiProblem(HttpServletRequest request, HttpServletResponse response, Refusal refusal) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
-        problem.put("title", text ? "Text fields too large" : "Upload too large");
+        problem.put("title", switch (refusal) {
+            case TEXT_FIELDS -> "Text fields too large";
+            case PART_COUNT -> "Too many parts";
+            case REQUEST_SIZE -> "Upload too large";
+        });
         problem.put("status", 413);
-        problem.put("detail", text
-                ? "The text fields of the request are larger than " + ReadableSize.of(maxFormText.toBytes())
-                        + " together, so nothing was taken: send console output over "
-                        + ReadableSize.of(maxPastedText.toBytes()) + " as a console part (a file), not as consoleText."
-                : "The request is larger than the limit of " + megabytes(maxRequestSize) + " for one upload:"
-                        + " send fewer or smaller files (compress HARs as .gz), or add them to the report one at a time.");
+        problem.put("detail", switch (refusal) {
+            case TEXT_FIELDS -> "The text fields of the request are larger than " + ReadableSize.of(maxFormText.toBytes())
+                    + " together, so nothing was taken: send console output over "
+                    + ReadableSize.of(maxPastedText.toBytes()) + " as a console part (a file), not as consoleText.";
+            case PART_COUNT -> "The request has more than " + maxParts + " parts, so nothing was taken: send the files"
+                    + " in several requests (POST /api/reports/{token}/evidence adds them to the report), or as one .zip.";
+            case REQUEST_SIZE -> "The request is larger than the limit of " + megabytes(maxRequestSize)
+                    + " for one upload: send fewer or smaller files (compress HARs as .gz), or add them to the report"
+                    + " one at a time.";
+        });
         problem.put("instance", pathWithinApplication(request));
         try {
             response.setStatus(413);

@@ -157,6 +157,46 @@ class PastedTextTomcatTests {
                 "send console output over 0.1 MB as a console part").doesNotContain("2 GB");
     }
 
+    /**
+     * Tomcat's own default refuses a request of more than 50 parts before the application sees it; a report may
+     * hold 50 attachments, and what is beyond them is listed as not taken, with the reason.
+     */
+    @Test
+    void aReportWithMoreFilesThanItTakesIsStoredWithTheRestListedAsNotTaken() throws Exception {
+        MultiValueMap<String, Object> report = new LinkedMultiValueMap<>();
+        report.add("report", new HttpEntity<>("{\"product\": \"chatgpt_web\"}", jsonPart()));
+        for (int i = 1; i <= 55; i++) {
+            String name = "console-" + i + ".log";
+            report.add("console", new HttpEntity<>(new ByteArrayResource(consoleOf(200).getBytes()) {
+                @Override
+                public String getFilename() {
+                    return name;
+                }
+            }, new HttpHeaders()));
+        }
+        ResponseEntity<String> answer = http().post().uri("/api/reports").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(report).retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
+        var evidence = tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer.getBody()).path("evidence");
+        assertThat(evidence.size()).isEqualTo(55);
+        assertThat(evidence.get(49).path("status").asString()).isEqualTo("analyzed");
+        assertThat(evidence.get(50).path("status").asString()).isEqualTo("rejected");
+        assertThat(evidence.get(54).path("reason").asString()).contains("already holds 50 attachments");
+    }
+
+    @Test
+    void aRequestOfMorePartsThanTomcatTakesIsToldSoInTheApi() {
+        MultiValueMap<String, Object> report = new LinkedMultiValueMap<>();
+        report.add("report", new HttpEntity<>("{\"product\": \"chatgpt_web\"}", jsonPart()));
+        for (int i = 0; i < 205; i++) {
+            report.add("note" + i, "x");
+        }
+        ResponseEntity<String> answer = http().post().uri("/api/reports").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(report).retrieve().onStatus(s -> true, (req, res) -> { }).toEntity(String.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(413);
+        assertThat(answer.getBody()).contains("Too many parts", "more than 200 parts", "/api/reports/{token}/evidence");
+    }
+
     private ResponseEntity<String> postEvidence(String token, String consoleText) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("consoleText", consoleText);
