@@ -1119,12 +1119,15 @@ public final class Redactor {
     }
 
     private static boolean isUrlStart(String s, int i, int n) {
-        if (i + 5 > n || i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+        if (i + 5 > n) {
             return false;
         }
         char second = s.charAt(i + 1);
         if (second != 't' && second != 'T' && second != 's' && second != 'S') {
-            return false; // "Hello", "which": most words that start like a scheme end there
+            return false; // "Hello", "which": most words that start like a scheme end there (tested first: cheapest)
+        }
+        if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+            return false;
         }
         return s.regionMatches(true, i, "https://", 0, 8) || s.regionMatches(true, i, "http://", 0, 7)
                 || s.regionMatches(true, i, "wss://", 0, 6) || s.regionMatches(true, i, "ws://", 0, 5);
