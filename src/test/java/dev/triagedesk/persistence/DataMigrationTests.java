@@ -1,0 +1,38 @@
+package dev.triagedesk.persistence;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migrations that move or repair stored data, on the embedded H2, each in a database of its own:
+ * V5 makes conversation IDs stored with a query, fragment or worse bare and findable; V6 moves where a HAR read in
+ * part broke off from {@code reason} to {@code partial_reason}. {@link PostgresDataMigrationTests} runs the same.
+ */
+class DataMigrationTests {
+
+    @Test
+    void storedConversationIdsAreRepairedAndFoundByTheBareId() throws Exception {
+        String url = "jdbc:h2:mem:conversation-id-migration;DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            ConversationIdRepair.storeAsBefore(target -> flyway(url, target), c);
+            ConversationIdRepair.migrate(target -> flyway(url, target));
+            ConversationIdRepair.assertRepaired(c);
+        }
+    }
+
+    @Test
+    void whereAHarBrokeOffMovesToItsOwnColumn() throws Exception {
+        String url = "jdbc:h2:mem:partial-reason-migration;DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            PartialReasonMove.storeAsBefore(target -> flyway(url, target), c);
+            PartialReasonMove.migrate(target -> flyway(url, target));
+            PartialReasonMove.assertMoved(c);
+        }
+    }
+
+    private static Flyway flyway(String url, String target) {
+        return Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").target(target).load();
+    }
+}
