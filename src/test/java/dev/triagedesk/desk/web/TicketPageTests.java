@@ -327,6 +327,23 @@ class TicketPageTests {
     }
 
     @Test
+    void aCaptureExportedWithoutCookiesIsSaidToBeSoOnceInItsRedactionReport() throws Exception {
+        Ticket sanitized = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Sanitized " + marker, null),
+                "user-MarcoOlivette-taiga-chrome143-400.har");
+        org.jsoup.nodes.Element attachment = page(sanitized.getReference()).selectFirst(".attachment");
+        String text = attachment.text();
+        assertThat(text.split("no cookies or Authorization", -1)).as(text).hasSize(2);
+        assertThat(text).doesNotContain(StoredAnalysis.ALREADY_SANITIZED_NOTE);
+        // under "What was removed", where it says why no session secret was
+        assertThat(attachment.select("h4 ~ .already-sanitized")).hasSize(1);
+        assertThat(attachment.select(".facts .note")).noneMatch(n -> n.text().contains("Authorization"));
+        // the page leaves out exactly the engine's sentence: it still begins so
+        assertThat(dev.triagedesk.evidence.Engines.analyze(dev.triagedesk.evidence.Corpus.har(
+                "user-MarcoOlivette-taiga-chrome143-400.har")).summary().notes())
+                .anyMatch(n -> n.startsWith(StoredAnalysis.ALREADY_SANITIZED_NOTE));
+    }
+
+    @Test
     void aHarReadOnlyInPartSaysWhereItBrokeOff() throws Exception {
         Ticket broken = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Broken " + marker, null),
                 "user-austeane-qdrill-hand-edited-invalid.har");
