@@ -207,7 +207,7 @@ class TicketPageTests {
     void theAssigneeFormTakesAnEnabledStaffMemberOrNobody() throws Exception {
         String ref = ticket.getReference();
         StaffUser gone = staff.create("gone-" + marker, null, PASSWORD, Role.AGENT);
-        staff.setEnabled(gone.getId(), false);
+        staff.setEnabled(gone.getId(), false, "admin");
 
         mvc.perform(as(post("/desk/tickets/" + ref + "/assignee")).with(csrf()).param("assignee", agent.getId().toString()))
                 .andExpect(redirectedUrl(link("workflow")))
