@@ -346,6 +346,41 @@ class DeskBrowserTests {
     }
 
     @Test
+    void aNoteDraftOutlivesASessionThatEndedAndIsGoneOnceSaved() throws Exception {
+        String marker = "draft" + UUID.randomUUID().toString().substring(0, 6);
+        Ticket ticket = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Draft " + marker, null));
+        String url = "http://localhost:" + port + "/desk/tickets/" + ticket.getReference();
+        String draft = "Asked the reporter for a HAR " + marker + "\nsecond line";
+        signIn();
+        browser.get(url);
+        browser.findElement(By.id("note-body")).sendKeys(draft);
+
+        // the session ends while the agent types: sending the note leads to the sign-in page, the POST is lost
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        browser.findElement(By.cssSelector("#note-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1")));
+
+        // back on the ticket, the box has the text again, and says why
+        browser.get(url);
+        WebElement box = browser.findElement(By.id("note-body"));
+        assertThat(box.getAttribute("value")).isEqualTo(draft);
+        assertThat(browser.findElement(By.id("note-restored")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("notes")).getText()).contains("No notes yet.");
+
+        // saved, it is no longer kept: the page opened again has an empty box
+        browser.findElement(By.cssSelector("#note-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#notes .note-body"), marker));
+        browser.get(url);
+        assertThat(browser.findElement(By.id("note-body")).getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.id("note-restored")).isDisplayed()).isFalse();
+        noPageProblems("ticket page with a restored note");
+    }
+
+    @Test
     void anExportThatCannotBeMadeIsAMessageOnThePageNotADownloadedFile() throws Exception {
         String marker = "plum" + UUID.randomUUID().toString().substring(0, 6);
         Ticket ticket = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Leaky " + marker, null));
