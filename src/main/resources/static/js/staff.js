@@ -6,6 +6,8 @@
  * - "Back to the queue" leads to the queue with the search and filters the agent left it with.
  * - Moves focus to a message the page opened with (also when it is inside the section the page opened at), so
  *   screen readers announce it and it is in view.
+ * - The ticket page's contents: a link followed also takes the focus to its part (the link alone only scrolls
+ *   there in some browsers, and the next Tab started again at the top of the page).
  * - Keeps the internal note being typed for this tab (session storage, by ticket reference) until it is saved:
  *   a session that ends meanwhile loses the note's POST, and the box has the text back after signing in again.
  *
@@ -149,8 +151,25 @@
     }
   }
 
+  function focusContentsTargets() {
+    var links = document.querySelectorAll('nav.ticket-contents a[href^="#"]');
+    function focusPart(hash) {
+      var target = hash && document.getElementById(hash.substring(1));
+      if (target && target.getAttribute('tabindex') === '-1') { target.focus(); }
+    }
+    // once the browser has followed the link (hashchange); a click on the link of the part already in the address
+    // changes nothing, so the click focuses too
+    window.addEventListener('hashchange', function () { focusPart(location.hash); });
+    links.forEach(function (link) {
+      link.addEventListener('click', function () {
+        if (link.getAttribute('href') === location.hash) { focusPart(location.hash); }
+      });
+    });
+  }
+
   function init() {
     rememberQueue();
+    focusContentsTargets();
     keepNoteDraft();
     document.querySelectorAll('button[data-copy]').forEach(function (button) {
       if (isStaffCopyButton(button) && document.querySelector(button.getAttribute('data-copy'))) {

@@ -346,6 +346,29 @@ class DeskBrowserTests {
     }
 
     @Test
+    void theTicketsContentsWorkFromTheKeyboard() {
+        Ticket ticket = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Contents", null),
+                TicketPageTests.HAR);
+        signIn();
+        browser.get("http://localhost:" + port + "/desk/tickets/" + ticket.getReference());
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        // the same page throughout: following a link to one of its parts does not load it again
+        js.executeScript("window.__samePage = true;");
+        for (String part : List.of("trail", "failures", "summary")) {
+            // Enter on the link takes the focus to the part, and Tab goes on inside it
+            browser.findElement(By.cssSelector("nav.ticket-contents a[href='#" + part + "']"))
+                    .sendKeys(org.openqa.selenium.Keys.ENTER);
+            wait.until(ExpectedConditions.urlContains("#" + part));
+            wait.until(d -> part.equals(js.executeScript("return document.activeElement.id")));
+            new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            assertThat((Boolean) js.executeScript("return document.getElementById(arguments[0])"
+                    + ".contains(document.activeElement)", part)).as(part).isTrue();
+        }
+        assertThat(js.executeScript("return window.__samePage")).isEqualTo(true);
+        noPageProblems("ticket page contents");
+    }
+
+    @Test
     void aNoteDraftOutlivesASessionThatEndedAndIsGoneOnceSaved() throws Exception {
         String marker = "draft" + UUID.randomUUID().toString().substring(0, 6);
         Ticket ticket = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Draft " + marker, null));

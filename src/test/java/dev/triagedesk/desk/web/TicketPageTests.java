@@ -327,6 +327,31 @@ class TicketPageTests {
     }
 
     @Test
+    void theContentsLeadToEachPartOfThePageWithPlainLinks() throws Exception {
+        Document doc = page(ticket.getReference());
+        org.jsoup.select.Elements links = doc.select("nav.ticket-contents a");
+        assertThat(links).extracting(org.jsoup.nodes.Element::text).containsExactly("Workflow", "Summary",
+                "Failing requests", "Timeline", "Console errors", "Attachments", "Redaction report", "Internal notes",
+                "Audit trail");
+        for (org.jsoup.nodes.Element link : links) {
+            String href = link.attr("href");
+            assertThat(href).as(link.text()).startsWith("#");
+            org.jsoup.nodes.Element target = doc.getElementById(href.substring(1));
+            assertThat(target).as(href).isNotNull();
+            // focusable, so following the link leads the keyboard there too (DeskBrowserTests presses Tab after it)
+            assertThat(target.attr("tabindex")).as(href).isEqualTo("-1");
+        }
+        assertThat(doc.getElementById(links.get(6).attr("href").substring(1)).tagName()).isEqualTo("h4");
+        // the contents come before the parts they lead to
+        assertThat(doc.select("nav.ticket-contents ~ section#workflow")).hasSize(1);
+
+        // a ticket with nothing attached has no redaction report to lead to
+        Ticket bare = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Bare " + marker, null));
+        assertThat(page(bare.getReference()).select("nav.ticket-contents a").eachText())
+                .doesNotContain("Redaction report").contains("Attachments");
+    }
+
+    @Test
     void aCaptureExportedWithoutCookiesIsSaidToBeSoOnceInItsRedactionReport() throws Exception {
         Ticket sanitized = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Sanitized " + marker, null),
                 "user-MarcoOlivette-taiga-chrome143-400.har");
