@@ -6,6 +6,10 @@
  * - "Back to the queue" leads to the queue with the search and filters the agent left it with.
  * - Moves focus to a message the page opened with (also when it is inside the section the page opened at), so
  *   screen readers announce it and it is in view.
+ * - The ticket page's contents: a link followed also takes the focus to its part (the link alone only scrolls
+ *   there in some browsers, and the next Tab started again at the top of the page).
+ * - Keeps the internal note being typed for this tab (session storage, by ticket reference) until it is saved:
+ *   a session that ends meanwhile loses the note's POST, and the box has the text back after signing in again.
  *
  * triage.js (the report form's script) runs on these pages too and has copy buttons of its own, which name an
  * input by id (data-copy="private-link"). The staff buttons sit in a ".field" with a
@@ -103,8 +107,70 @@
     }
   }
 
+  var DRAFT_KEY = 'triage-desk.note-draft.';
+
+  /*
+   * The note box's text is kept as it is typed, under the ticket's reference. It is put back when the page comes
+   * with an empty box (the server's own copy of a refused note wins), and dropped once the page says the note was
+   * saved, or when the agent signs out (the next person at this browser need not see it).
+   */
+  function keepNoteDraft() {
+    try {
+      var form = document.getElementById('note-form');
+      var box = form && form.querySelector('textarea[name=body]');
+      if (box && form.getAttribute('data-draft-key')) {
+        var key = DRAFT_KEY + form.getAttribute('data-draft-key');
+        if (form.hasAttribute('data-note-saved')) {
+          sessionStorage.removeItem(key);
+        }
+        var draft = sessionStorage.getItem(key);
+        if (draft && !box.value) {
+          box.value = draft;
+          var restored = document.getElementById('note-restored');
+          if (restored) { restored.hidden = false; }
+        }
+        box.addEventListener('input', function () {
+          if (box.value.trim()) {
+            sessionStorage.setItem(key, box.value);
+          } else {
+            sessionStorage.removeItem(key);
+          }
+        });
+      }
+      var signOut = document.querySelector('form.sign-out');
+      if (signOut) {
+        signOut.addEventListener('submit', function () {
+          for (var i = sessionStorage.length - 1; i >= 0; i--) {
+            var name = sessionStorage.key(i);
+            if (name && name.indexOf(DRAFT_KEY) === 0) { sessionStorage.removeItem(name); }
+          }
+        });
+      }
+    } catch (e) {
+      // no session storage: the box works as it always did, without keeping a draft
+    }
+  }
+
+  function focusContentsTargets() {
+    var links = document.querySelectorAll('nav.ticket-contents a[href^="#"]');
+    function focusPart(hash) {
+      var target = hash && document.getElementById(hash.substring(1));
+      if (target && target.getAttribute('tabindex') === '-1') { target.focus(); }
+    }
+    // once the browser has followed the link (hashchange); a click on the link of the part already in the address
+    // changes nothing, so the click focuses too
+    window.addEventListener('hashchange', function () { focusPart(location.hash); });
+    links.forEach(function (link) {
+      link.addEventListener('click', function () {
+        if (link.getAttribute('href') === location.hash) { focusPart(location.hash); }
+      });
+    });
+  }
+
   function init() {
     rememberQueue();
+    focusContentsTargets();
+    keepNoteDraft();
     document.querySelectorAll('button[data-copy]').forEach(function (button) {
       if (isStaffCopyButton(button) && document.querySelector(button.getAttribute('data-copy'))) {
         button.hidden = false;

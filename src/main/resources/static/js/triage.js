@@ -206,6 +206,7 @@
     document.title = doc.title;
     document.body.replaceWith(document.adoptNode(doc.body));
     if (url && url !== window.location.href) { history.pushState(null, '', url); }
+    shownPage = window.location.pathname + window.location.search;
     init(document);
     showRefused(document);
     refused = [];
@@ -281,7 +282,12 @@
     xhr.send(data);
   });
 
-  window.addEventListener('popstate', function () { window.location.reload(); });
+  // Back or forward over a page shown by showPage loads that address; a link to a part of this page (#id) also
+  // fires popstate, and must not reload it (the ticket page's contents lead to its parts so).
+  var shownPage = window.location.pathname + window.location.search;
+  window.addEventListener('popstate', function () {
+    if (window.location.pathname + window.location.search !== shownPage) { window.location.reload(); }
+  });
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', function () { init(document); });

@@ -125,7 +125,10 @@ class StaffApiController {
      */
     @GetMapping(path = "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> ticket(@PathVariable String reference, @AuthenticationPrincipal StaffPrincipal me) {
-        TicketDetails d = desk.open(reference, me.getUsername()).orElseThrow(() -> noTicket(reference));
+        return answer(desk.open(reference, me.getUsername()).orElseThrow(() -> noTicket(reference)));
+    }
+
+    private ResponseEntity<String> answer(TicketDetails d) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(etag(d.ticket().getVersion()))
                 .body(exporter.jsonOf(d));
     }
@@ -134,7 +137,8 @@ class StaffApiController {
      * Changes the workflow: {@code {"status": "escalated"}}, {@code {"assignee": "alice"}} or both (together or
      * not at all); an explicit {@code "assignee": null} unassigns. With {@code If-Match} (the {@code ETag} of a
      * {@code GET}) it applies only to the ticket as it was read (412 otherwise); a change committed by someone else
-     * at the same moment makes it a 409. Answers with the ticket as {@code GET} does.
+     * at the same moment makes it a 409. Answers with the ticket as {@code GET} does; the trail records the change
+     * only, not a view as well (the answer shows what the caller just did).
      */
     @PatchMapping(path = "/{reference}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -179,7 +183,7 @@ class StaffApiController {
         }
         desk.change(reference, new WorkflowChange(status, assign, assigneeId, version(ifMatch), null, null),
                 me.getUsername());
-        return ticket(reference, me);
+        return answer(desk.read(reference).orElseThrow(() -> noTicket(reference)));
     }
 
     @GetMapping(path = "/{reference}/notes", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,6 +1,9 @@
 package dev.triagedesk.audit;
 
-/** What happened to a ticket: a change of it, or an access that changed nothing (see {@link AuditLog}). */
+/**
+ * What happened to a ticket: a change of it, or an access that changed nothing (see {@link AuditLog}); and the
+ * changes of staff accounts, recorded with no ticket.
+ */
 public enum AuditAction {
     SUBMITTED("submitted", true),
     EVIDENCE_ADDED("added evidence", true),
@@ -9,7 +12,12 @@ public enum AuditAction {
     ASSIGNED("changed the assignee", true),
     NOTE_ADDED("added a note", true),
     EXPORTED("exported", false),
-    DOWNLOADED("downloaded an attachment", false);
+    DOWNLOADED("downloaded an attachment", false),
+    ACCOUNT_ADDED("added a staff account", true),
+    ACCOUNT_DISABLED("disabled a staff account", true),
+    ACCOUNT_ENABLED("enabled a staff account", true),
+    PASSWORD_RESET("set a new password", true),
+    ROLE_CHANGED("changed a role", true);
 
     private final String label;
     private final boolean change;

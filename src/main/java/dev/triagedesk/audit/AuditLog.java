@@ -2,6 +2,8 @@ package dev.triagedesk.audit;
 
 import java.time.Clock;
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,6 +59,15 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public List<AuditEvent> trail(long ticketId) {
         return events.findByTicketIdOrderByAtDescIdDesc(ticketId);
+    }
+
+    /**
+     * What was recorded about no ticket in particular (queue exports, staff account changes), newest first: no
+     * ticket's trail shows it.
+     */
+    @Transactional(readOnly = true)
+    public Page<AuditEvent> withoutTicket(int page, int size) {
+        return events.findByTicketIdIsNullOrderByAtDescIdDesc(PageRequest.of(Math.max(0, page), Math.max(1, size)));
     }
 
     private void save(Long ticketId, String actor, AuditAction action, String detail) {

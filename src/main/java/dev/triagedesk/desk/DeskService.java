@@ -31,7 +31,9 @@ import java.util.stream.Stream;
 import org.hibernate.jpa.HibernateHints;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -82,7 +84,11 @@ public class DeskService {
     public QueuePage queue(TicketFilter filter, int page, int size) {
         PageRequest request = PageRequest.of(Math.max(0, page), Math.max(1, Math.min(PAGE_SIZE_MAX, size)),
                 TicketQueue.sort(filter.sort()));
-        Page<Ticket> result = tickets.findAll(TicketQueue.of(filter, search(filter)), request);
+        TicketQueue.Search search = search(filter);
+        Specification<Ticket> queue = TicketQueue.of(filter, search);
+        Page<Ticket> result = search != null && search.words() != null && filter.searchOnly()
+                ? page(queue, request, search.words().count()) // the word index has counted them already
+                : tickets.findAll(queue, request);
         result.forEach(t -> {
             if (t.getAssignee() != null) {
                 t.getAssignee().getUsername(); // loaded while the session is open
@@ -95,6 +101,16 @@ public class DeskService {
             }
         }
         return new QueuePage(result, counts);
+    }
+
+    private Page<Ticket> page(Specification<Ticket> queue, PageRequest request, long total) {
+        CriteriaBuilder cb = entities.getCriteriaBuilder();
+        CriteriaQuery<Ticket> query = cb.createQuery(Ticket.class);
+        Root<Ticket> t = query.from(Ticket.class);
+        query.select(t).where(queue.toPredicate(t, query, cb)).orderBy(QueryUtils.toOrders(request.getSort(), t, cb));
+        List<Ticket> content = entities.createQuery(query).setFirstResult((int) request.getOffset())
+                .setMaxResults(request.getPageSize()).getResultList();
+        return new PageImpl<>(content, request, total);
     }
 
     /** One line of the queue as the CSV has it, read as columns rather than as a ticket. */
@@ -140,8 +156,11 @@ public class DeskService {
     }
 
     private TicketQueue.Search search(TicketFilter filter) {
-        return TicketQueue.Search.of(filter.q(), identifiers::existsByLookupInAndTicket_SubmittedAtIsNotNull,
+        TicketQueue.Search search = TicketQueue.Search.of(filter.q(),
+                identifiers::existsByLookupInAndTicket_SubmittedAtIsNotNull,
                 tickets::existsByReporterEmailLookupAndSubmittedAtIsNotNull);
+        return search != null && search.kind() == TicketQueue.Search.Kind.WORDS
+                ? search.with(WordMatches.of(search.values(), entities)) : search;
     }
 
     @Transactional(readOnly = true)

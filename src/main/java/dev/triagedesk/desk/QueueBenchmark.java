@@ -88,6 +88,10 @@ class QueueBenchmark implements ApplicationRunner {
         cases.put("search: request ID", filter(someId, null, null, null, null, null, null, null));
         cases.put("search: e-mail", filter(someEmail, null, null, null, null, null, null, null));
         cases.put("search: two words", filter("spinner halfway", null, null, null, null, null, null, null));
+        cases.put("search: two words, status = new", filter("spinner halfway", TicketStatus.NEW, null, null, null, null,
+                null, null));
+        cases.put("search: one word in a quarter", filter("spinner", null, null, null, null, null, null, null));
+        cases.put("search: one word, sort by status", filter("spinner", null, null, null, null, null, null, "status"));
         for (Map.Entry<String, TicketFilter> c : cases.entrySet()) {
             report(c.getKey(), () -> desk.queue(c.getValue(), 0, 50).tickets().getTotalElements());
         }

@@ -28,6 +28,12 @@ public record TicketFilter(String q, TicketStatus status, TriagePath verdict, Pr
         return sort == null || sort.isBlank() || SORTS.contains(sort.trim().startsWith("-") ? sort.trim().substring(1) : sort.trim());
     }
 
+    /** Whether only the search box narrows the queue: no status, verdict, product, assignee, dates or evidence. */
+    boolean searchOnly() {
+        return status == null && verdict == null && product == null && assignee == null && from == null && to == null
+                && hasEvidence == null;
+    }
+
     public static TicketFilter none() {
         return new TicketFilter(null, null, null, null, null, null, null, null, null);
     }

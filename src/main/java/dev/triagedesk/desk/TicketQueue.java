@@ -22,8 +22,8 @@ import org.springframework.data.jpa.domain.Specification;
 
 /**
  * The queue's filters and search as a JPA specification. Each filter is an equality or range on an indexed
- * column, and the search box is one index probe (see {@link Search}), so the queue stays fast with a hundred
- * thousand tickets ({@code scripts/benchmark --queue} measures it).
+ * column, and the search box is one index probe or the tickets its words were found in (see {@link Search}), so the
+ * queue stays fast with a hundred thousand tickets ({@code scripts/benchmark --queue} measures it).
  */
 final class TicketQueue {
 
@@ -76,9 +76,10 @@ final class TicketQueue {
      * A reference is looked up as such; otherwise, if any submitted ticket holds the text as a request ID or
      * conversation ID, those tickets; otherwise, if it is an e-mail some reporter used, theirs; otherwise tickets
      * having every word (or a word starting with it). Each reading is an index probe; OR-ing them in one query
-     * made the database scan every ticket (over half a second at 100,000 tickets).
+     * made the database scan every ticket (over half a second at 100,000 tickets). Words are looked up in the word
+     * index before the query ({@link WordMatches}, set with {@link #with}), and the query takes the tickets found.
      */
-    record Search(Kind kind, String value, List<String> values) {
+    record Search(Kind kind, String value, List<String> values, WordMatches words) {
 
         enum Kind { REFERENCE, IDENTIFIER, EMAIL, WORDS, NOTHING }
 
@@ -89,7 +90,7 @@ final class TicketQueue {
             String text = q.trim();
             Matcher ref = REFERENCE.matcher(text);
             if (ref.matches()) {
-                return new Search(Kind.REFERENCE, ref.group(1).toUpperCase(Locale.ROOT), List.of());
+                return new Search(Kind.REFERENCE, ref.group(1).toUpperCase(Locale.ROOT), List.of(), null);
             }
             String lower = text.toLowerCase(Locale.ROOT);
             List<String> lookups = new ArrayList<>();
@@ -99,13 +100,19 @@ final class TicketQueue {
                 lookups.add(conversation.group(1));
             }
             if (identifierExists.test(lookups)) {
-                return new Search(Kind.IDENTIFIER, null, List.copyOf(lookups));
+                return new Search(Kind.IDENTIFIER, null, List.copyOf(lookups), null);
             }
             if (lower.contains("@") && lower.length() <= 320 && emailExists.test(lower)) {
-                return new Search(Kind.EMAIL, lower, List.of());
+                return new Search(Kind.EMAIL, lower, List.of(), null);
             }
             List<String> words = List.copyOf(TicketWords.of(text));
-            return words.isEmpty() ? new Search(Kind.NOTHING, null, List.of()) : new Search(Kind.WORDS, null, words);
+            return words.isEmpty() ? new Search(Kind.NOTHING, null, List.of(), null)
+                    : new Search(Kind.WORDS, null, words, null);
+        }
+
+        /** This word search with the tickets having every word. */
+        Search with(WordMatches matches) {
+            return new Search(kind, value, values, matches);
         }
     }
 
@@ -123,13 +130,21 @@ final class TicketQueue {
             case EMAIL:
                 return cb.equal(root.get("reporterEmailLookup"), search.value());
             case WORDS: {
+                if (search.words() != null && search.words().listed()) {
+                    Long[] tickets = search.words().tickets();
+                    return tickets.length == 0 ? cb.disjunction() : cb.isTrue(cb.function(QueueFunctions.EQUALS_ANY,
+                            Boolean.class, root.get("id"), cb.literal(tickets)));
+                }
+                // Too many tickets to list: each word is a probe of the (ticket, word) index for each ticket the
+                // database walks in the queue's order; it stops at the page, as the matches are many.
                 List<jakarta.persistence.criteria.Predicate> each = new ArrayList<>();
                 for (String word : search.values()) {
-                    Subquery<Long> having = query.subquery(Long.class);
+                    Subquery<Integer> having = query.subquery(Integer.class);
                     Root<TicketWord> w = having.from(TicketWord.class);
                     // letters and digits only (TicketWords), so nothing to escape in the pattern
-                    having.select(w.get("key").get("ticketId")).where(cb.like(w.get("key").get("word"), word + "%"));
-                    each.add(root.get("id").in(having));
+                    having.select(cb.literal(1)).where(cb.equal(w.get("key").get("ticketId"), root.get("id")),
+                            cb.like(w.get("key").get("word"), word + "%"));
+                    each.add(cb.exists(having));
                 }
                 return cb.and(each.toArray(jakarta.persistence.criteria.Predicate[]::new));
             }

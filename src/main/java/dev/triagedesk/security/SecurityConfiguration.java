@@ -75,7 +75,7 @@ class SecurityConfiguration {
         http.authenticationManager(authentication)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/", "/report", "/report/**", "/r/**", "/api/reports", "/api/reports/**",
-                                "/css/**", "/js/**", "/img/**", "/schema/**", "/favicon.ico", "/error",
+                                "/css/**", "/js/**", "/img/**", "/schema/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/login", "/setup").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/desk", "/desk/**", "/account", "/account/**").hasRole("AGENT")

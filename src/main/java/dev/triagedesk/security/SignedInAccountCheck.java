@@ -12,8 +12,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A browser session ends as soon as its account changes under it: disabled by an administrator, or given a new
- * password (reset by an administrator, or changed on another device). Without this, a disabled agent would keep
+ * A browser session ends as soon as its account changes under it: disabled by an administrator, made an agent or
+ * an administrator (its rights were those of its old role), or given a new password (reset by an administrator, or
+ * changed on another device). Without this, a disabled agent would keep
  * working until their session timed out. Checked on every request of a signed-in staff member, against the
  * account as stored; the staff API needs no such check, since it signs every request in afresh.
  */

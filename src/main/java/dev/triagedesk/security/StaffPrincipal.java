@@ -29,11 +29,12 @@ public class StaffPrincipal extends User {
     }
 
     /**
-     * Whether this sign-in still stands for the account as it is now: enabled, and with the password it was made
-     * with (a password set since, by an administrator or on another device, ends it).
+     * Whether this sign-in still stands for the account as it is now: enabled, with the role it was made with (its
+     * rights come from it), and with the password it was made with (a password set since, by an administrator or
+     * on another device, ends it).
      */
     boolean stillValidFor(StaffUser user) {
-        return user.isEnabled() && user.getId() == staffId && MessageDigest.isEqual(
+        return user.isEnabled() && user.getId() == staffId && user.getRole() == role && MessageDigest.isEqual(
                 credentialStamp.getBytes(StandardCharsets.UTF_8), stamp(user).getBytes(StandardCharsets.UTF_8));
     }
 

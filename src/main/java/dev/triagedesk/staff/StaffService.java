@@ -1,5 +1,7 @@
 package dev.triagedesk.staff;
 
+import dev.triagedesk.audit.AuditAction;
+import dev.triagedesk.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,17 +33,29 @@ public class StaffService {
     private final ApiTokenRepository tokens;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    /** Changes an administrator makes to accounts are recorded with no ticket (the Activity page lists them). */
+    private final AuditLog audit;
 
-    StaffService(StaffUserRepository users, ApiTokenRepository tokens, PasswordEncoder passwords, Clock clock) {
+    StaffService(StaffUserRepository users, ApiTokenRepository tokens, PasswordEncoder passwords, Clock clock,
+                 AuditLog audit) {
         this.users = users;
         this.tokens = tokens;
         this.passwords = passwords;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
     public boolean anyAccount() {
         return users.count() > 0;
+    }
+
+    /** Adds an account as an administrator does on the Staff page: the Activity page shows who added it. */
+    @Transactional
+    public StaffUser create(String username, String displayName, String password, Role role, String actor) {
+        StaffUser made = create(username, displayName, password, role);
+        audit.recordChange(null, actor, AuditAction.ACCOUNT_ADDED, made.getUsername() + " (" + label(role) + ")");
+        return made;
     }
 
     @Transactional
@@ -70,19 +84,47 @@ public class StaffService {
     }
 
     @Transactional
-    public void setEnabled(long userId, boolean enabled) {
+    public void setEnabled(long userId, boolean enabled, String actor) {
         StaffUser u = users.findById(userId).orElseThrow();
-        if (!enabled && u.getRole() == Role.ADMIN && users.findByEnabledTrueOrderByUsernameAsc().stream()
-                .filter(x -> x.getRole() == Role.ADMIN).count() <= 1) {
+        if (!enabled && u.isEnabled() && u.getRole() == Role.ADMIN && users.lockEnabledAdmins().size() <= 1) {
             throw new IllegalArgumentException("the last enabled administrator cannot be disabled");
         }
-        u.setEnabled(enabled);
+        if (u.isEnabled() != enabled) {
+            u.setEnabled(enabled);
+            audit.recordChange(null, actor, enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED,
+                    u.getUsername());
+        }
+    }
+
+    /**
+     * Makes an account an agent or an administrator. At least one enabled administrator always remains: the last
+     * one cannot be made an agent (themself included; make someone else an administrator first).
+     */
+    @Transactional
+    public void changeRole(long userId, Role role, String actor) {
+        StaffUser u = users.findById(userId).orElseThrow();
+        if (u.getRole() == role) {
+            return;
+        }
+        if (u.isEnabled() && u.getRole() == Role.ADMIN && users.lockEnabledAdmins().size() <= 1) {
+            throw new IllegalArgumentException(u.getUsername() + " is the last enabled administrator: make someone"
+                    + " else an administrator first");
+        }
+        audit.recordChange(null, actor, AuditAction.ROLE_CHANGED, u.getUsername() + ": " + label(u.getRole()) + " → "
+                + label(role));
+        u.setRole(role);
+    }
+
+    private static String label(Role role) {
+        return role == Role.ADMIN ? "administrator" : "agent";
     }
 
     @Transactional
-    public void resetPassword(long userId, String password) {
+    public void resetPassword(long userId, String password, String actor) {
         checkPassword(password);
-        users.findById(userId).orElseThrow().setPasswordHash(passwords.encode(password));
+        StaffUser u = users.findById(userId).orElseThrow();
+        u.setPasswordHash(passwords.encode(password));
+        audit.recordChange(null, actor, AuditAction.PASSWORD_RESET, "for " + u.getUsername());
     }
 
     /** A staff member changes their own password; the current one must be given. */

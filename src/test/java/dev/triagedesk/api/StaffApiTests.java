@@ -153,8 +153,11 @@ class StaffApiTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"body\": \"   \"}"))
                 .andExpect(status().isBadRequest());
 
-        List<AuditAction> actions = new ArrayList<>(audit.trail(ticket.getId()).stream().map(AuditEvent::getAction).toList());
-        assertThat(actions).contains(AuditAction.STATUS_CHANGED, AuditAction.ASSIGNED, AuditAction.NOTE_ADDED);
+        // each change once, and no view beside it: the answer to a PATCH is not a reading of the ticket
+        List<AuditAction> actions = new ArrayList<>(audit.trail(ticket.getId()).stream()
+                .filter(e -> e.getActor().equals(agent.getUsername())).map(AuditEvent::getAction).toList());
+        assertThat(actions).containsExactlyInAnyOrder(AuditAction.STATUS_CHANGED, AuditAction.ASSIGNED,
+                AuditAction.ASSIGNED, AuditAction.NOTE_ADDED);
     }
 
     @Test

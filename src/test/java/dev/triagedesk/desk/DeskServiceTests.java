@@ -35,6 +35,10 @@ class DeskServiceTests {
     StaffService staff;
     @Autowired
     AuditLog audit;
+    @Autowired
+    jakarta.persistence.EntityManager entities;
+    @Autowired
+    dev.triagedesk.ticket.TicketRepository ticketRepository;
 
     Ticket supabase;
     Ticket github;
@@ -130,5 +134,51 @@ class DeskServiceTests {
         // one more row than asked for is read, not handed over: the caller learns the queue is longer
         assertThat(desk.eachRow(byReference, 1, rows::add)).isEqualTo(2);
         assertThat(rows).extracting(DeskService.QueueRow::reference).containsExactly(supabase.getReference());
+    }
+
+    @Test
+    void wordSearchFindsTheSameTicketsHoweverTheWordsAreLookedUp() {
+        Ticket third = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB,
+                "Saving spins forever, saved drafts vanish " + marker, null));
+        // listed (with words probed once few tickets are left, or each read whole), or too many to list and
+        // tested by the query word by word: the same tickets, and the count the queue shows
+        java.util.List<String> words = java.util.List.of("sav", marker.substring(0, 12));
+        for (WordMatches matches : java.util.List.of(WordMatches.of(words, entities),
+                WordMatches.of(words, entities, WordMatches.LISTED, 0), WordMatches.of(words, entities, 0, 0))) {
+            assertThat(matches.count()).isEqualTo(2); // "saving" and "saved" in one ticket count it once
+            assertThat(byWords("sav " + marker.substring(0, 12), matches))
+                    .containsExactlyInAnyOrder(supabase.getReference(), third.getReference());
+        }
+        assertThat(WordMatches.of(java.util.List.of("saving", "loads", marker), entities, 0, 0).count()).isZero();
+        assertThat(byWords("saving loads " + marker, WordMatches.of(java.util.List.of("saving", "loads", marker),
+                entities, 0, 0))).isEmpty();
+        assertThat(byWords("nothing " + marker, WordMatches.of(java.util.List.of("nothing", marker), entities,
+                0, 0))).containsExactly(github.getReference());
+
+        // through the queue: the page and the total, with and without another filter
+        DeskService.QueuePage page = desk.queue(search("SAV " + marker), 0, 1);
+        assertThat(page.tickets().getTotalElements()).isEqualTo(2);
+        assertThat(page.tickets().getContent()).extracting(Ticket::getReference).containsExactly(third.getReference());
+        assertThat(desk.queue(search("sav " + marker), 1, 1).tickets().getContent()).extracting(Ticket::getReference)
+                .containsExactly(supabase.getReference());
+        desk.changeStatus(third.getReference(), TicketStatus.TRIAGING, "admin");
+        DeskService.QueuePage triaging = desk.queue(new TicketFilter("sav " + marker, TicketStatus.TRIAGING, null,
+                null, null, null, null, null, null), 0, 50);
+        assertThat(triaging.tickets().getTotalElements()).isEqualTo(1);
+        assertThat(triaging.tickets().getContent()).extracting(Ticket::getReference).containsExactly(third.getReference());
+    }
+
+    private java.util.List<String> byWords(String q, WordMatches matches) {
+        TicketQueue.Search words = TicketQueue.Search.of(q, ids -> false, email -> false);
+        assertThat(words.kind()).isEqualTo(TicketQueue.Search.Kind.WORDS);
+        return ticketRepository.findAll(TicketQueue.of(TicketFilter.none(), words.with(matches))).stream()
+                .map(Ticket::getReference).toList();
+    }
+
+    @Test
+    void intersectionOfSortedTickets() {
+        assertThat(WordMatches.intersection(new long[] {1, 3, 5, 7, 9}, new long[] {2, 3, 4, 9, 10}))
+                .containsExactly(3, 9);
+        assertThat(WordMatches.intersection(new long[] {1, 2}, new long[] {})).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package dev.triagedesk.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.desk.DeskService;
+import dev.triagedesk.desk.TicketFilter;
 import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceRepository;
@@ -213,5 +214,26 @@ class PostgresPersistenceTests {
         assertThat(after.getSummaryText()).contains("backend-api/conversation", "502");
         assertThat(evidence.findByTicketOrderByIdAsc(after)).extracting(Evidence::getFileName)
                 .containsExactly("pasted console log");
+    }
+
+    @Test
+    void wordsAreFoundByTheirStartThroughTheIndex() throws Exception {
+        ReportClient.Created created = new ReportClient(port).postReportWithCorpusHar();
+        assertThat(desk.queue(new TicketFilter("SOMETH wrong", null, null, null, null, null, null, null, null), 0, 50)
+                .tickets().map(Ticket::getReference).toList()).contains(created.reference());
+        assertThat(desk.queue(new TicketFilter("something right", null, null, null, null, null, null, null, null), 0,
+                50).tickets().getTotalElements()).isZero();
+        // the start of a word is a range of the (word, ticket) key: words compare byte by byte (V8), whatever the
+        // database's collation; a sequential scan is ruled out so that the tiny table does not hide a missing range
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (var rows = s.executeQuery("EXPLAIN SELECT ticket_id FROM ticket_word WHERE word LIKE 'someth%'")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+            assertThat(plan.toString()).containsPattern("Index Cond: .*word.*>= 'someth'.*word.*< 'someti'");
+        }
     }
 }

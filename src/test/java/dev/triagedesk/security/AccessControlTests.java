@@ -125,7 +125,7 @@ class AccessControlTests {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("revoked")));
 
         StaffService.IssuedToken second = staff.issueToken(agent.getId(), "second");
-        staff.setEnabled(agent.getId(), false);
+        staff.setEnabled(agent.getId(), false, "admin");
         mvc.perform(get("/api/tickets").header(HttpHeaders.AUTHORIZATION, "Bearer " + second.raw()))
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/tickets").header(HttpHeaders.AUTHORIZATION, basic(agent.getUsername(), PASSWORD)))

@@ -21,6 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 class StoredAnalysis {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * How the engine's note on a capture exported without cookies or Authorization begins. The page says that once,
+     * in the file's redaction report, where it explains why no session secret was removed; the same sentence among
+     * the file's notes said it a second time.
+     */
+    static final String ALREADY_SANITIZED_NOTE = "No cookies or Authorization headers anywhere";
 
     /** What redaction removed from one attachment. */
     record Redaction(long total, List<Rule> rules, boolean alreadySanitized, List<String> notes) {
@@ -62,7 +68,8 @@ class StoredAnalysis {
         JsonNode summary = root.path("summary");
         if (!summary.isMissingNode()) {
             return new Analysis(timeline(summary.path("stats").path("timeline")), redaction(summary.path("redaction")),
-                    strings(summary.path("notes")), root.path("omitted").asLong(0),
+                    strings(summary.path("notes")).stream().filter(n -> !n.startsWith(ALREADY_SANITIZED_NOTE)).toList(),
+                    root.path("omitted").asLong(0),
                     summary.path("partialReason").asString(null));
         }
         return new Analysis(null, redaction(root.path("redaction")), List.of(), root.path("errorsOmitted").asLong(0),

@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administrators add staff members, disable and enable them, and set new passwords for them. */
+/**
+ * Administrators add staff members, disable and enable them, set new passwords for them and make them agents or
+ * administrators. Each change is recorded in the audit log under the administrator's name (see Activity).
+ */
 @Controller
 @RequestMapping("/admin/staff")
 class AdminStaffController {
@@ -36,9 +39,9 @@ class AdminStaffController {
     @PostMapping
     String add(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
                @RequestParam(defaultValue = "AGENT") Role role, @RequestParam(defaultValue = "") String password,
-               RedirectAttributes redirect) {
+               @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
         try {
-            staff.create(username, displayName.isBlank() ? null : displayName.strip(), password, role);
+            staff.create(username, displayName.isBlank() ? null : displayName.strip(), password, role, me.getUsername());
             redirect.addFlashAttribute("messageKey", "admin.added");
             redirect.addFlashAttribute("messageArg", username.trim());
         } catch (IllegalArgumentException e) {
@@ -56,7 +59,7 @@ class AdminStaffController {
             if (!enabled && id == me.getStaffId()) {
                 throw new IllegalArgumentException("you cannot disable your own account");
             }
-            staff.setEnabled(id, enabled);
+            staff.setEnabled(id, enabled, me.getUsername());
             redirect.addFlashAttribute("messageKey", enabled ? "admin.enabled" : "admin.disabled");
             redirect.addFlashAttribute("messageArg", staff.byId(id).orElseThrow().getUsername());
         } catch (IllegalArgumentException e) {
@@ -67,10 +70,27 @@ class AdminStaffController {
 
     @PostMapping("/{id}/password")
     String resetPassword(@PathVariable long id, @RequestParam(defaultValue = "") String password,
-                         RedirectAttributes redirect) {
+                         @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
         try {
-            staff.resetPassword(id, password);
+            staff.resetPassword(id, password, me.getUsername());
             redirect.addFlashAttribute("messageKey", "admin.passwordSet");
+            redirect.addFlashAttribute("messageArg", staff.byId(id).orElseThrow().getUsername());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("errorText", e.getMessage());
+        }
+        return "redirect:/admin/staff";
+    }
+
+    /**
+     * Makes a staff member an agent or an administrator. The last enabled administrator stays one (an administrator
+     * demoting themself must leave another); the member's open sessions end, so the new role applies at once.
+     */
+    @PostMapping("/{id}/role")
+    String changeRole(@PathVariable long id, @RequestParam Role role, @AuthenticationPrincipal StaffPrincipal me,
+                      RedirectAttributes redirect) {
+        try {
+            staff.changeRole(id, role, me.getUsername());
+            redirect.addFlashAttribute("messageKey", role == Role.ADMIN ? "admin.madeAdmin" : "admin.madeAgent");
             redirect.addFlashAttribute("messageArg", staff.byId(id).orElseThrow().getUsername());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("errorText", e.getMessage());

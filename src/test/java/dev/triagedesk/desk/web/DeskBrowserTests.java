@@ -346,6 +346,64 @@ class DeskBrowserTests {
     }
 
     @Test
+    void theTicketsContentsWorkFromTheKeyboard() {
+        Ticket ticket = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Contents", null),
+                TicketPageTests.HAR);
+        signIn();
+        browser.get("http://localhost:" + port + "/desk/tickets/" + ticket.getReference());
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        // the same page throughout: following a link to one of its parts does not load it again
+        js.executeScript("window.__samePage = true;");
+        for (String part : List.of("trail", "failures", "summary")) {
+            // Enter on the link takes the focus to the part, and Tab goes on inside it
+            browser.findElement(By.cssSelector("nav.ticket-contents a[href='#" + part + "']"))
+                    .sendKeys(org.openqa.selenium.Keys.ENTER);
+            wait.until(ExpectedConditions.urlContains("#" + part));
+            wait.until(d -> part.equals(js.executeScript("return document.activeElement.id")));
+            new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            assertThat((Boolean) js.executeScript("return document.getElementById(arguments[0])"
+                    + ".contains(document.activeElement)", part)).as(part).isTrue();
+        }
+        assertThat(js.executeScript("return window.__samePage")).isEqualTo(true);
+        noPageProblems("ticket page contents");
+    }
+
+    @Test
+    void aNoteDraftOutlivesASessionThatEndedAndIsGoneOnceSaved() throws Exception {
+        String marker = "draft" + UUID.randomUUID().toString().substring(0, 6);
+        Ticket ticket = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Draft " + marker, null));
+        String url = "http://localhost:" + port + "/desk/tickets/" + ticket.getReference();
+        String draft = "Asked the reporter for a HAR " + marker + "\nsecond line";
+        signIn();
+        browser.get(url);
+        browser.findElement(By.id("note-body")).sendKeys(draft);
+
+        // the session ends while the agent types: sending the note leads to the sign-in page, the POST is lost
+        browser.manage().deleteCookieNamed("JSESSIONID");
+        browser.findElement(By.cssSelector("#note-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1")));
+
+        // back on the ticket, the box has the text again, and says why
+        browser.get(url);
+        WebElement box = browser.findElement(By.id("note-body"));
+        assertThat(box.getAttribute("value")).isEqualTo(draft);
+        assertThat(browser.findElement(By.id("note-restored")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("notes")).getText()).contains("No notes yet.");
+
+        // saved, it is no longer kept: the page opened again has an empty box
+        browser.findElement(By.cssSelector("#note-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#notes .note-body"), marker));
+        browser.get(url);
+        assertThat(browser.findElement(By.id("note-body")).getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.id("note-restored")).isDisplayed()).isFalse();
+        noPageProblems("ticket page with a restored note");
+    }
+
+    @Test
     void anExportThatCannotBeMadeIsAMessageOnThePageNotADownloadedFile() throws Exception {
         String marker = "plum" + UUID.randomUUID().toString().substring(0, 6);
         Ticket ticket = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Leaky " + marker, null));

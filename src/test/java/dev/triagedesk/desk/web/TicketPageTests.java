@@ -207,7 +207,7 @@ class TicketPageTests {
     void theAssigneeFormTakesAnEnabledStaffMemberOrNobody() throws Exception {
         String ref = ticket.getReference();
         StaffUser gone = staff.create("gone-" + marker, null, PASSWORD, Role.AGENT);
-        staff.setEnabled(gone.getId(), false);
+        staff.setEnabled(gone.getId(), false, "admin");
 
         mvc.perform(as(post("/desk/tickets/" + ref + "/assignee")).with(csrf()).param("assignee", agent.getId().toString()))
                 .andExpect(redirectedUrl(link("workflow")))
@@ -324,6 +324,48 @@ class TicketPageTests {
         assertThat(rows.get(2)).contains("viewed", "2 times in a row");
         // the trail itself keeps every view
         assertThat(audit.trail(ticket.getId())).filteredOn(e -> e.getAction() == AuditAction.VIEWED).hasSize(5);
+    }
+
+    @Test
+    void theContentsLeadToEachPartOfThePageWithPlainLinks() throws Exception {
+        Document doc = page(ticket.getReference());
+        org.jsoup.select.Elements links = doc.select("nav.ticket-contents a");
+        assertThat(links).extracting(org.jsoup.nodes.Element::text).containsExactly("Workflow", "Summary",
+                "Failing requests", "Timeline", "Console errors", "Attachments", "Redaction report", "Internal notes",
+                "Audit trail");
+        for (org.jsoup.nodes.Element link : links) {
+            String href = link.attr("href");
+            assertThat(href).as(link.text()).startsWith("#");
+            org.jsoup.nodes.Element target = doc.getElementById(href.substring(1));
+            assertThat(target).as(href).isNotNull();
+            // focusable, so following the link leads the keyboard there too (DeskBrowserTests presses Tab after it)
+            assertThat(target.attr("tabindex")).as(href).isEqualTo("-1");
+        }
+        assertThat(doc.getElementById(links.get(6).attr("href").substring(1)).tagName()).isEqualTo("h4");
+        // the contents come before the parts they lead to
+        assertThat(doc.select("nav.ticket-contents ~ section#workflow")).hasSize(1);
+
+        // a ticket with nothing attached has no redaction report to lead to
+        Ticket bare = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Bare " + marker, null));
+        assertThat(page(bare.getReference()).select("nav.ticket-contents a").eachText())
+                .doesNotContain("Redaction report").contains("Attachments");
+    }
+
+    @Test
+    void aCaptureExportedWithoutCookiesIsSaidToBeSoOnceInItsRedactionReport() throws Exception {
+        Ticket sanitized = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Sanitized " + marker, null),
+                "user-MarcoOlivette-taiga-chrome143-400.har");
+        org.jsoup.nodes.Element attachment = page(sanitized.getReference()).selectFirst(".attachment");
+        String text = attachment.text();
+        assertThat(text.split("no cookies or Authorization", -1)).as(text).hasSize(2);
+        assertThat(text).doesNotContain(StoredAnalysis.ALREADY_SANITIZED_NOTE);
+        // under "What was removed", where it says why no session secret was
+        assertThat(attachment.select("h4 ~ .already-sanitized")).hasSize(1);
+        assertThat(attachment.select(".facts .note")).noneMatch(n -> n.text().contains("Authorization"));
+        // the page leaves out exactly the engine's sentence: it still begins so
+        assertThat(dev.triagedesk.evidence.Engines.analyze(dev.triagedesk.evidence.Corpus.har(
+                "user-MarcoOlivette-taiga-chrome143-400.har")).summary().notes())
+                .anyMatch(n -> n.startsWith(StoredAnalysis.ALREADY_SANITIZED_NOTE));
     }
 
     @Test

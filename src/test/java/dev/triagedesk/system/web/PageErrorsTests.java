@@ -81,7 +81,12 @@ class PageErrorsTests {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/no/such/page"))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.body()).contains("Page not found").contains("Go to the home page").doesNotContain("Exception");
+        assertThat(page.body()).contains("Page not found").contains("Go to the home page").doesNotContain("Exception")
+                .contains("<link rel=\"icon\" href=\"/favicon.svg\"");
+        // the icon itself is there for anyone, on the real server too
+        HttpResponse<byte[]> icon = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/favicon.ico")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(icon.statusCode()).isEqualTo(200);
     }
 
     @Test
