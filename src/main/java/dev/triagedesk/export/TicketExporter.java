@@ -259,7 +259,7 @@ public class TicketExporter {
             delete(file);
             throw new ExportRefusedException("refused to export the queue CSV: " + leftover.findings().get(0));
         }
-        audit.recordAccess(null, actor, AuditAction.EXPORTED, "queue CSV (" + rows + " tickets)");
+        audit.recordAccess(null, actor, AuditAction.EXPORTED, "queue CSV (" + rows + (rows == 1 ? " ticket)" : " tickets)"));
         return file;
     }
 

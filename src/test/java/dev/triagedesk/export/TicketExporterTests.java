@@ -165,7 +165,7 @@ class TicketExporterTests {
         assertThat(csv).startsWith("reference,submitted_at,status,product,verdict,assignee,reporter_email")
                 .contains(t.getReference() + ",").contains(",new,chatgpt_web,")
                 .contains("\"'=HYPERLINK(\"\"http://evil.example\"\")@example.com\"");
-        assertThat(linesBy(actor)).extracting(AuditEvent::getDetail).containsExactly("queue CSV (1 tickets)");
+        assertThat(linesBy(actor)).extracting(AuditEvent::getDetail).containsExactly("queue CSV (1 ticket)");
     }
 
     @Test

@@ -81,7 +81,7 @@ class ActivityPageTests {
         Document first = page("/admin/activity", adminSession);
         assertThat(first.select("tbody tr").first().select("td").eachText())
                 .containsExactly(first.select("tbody tr time").first().text(), admin.getUsername(), "exported",
-                        "queue CSV (1 tickets)");
+                        "queue CSV (1 ticket)");
         // the view of the ticket is in the ticket's own trail, not here
         assertThat(first.select("tbody td:nth-child(2)").eachText().stream()
                 .filter(admin.getUsername()::equals)).hasSize(1);
