@@ -17,15 +17,13 @@ import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.support.InterposingClock;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -45,8 +43,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -193,57 +189,5 @@ class ConcurrentEditTests {
         assertThat(linesBy(agent)).isEmpty();
         assertThat(linesBy(bob)).containsExactly(escalatedByBob());
         assertThat(audit.trail(ticket.getId())).extracting(AuditEvent::getAction).doesNotContain(AuditAction.ASSIGNED);
-    }
-
-    /**
-     * The system clock, which can run a change of someone else's when a change first asks it for the time inside
-     * its (read-write) transaction: that change has read the ticket and not yet written it.
-     */
-    static final class InterposingClock extends Clock {
-
-        /** Marks a transaction in which the other change already ran. */
-        private static final Object INTERPOSED = new Object();
-
-        private final AtomicInteger armed = new AtomicInteger();
-        private volatile Runnable other;
-        private final ThreadLocal<Boolean> running = ThreadLocal.withInitial(() -> false);
-
-        void arm(int times, Runnable other) {
-            this.other = other;
-            armed.set(times);
-        }
-
-        @Override
-        public Instant instant() {
-            if (!running.get() && TransactionSynchronizationManager.isActualTransactionActive()
-                    && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
-                    && !TransactionSynchronizationManager.hasResource(INTERPOSED)
-                    && armed.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                TransactionSynchronizationManager.bindResource(INTERPOSED, Boolean.TRUE);
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        TransactionSynchronizationManager.unbindResourceIfPossible(INTERPOSED);
-                    }
-                });
-                running.set(true);
-                try {
-                    other.run();
-                } finally {
-                    running.set(false);
-                }
-            }
-            return Instant.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.system(zone);
-        }
     }
 }

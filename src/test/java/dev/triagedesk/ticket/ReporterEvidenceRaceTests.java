@@ -14,6 +14,7 @@ import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.support.InterposingClock;
 import dev.triagedesk.support.TicketFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,8 +43,6 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -255,68 +250,5 @@ class ReporterEvidenceRaceTests {
             }
         }
         assertThat(present).containsExactlyInAnyOrderElementsOf(named);
-    }
-
-    /**
-     * The system clock, which can run someone else's change when a change first asks it for the time inside its
-     * (read-write) transaction: that change has read the ticket and not yet written it.
-     */
-    static final class InterposingClock extends Clock {
-
-        private final AtomicInteger armed = new AtomicInteger();
-        private volatile Runnable other;
-        private volatile Runnable rolledBack;
-        private final ThreadLocal<Boolean> running = ThreadLocal.withInitial(() -> false);
-
-        void arm(int times, Runnable other) {
-            this.other = other;
-            armed.set(times);
-        }
-
-        /** {@code then} runs when the next read-write transaction asking for the time rolls back. */
-        void onRollback(Runnable then) {
-            this.rolledBack = then;
-        }
-
-        @Override
-        public Instant instant() {
-            Runnable then = rolledBack;
-            if (then != null && TransactionSynchronizationManager.isActualTransactionActive()
-                    && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
-                rolledBack = null;
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        if (status == STATUS_ROLLED_BACK) {
-                            then.run();
-                        } else {
-                            rolledBack = then;
-                        }
-                    }
-                });
-            }
-            if (!running.get()
-                    && TransactionSynchronizationManager.isActualTransactionActive()
-                    && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
-                    && armed.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                running.set(true);
-                try {
-                    other.run();
-                } finally {
-                    running.set(false);
-                }
-            }
-            return Instant.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.system(zone);
-        }
     }
 }
