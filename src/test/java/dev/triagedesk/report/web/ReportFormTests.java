@@ -72,7 +72,8 @@ class ReportFormTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<html lang=\"en\""),
                         containsString("Skip to the content"),
-                        containsString("action=\"/report\""), containsString("Report a problem"))));
+                        containsString("action=\"/report\""), containsString("Report a problem"),
+                        containsString("<a href=\"/login\">Help-desk staff: sign in</a>"))));
     }
 
     @Test
