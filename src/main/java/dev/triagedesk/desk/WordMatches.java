@@ -62,16 +62,14 @@ final class WordMatches {
             // letters and digits only (TicketWords), so nothing to escape in the pattern
             String prefix = word + "%";
             if (found == null) {
-                found = sortedDistinct(entities.createQuery("select w.key.ticketId from TicketWord w"
-                        + " where w.key.word like :prefix", Long.class).setParameter("prefix", prefix).getResultList());
+                found = ticketsOf(prefix, entities);
             } else if (found.length < probedBelow) {
                 found = sortedDistinct(entities.createQuery("select w.key.ticketId from TicketWord w"
                                 + " where w.key.word like :prefix and w.key.ticketId in :tickets", Long.class)
                         .setParameter("prefix", prefix).setParameter("tickets", Arrays.stream(found).boxed().toList())
                         .getResultList());
             } else {
-                found = intersection(found, sortedDistinct(entities.createQuery("select w.key.ticketId from TicketWord w"
-                        + " where w.key.word like :prefix", Long.class).setParameter("prefix", prefix).getResultList()));
+                found = intersection(found, ticketsOf(prefix, entities));
             }
             if (found.length == 0) {
                 break;
@@ -79,6 +77,12 @@ final class WordMatches {
         }
         found = found == null ? new long[0] : found;
         return new WordMatches(found.length <= listed ? found : null, found.length);
+    }
+
+    /** Every ticket holding a word that starts with {@code prefix}: one range of the index, sorted and distinct. */
+    private static long[] ticketsOf(String prefix, EntityManager entities) {
+        return sortedDistinct(entities.createQuery("select w.key.ticketId from TicketWord w"
+                + " where w.key.word like :prefix", Long.class).setParameter("prefix", prefix).getResultList());
     }
 
     private static long[] sortedDistinct(List<Long> ids) {
