@@ -754,6 +754,7 @@ public final class HarProcessor {
     }
 
     private void readResponse(EntryFacts f) {
+        redactor.inResponseTo(f.url, f.status); // its error codes are told from sign-in codes by status and URL
         if (g != null) {
             g.writeStartObject();
         }
@@ -765,6 +766,7 @@ public final class HarProcessor {
                 case "status" -> {
                     String raw = scalar();
                     f.status = parseStatus(raw);
+                    redactor.inResponseTo(f.url, f.status);
                     keep(t, raw);
                 }
                 case "statusText" -> {

@@ -151,6 +151,18 @@ public final class Redactor {
         return SecretShapes.startsWith(s, i, s.length(), MARKER_PREFIX);
     }
 
+    /** A value secret by where it stands (a multipart field, a hidden input, a GraphQL variable): its marker. */
+    String secret(String rule, SecretKind kind, String name, String value) {
+        return value.isEmpty() || isEmptyWord(value) || isMarker(value, 0) ? value : replace(rule, kind, name, value);
+    }
+
+    /** Says which response the next headers and body belong to, so its error codes are told from sign-in codes. */
+    public void inResponseTo(String url, Integer status) {
+        errorCodes.response(url, status);
+    }
+
+    private final ErrorCodeContext errorCodes = new ErrorCodeContext();
+
     private String replace(String rule, SecretKind kind, String name, String secret) {
         remember(secret, kind);
         ledger.record(rule, kind, name);
@@ -249,11 +261,10 @@ public final class Redactor {
             letter |= Character.isLetter(c);
             digit |= Character.isDigit(c);
         }
-        if (letter && digit || n >= 16) {
-            if (known.putIfAbsent(secret, new Known(kind, h)) == null) {
-                knownLengths.set(n);
-                bloomAdd(knownHashes, KNOWN_BITS, h);
-            }
+        if ((letter && digit || n >= 16) && known.putIfAbsent(secret, new Known(kind, h)) == null) {
+            knownLengths.set(n);
+            bloomAdd(knownHashes, KNOWN_BITS, h);
+            SecretShapes.remainders(secret).forEach(bare -> remember(bare, kind)); // "sk-proj-abc", later "abc"
         }
     }
 
@@ -443,7 +454,7 @@ public final class Redactor {
             return value;
         }
         SecretKind kind = SensitiveNames.classify(lower, response ? Scope.RESPONSE_HEADER : Scope.REQUEST_HEADER);
-        if (kind == SecretKind.CODE && SensitiveNames.looksLikeErrorCode(value)) {
+        if (kind == SecretKind.CODE && (response ? errorCodes.keeps(lower, value) : SensitiveNames.looksLikeErrorCode(value))) {
             kind = null;
         }
         if (kind != null && !isEmptyWord(value) && !isMarker(value, 0)) {
@@ -738,8 +749,12 @@ public final class Redactor {
         }
         String mime = mimeType == null ? "" : mimeType.toLowerCase(Locale.ROOT);
         char first = firstNonSpace(text);
+        if (mime.contains("multipart/")) {
+            return MultipartBody.redact(this, mimeType, text, request, 0);
+        }
         if (mime.contains("json") || first == '{' || first == '[') {
-            String redacted = json(text, request);
+            boolean graphQl = request && (first == '{' || first == '[') && GraphQlVariables.mayBe(text);
+            String redacted = json(graphQl ? GraphQlVariables.bindSecrets(this, text) : text, request);
             if (redacted != null) {
                 return redacted;
             }
@@ -747,7 +762,8 @@ public final class Redactor {
         if (mime.contains("x-www-form-urlencoded")) {
             return queryString(text, "form-field");
         }
-        return text(text, request ? "request-body" : "response-body");
+        String rule = request ? "request-body" : "response-body";
+        return mime.contains("html") ? HtmlHiddenInputs.redact(this, text, rule) : text(text, rule);
     }
 
     private static char firstNonSpace(String s) {
@@ -825,7 +841,7 @@ public final class Redactor {
 
     private String jsonString(SecretKind kind, String name, String value, Scope scope) {
         if (kind != null && !value.isEmpty() && !isEmptyWord(value) && !isMarker(value, 0)
-                && !(kind == SecretKind.CODE && scope == Scope.JSON_RESPONSE && SensitiveNames.looksLikeErrorCode(value))) {
+                && !(kind == SecretKind.CODE && scope == Scope.JSON_RESPONSE && errorCodes.keeps(name, value))) {
             return replace("json-field", kind, name, value);
         }
         String seen = knownMarker(value, "json-text");

@@ -146,6 +146,34 @@ public final class SecretShapes {
         }
     }
 
+    /** Key prefixes whose remainder is the secret part: the same key is sometimes quoted without its prefix. */
+    private static final String[] KEY_PREFIXES = {"sk_live_", "sk_test_", "rk_live_", "rk_test_", "github_pat_",
+        "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xoxa-", "xoxb-", "xoxp-", "xoxr-", "xoxs-", "xoxe-", "sk-"};
+
+    /**
+     * The remainders of a prefixed key that are secrets on their own: {@code sk-proj-abc…} gives {@code proj-abc…}
+     * and {@code abc…}. A remainder shorter than 16 characters is too common a string to remove everywhere.
+     */
+    public static java.util.List<String> remainders(String secret) {
+        for (String prefix : KEY_PREFIXES) {
+            if (secret.startsWith(prefix)) {
+                String rest = secret.substring(prefix.length());
+                java.util.List<String> out = new java.util.ArrayList<>(2);
+                if (rest.length() >= 16) {
+                    out.add(rest);
+                }
+                int dash = rest.indexOf('-');
+                // sk-proj-, sk-svcacct-, sk-admin-: a lower-case word, then the key proper
+                if (prefix.equals("sk-") && dash > 0 && dash <= 12 && rest.substring(0, dash).chars().allMatch(Character::isLowerCase)
+                        && rest.length() - dash - 1 >= 16) {
+                    out.add(rest.substring(dash + 1));
+                }
+                return out;
+            }
+        }
+        return java.util.List.of();
+    }
+
     private static Shape jwt(CharSequence s, int i, int n) {
         if (!startsWith(s, i, n, "eyJ") || i > 0 && isKeyChar(s.charAt(i - 1)) && !isHexEscapeTail(s, i)) {
             return null;

@@ -189,7 +189,7 @@ public final class SensitiveNames {
 
     /**
      * Whether a value under a {@code code}-like name reads as an error code ({@code rate_limit_exceeded},
-     * {@code PGRST202}, {@code 1020}) rather than a one-time or OAuth code.
+     * {@code PGRST202}, {@code 42P17}, {@code 1020}) rather than a one-time or OAuth code.
      */
     public static boolean looksLikeErrorCode(String value) {
         int n = value.length();
@@ -229,6 +229,9 @@ public final class SensitiveNames {
             }
         }
         char first = value.charAt(0);
+        if (n == 5 && upperShape && !separator) {
+            return true; // a PostgreSQL SQLSTATE such as 42P17 or P0001
+        }
         if (!Character.isLetter(first) || !(lowerShape || upperShape)) {
             return false;
         }

@@ -1,0 +1,122 @@
+package dev.triagedesk.evidence.redact;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The variables of a GraphQL request, judged by where the query uses them: in
+ * {@code mutation($t: String!) { login(token: $t) }} the variable {@code t} holds a token although its own name
+ * says nothing. A variable bound to an argument (or declared with a type) whose name is secret loses its value;
+ * everything else in the body is then walked by key as any JSON body is, which runs the shape checks of free text
+ * over every string (so a key or JWT under a short name goes too).
+ */
+final class GraphQlVariables {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_BODY = 1 << 20;
+    /** {@code token: $t}: an argument or input field given a variable. */
+    private static final Pattern BINDING = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*:\\s*\\$([A-Za-z_][A-Za-z0-9_]*)");
+    /** {@code $t: AuthToken!}: a variable declared with a named type. */
+    private static final Pattern DECLARATION = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)\\s*:\\s*\\[?\\s*([A-Za-z_][A-Za-z0-9_]*)");
+
+    private GraphQlVariables() {
+    }
+
+    /** A cheap first look, so only bodies naming both a query and variables are parsed twice. */
+    static boolean mayBe(String text) {
+        return text.length() <= MAX_BODY && text.contains("\"variables\"") && text.contains("\"query\"");
+    }
+
+    /** The body with every variable bound to a secret argument redacted; the same string when there is none. */
+    static String bindSecrets(Redactor redactor, String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JacksonException notJson) {
+            return text;
+        }
+        boolean changed = false;
+        if (root != null && root.isArray()) {
+            for (JsonNode op : root) {
+                changed |= operation(redactor, op, 0);
+            }
+        } else {
+            changed = operation(redactor, root, 0);
+        }
+        return changed ? JSON.writeValueAsString(root) : text;
+    }
+
+    private static boolean operation(Redactor redactor, JsonNode node, int depth) {
+        if (!(node instanceof ObjectNode op) || depth > 2) {
+            return false;
+        }
+        JsonNode query = op.get("query");
+        if (query == null || !query.isString()) {
+            // graphql-ws and subscriptions-transport-ws wrap the operation in a payload
+            return operation(redactor, op.get("payload"), depth + 1);
+        }
+        Map<String, SecretKind> secret = secretVariables(query.asString());
+        if (secret.isEmpty()) {
+            return false;
+        }
+        JsonNode variables = op.get("variables");
+        if (variables instanceof ObjectNode vars) {
+            return redactIn(redactor, vars, secret);
+        }
+        if (variables != null && variables.isString()) {
+            // some clients send the variables as a JSON string
+            try {
+                if (JSON.readTree(variables.asString()) instanceof ObjectNode vars && redactIn(redactor, vars, secret)) {
+                    op.put("variables", JSON.writeValueAsString(vars));
+                    return true;
+                }
+            } catch (JacksonException notJson) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean redactIn(Redactor redactor, ObjectNode vars, Map<String, SecretKind> secret) {
+        boolean changed = false;
+        for (Map.Entry<String, SecretKind> e : secret.entrySet()) {
+            JsonNode v = vars.get(e.getKey());
+            // an input object is walked by its own keys later; only a scalar is secret as a whole
+            if (v != null && (v.isString() || v.isNumber())) {
+                String value = v.asString();
+                String redacted = redactor.secret("graphql-variable", e.getValue(), e.getKey(), value);
+                if (redacted != value) {
+                    vars.put(e.getKey(), redacted);
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** The variables a query passes to a secret argument or declares with a secret type, with the kind. */
+    static Map<String, SecretKind> secretVariables(String query) {
+        Map<String, SecretKind> out = new LinkedHashMap<>();
+        Matcher m = BINDING.matcher(query);
+        while (m.find()) {
+            SecretKind kind = SensitiveNames.classify(m.group(1), Scope.FORM);
+            if (kind != null) {
+                out.putIfAbsent(m.group(2), kind);
+            }
+        }
+        m = DECLARATION.matcher(query);
+        while (m.find()) {
+            SecretKind kind = SensitiveNames.classify(m.group(2), Scope.FORM);
+            if (kind != null) {
+                out.putIfAbsent(m.group(1), kind);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.triagedesk.evidence.har;
+
+import static dev.triagedesk.evidence.Engines.sanitize;
+import static dev.triagedesk.evidence.Engines.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.triagedesk.evidence.HarBuilder;
+import dev.triagedesk.evidence.Secrets;
+import dev.triagedesk.evidence.redact.LeftoverScan;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Secrets in the places a name-and-shape redactor first missed (issue 10 §3), each sent through the engine's
+ * sanitize: fields of a {@code multipart/form-data} body, a hidden form input of an HTML page, a GraphQL variable
+ * under a short name, and the bare remainder of a prefixed key. What support reads next to them stays.
+ */
+class UnusualPlacesTests {
+
+    @TempDir
+    Path dir;
+
+    private String sanitized(HarBuilder har) {
+        String out = sanitize(write(dir, "t.har", har.json()), false);
+        assertThat(LeftoverScan.check(out)).isEmpty();
+        return out;
+    }
+
+    @Test
+    void multipartFieldsAreRedactedByNameAsFormFieldsAre() {
+        String password = "Multi9PartPassword!x";
+        String apiKey = "mpk_4f9a8b7c6d5e4f3a2b1c";
+        String clientSecret = "cs_9Zy8Xw7Vu6Ts5Rq4Po3";
+        String boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"username\"\r\n\r\n"
+                + "pat@example.com\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"password\"\r\n\r\n"
+                + password + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"api_key\"\r\n\r\n"
+                + apiKey + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"client_secret\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n"
+                + clientSecret + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"note\"\r\n\r\n"
+                + "line one\r\nline two\r\n"
+                + "--" + boundary + "--\r\n";
+        String out = sanitized(new HarBuilder()
+                .entry("POST", "https://app.example/api/login", 401)
+                .postData("multipart/form-data; boundary=" + boundary, body)
+                .body("application/json", "{\"error\":\"invalid_credentials\"}").add());
+        assertThat(out).doesNotContain(password, apiKey, clientSecret)
+                .contains("pat@example.com", "line one\\r\\nline two", "name=\\\"password\\\"\\r\\n\\r\\n[REDACTED:password:",
+                        "[REDACTED:api-key:", "[REDACTED:secret:", boundary + "--");
+    }
+
+    @Test
+    void multipartWithoutABoundaryInItsMimeTypeIsReadFromItsFirstLine() {
+        String password = "NoBoundaryGiven42pw";
+        String body = "-----------------------------9051914041544843365972754266\r\n"
+                + "Content-Disposition: form-data; name=\"password\"\r\n\r\n"
+                + password + "\r\n"
+                + "-----------------------------9051914041544843365972754266--\r\n";
+        String out = sanitized(new HarBuilder()
+                .entry("POST", "https://app.example/api/login", 200)
+                .postData("multipart/form-data", body).add());
+        assertThat(out).doesNotContain(password).contains("[REDACTED:password:");
+    }
+
+    @Test
+    void hiddenInputsAndMetaTagsOfAnHtmlPageLoseTheirValues() {
+        String csrf = "Kq8ZrT2wVx5Ly7Nb3Mc6Pd9Fh1Jg4";
+        String reversed = "R3vErSeD0rDeRtOk3nV4lu3xx";
+        String meta = "MetaCsrf9a8b7c6d5e4f3g2h1";
+        String html = "<!DOCTYPE html><html><head><meta name=\"csrf-token\" content=\"" + meta + "\">"
+                + "<title>Sign in</title></head><body><form method=\"post\">"
+                + "<input type=\"hidden\" name=\"csrf_token\" value=\"" + csrf + "\">"
+                + "<INPUT value='" + reversed + "' type=hidden NAME=authenticity_token />"
+                + "<input type=\"text\" name=\"email\" value=\"pat@example.com\">"
+                + "<input type=\"hidden\" name=\"return_to\" value=\"/dashboard\">"
+                + "</form><p>Request ID: 7f3c9e2a-41d8</p></body></html>";
+        String out = sanitized(new HarBuilder()
+                .entry("GET", "https://app.example/login", 200).body("text/html; charset=utf-8", html).add());
+        assertThat(out).doesNotContain(csrf, reversed, meta)
+                .contains("name=\\\"csrf_token\\\" value=\\\"[REDACTED:token:", "pat@example.com", "/dashboard",
+                        "Request ID: 7f3c9e2a-41d8", "<title>Sign in</title>");
+    }
+
+    @Test
+    void aGraphQlVariableUnderAShortNameIsCheckedLikeFreeText() {
+        String jwt = Secrets.jwt("graphql-user");
+        String key = Secrets.openAiKey(77);
+        String body = "{\"operationName\":\"Viewer\",\"query\":\"query Viewer($t: String!, $k: String) { viewer(t: $t) { id } }\","
+                + "\"variables\":{\"t\":\"" + jwt + "\",\"k\":\"" + key + "\",\"first\":10}}";
+        String out = sanitized(new HarBuilder()
+                .entry("POST", "https://app.example/graphql", 200).postData("application/json", body).add());
+        assertThat(out).doesNotContain(jwt, key).contains("\\\"first\\\":10", "query Viewer(");
+    }
+
+    @Test
+    void aGraphQlVariableBoundToASecretArgumentIsRedactedWhateverItsName() {
+        String opaque = "Op4queT0kenValueAbCdEfGh12";
+        String pw = "GraphQlPassw0rdValue";
+        String body = "{\"query\":\"mutation Login($t: String!, $p: String!, $n: Int) { login(token: $t, input: {password: $p}, n: $n) { ok } }\","
+                + "\"variables\":{\"t\":\"" + opaque + "\",\"p\":\"" + pw + "\",\"n\":3}}";
+        String asString = "{\"query\":\"mutation R($x: AuthToken!) { refresh(x: $x) { ok } }\","
+                + "\"variables\":\"{\\\"x\\\":\\\"Str1ngVar1ablesT0kenValue\\\"}\"}";
+        String out = sanitized(new HarBuilder()
+                .entry("POST", "https://app.example/graphql", 200).postData("application/json", body).add()
+                .entry("POST", "https://app.example/graphql", 200).postData("application/json", asString).add()
+                .entry("GET", "https://app.example/graphql", 200)
+                .webSocketMessage("send", "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":"
+                        + "\"subscription($s: String!) { feed(session: $s) { id } }\",\"variables\":{\"s\":\"W3bS0cketSess10nValue\"}}}").add());
+        assertThat(out).doesNotContain(opaque, pw, "Str1ngVar1ablesT0kenValue", "W3bS0cketSess10nValue")
+                .contains("\\\"n\\\":3", "mutation Login(");
+    }
+
+    @Test
+    void theBareRemainderOfAPrefixedKeyIsAKnownSecretToo() {
+        String key = Secrets.openAiKey(5);
+        String bare = key.substring("sk-proj-".length());
+        String out = sanitized(new HarBuilder()
+                .entry("GET", "https://app.example/debug", 200)
+                .body("text/plain", "stored key suffix " + bare + " in settings").add()
+                .entry("POST", "https://api.openai.com/v1/chat/completions", 401)
+                .requestHeader("authorization", "Bearer " + key).add()
+                .entry("GET", "https://app.example/settings", 200)
+                .body("application/json", "{\"last\":\"" + bare + "\",\"proj\":\"proj-" + bare + "\"}").add());
+        assertThat(out).doesNotContain(bare);
+    }
+}
