@@ -25,7 +25,9 @@ public final class ErrorCodeContext {
     private static final int MAX_ERROR_CODE = 40;
 
     private boolean failing;
-    private boolean authFlow;
+    private String url;
+    /** Whether {@link #url} is a sign-in flow's, worked out only when a code field asks (most responses have none). */
+    private Boolean authFlow;
 
     ErrorCodeContext() {
     }
@@ -33,7 +35,17 @@ public final class ErrorCodeContext {
     /** The response about to be read: its request's URL and its status (null when not known yet). */
     void response(String url, Integer status) {
         failing = status != null && status >= 400;
-        authFlow = url != null && isAuthFlow(url);
+        if (!java.util.Objects.equals(url, this.url)) {
+            this.url = url;
+            authFlow = null;
+        }
+    }
+
+    private boolean authFlow() {
+        if (authFlow == null) {
+            authFlow = url != null && isAuthFlow(url);
+        }
+        return authFlow;
     }
 
     /** Whether the value of a code-like field of this response is an error code to keep. */
@@ -48,7 +60,7 @@ public final class ErrorCodeContext {
         if (failing) {
             return isErrorCodeShape(value);
         }
-        if (authFlow && says != NameSays.ERROR) {
+        if (says != NameSays.ERROR && authFlow()) {
             return false; // "code" in a 2xx body of a sign-in flow is the code itself
         }
         return SensitiveNames.looksLikeErrorCode(value);

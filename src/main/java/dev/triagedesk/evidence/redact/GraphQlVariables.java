@@ -30,7 +30,8 @@ final class GraphQlVariables {
 
     /** A cheap first look, so only bodies naming both a query and variables are parsed twice. */
     static boolean mayBe(String text) {
-        return text.length() <= MAX_BODY && text.contains("\"variables\"") && text.contains("\"query\"");
+        return text.length() <= MAX_BODY && text.contains("\"variables\"")
+                && (text.contains("\"query\"") || text.contains("\"operationName\"") || text.contains("\"extensions\""));
     }
 
     /** The body with every variable bound to a secret argument redacted; the same string when there is none. */
@@ -57,19 +58,17 @@ final class GraphQlVariables {
             return false;
         }
         JsonNode query = op.get("query");
-        if (query == null || !query.isString()) {
+        JsonNode variables = op.get("variables");
+        if (variables == null) {
             // graphql-ws and subscriptions-transport-ws wrap the operation in a payload
             return operation(redactor, op.get("payload"), depth + 1);
         }
-        Map<String, SecretKind> secret = secretVariables(query.asString());
-        if (secret.isEmpty()) {
-            return false;
-        }
-        JsonNode variables = op.get("variables");
+        // a persisted query sends only its hash: no bindings to read, but the short names are still checked
+        Map<String, SecretKind> secret = query != null && query.isString() ? secretVariables(query.asString()) : Map.of();
         if (variables instanceof ObjectNode vars) {
             return redactIn(redactor, vars, secret);
         }
-        if (variables != null && variables.isString()) {
+        if (variables.isString()) {
             // some clients send the variables as a JSON string
             try {
                 if (JSON.readTree(variables.asString()) instanceof ObjectNode vars && redactIn(redactor, vars, secret)) {
@@ -84,7 +83,7 @@ final class GraphQlVariables {
     }
 
     private static boolean redactIn(Redactor redactor, ObjectNode vars, Map<String, SecretKind> secret) {
-        boolean changed = false;
+        boolean changed = shortNamedTokens(redactor, vars, 0);
         for (Map.Entry<String, SecretKind> e : secret.entrySet()) {
             JsonNode v = vars.get(e.getKey());
             // an input object is walked by its own keys later; only a scalar is secret as a whole
@@ -98,6 +97,74 @@ final class GraphQlVariables {
             }
         }
         return changed;
+    }
+
+    /**
+     * Values under names of one or two letters (minified clients: {@code t}, {@code k}) that have the shape of a
+     * random token: nothing about the name can say they are secret, so their look decides.
+     */
+    private static boolean shortNamedTokens(Redactor redactor, ObjectNode node, int depth) {
+        boolean changed = false;
+        Map<String, String> replaced = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            JsonNode v = e.getValue();
+            String name = e.getKey();
+            if (v instanceof ObjectNode inner && depth < 8) {
+                changed |= shortNamedTokens(redactor, inner, depth + 1);
+            } else if (v.isString() && name.length() <= 2 && !name.equalsIgnoreCase("id") && isRandomToken(v.asString())) {
+                replaced.put(name, redactor.secret("graphql-variable", SecretKind.TOKEN, name, v.asString()));
+            }
+        }
+        replaced.forEach(node::put);
+        return changed || !replaced.isEmpty();
+    }
+
+    /**
+     * At least 20 token characters mixing upper case, lower case and digits, switching between them as random
+     * text does (words and hex IDs do not), and not base64 of readable text (Relay IDs, cursors).
+     */
+    static boolean isRandomToken(String v) {
+        int n = v.length();
+        if (n < 20 || n > 512) {
+            return false;
+        }
+        int upper = 0;
+        int lower = 0;
+        int digits = 0;
+        int changes = 0;
+        int previous = -1;
+        for (int i = 0; i < n; i++) {
+            char c = v.charAt(i);
+            int cls = c >= 'A' && c <= 'Z' ? 0 : c >= 'a' && c <= 'z' ? 1 : c >= '0' && c <= '9' ? 2 : 3;
+            if (cls == 3 && "-_.~+/=".indexOf(c) < 0) {
+                return false;
+            }
+            upper += cls == 0 ? 1 : 0;
+            lower += cls == 1 ? 1 : 0;
+            digits += cls == 2 ? 1 : 0;
+            changes += previous >= 0 && cls != previous ? 1 : 0;
+            previous = cls;
+        }
+        return upper > 0 && lower > 0 && digits > 0 && changes * 4 >= n && !base64OfText(v);
+    }
+
+    private static boolean base64OfText(String v) {
+        byte[] decoded;
+        try {
+            decoded = java.util.Base64.getDecoder().decode(v);
+        } catch (IllegalArgumentException notBase64) {
+            try {
+                decoded = java.util.Base64.getUrlDecoder().decode(v);
+            } catch (IllegalArgumentException notEither) {
+                return false;
+            }
+        }
+        for (byte b : decoded) {
+            if (b < 0x20 || b > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The variables a query passes to a secret argument or declares with a secret type, with the kind. */

@@ -916,8 +916,8 @@ public final class Redactor {
                 }
                 continue;
             }
-            if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && isUrlStart(s, i, n)) {
-                int end = urlEnd(s, i, n);
+            if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && TextSpans.isUrlStart(s, i, n)) {
+                int end = TextSpans.urlEnd(s, i, n);
                 String u = s.substring(i, end);
                 String r = url(u);
                 if (r != u) {
@@ -1025,7 +1025,7 @@ public final class Redactor {
             }
             k = SecretShapes.run(s, vs, n, SecretShapes::isTokenChar);
         } else if (quote == 0 && kind == SecretKind.COOKIE && s.charAt(sep) == ':') {
-            k = cookiePairsEnd(s, k, n);
+            k = TextSpans.cookiePairsEnd(s, k, n);
         } else {
             while (k < n) {
                 char c = s.charAt(k);
@@ -1093,29 +1093,6 @@ public final class Redactor {
     private final long[] nameHashes = new long[NAME_CACHE];
     private final byte[] nameKinds = new byte[NAME_CACHE];
 
-    /** "a=1; b=2; c=3" after "Cookie:" in text: where the run of cookie pairs ends. */
-    private static int cookiePairsEnd(String s, int from, int n) {
-        int k = from;
-        int end = from;
-        while (k < n) {
-            int nameEnd = SecretShapes.run(s, k, n, c -> c > ' ' && c != '=' && c != ';' && c != '"' && c != '\'');
-            if (nameEnd == k || nameEnd >= n || s.charAt(nameEnd) != '=') {
-                break;
-            }
-            int valueEnd = SecretShapes.run(s, nameEnd + 1, n, c -> c > ' ' && c != ';' && c != '"' && c != '\'');
-            end = valueEnd;
-            if (valueEnd < n && s.charAt(valueEnd) == ';') {
-                k = valueEnd + 1;
-                while (k < n && s.charAt(k) == ' ') {
-                    k++;
-                }
-            } else {
-                break;
-            }
-        }
-        return end;
-    }
-
     private static boolean hasDigit(String v) {
         for (int i = 0; i < v.length(); i++) {
             if (Character.isDigit(v.charAt(i))) {
@@ -1132,46 +1109,6 @@ public final class Redactor {
     private static boolean isValueStop(char c) {
         return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '&' || c == ';' || c == ','
                 || c == '<' || c == '>' || c == ')' || c == '}' || c == ']' || c == '\\';
-    }
-
-    private static boolean isUrlStart(String s, int i, int n) {
-        if (i + 5 > n) {
-            return false;
-        }
-        char second = s.charAt(i + 1);
-        if (second != 't' && second != 'T' && second != 's' && second != 'S') {
-            return false; // "Hello", "which": most words that start like a scheme end there (tested first: cheapest)
-        }
-        if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
-            return false;
-        }
-        return s.regionMatches(true, i, "https://", 0, 8) || s.regionMatches(true, i, "http://", 0, 7)
-                || s.regionMatches(true, i, "wss://", 0, 6) || s.regionMatches(true, i, "ws://", 0, 5);
-    }
-
-    private static int urlEnd(String s, int i, int n) {
-        int j = i;
-        while (j < n) {
-            char c = s.charAt(j);
-            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`'
-                    || c == '\\' || c == '{' || c == '}' || c == '|' || c == '^') {
-                break;
-            }
-            j++;
-        }
-        while (j > i && ".,;:!?)]".indexOf(s.charAt(j - 1)) >= 0 && !isMarkerEnd(s, i, j)) {
-            j--;
-        }
-        return j;
-    }
-
-    /** A trailing ']' that closes a marker belongs to the URL. */
-    private static boolean isMarkerEnd(String s, int from, int end) {
-        if (s.charAt(end - 1) != ']') {
-            return false;
-        }
-        int open = s.lastIndexOf(MARKER_PREFIX, end - 1);
-        return open >= from;
     }
 
     private static boolean isEmptyWord(String v) {

@@ -7,6 +7,7 @@ import dev.triagedesk.evidence.Engines;
 import dev.triagedesk.evidence.HarBuilder;
 import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.evidence.triage.RequestIds;
+import dev.triagedesk.support.RequiredTool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.core.JacksonException;
@@ -52,6 +54,24 @@ class RedactionPrecisionTests {
         tally.report("corpus (" + files + " HARs)");
         assertThat(tally.total).isGreaterThan(100);
         assertThat(tally.lost).as("request IDs and error codes lost in sanitizing").isEmpty();
+    }
+
+    @Test
+    void requestIdsAndErrorCodesOfAGeneratedChatGptHarSurviveSanitizing() throws Exception {
+        RequiredTool.require(RequiredTool.commandWorks("python3", "--version"), "python3 is needed to run makehar.py");
+        Path tool = Corpus.dir().resolveSibling("tools").resolve("makehar.py");
+        Path har = dir.resolve("generated.har");
+        Process p = new ProcessBuilder("python3", tool.toString(), "--size-mb", "2", "--seed", "5", "--asset-kb", "16",
+                "--out", har.toString(), "--oracle", dir.resolve("generated.oracle.json").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        Tally tally = new Tally();
+        tally.check("generated", Engines.tree(Files.readString(har)), Engines.sanitize(har, false));
+        tally.report("a generated ChatGPT/OpenAI HAR (makehar.py, 2 MB)");
+        assertThat(tally.codes).isGreaterThan(20);
+        assertThat(tally.lost).isEmpty();
     }
 
     @Test

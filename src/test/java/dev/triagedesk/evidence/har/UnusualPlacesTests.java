@@ -103,6 +103,19 @@ class UnusualPlacesTests {
     }
 
     @Test
+    void anOpaqueTokenUnderAShortGraphQlNameIsToldFromIdsAndCursors() {
+        String opaque = "aZ3kQ9mX2pL7wR4tN8vB1cY6";
+        String relayId = "VXNlcjo0MjQyNDI0MjQyNDI0Mg==";
+        String body = "{\"operationName\":\"Feed\",\"variables\":{\"t\":\"" + opaque + "\",\"c\":\"" + relayId
+                + "\",\"id\":\"V1StGXR8Z5jdHi6BmyTa2\",\"h\":\"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b\"},"
+                + "\"extensions\":{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38\"}}}";
+        String out = sanitized(new HarBuilder()
+                .entry("POST", "https://app.example/graphql", 200).postData("application/json", body).add());
+        assertThat(out).doesNotContain(opaque).contains(relayId, "V1StGXR8Z5jdHi6BmyTa2", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b",
+                "ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38", "[REDACTED:token:");
+    }
+
+    @Test
     void aGraphQlVariableBoundToASecretArgumentIsRedactedWhateverItsName() {
         String opaque = "Op4queT0kenValueAbCdEfGh12";
         String pw = "GraphQlPassw0rdValue";
