@@ -4,12 +4,23 @@ import static dev.triagedesk.evidence.Engines.sanitize;
 import static dev.triagedesk.evidence.Engines.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.triagedesk.evidence.Corpus;
+import dev.triagedesk.evidence.Engines;
 import dev.triagedesk.evidence.HarBuilder;
 import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.evidence.redact.LeftoverScan;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Secrets in the places a name-and-shape redactor first missed (issue 10 §3), each sent through the engine's
@@ -145,5 +156,72 @@ class UnusualPlacesTests {
                 .entry("GET", "https://app.example/settings", 200)
                 .body("application/json", "{\"last\":\"" + bare + "\",\"proj\":\"proj-" + bare + "\"}").add());
         assertThat(out).doesNotContain(bare);
+    }
+    /** The four places planted in every fourth entry of real HARs: none of the values may survive. */
+    @Test
+    void noSecretPlantedInTheUnusualPlacesOfRealHarsSurvives() throws Exception {
+        List<String> files = List.of("pagexray-nytimes-webpagetest-503.har", "mitmproxy-firefox111.har",
+                "user-psantos9-playwright-firefox100.har", "harviewer-two-megs-firebug.har",
+                "user-masteralan360-asaas-chrome143-404-body.har", "chrome-har-yahoo-devtoolslog.har");
+        int total = 0;
+        for (String name : files) {
+            String text = Files.readString(Corpus.har(name), StandardCharsets.UTF_8);
+            JsonNode root = Engines.tree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+            ArrayNode entries = (ArrayNode) root.path("log").path("entries");
+            Map<String, String> planted = new LinkedHashMap<>();
+            for (int i = 0; i < entries.size(); i += Math.max(1, entries.size() / 6)) {
+                plant((ObjectNode) entries.get(i), name.hashCode() % 1000 + i, planted);
+            }
+            Path in = dir.resolve("unusual-" + name);
+            Files.writeString(in, Engines.JSON.writeValueAsString(root));
+            String out = sanitize(in, false);
+            List<String> survived = new ArrayList<>();
+            planted.forEach((secret, where) -> {
+                if (out.contains(secret)) {
+                    survived.add(where + ": " + secret);
+                }
+            });
+            assertThat(survived).as("secrets planted in unusual places left in %s", name).isEmpty();
+            total += planted.size();
+        }
+        System.out.printf("planted %d secrets in unusual places of %d real HARs: 0 survived sanitizing%n", total, files.size());
+    }
+
+    private static void plant(ObjectNode entry, int n, Map<String, String> planted) {
+        ObjectNode request = (ObjectNode) entry.get("request");
+        ObjectNode response = (ObjectNode) entry.get("response");
+        String boundary = "----WebKitFormBoundary" + Math.abs(n) + "x7MA4YWxkTrZu0gW";
+        StringBuilder multipart = new StringBuilder();
+        for (String field : List.of("password", "api_key", "client_secret")) {
+            multipart.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field)
+                    .append("\"\r\n\r\n").append(note(planted, "Mp" + n + field.replace("_", "") + "Value9z", "multipart " + field))
+                    .append("\r\n");
+        }
+        multipart.append("--").append(boundary).append("--\r\n");
+        String key = note(planted, Secrets.openAiKey(n + 7000), "prefixed key");
+        String bare = note(planted, key.substring("sk-proj-".length()), "bare remainder of a prefixed key");
+        if (n % 2 == 0) {
+            request.putObject("postData").put("mimeType", "multipart/form-data; boundary=" + boundary).put("text", multipart.toString());
+        } else {
+            String body = "{\"query\":\"mutation L($t: String!, $p: String!) { login(token: $t, password: $p) { ok } }\","
+                    + "\"variables\":{\"t\":\"" + note(planted, "Gq" + n + "TokenVal8Kz3Xy", "GraphQL variable bound to token")
+                    + "\",\"p\":\"" + note(planted, "Gq" + n + "PassVal5Qw2Rt", "GraphQL variable bound to password")
+                    + "\",\"k\":\"" + note(planted, "aZ3kQ9mX2pL7wR4" + n + "tN8vB1cY6", "GraphQL random token under a short name")
+                    + "\"},\"extensions\":{\"note\":\"" + bare + "\"}}";
+            request.putObject("postData").put("mimeType", "application/json").put("text", body);
+        }
+        ((ArrayNode) request.withArray("headers")).addObject().put("name", "x-api-key").put("value", key);
+        String html = "<html><head><meta name=\"csrf-token\" content=\"" + note(planted, "Meta" + n + "CsrfT0kenQq", "meta csrf-token")
+                + "\"></head><body><form><input type=\"hidden\" name=\"csrf_token\" value=\""
+                + note(planted, "Hid" + n + "CsrfT0kenZz", "hidden input csrf_token") + "\"><input type=\"password\" name=\"pw1\" value=\""
+                + note(planted, "Pw" + n + "InputValueXx", "password input") + "\"></form><p>" + bare + "</p></body></html>";
+        ObjectNode content = response.withObject("content");
+        content.put("mimeType", "text/html; charset=utf-8").put("text", html);
+        content.remove("encoding");
+    }
+
+    private static String note(Map<String, String> planted, String secret, String where) {
+        planted.put(secret, where);
+        return secret;
     }
 }
