@@ -182,6 +182,19 @@ class RedactorTests {
                         org.assertj.core.groups.Tuple.tuple("text", SecretKind.API_KEY, 1L));
     }
 
+    @Test
+    void multipartFieldsGoByNameAndHtmlFormsLoseHiddenTokens() {
+        String body = "--XyZ\r\nContent-Disposition: form-data; name=\"user\"\r\n\r\npat\r\n"
+                + "--XyZ\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\nhunter2hunter2\r\n--XyZ--\r\n";
+        assertThat(redactor.body("multipart/form-data; boundary=\"XyZ\"", body, true)).isEqualTo(body.replace(
+                "hunter2hunter2", redactor.marker(SecretKind.PASSWORD, "hunter2hunter2")));
+        String html = "<form><input name=csrfmiddlewaretoken value=Zx9Yw8Vu7Ts6Rq5Po4><input name=q value=shoes></form>";
+        assertThat(redactor.body("text/html", html, false)).isEqualTo(html.replace("Zx9Yw8Vu7Ts6Rq5Po4",
+                redactor.marker(SecretKind.TOKEN, "Zx9Yw8Vu7Ts6Rq5Po4")));
+        String plain = "<input name=csrf_token value=Abc123Def456Ghi789>";
+        assertThat(redactor.body("text/plain", plain, false)).as("only HTML bodies are read as HTML").isSameAs(plain);
+    }
+
     private String fp(String secret) {
         String m = new Redactor(KEY).marker(SecretKind.PASSWORD, secret);
         return m.substring(m.lastIndexOf(':') + 1, m.length() - 1);
