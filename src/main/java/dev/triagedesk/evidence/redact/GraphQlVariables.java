@@ -53,6 +53,33 @@ final class GraphQlVariables {
         return changed ? JSON.writeValueAsString(root) : text;
     }
 
+    /**
+     * The {@code variables} parameter of a GraphQL GET request (a persisted query), JSON as it is or
+     * percent-encoded: checked as a POST body's variables are. Null when it is not a JSON object.
+     */
+    static String queryParameter(Redactor redactor, String value) {
+        boolean encoded = value.regionMatches(true, 0, "%7B", 0, 3);
+        String json = encoded ? Redactor.decode(value) : value;
+        if (json.length() > MAX_BODY || !json.startsWith("{")) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JacksonException notJson) {
+            return null;
+        }
+        if (!(node instanceof ObjectNode vars)) {
+            return null;
+        }
+        String bound = redactIn(redactor, vars, Map.of()) ? JSON.writeValueAsString(vars) : json;
+        String redacted = redactor.json(bound, true);
+        if (redacted == null || redacted == json) {
+            return value;
+        }
+        return encoded ? Redactor.encodeKeepingMarkers(redacted) : redacted;
+    }
+
     private static boolean operation(Redactor redactor, JsonNode node, int depth) {
         if (!(node instanceof ObjectNode op) || depth > 2) {
             return false;

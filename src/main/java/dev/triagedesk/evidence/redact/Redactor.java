@@ -580,7 +580,9 @@ public final class Redactor {
             return replace(rule, kind, name, value);
         }
         String seen = knownMarker(value, rule);
-        return seen != null ? seen : text(value, rule);
+        String graphQl = seen == null && scope == Scope.QUERY && name.equals("variables")
+                ? GraphQlVariables.queryParameter(this, value) : null;
+        return seen != null ? seen : graphQl != null ? graphQl : text(value, rule);
     }
 
     // ---------------------------------------------------------------- URLs
@@ -678,7 +680,8 @@ public final class Redactor {
                 } else if (kind != null && !value.isEmpty() && !isEmptyWord(value) && !isMarker(value, 0)) {
                     replacement = rawName + '=' + replace(rule, kind, name, value);
                 } else if (!rawValue.isEmpty()) {
-                    String scanned = value.contains("://") ? url(value) : text(value, rule);
+                    String graphQl = name.equals("variables") ? GraphQlVariables.queryParameter(this, value) : null;
+                    String scanned = graphQl != null ? graphQl : value.contains("://") ? url(value) : text(value, rule);
                     if (scanned != value) {
                         replacement = rawName + '=' + encodeKeepingMarkers(scanned);
                     }
@@ -707,7 +710,7 @@ public final class Redactor {
         return out == null ? query : out.toString();
     }
 
-    private static String decode(String s) {
+    static String decode(String s) {
         if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
             return s;
         }
@@ -719,7 +722,7 @@ public final class Redactor {
     }
 
     /** Percent-encodes a redacted value but leaves its markers readable. */
-    private static String encodeKeepingMarkers(String s) {
+    static String encodeKeepingMarkers(String s) {
         StringBuilder out = new StringBuilder(s.length() + 16);
         int i = 0;
         while (i < s.length()) {

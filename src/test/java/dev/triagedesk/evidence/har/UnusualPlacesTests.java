@@ -127,6 +127,20 @@ class UnusualPlacesTests {
     }
 
     @Test
+    void aGraphQlGetRequestsVariablesInTheQueryStringAreCheckedToo() {
+        String opaque = "bQ4nW8xZ1kR6tY3mP9vL2sJ5";
+        String variables = "{\"t\":\"" + opaque + "\",\"first\":10}";
+        String encoded = java.net.URLEncoder.encode(variables, StandardCharsets.UTF_8);
+        String out = sanitized(new HarBuilder()
+                .entry("GET", "https://app.example/graphql?operationName=Feed&variables=" + encoded
+                        + "&extensions=%7B%22persistedQuery%22%3A%7B%22version%22%3A1%7D%7D", 200)
+                .query("operationName", "Feed").query("variables", variables).query("extensions", "{\"persistedQuery\":{\"version\":1}}")
+                .add()
+                .entry("GET", "https://app.example/graphql?variables=" + encoded, 200).query("variables", encoded).add());
+        assertThat(out).doesNotContain(opaque).contains("operationName=Feed", "persistedQuery");
+    }
+
+    @Test
     void aGraphQlVariableBoundToASecretArgumentIsRedactedWhateverItsName() {
         String opaque = "Op4queT0kenValueAbCdEfGh12";
         String pw = "GraphQlPassw0rdValue";
