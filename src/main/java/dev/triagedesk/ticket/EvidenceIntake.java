@@ -249,7 +249,7 @@ class EvidenceIntake {
 
     /** Input that cannot be read is the reporter's to fix, not a fault: one line in the log, no stack trace. */
     private static void notRead(Ticket ticket, EvidenceException e) {
-        log.warn("An attachment of ticket {} was not read: {}", ticket.getId(), e.getMessage());
+        log.warn("An attachment of ticket {} was rejected: {}", ticket.getId(), e.getMessage());
     }
 
     /** Why a HAR that broke off before its first complete request is rejected. */

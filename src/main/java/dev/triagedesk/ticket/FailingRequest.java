@@ -74,7 +74,7 @@ public class FailingRequest {
 
     void describe(String startedAt, String method, String url, int status, String statusText, String netError,
                   Double durationMs, Category category) {
-        this.startedAt = startedAt;
+        this.startedAt = clip(startedAt, 64);
         this.method = clip(method, 20);
         this.url = clip(url, 4000);
         this.status = status;
