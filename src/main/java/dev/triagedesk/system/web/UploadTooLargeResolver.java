@@ -135,7 +135,7 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        String m = String.valueOf(t.getMessage()).replace('\0', '?').replaceAll("\\p{Cntrl}", "?");
+        String m = String.valueOf(t.getMessage()).replaceAll("\\p{Cntrl}", "?");
         return m.length() > 300 ? m.substring(0, 299) + "…" : m;
     }
 
