@@ -12,6 +12,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
@@ -35,6 +36,7 @@ final class ReportApiJson {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // "statusPage": 3 is a mistake, not the fourth answer
             .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .addModule(ReportJsonText.MODULE)
             .build();
     private static final String ROOT = "report";
 
@@ -53,8 +55,10 @@ final class ReportApiJson {
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            String what = e instanceof StreamReadException ? "is not valid JSON" : "must be a JSON object of the report's fields";
-            return new Read(null, List.of(new ApiProblem.FieldError(ROOT, what + where + ": " + firstLine(e.getOriginalMessage()))));
+            boolean syntax = e instanceof StreamReadException || e instanceof StreamConstraintsException;
+            String what = syntax ? "is not valid JSON" : "must be a JSON object of the report's fields";
+            String why = ReportJsonText.why(e);
+            return new Read(null, List.of(new ApiProblem.FieldError(ROOT, what + where + (why == null ? "" : ": " + why))));
         }
         if (answers == null && collector.errors.isEmpty()) {
             return new Read(null, List.of(new ApiProblem.FieldError(ROOT, "the report part is empty")));
@@ -83,13 +87,10 @@ final class ReportApiJson {
         return "must be an object";
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 300 ? line.substring(0, 299) + "…" : line;
+    /** A name or value of the request as the answer quotes it: clean text, not past 100 characters. */
+    private static String shortened(String s) {
+        String text = ReportJsonText.clean(s);
+        return text.length() > 100 ? text.substring(0, 99) + "…" : text;
     }
 
     /** Takes note of each problem and goes on with the field left empty. */
@@ -100,7 +101,7 @@ final class ReportApiJson {
         @Override
         public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, ValueDeserializer<?> deserializer,
                                              Object beanOrClass, String propertyName) {
-            errors.add(new ApiProblem.FieldError(path(p), "unknown field \"" + propertyName + "\""));
+            errors.add(new ApiProblem.FieldError(path(p), "unknown field \"" + shortened(propertyName) + "\""));
             p.skipChildren();
             return true;
         }
@@ -108,8 +109,9 @@ final class ReportApiJson {
         @Override
         public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String valueToConvert,
                                              String failureMsg) {
+            String shown = ReportJsonText.clean(valueToConvert);
             errors.add(new ApiProblem.FieldError(path(ctxt.getParser()), expected(targetType) + ", not \""
-                    + (valueToConvert.length() > 60 ? valueToConvert.substring(0, 59) + "…" : valueToConvert) + "\""));
+                    + (shown.length() > 60 ? shown.substring(0, 59) + "…" : shown) + "\""));
             return null;
         }
 
@@ -145,7 +147,7 @@ final class ReportApiJson {
                     parts.add(0, "." + c.currentName());
                 }
             }
-            return ROOT + String.join("", parts);
+            return shortened(ROOT + String.join("", parts));
         }
     }
 }

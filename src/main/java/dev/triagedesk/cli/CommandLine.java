@@ -369,8 +369,9 @@ public final class CommandLine {
             try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 if (zip) {
                     try (ZipOutputStream z = new ZipOutputStream(raw)) {
+                        java.util.Set<String> used = new java.util.HashSet<>();
                         for (int i = 0; i < docs.size(); i++) {
-                            z.putNextEntry(new ZipEntry(memberName(docs.get(i))));
+                            z.putNextEntry(new ZipEntry(unique(memberName(docs.get(i)), used)));
                             Files.copy(parts.get(i), z);
                             z.closeEntry();
                         }
@@ -444,6 +445,19 @@ public final class CommandLine {
         int bang = n.indexOf("!/");
         String member = bang >= 0 ? n.substring(bang + 2) : Path.of(n).getFileName().toString();
         return member.replace('\\', '/').replaceAll("^/+", "").replace("../", "");
+    }
+
+    /**
+     * The name once more with a number when the output zip has it already: an archive may hold two files of one
+     * name, and shortened long names can meet.
+     */
+    static String unique(String name, java.util.Set<String> used) {
+        String candidate = name;
+        int dot = name.lastIndexOf('.');
+        for (int n = 2; !used.add(candidate); n++) {
+            candidate = dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
+        }
+        return candidate;
     }
 
     private static OutputStream nonClosing(OutputStream o) {

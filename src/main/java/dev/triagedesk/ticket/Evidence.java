@@ -1,5 +1,6 @@
 package dev.triagedesk.ticket;
 
+import dev.triagedesk.evidence.input.FileNames;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,7 +36,8 @@ public class Evidence {
     @Enumerated(EnumType.STRING)
     @Column(length = 20, nullable = false)
     private EvidenceStatus status;
-    @Column(name = "file_name", length = 300, nullable = false)
+    /** As {@link FileNames#shown} makes it: printable, at most {@link FileNames#MAX_CHARS} characters. */
+    @Column(name = "file_name", length = FileNames.MAX_CHARS, nullable = false)
     private String fileName;
     /** Why it could not be read; null once analyzed. */
     @Column(length = 2000)
@@ -87,7 +89,8 @@ public class Evidence {
     public Evidence(Ticket ticket, EvidenceKind kind, String fileName, long receivedSize, Instant now) {
         this.ticket = ticket;
         this.kind = kind;
-        this.fileName = fileName;
+        String shown = FileNames.shown(fileName);
+        this.fileName = shown.isBlank() ? "upload" : shown;
         this.receivedSize = receivedSize;
         this.addedAt = now;
         this.addedAfterSubmit = !ticket.isDraft();
@@ -97,7 +100,7 @@ public class Evidence {
 
     void reject(String why) {
         this.status = EvidenceStatus.REJECTED;
-        this.reason = why;
+        this.reason = FailingRequest.clip(why, 2000);
     }
 
     void accept(String location, long size) {
@@ -140,7 +143,7 @@ public class Evidence {
     }
 
     void setReason(String reason) {
-        this.reason = reason;
+        this.reason = FailingRequest.clip(reason, 2000);
     }
 
     public String getStoredLocation() {
@@ -212,7 +215,7 @@ public class Evidence {
     }
 
     void setPartialReason(String partialReason) {
-        this.partialReason = partialReason;
+        this.partialReason = FailingRequest.clip(partialReason, 2000);
     }
 
     /**
@@ -249,8 +252,8 @@ public class Evidence {
         this.secretsRemoved = secrets;
         this.alreadySanitized = sanitizedBefore;
         this.partial = partialInput;
-        this.format = detectedFormat;
-        this.firstStartedAt = first;
-        this.lastStartedAt = last;
+        this.format = FailingRequest.clip(detectedFormat, 40);
+        this.firstStartedAt = FailingRequest.clip(first, 64);
+        this.lastStartedAt = FailingRequest.clip(last, 64);
     }
 }

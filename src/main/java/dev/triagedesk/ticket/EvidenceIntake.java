@@ -15,6 +15,7 @@ import dev.triagedesk.evidence.har.HarProcessor;
 import dev.triagedesk.evidence.input.EvidenceDocument;
 import dev.triagedesk.evidence.input.EvidenceFiles;
 import dev.triagedesk.evidence.input.EvidenceFormat;
+import dev.triagedesk.evidence.input.FileNames;
 import dev.triagedesk.evidence.redact.RedactionReport;
 import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.system.TriageProperties;
@@ -35,6 +36,10 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import jakarta.persistence.PersistenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class EvidenceIntake {
 
+    private static final Logger log = LoggerFactory.getLogger(EvidenceIntake.class);
     private static final long MAX_PIXELS = 60_000_000L;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -76,6 +82,9 @@ class EvidenceIntake {
 
     /** Processes one upload; a zip holding several files gives several rows. */
     List<Evidence> take(Ticket ticket, Upload upload) {
+        // named as shown and stored from here on, so a reason quoting the name fits beside it
+        String shown = FileNames.shown(upload.originalName());
+        upload = new Upload(upload.file(), shown.isBlank() ? "upload" : shown, upload.size(), upload.declared());
         int most = properties.upload().maxFilesPerReport();
         if (evidence.countByTicket(ticket) >= most) {
             return List.of(rejected(ticket, upload.declared(), upload.originalName(), upload.size(),
@@ -95,6 +104,7 @@ class EvidenceIntake {
         try {
             opened = engine.open(upload.file(), upload.originalName());
         } catch (EvidenceException e) {
+            notRead(ticket, e);
             return List.of(rejected(ticket, upload.declared(), upload.originalName(), upload.size(), e.getMessage()));
         }
         List<Evidence> rows = new ArrayList<>();
@@ -141,6 +151,15 @@ class EvidenceIntake {
         } catch (EvidenceException e) {
             storage.delete(location);
             row.reject(e.getMessage());
+            notRead(ticket, e);
+        } catch (DataAccessException | PersistenceException e) {
+            throw e; // the transaction cannot go on: the step is taken again or fails as a whole
+        } catch (RuntimeException e) {
+            // a fault of ours met on this file: the attachment says so and the rest of the report is kept
+            log.error("Reading {} of ticket {} failed", doc.name(), ticket.getId(), e);
+            storage.delete(location);
+            row.reject("could not be read because of an error on our side (it has been logged): attach it again"
+                    + " later, or send it to support another way");
         }
         return evidence.save(row);
     }
@@ -226,6 +245,11 @@ class EvidenceIntake {
         stored.put("redaction", report);
         writeJson(analysisLocation, stored);
         row.setAnalysisLocation(analysisLocation);
+    }
+
+    /** Input that cannot be read is the reporter's to fix, not a fault: one line in the log, no stack trace. */
+    private static void notRead(Ticket ticket, EvidenceException e) {
+        log.warn("An attachment of ticket {} was rejected: {}", ticket.getId(), e.getMessage());
     }
 
     /** Why a HAR that broke off before its first complete request is rejected. */

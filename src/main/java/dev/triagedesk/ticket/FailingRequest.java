@@ -74,7 +74,7 @@ public class FailingRequest {
 
     void describe(String startedAt, String method, String url, int status, String statusText, String netError,
                   Double durationMs, Category category) {
-        this.startedAt = startedAt;
+        this.startedAt = clip(startedAt, 64);
         this.method = clip(method, 20);
         this.url = clip(url, 4000);
         this.status = status;
@@ -91,8 +91,16 @@ public class FailingRequest {
         this.errorParam = clip(param, 200);
     }
 
+    /**
+     * Text from evidence made fit for its column: at most {@code max} characters, and no NUL, which PostgreSQL's
+     * text cannot hold (a HAR or a log may have one anywhere).
+     */
     static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        if (s == null) {
+            return null;
+        }
+        String text = s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     public Long getId() {

@@ -33,6 +33,7 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.core.json.JsonFactory;
@@ -125,10 +126,12 @@ public final class HarProcessor {
     static final java.util.concurrent.atomic.AtomicLong JOINED_SPLITS = new java.util.concurrent.atomic.AtomicLong();
 
     static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(JsonReadLimits.WHOLE)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .disable(StreamWriteFeature.AUTO_CLOSE_CONTENT)
             .build();
+    private static final JsonFactory SECOND_HALF = JSON.rebuild().streamReadConstraints(JsonReadLimits.SECOND_HALF).build();
     // reads sub-trees in the middle of the stream, so what follows them is not "trailing"
     private static final JsonMapper TREES = JsonMapper.builder()
             .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -223,6 +226,11 @@ public final class HarProcessor {
                 g.flush();
                 units.finish();
             }
+        } catch (StreamConstraintsException e) {
+            if (afterSplit != null) {
+                throw new SplitFailed("a read limit passed after the entries of a split read", e);
+            }
+            throw JsonReadLimits.refused(e, p.currentLocation());
         } catch (StreamReadException e) {
             if (afterSplit != null) {
                 throw new SplitFailed("broken JSON after the entries of a split read", e);
@@ -345,13 +353,13 @@ public final class HarProcessor {
                 if (p.nextToken() != null) {
                     extraContent(null);
                 }
-            } catch (StreamReadException e) {
-                extraContent(e);
+            } catch (StreamReadException | StreamConstraintsException e) {
+                extraContent(e); // what follows the HAR is not read, whatever it holds
             }
         }
     }
 
-    private void extraContent(StreamReadException cause) {
+    private void extraContent(JacksonException cause) {
         if (afterSplit != null) {
             throw new SplitFailed("extra content after the HAR in a split read", cause);
         }
@@ -549,7 +557,7 @@ public final class HarProcessor {
         analysis = new EntryAnalysis(redactor, findings);
         raw = halfRaw;
         try {
-            p = JSON.createParser(ObjectReadContext.empty(), in);
+            p = SECOND_HALF.createParser(ObjectReadContext.empty(), in);
             if (out != null) {
                 units = new UnitBuffer(out);
                 g = JSON.createGenerator(ObjectWriteContext.empty(), units);

@@ -46,8 +46,10 @@ public final class EvidenceFiles {
     /**
      * Opens {@code file}, shown to people as {@code name}. A plain file or a {@code .gz} that is not evidence
      * throws {@link EvidenceException} with the reason; a zip lists such members in {@link Opened#rejected()}.
+     * Documents are named as {@link FileNames#shown} makes them, whatever the upload or the archive called them.
      */
-    public Opened open(Path file, String name) {
+    public Opened open(Path file, String givenName) {
+        String name = FileNames.shown(givenName);
         byte[] magic = new byte[4];
         int m;
         try (InputStream in = Files.newInputStream(file)) {
@@ -78,6 +80,9 @@ public final class EvidenceFiles {
         } catch (ZipException e) {
             counted.close();
             throw new EvidenceException(name + " is not a valid gzip file: " + e.getMessage(), e);
+        } catch (IOException e) {
+            counted.close();
+            throw ExpansionGuard.damaged(name, e);
         }
     }
 
@@ -97,7 +102,7 @@ public final class EvidenceFiles {
                     throw new EvidenceException(name + " holds more than " + limits.maxArchiveEntries()
                             + " files: refused");
                 }
-                String shown = name + "!/" + member;
+                String shown = FileNames.shown(name + "!/" + member);
                 String lower = member.toLowerCase(Locale.ROOT);
                 if (lower.endsWith(".gz") || lower.endsWith(".zip")) {
                     rejected.add(new Rejection(shown, "archives inside archives are not opened: add it separately"));

@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.LongSupplier;
 
-/** Counts what a decompressing stream produces and stops it when it grows past the {@link InputLimits}. */
+/**
+ * Counts what a decompressing stream produces and stops it when it grows past the {@link InputLimits}. Damaged
+ * compressed data (a download cut short, a corrupt block) is an {@link EvidenceException} saying so, like any other
+ * input that cannot be read, not an I/O error of the server's.
+ */
 final class ExpansionGuard extends FilterInputStream {
 
     private final InputLimits limits;
@@ -23,7 +27,12 @@ final class ExpansionGuard extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        int b = super.read();
+        int b;
+        try {
+            b = super.read();
+        } catch (IOException e) {
+            throw damaged(what, e);
+        }
         if (b >= 0) {
             count(1);
         }
@@ -32,7 +41,12 @@ final class ExpansionGuard extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        int n = super.read(b, off, len);
+        int n;
+        try {
+            n = super.read(b, off, len);
+        } catch (IOException e) {
+            throw damaged(what, e);
+        }
         if (n > 0) {
             count(n);
         }
@@ -52,5 +66,13 @@ final class ExpansionGuard extends FilterInputStream {
                         + " times its compressed size: refused as a possible decompression bomb");
             }
         }
+    }
+
+    /** Why compressed data could not be unpacked, in the reporter's words. */
+    static EvidenceException damaged(String what, IOException e) {
+        String why = e instanceof java.io.EOFException
+                ? "its compressed data ends too early (the file was probably cut short while downloading or copying)"
+                : "its compressed data is damaged" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        return new EvidenceException(what + " cannot be unpacked: " + why, e);
     }
 }

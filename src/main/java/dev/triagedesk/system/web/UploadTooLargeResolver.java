@@ -9,12 +9,15 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -28,28 +31,36 @@ import tools.jackson.databind.json.JsonMapper;
  * takes those failures: for the pages it sends the reporter back to the page the form is on, with a message saying
  * which of the two it was and what to do (pages that take uploads answer a GET at the address their form posts
  * to); for {@code /api/**} it answers 413 with a problem detail, like every other API error. A request of more
- * parts (files and fields) than {@code server.tomcat.max-part-count} fails the same way and is told as such.
+ * parts (files and fields) than {@code server.tomcat.max-part-count} fails the same way and is told as such, as
+ * does a part whose headers are longer than {@code server.tomcat.max-part-header-size} (a file name of thousands of
+ * characters), a file name with a NUL in it (which Tomcat refuses outright) and a multipart body that cannot be read
+ * at all (cut off mid-way): each is the request's refusal with what to do, never a server error. These are
+ * the reporter's to fix, so each is one line in the log, without a stack trace.
  */
 @Component
 class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(UploadTooLargeResolver.class);
 
     private final MessageSource messages;
     private final DataSize maxRequestSize;
     private final DataSize maxFormText;
     private final DataSize maxPastedText;
     private final int maxParts;
+    private final DataSize maxPartHeader;
 
     /** Why a request was refused while Tomcat parsed it. */
-    private enum Refusal { REQUEST_SIZE, TEXT_FIELDS, PART_COUNT }
+    private enum Refusal { REQUEST_SIZE, TEXT_FIELDS, PART_COUNT, PART_HEADER, FILE_NAME, UNREADABLE }
 
     UploadTooLargeResolver(MessageSource messages,
                            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxRequestSize,
                            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormText,
                            @Value("${server.tomcat.max-part-count:50}") int maxParts,
+                           @Value("${server.tomcat.max-part-header-size:512B}") DataSize maxPartHeader,
                            TriageProperties properties) {
         this.maxParts = maxParts;
+        this.maxPartHeader = maxPartHeader;
         this.messages = messages;
         this.maxRequestSize = maxRequestSize;
         this.maxFormText = maxFormText;
@@ -59,10 +70,15 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception ex) {
-        if (!(ex instanceof MaxUploadSizeExceededException) || !"POST".equals(request.getMethod())) {
+        // other multipart errors than size ones only while the request is taken apart, before a handler is chosen
+        if (!(ex instanceof MaxUploadSizeExceededException || ex instanceof MultipartException && handler == null)
+                || !"POST".equals(request.getMethod())) {
             return null;
         }
-        Refusal refusal = refusal(request, ex);
+        Refusal refusal = refusal(request, (MultipartException) ex);
+        if (refusal != Refusal.REQUEST_SIZE && refusal != Refusal.TEXT_FIELDS && refusal != Refusal.PART_COUNT) {
+            log.warn("A multipart request to {} was refused: {}", pathWithinApplication(request), rootMessage(ex));
+        }
         if (isApi(request)) {
             return apiProblem(request, response, refusal);
         }
@@ -72,6 +88,10 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
                     new Object[] {ReadableSize.of(maxFormText.toBytes()), ReadableSize.of(maxPastedText.toBytes())},
                     locale);
             case PART_COUNT -> messages.getMessage("upload.tooManyParts", new Object[] {maxParts}, locale);
+            case PART_HEADER -> messages.getMessage("upload.nameTooLong",
+                    new Object[] {ReadableSize.of(maxPartHeader.toBytes())}, locale);
+            case FILE_NAME -> messages.getMessage("upload.nameWithNul", null, locale);
+            case UNREADABLE -> messages.getMessage("upload.unreadable", null, locale);
             case REQUEST_SIZE -> messages.getMessage("upload.requestTooLarge",
                     new Object[] {megabytes(maxRequestSize)}, locale);
         };
@@ -86,18 +106,37 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
      * that cap, so a request within the size limit can only have failed on its text (Tomcat's message names the
      * cap too, for a request of unknown length).
      */
-    private Refusal refusal(HttpServletRequest request, Exception ex) {
+    private Refusal refusal(HttpServletRequest request, MultipartException ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            // Tomcat's FileCountLimitExceededException, an internal class
+            // Tomcat's FileCountLimitExceededException and InvalidFileNameException, internal classes
             if (t.getClass().getSimpleName().equals("FileCountLimitExceededException")) {
                 return Refusal.PART_COUNT;
+            }
+            if (t.getClass().getSimpleName().equals("InvalidFileNameException")) {
+                return Refusal.FILE_NAME;
+            }
+            if (t.getMessage() != null && t.getMessage().startsWith("Header section has more than")) {
+                return Refusal.PART_HEADER;
             }
             if (t.getMessage() != null && t.getMessage().contains("maxPostSize")) {
                 return Refusal.TEXT_FIELDS;
             }
         }
+        if (!(ex instanceof MaxUploadSizeExceededException)) {
+            return Refusal.UNREADABLE;
+        }
         long length = request.getContentLengthLong();
         return length >= 0 && length <= maxRequestSize.toBytes() ? Refusal.TEXT_FIELDS : Refusal.REQUEST_SIZE;
+    }
+
+    /** The innermost message: Tomcat's own words, for the log. */
+    private static String rootMessage(Throwable ex) {
+        Throwable t = ex;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = String.valueOf(t.getMessage()).replaceAll("\\p{Cntrl}", "?");
+        return m.length() > 300 ? m.substring(0, 299) + "…" : m;
     }
 
     private ModelAndView apiProblem(HttpServletRequest request, HttpServletResponse response, Refusal refusal) {
@@ -107,8 +146,15 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
             case TEXT_FIELDS -> "Text fields too large";
             case PART_COUNT -> "Too many parts";
             case REQUEST_SIZE -> "Upload too large";
+            case PART_HEADER -> "File name too long";
+            case FILE_NAME -> "Invalid file name";
+            case UNREADABLE -> "Unreadable multipart request";
         });
-        problem.put("status", 413);
+        int status = switch (refusal) {
+            case FILE_NAME, UNREADABLE -> 400;
+            default -> 413;
+        };
+        problem.put("status", status);
         problem.put("detail", switch (refusal) {
             case TEXT_FIELDS -> "The text fields of the request are larger than " + ReadableSize.of(maxFormText.toBytes())
                     + " together, so nothing was taken: send console output over "
@@ -118,10 +164,16 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
             case REQUEST_SIZE -> "The request is larger than the limit of " + megabytes(maxRequestSize)
                     + " for one upload: send fewer or smaller files (compress HARs as .gz), or add them to the report"
                     + " one at a time.";
+            case PART_HEADER -> "The headers of a part are longer than " + ReadableSize.of(maxPartHeader.toBytes())
+                    + " (a file name that long?), so nothing was taken: rename the file, or send it in a .zip.";
+            case FILE_NAME -> "A file name holds a NUL character, which no file system allows, so nothing was taken:"
+                    + " send the file under its real name.";
+            case UNREADABLE -> "The multipart body could not be read (it ends before its closing boundary, or its"
+                    + " parts are malformed), so nothing was taken: send the request again.";
         });
         problem.put("instance", pathWithinApplication(request));
         try {
-            response.setStatus(413);
+            response.setStatus(status);
             response.setCharacterEncoding("UTF-8");
             response.setContentType("application/problem+json");
             JSON.writeValue(response.getOutputStream(), problem);
