@@ -185,7 +185,9 @@ final class TicketQueue {
                     Subquery<Integer> having = query.subquery(Integer.class);
                     Root<TicketWord> w = having.from(TicketWord.class);
                     having.select(cb.literal(1)).where(cb.equal(w.get("key").get("ticketId"), root.get("id")),
-                            cb.like(w.get("key").get("word"), TicketWords.likePrefix(word), TicketWords.LIKE_ESCAPE));
+                            word.indexOf('_') < 0 ? cb.like(w.get("key").get("word"), word + "%")
+                                    : cb.like(w.get("key").get("word"), TicketWords.likePrefix(word),
+                                            TicketWords.LIKE_ESCAPE));
                     each.add(cb.exists(having));
                 }
                 return cb.and(each.toArray(jakarta.persistence.criteria.Predicate[]::new));

@@ -66,7 +66,7 @@ final class WordMatches {
                 found = ticketsOf(prefix, entities);
             } else if (found.length < probedBelow) {
                 found = sortedDistinct(entities.createQuery("select w.key.ticketId from TicketWord w"
-                                + " where w.key.word like :prefix escape '\\' and w.key.ticketId in :tickets", Long.class)
+                                + " where " + like(word) + " and w.key.ticketId in :tickets", Long.class)
                         .setParameter("prefix", prefix).setParameter("tickets", Arrays.stream(found).boxed().toList())
                         .getResultList());
             } else {
@@ -83,7 +83,12 @@ final class WordMatches {
     /** Every ticket holding a word that starts with {@code prefix}: one range of the index, sorted and distinct. */
     private static long[] ticketsOf(String prefix, EntityManager entities) {
         return sortedDistinct(entities.createQuery("select w.key.ticketId from TicketWord w"
-                + " where w.key.word like :prefix escape '\\'", Long.class).setParameter("prefix", prefix).getResultList());
+                + " where " + like(prefix), Long.class).setParameter("prefix", prefix).getResultList());
+    }
+
+    /** The prefix condition; an escape character is named only for a word with an escaped "_" in it. */
+    private static String like(String word) {
+        return word.indexOf('_') >= 0 ? "w.key.word like :prefix escape '\\'" : "w.key.word like :prefix";
     }
 
     private static long[] sortedDistinct(List<Long> ids) {
