@@ -160,7 +160,7 @@ public class DeskService {
                 identifiers::existsByLookupInAndTicket_SubmittedAtIsNotNull,
                 tickets::existsByReporterEmailLookupAndSubmittedAtIsNotNull);
         return search != null && search.kind() == TicketQueue.Search.Kind.WORDS
-                ? search.with(WordMatches.of(search.values(), entities)) : search;
+                ? search.matched(entities) : search;
     }
 
     @Transactional(readOnly = true)

@@ -29,9 +29,11 @@ import org.springframework.stereotype.Component;
  * How the queue holds up with many tickets: {@code scripts/benchmark --queue} starts the application with the
  * {@code queue-benchmark} profile on a scratch data folder. It fills the database up to
  * {@code triage.benchmark.tickets} submitted tickets (100,000 by default; three request IDs each, half with an
- * attachment), then times what the queue page and the staff API do: the default page, each filter, each sort, a
- * deep page, and the search box by reference, request ID, e-mail and words. Each query runs 15 times after 3
- * warm-ups; the median and the slowest are printed. Not a test: timings depend on the machine.
+ * attachment and the words of a failing request, indexed as the application indexes them), then times what the
+ * queue page and the staff API do: the default page, each filter, each sort, a deep page, and the search box by
+ * reference, request ID, e-mail, words and what agents paste (a ray without its suffix, header lines, an error
+ * code, a host, a path). Each query runs 15 times after 3 warm-ups; the median and the slowest are printed. Not a
+ * test: timings depend on the machine.
  */
 @Component
 @Profile("queue-benchmark")
@@ -42,6 +44,15 @@ class QueueBenchmark implements ApplicationRunner {
             + "sidebar project export attachment rate limit quota billing key organization proxy firewall vpn hotspot "
             + "browser extension cache incognito mobile desktop windows mac linux android iphone safari chrome firefox "
             + "edge slow freeze crash message something went wrong unusual activity verify human captcha").split(" ");
+
+    /** Failing requests of tickets with evidence: URL, status, error code. */
+    private static final String[][] FAILURES = {
+            {"https://chatgpt.com/backend-api/conversation", "403", "unusual_activity"},
+            {"https://chatgpt.com/backend-api/sentinel/chat-requirements", "429", "rate_limit_exceeded"},
+            {"https://api.openai.com/v1/chat/completions", "429", "insufficient_quota"},
+            {"https://api.openai.com/v1/responses", "500", "server_error"},
+            {"https://ab.chatgpt.com/v1/rgstr", "502", "bad_gateway"},
+            {"https://db.supabase.co/rest/v1/rpc/list_profiles", "500", "42P17"}};
 
     private final JdbcTemplate jdbc;
     private final DeskService desk;
@@ -87,6 +98,18 @@ class QueueBenchmark implements ApplicationRunner {
         cases.put("search: reference", filter(someRef, null, null, null, null, null, null, null));
         cases.put("search: request ID", filter(someId, null, null, null, null, null, null, null));
         cases.put("search: e-mail", filter(someEmail, null, null, null, null, null, null, null));
+        String someRay = jdbc.queryForObject("select id_value from request_identifier where name = 'cf-ray' and id ="
+                + " (select max(id) from request_identifier where name = 'cf-ray')", String.class);
+        String someRequestId = jdbc.queryForObject("select id_value from request_identifier where name = 'x-request-id'"
+                + " and id = (select min(id) from request_identifier where name = 'x-request-id')", String.class);
+        cases.put("search: ray without colo suffix", filter(someRay.substring(0, 16), null, null, null, null, null,
+                null, null));
+        cases.put("search: pasted cf-ray line", filter("cf-ray: " + someRay, null, null, null, null, null, null, null));
+        cases.put("search: pasted x-request-id line", filter("x-request-id: " + someRequestId, null, null, null, null,
+                null, null, null));
+        cases.put("search: error code", filter("42P17", null, null, null, null, null, null, null));
+        cases.put("search: host", filter("api.openai.com", null, null, null, null, null, null, null));
+        cases.put("search: path", filter("/v1/chat/completions", null, null, null, null, null, null, null));
         cases.put("search: two words", filter("spinner halfway", null, null, null, null, null, null, null));
         cases.put("search: two words, status = new", filter("spinner halfway", TicketStatus.NEW, null, null, null, null,
                 null, null));
@@ -158,14 +181,22 @@ class QueueBenchmark implements ApplicationRunner {
                         statuses[random.nextInt(statuses.length)].name(), product.name(), "Something went wrong",
                         500, "UTC", email, email, description.toString().trim(),
                         paths[random.nextInt(paths.length)].name(), "Support note for ticket " + id, assignee});
-                for (String w : TicketWords.of("Something went wrong", description.toString())) {
-                    words.add(new Object[] {id, w});
-                }
+                int before = ids.size();
                 ids.add(new Object[] {id, "x-request-id", "req_" + hex(random, 16)});
                 ids.add(new Object[] {id, "cf-ray", hex(random, 8) + "-IST"});
                 ids.add(new Object[] {id, "x-client-request-id", uuid(random)});
+                // indexed as the application indexes a ticket: its text, its request IDs, its failing request
+                TicketWords.Index index = new TicketWords.Index().text("Something went wrong", description.toString());
+                for (Object[] r : ids.subList(before, ids.size())) {
+                    index.identifier((String) r[2]);
+                }
                 if (random.nextBoolean()) {
                     evidence.add(new Object[] {id, Timestamp.from(submitted)});
+                    String[] failure = FAILURES[random.nextInt(FAILURES.length)];
+                    index.url(failure[0]).status(Integer.valueOf(failure[1])).code(failure[2]);
+                }
+                for (String w : index.words()) {
+                    words.add(new Object[] {id, w});
                 }
             }
             jdbc.batchUpdate("insert into ticket (id, reference, reporter_token_hash, created_at, updated_at, submitted_at,"

@@ -31,6 +31,13 @@ final class TicketQueue {
     private static final Pattern CONVERSATION = Pattern.compile(
             "(?i)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/?(?:[?#].*)?$");
 
+    /** A name that says ID, ray, trace, code or type, a colon or equals sign, and one value, quoted or not. */
+    private static final Pattern PASTED_FIELD = Pattern.compile("^[\"'<]?((?:[a-z][\\w-]*\\s+){0,2}[a-z][\\w-]*)[\"'>]?"
+            + "\\s*[:=]\\s*[\"']?([^\\s\"']+?)[\"']?[,;]?$");
+    private static final Pattern ID_NAME = Pattern.compile("id\\b|ray|trace|code|type");
+    /** A Cloudflare ray, with its colo suffix or without. */
+    private static final Pattern RAY = Pattern.compile("([0-9a-f]{16})(-[a-z]{3,4})?");
+
     private TicketQueue() {
     }
 
@@ -77,9 +84,14 @@ final class TicketQueue {
      * conversation ID, those tickets; otherwise, if it is an e-mail some reporter used, theirs; otherwise tickets
      * having every word (or a word starting with it). Each reading is an index probe; OR-ing them in one query
      * made the database scan every ticket (over half a second at 100,000 tickets). Words are looked up in the word
-     * index before the query ({@link WordMatches}, set with {@link #with}), and the query takes the tickets found.
+     * index before the query ({@link WordMatches}, through {@link #matched}), and the query takes the tickets found.
+     *
+     * <p>Agents paste what they have: a header line ({@code cf-ray: 8f2b…-FRA}, {@code x-request-id: req_…},
+     * {@code "code": "42P17"}) is read as its value, and a Cloudflare ray is found with or without its colo suffix.
+     * Words are looked for as {@link TicketWords#search} reads them (a host, path or code as one word), and as
+     * plain words when that finds nothing ({@code looser}).
      */
-    record Search(Kind kind, String value, List<String> values, WordMatches words) {
+    record Search(Kind kind, String value, List<String> values, List<String> looser, WordMatches words) {
 
         enum Kind { REFERENCE, IDENTIFIER, EMAIL, WORDS, NOTHING }
 
@@ -90,29 +102,60 @@ final class TicketQueue {
             String text = q.trim();
             Matcher ref = REFERENCE.matcher(text);
             if (ref.matches()) {
-                return new Search(Kind.REFERENCE, ref.group(1).toUpperCase(Locale.ROOT), List.of(), null);
+                return new Search(Kind.REFERENCE, ref.group(1).toUpperCase(Locale.ROOT), List.of(), List.of(), null);
             }
             String lower = text.toLowerCase(Locale.ROOT);
+            String pasted = pastedValue(lower);
             List<String> lookups = new ArrayList<>();
-            lookups.add(lower.length() > 300 ? lower.substring(0, 300) : lower);
+            lookups.add(clip(lower));
+            if (!pasted.equals(lower)) {
+                lookups.add(clip(pasted));
+            }
+            Matcher ray = RAY.matcher(pasted);
+            if (ray.matches() && ray.group(2) != null) {
+                lookups.add(ray.group(1)); // stored as the challenge page's ray parameter gives it: no suffix
+            }
             Matcher conversation = CONVERSATION.matcher(lower);
             if (conversation.find()) {
                 lookups.add(conversation.group(1));
             }
             if (identifierExists.test(lookups)) {
-                return new Search(Kind.IDENTIFIER, null, List.copyOf(lookups), null);
+                return new Search(Kind.IDENTIFIER, null, List.copyOf(lookups), List.of(), null);
             }
             if (lower.contains("@") && lower.length() <= 320 && emailExists.test(lower)) {
-                return new Search(Kind.EMAIL, lower, List.of(), null);
+                return new Search(Kind.EMAIL, lower, List.of(), List.of(), null);
             }
-            List<String> words = List.copyOf(TicketWords.of(text));
-            return words.isEmpty() ? new Search(Kind.NOTHING, null, List.of(), null)
-                    : new Search(Kind.WORDS, null, words, null);
+            TicketWords.Search words = TicketWords.search(pasted);
+            return words.words().isEmpty() ? new Search(Kind.NOTHING, null, List.of(), List.of(), null)
+                    : new Search(Kind.WORDS, null, words.words(), words.looser(), null);
         }
 
         /** This word search with the tickets having every word. */
         Search with(WordMatches matches) {
-            return new Search(kind, value, values, matches);
+            return new Search(kind, value, values, looser, matches);
+        }
+
+        /** This word search with the tickets having every word, or every plain word when none has every word. */
+        Search matched(jakarta.persistence.EntityManager entities) {
+            WordMatches matches = WordMatches.of(values, entities);
+            if (matches.count() == 0 && !looser.isEmpty()) {
+                return new Search(kind, value, looser, List.of(), WordMatches.of(looser, entities));
+            }
+            return with(matches);
+        }
+
+        /**
+         * The value of a pasted header or field line ({@code cf-ray: …}, {@code "x-request-id": "req_…"},
+         * {@code Ray ID: …}, {@code code=42P17}): a single value after a name that says ID, ray, trace, code or
+         * type. Anything else is kept as typed.
+         */
+        static String pastedValue(String lower) {
+            Matcher m = PASTED_FIELD.matcher(lower);
+            return m.matches() && ID_NAME.matcher(m.group(1)).find() ? m.group(2) : lower;
+        }
+
+        private static String clip(String s) {
+            return s.length() > 300 ? s.substring(0, 300) : s;
         }
     }
 
@@ -141,9 +184,10 @@ final class TicketQueue {
                 for (String word : search.values()) {
                     Subquery<Integer> having = query.subquery(Integer.class);
                     Root<TicketWord> w = having.from(TicketWord.class);
-                    // letters and digits only (TicketWords), so nothing to escape in the pattern
                     having.select(cb.literal(1)).where(cb.equal(w.get("key").get("ticketId"), root.get("id")),
-                            cb.like(w.get("key").get("word"), word + "%"));
+                            word.indexOf('_') < 0 ? cb.like(w.get("key").get("word"), word + "%")
+                                    : cb.like(w.get("key").get("word"), TicketWords.likePrefix(word),
+                                            TicketWords.LIKE_ESCAPE));
                     each.add(cb.exists(having));
                 }
                 return cb.and(each.toArray(jakarta.persistence.criteria.Predicate[]::new));

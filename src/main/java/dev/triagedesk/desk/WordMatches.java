@@ -1,5 +1,6 @@
 package dev.triagedesk.desk;
 
+import dev.triagedesk.ticket.TicketWords;
 import jakarta.persistence.EntityManager;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,13 +60,13 @@ final class WordMatches {
         List<String> longestFirst = words.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         long[] found = null;
         for (String word : longestFirst) {
-            // letters and digits only (TicketWords), so nothing to escape in the pattern
-            String prefix = word + "%";
+            // letters, digits and . _ - / (TicketWords): only "_" means something to LIKE
+            String prefix = TicketWords.likePrefix(word);
             if (found == null) {
                 found = ticketsOf(prefix, entities);
             } else if (found.length < probedBelow) {
                 found = sortedDistinct(entities.createQuery("select w.key.ticketId from TicketWord w"
-                                + " where w.key.word like :prefix and w.key.ticketId in :tickets", Long.class)
+                                + " where " + like(word) + " and w.key.ticketId in :tickets", Long.class)
                         .setParameter("prefix", prefix).setParameter("tickets", Arrays.stream(found).boxed().toList())
                         .getResultList());
             } else {
@@ -82,7 +83,12 @@ final class WordMatches {
     /** Every ticket holding a word that starts with {@code prefix}: one range of the index, sorted and distinct. */
     private static long[] ticketsOf(String prefix, EntityManager entities) {
         return sortedDistinct(entities.createQuery("select w.key.ticketId from TicketWord w"
-                + " where w.key.word like :prefix", Long.class).setParameter("prefix", prefix).getResultList());
+                + " where " + like(prefix), Long.class).setParameter("prefix", prefix).getResultList());
+    }
+
+    /** The prefix condition; an escape character is named only for a word with an escaped "_" in it. */
+    private static String like(String word) {
+        return word.indexOf('_') >= 0 ? "w.key.word like :prefix escape '\\'" : "w.key.word like :prefix";
     }
 
     private static long[] sortedDistinct(List<Long> ids) {

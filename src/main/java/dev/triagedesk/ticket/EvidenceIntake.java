@@ -240,6 +240,7 @@ class EvidenceIntake {
         String analysisLocation = location + ".analysis.json";
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("format", analysis.format());
+        stored.put("found", analysis.found());
         stored.put("lineCount", analysis.lineCount());
         stored.put("errorsOmitted", analysis.errorsOmitted());
         stored.put("redaction", report);

@@ -192,6 +192,8 @@ public class TicketService {
         tickets.touch(ticket.getId(), clock.instant());
         entities.refresh(ticket);
         if (!ticket.isDraft() && !rows.isEmpty()) {
+            // after the touch, which holds the ticket's row: two additions at once index one after the other
+            indexWords(ticket);
             audit.recordChange(ticket.getId(), REPORTER, AuditAction.EVIDENCE_ADDED, rows.stream()
                     .map(e -> e.getFileName() + (e.isAnalyzed() ? "" : " (could not be read)"))
                     .collect(Collectors.joining(", ")));
@@ -262,11 +264,28 @@ public class TicketService {
         a.setProjectId(r.text(a.getProjectId()));
     }
 
-    /** Submitted tickets are found by the words of what the reporter wrote; drafts are not searchable. */
+    /**
+     * Submitted tickets are found by the words of what the reporter wrote and of what their evidence holds (hosts,
+     * paths, error codes, request IDs: see {@link TicketWords.Index}); drafts are not searchable.
+     */
     private void indexWords(Ticket ticket) {
         words.deleteByTicketId(ticket.getId());
         words.flush();
-        for (String w : TicketWords.of(ticket.getSeenMessage(), ticket.getProductDetail(), ticket.getDescription())) {
+        TicketWords.Index index = new TicketWords.Index()
+                .text(ticket.getSeenMessage(), ticket.getProductDetail(), ticket.getDescription());
+        for (FailingRequest f : failures.findByTicketOrderByIdAsc(ticket)) {
+            index.url(f.getUrl()).status(f.getStatus()).code(f.getErrorCode()).code(f.getErrorType())
+                    .code(f.getNetError());
+        }
+        for (ConsoleFinding c : consoleFindings.findByTicketOrderByIdAsc(ticket)) {
+            index.url(c.getUrl()).status(c.getStatus()).code(c.getNetError()).codesIn(c.getMessage());
+        }
+        for (RequestIdentifier id : identifiers.findByTicketOrderByIdAsc(ticket)) {
+            if (!RequestIdentifier.CONVERSATION.equals(id.getName())) {
+                index.identifier(id.getValue());
+            }
+        }
+        for (String w : index.words()) {
             words.save(new TicketWord(ticket.getId(), w));
         }
     }

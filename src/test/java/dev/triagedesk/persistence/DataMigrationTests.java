@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The migrations that move or repair stored data, on the embedded H2, each in a database of its own:
  * V5 makes conversation IDs stored with a query, fragment or worse bare and findable; V6 moves where a HAR read in
- * part broke off from {@code reason} to {@code partial_reason}. {@link PostgresDataMigrationTests} runs the same.
+ * part broke off from {@code reason} to {@code partial_reason}; V21 indexes the words of stored tickets' evidence. {@link PostgresDataMigrationTests} runs the same.
  */
 class DataMigrationTests {
 
@@ -29,6 +29,16 @@ class DataMigrationTests {
             PartialReasonMove.storeAsBefore(target -> flyway(url, target), c);
             PartialReasonMove.migrate(target -> flyway(url, target));
             PartialReasonMove.assertMoved(c);
+        }
+    }
+
+    @Test
+    void storedTicketsAreFoundByWhatTheirEvidenceHolds() throws Exception {
+        String url = "jdbc:h2:mem:evidence-words-migration;DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            EvidenceWordsReindex.storeAsBefore(target -> flyway(url, target), c);
+            EvidenceWordsReindex.migrate(target -> flyway(url, target));
+            EvidenceWordsReindex.assertIndexed(c);
         }
     }
 

@@ -49,6 +49,15 @@ class PostgresDataMigrationTests {
         }
     }
 
+    @Test
+    void storedTicketsAreFoundByWhatTheirEvidenceHolds() throws Exception {
+        try (Connection c = connection()) {
+            EvidenceWordsReindex.storeAsBefore(this::flyway, c);
+            EvidenceWordsReindex.migrate(this::flyway);
+            EvidenceWordsReindex.assertIndexed(c);
+        }
+    }
+
     private Connection connection() throws Exception {
         return DriverManager.getConnection(database.applicationUrl(), database.user, database.password);
     }

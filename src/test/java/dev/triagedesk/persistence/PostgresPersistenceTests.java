@@ -217,6 +217,37 @@ class PostgresPersistenceTests {
     }
 
     @Test
+    void whatAgentsPasteFindsTheTicket() throws Exception {
+        // a HAR of its own: the corpus HAR's IDs are the other tests' to find once
+        String ray = "5e1f0a9b8c7d6e2f";
+        String requestId = "req_pg0123456789abcdef0123456789ab";
+        Path har = Files.writeString(dataDir.resolve("pasted.har"), new dev.triagedesk.evidence.HarBuilder()
+                .entry("POST", "https://pgtest0123.supabase.co/rest/v1/rpc/get_all_owners", 500)
+                .responseHeader("cf-ray", ray + "-FRA").responseHeader("x-request-id", requestId)
+                .body("application/json", "{\"code\":\"42P17\",\"message\":\"infinite recursion detected\"}")
+                .add().json());
+        ReportClient.Created created = new ReportClient(port).post(ReportClient.ANSWERS, har);
+        for (String pasted : List.of(ray, "cf-ray: " + ray + "-FRA", "CF-RAY: " + ray.toUpperCase(Locale.ROOT),
+                "x-request-id: " + requestId, "42P17", "pgtest0123.supabase.co", "/rest/v1/rpc/get_all_owners",
+                "get_all_owners")) {
+            assertThat(desk.queue(new TicketFilter(pasted, null, null, null, null, null, null, null, null), 0, 50)
+                    .tickets().map(Ticket::getReference).toList()).as(pasted).contains(created.reference());
+        }
+        // "_" is escaped in the prefix, and the pattern still reads a range of the index
+        try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (var rows = s.executeQuery("EXPLAIN SELECT ticket_id FROM ticket_word"
+                    + " WHERE word LIKE 'get\\_all%' ESCAPE '\\'")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+            assertThat(plan.toString()).containsPattern("Index Cond: .*word.*>= 'get_all'.*word.*< 'get_alm'");
+        }
+    }
+
+    @Test
     void wordsAreFoundByTheirStartThroughTheIndex() throws Exception {
         ReportClient.Created created = new ReportClient(port).postReportWithCorpusHar();
         assertThat(desk.queue(new TicketFilter("SOMETH wrong", null, null, null, null, null, null, null, null), 0, 50)

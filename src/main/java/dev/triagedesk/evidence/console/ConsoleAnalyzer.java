@@ -129,6 +129,7 @@ public final class ConsoleAnalyzer {
         private final List<RequestId> requestIds = new ArrayList<>();
         private final Set<String> requestIdValues = new HashSet<>();
         private final Set<String> conversationUrls = new LinkedHashSet<>();
+        private final ConsoleFindings found = new ConsoleFindings();
         private long omitted;
         private int lineNo;
         private MessageBlock block;
@@ -146,6 +147,7 @@ public final class ConsoleAnalyzer {
             }
             identifiers(raw);
             ConsoleLine cl = LineParser.parse(raw, format);
+            found.line(cl);
             switch (cl.kind()) {
                 case BLANK, MARKER -> { }
                 case HEADER -> flush();
@@ -194,6 +196,14 @@ public final class ConsoleAnalyzer {
                         open(cl, false);
                     }
                 }
+                case GENERIC -> {
+                    // only indented lines, stack frames and a JSON body's closing brace come here: they continue
+                    if (block == null) {
+                        open(cl, false);
+                    } else {
+                        block.append(cl.text());
+                    }
+                }
                 case SAFARI, PUPPETEER, CAPTURED, FIREFOX -> {
                     if (block == null) {
                         open(cl, false);
@@ -213,7 +223,7 @@ public final class ConsoleAnalyzer {
             }
             String text = b.text();
             MessageFacts facts = b.isNetworkRow() ? MessageFacts.networkRow(b.status, b.url)
-                    : MessageFacts.read(text, b.anchor);
+                    : format == ConsoleFormat.GENERIC ? MessageFacts.readGeneric(text) : MessageFacts.read(text, b.anchor);
             if (facts.kind() == MessageFacts.Kind.IGNORED) {
                 return;
             }
@@ -228,11 +238,15 @@ public final class ConsoleAnalyzer {
                 omitted++;
                 return;
             }
+            found.finding(facts, url);
             errors.add(new ConsoleError(b.line, b.time, level, message, url, facts.status(), facts.netError(),
                     category(facts, text, b.anchor)));
         }
 
         private String level(MessageBlock b, MessageFacts f, String text) {
+            if (format == ConsoleFormat.GENERIC) {
+                return genericLevel(b.level, f);
+            }
             if (b.level != null) {
                 return b.level;
             }
@@ -249,6 +263,22 @@ public final class ConsoleAnalyzer {
                 return "error"; // console.error/console.warn rows carry a stack; copies print no level
             }
             return null;
+        }
+
+        /**
+         * A log in an unknown layout declares levels of its own making: an error is one, and so is a line whose text
+         * states a failure (a failed request, a net error, an error body) whatever level it was logged at; a
+         * request failure logged below warning is reported as a warning.
+         */
+        private static String genericLevel(String declared, MessageFacts f) {
+            if ("error".equals(declared)) {
+                return "error";
+            }
+            boolean failure = f.networkish() || f.errorByText() || f.code() != null || f.errorBody();
+            if (!failure) {
+                return null;
+            }
+            return declared == null ? "error" : "warning";
         }
 
         private Category category(MessageFacts f, String text, String anchor) {
@@ -409,7 +439,8 @@ public final class ConsoleAnalyzer {
         ConsoleAnalysis finish() {
             flush();
             return new ConsoleAnalysis(ConsoleAnalysis.KIND, format.id(), lineNo, List.copyOf(errors), omitted,
-                    List.copyOf(requestIds), List.copyOf(conversationUrls), List.copyOf(signals));
+                    List.copyOf(requestIds), List.copyOf(conversationUrls), List.copyOf(signals),
+                    lineNo == 0 ? null : found.describe(format, errors.size() + omitted, requestIds.size()));
         }
     }
 

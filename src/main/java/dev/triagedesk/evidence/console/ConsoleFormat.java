@@ -16,8 +16,14 @@ public enum ConsoleFormat {
     PUPPETEER("puppeteer"),
     /** Captured logs with a level word first: {@code error: message}. */
     CAPTURED("captured"),
-    /** Anything else: every line is read for failure phrases on its own. */
-    PLAIN("plain");
+    /** Pasted prose with browser failure phrases in it: every line is read for failure phrases on its own. */
+    PLAIN("plain"),
+    /**
+     * Any other line-oriented text log, in a layout not seen before (an app's or a test runner's saved console,
+     * {@code [2025-07-29T19:36:30.182Z] [info] message}, syslog, Python logging…): each line is read on its own
+     * for a timestamp in a common form, a level word, and what it holds (see {@code GenericLines}).
+     */
+    GENERIC("generic");
 
     private final String id;
 

@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * format shares (V8 stack frames, blank lines) do not vote. The format with most votes wins; a log where no
  * format collects enough is {@code plain}, and counts as a console log at all only when it has browser failure
  * phrases in it.
+ *
+ * <p>Every other text is {@code generic}: a line-oriented log is never refused because its layout is new. Lines
+ * that start with a timestamp form no browser prints (ISO 8601, syslog, epoch, a bracketed time of day) vote for
+ * it too, so such a log is read as one even when browser phrases are in it. Only empty, blank, binary and JSON
+ * text (a HAR, a fragment of one, a JSONP wrapper) is no console log at all.
  */
 final class FormatDetector {
 
@@ -51,11 +56,19 @@ final class FormatDetector {
         return v.format != ConsoleFormat.PLAIN || v.phrases > 0;
     }
 
+    /** JSONP: a HAR wrapped in a function call ({@code onInputData({…})}). */
+    private static final Pattern JSONP = Pattern.compile("^[A-Za-z_$][\\w$.]{0,100}\\s*\\(\\s*[{\\[]");
+    /** A JSON array of numbers ({@code [1, 2]}), unlike a log line opening with a bracketed time ({@code [2025-…]}). */
+    private static final Pattern JSON_NUMBER_ARRAY = Pattern.compile(
+            "^\\[\\s*-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\s*[,\\]]");
+    /** A piece of a JSON object: {@code "name": …}. */
+    private static final Pattern JSON_MEMBER = Pattern.compile("^\"(?:[^\"\\\\]|\\\\.){0,200}\"\\s*:");
+
     private record Verdict(ConsoleFormat format, int phrases) {
     }
 
     private static Verdict scan(String head) {
-        if (head == null || head.isEmpty() || looksLikeJsonOrBinary(head)) {
+        if (head == null || head.isBlank() || looksLikeJsonOrBinary(head)) {
             return new Verdict(ConsoleFormat.PLAIN, 0);
         }
         Map<ConsoleFormat, Integer> votes = new EnumMap<>(ConsoleFormat.class);
@@ -81,6 +94,9 @@ final class FormatDetector {
                 bestScore = e.getValue();
             }
         }
+        if (best == ConsoleFormat.PLAIN && phrases == 0) {
+            best = ConsoleFormat.GENERIC; // a layout not seen before: read line by line, never refused
+        }
         return new Verdict(best, phrases);
     }
 
@@ -103,6 +119,8 @@ final class FormatDetector {
             add(votes, ConsoleFormat.CHROME, 1);
         } else if (line.contains("Understand this error") || line.contains("Understand this warning")) {
             add(votes, ConsoleFormat.CHROME, 3);
+        } else if (GenericLines.startsWithGenericTimestamp(t)) {
+            add(votes, ConsoleFormat.GENERIC, 2);
         } else {
             Matcher clock = LineParser.CLOCK.matcher(line);
             String s = clock.matches() ? clock.group(2) : line;
@@ -140,9 +158,14 @@ final class FormatDetector {
                 while (j < head.length() && Character.isWhitespace(head.charAt(j))) {
                     j++;
                 }
-                if (j >= head.length() || "{[\"]".indexOf(head.charAt(j)) >= 0 || Character.isDigit(head.charAt(j))) {
+                if (j >= head.length() || "{[\"]".indexOf(head.charAt(j)) >= 0
+                        || JSON_NUMBER_ARRAY.matcher(head.substring(i, Math.min(head.length(), i + 400))).find()) {
                     return true;
                 }
+            }
+            String start = head.substring(i, Math.min(head.length(), i + 400));
+            if (c == '"' && JSON_MEMBER.matcher(start).find() || JSONP.matcher(start).find()) {
+                return true;
             }
         }
         int nul = 0;

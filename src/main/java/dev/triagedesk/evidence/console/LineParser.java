@@ -76,7 +76,8 @@ final class LineParser {
                 return ConsoleLine.of(Kind.MARKER, "", false).withMarker(marker);
             }
         }
-        return read(raw, format).withMarker(marker);
+        ConsoleLine line = format == ConsoleFormat.GENERIC ? GenericLines.parse(raw) : read(raw, format);
+        return line.withMarker(marker);
     }
 
     private static ConsoleLine read(String raw, ConsoleFormat format) {

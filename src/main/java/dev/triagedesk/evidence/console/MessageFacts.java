@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Values are returned as found: the caller redacts them.
  */
 record MessageFacts(Kind kind, Integer status, String netError, String url, String code, String directive,
-                    SignalType phraseSignal, String phrase) {
+                    SignalType phraseSignal, String phrase, boolean errorBody) {
 
     enum Kind {
         /** DevTools' own source-map fetches: never a finding. */
@@ -68,6 +68,16 @@ record MessageFacts(Kind kind, Integer status, String netError, String url, Stri
                     + "|model_cap_exceeded|usage_limit_reached|token_expired|invalid_jwt|invalid_api_key"
                     + "|unsupported_country_region_territory|unsupported_country|conversation_not_found"
                     + "|model_not_found|context_length_exceeded|server_is_overloaded)\\b");
+    /** How app and SDK logs state a status: the response line, a status field, a request row with its status. */
+    private static final List<Pattern> GENERIC_STATUS = List.of(
+            Pattern.compile("\\bHTTP/\\d(?:\\.\\d)?\"?\\s+\"?([1-5]\\d\\d)\\b"),
+            Pattern.compile("(?i)\\bstatus(?:[ _-]?code)?[\"']?\\s*[:=]?\\s*[\"']?([1-5]\\d\\d)\\b"),
+            Pattern.compile("\\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\\s+(?:\\S+\\s+)?\"?([1-5]\\d\\d)\\b"),
+            Pattern.compile("\\bHTTP(?: error)?:?\\s+([1-5]\\d\\d)\\b"));
+    private static final Pattern ANY_URL = Pattern.compile("((?:https?|wss?)://[^\\s\"'<>()\\[\\]{}]+)");
+    /** A JSON error body: {@code {"error": {…}}}, {@code "error": "…"}, a {@code "detail"} or an error code. */
+    private static final Pattern ERROR_BODY = Pattern.compile(
+            "\\{\\s*\"(?:error|errors|detail)\"\\s*:\\s*[{\\[\"]|\"code\"\\s*:\\s*\"[A-Za-z0-9_]{2,64}\"");
     /** Safari's and Firefox's words for failures Chrome names with a net error. */
     private static final List<Map.Entry<String, SignalType>> PHRASES = List.of(
             Map.entry("A server with the specified hostname could not be found", SignalType.DNS_FAILURE),
@@ -93,12 +103,12 @@ record MessageFacts(Kind kind, Integer status, String netError, String url, Stri
     /** A Firefox network row: a failure when its status is 400 or above. */
     static MessageFacts networkRow(Integer status, String url) {
         Kind kind = status != null && status >= 400 ? Kind.REQUEST : Kind.OTHER;
-        return new MessageFacts(kind, status, null, url, null, null, null, null);
+        return new MessageFacts(kind, status, null, url, null, null, null, null, false);
     }
 
     static MessageFacts read(String text, String anchor) {
         if (text.startsWith(LineParser.SOURCE_MAP)) {
-            return new MessageFacts(Kind.IGNORED, null, null, null, null, null, null, null);
+            return new MessageFacts(Kind.IGNORED, null, null, null, null, null, null, null, false);
         }
         int ne = text.indexOf("net::ERR_");
         String netError = ne >= 0 ? NetErrors.find(text.substring(ne)) : null;
@@ -162,7 +172,43 @@ record MessageFacts(Kind kind, Integer status, String netError, String url, Stri
                 break;
             }
         }
-        return new MessageFacts(kind, status, netError, url, code, directive, phraseSignal, phrase);
+        return new MessageFacts(kind, status, netError, url, code, directive, phraseSignal, phrase, false);
+    }
+
+    /**
+     * A line of a log in an unknown layout ({@link ConsoleFormat#GENERIC}): what {@link #read} finds, and, since
+     * such logs are written by apps and SDKs rather than the browser, also a status in their phrasing
+     * ({@code HTTP/1.1 500}, {@code status=429}, {@code POST /v1/x 500}), the URL of a line that states a failure,
+     * and a JSON error body.
+     */
+    static MessageFacts readGeneric(String text) {
+        MessageFacts f = read(text, null);
+        if (f.kind == Kind.IGNORED) {
+            return f;
+        }
+        Integer status = f.status != null ? f.status : genericStatus(text);
+        String url = f.url;
+        boolean failed = status != null && status >= 400 || f.netError != null || f.kind == Kind.FETCH_FAILED
+                || f.kind == Kind.RESOURCE;
+        if (url == null && failed) {
+            url = group(ANY_URL.matcher(text));
+        }
+        Kind kind = f.kind == Kind.OTHER && url != null && status != null && status >= 400 ? Kind.REQUEST : f.kind;
+        return new MessageFacts(kind, status, f.netError, url, f.code, f.directive, f.phraseSignal, f.phrase,
+                ERROR_BODY.matcher(text).find());
+    }
+
+    private static Integer genericStatus(String text) {
+        for (Pattern p : GENERIC_STATUS) {
+            Matcher m = p.matcher(text);
+            if (m.find()) {
+                int s = Integer.parseInt(m.group(1));
+                if (s >= 100 && s <= 599) {
+                    return s;
+                }
+            }
+        }
+        return null;
     }
 
     /** A request-level failure: the finding is worth reporting even at warning level. */

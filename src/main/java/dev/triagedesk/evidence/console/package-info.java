@@ -7,7 +7,9 @@
  *
  * <p>Formats are told apart by content, never by file name ({@link dev.triagedesk.evidence.console.ConsoleFormat}):
  * Chrome DevTools "Save as…" and copied consoles, Firefox exports, Safari, Playwright and Playwright-MCP dumps,
- * Puppeteer/CDP captures, {@code level: message} captures, and plain text. Package-private classes split the work:
+ * Puppeteer/CDP captures, {@code level: message} captures, plain text with browser failure phrases, and any other
+ * line-oriented log, read line by line as {@code generic} ({@code GenericLines}): a log is never refused for its
+ * layout. Package-private classes split the work:
  * {@code LineReader} (bounded lines with their endings), {@code FormatDetector}, {@code LineParser} (what one line
  * is: a message start, a stack frame, a continuation…), {@code MessageBlock} (one message and its continuation
  * lines) and {@code MessageFacts} (what a message's text says: status, URL, net error, CORS, CSP…).

@@ -5,7 +5,11 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Tells a HAR from a console log from anything else by looking at the first bytes. */
+/**
+ * Tells a HAR from a console log from anything else by looking at the first bytes. Text that is no HAR is a
+ * console log, whatever its layout (the console reader reads an unknown one line by line): only empty, blank,
+ * binary and JSON input that is not a HAR is refused.
+ */
 final class Sniffer {
 
     /** What the head of a file says. Exactly one of format or rejection is set. */
@@ -69,8 +73,11 @@ final class Sniffer {
         if (looksLikeConsole.test(text)) {
             return new Verdict(EvidenceFormat.CONSOLE, skip, utf16, null);
         }
-        return Verdict.reject("text that is neither a HAR nor a recognised browser console log (starts with "
-                + excerpt(text, i) + ")");
+        if (first == '[') {
+            return Verdict.reject("a JSON array, not a HAR: a HAR is one object with a \"log\" property");
+        }
+        return Verdict.reject("JSON or text that is neither a HAR nor a console log (starts with " + excerpt(text, i)
+                + ")");
     }
 
     private static char nextNonSpace(String s, int from) {

@@ -36,9 +36,8 @@ class ConsoleFormatsTests {
         "",
         "{\"log\":{\"version\":\"1.2\",\"entries\":[]}}",
         "  [ {\"a\": 1} ]",
-        "# Triage Desk\nTurns a vague failure report into a support-ready ticket.\nRun ./mvnw test.",
         "binary\u0000\u0001\u0002 data"})
-    void jsonProseAndBinaryAreNotConsoleLogs(String head) {
+    void emptyJsonAndBinaryAreNotConsoleLogs(String head) {
         assertThat(ConsoleAnalyzer.looksLikeConsole(head)).isFalse();
         assertThat(ConsoleAnalyzer.detectFormat(head)).isEqualTo("plain");
     }
