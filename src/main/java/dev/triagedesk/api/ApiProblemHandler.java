@@ -39,7 +39,7 @@ class ApiProblemHandler {
 
     @ExceptionHandler(RuntimeException.class)
     ResponseEntity<ProblemDetail> unexpected(RuntimeException e, HttpServletRequest request) {
-        log.error("API request {} failed", request.getRequestURI(), e);
+        log.error("API request {} failed", LoggedRequest.of(request), e);
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing you sent was lost if you got a reference before.");
         p.setTitle("Internal error");

@@ -2,6 +2,7 @@ package dev.triagedesk.api;
 
 import dev.triagedesk.report.PastedTextLimit;
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.report.web.ReportLinks;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.ReportAnswers;
@@ -35,7 +36,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code POST /api/reports}: a {@code report} part (JSON, the same fields as the form) and any number of
@@ -52,12 +52,15 @@ class ReportApiController {
     private final ReportService reports;
     private final Validator validator;
     private final PastedTextLimit pastedText;
+    private final ReportLinks links;
 
-    ReportApiController(TicketService tickets, ReportService reports, Validator validator, PastedTextLimit pastedText) {
+    ReportApiController(TicketService tickets, ReportService reports, Validator validator, PastedTextLimit pastedText,
+                        ReportLinks links) {
         this.tickets = tickets;
         this.reports = reports;
         this.validator = validator;
         this.pastedText = pastedText;
+        this.links = links;
     }
 
     @PostMapping(path = "/api/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -66,12 +69,13 @@ class ReportApiController {
         ReportAnswers answers = parse(reportPart(request));
         TicketService.Draft draft = tickets.startDraft();
         long id = draft.ticket().getId();
+        LoggedRequest.about(request, draft.ticket());
         tickets.answer(id, answers);
         List<Evidence> rows = attach(id, request);
         ReportService.Review review = reports.submit(id);
         Ticket ticket = review.details().ticket();
-        String reporterUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/r/{token}")
-                .buildAndExpand(draft.token()).toUriString();
+        LoggedRequest.about(request, ticket);
+        String reporterUrl = links.reporterUrl(draft.token());
         ReportCreated body = new ReportCreated(ticket.getReference(), review.summary().text(), reporterUrl,
                 ReportCreated.VerdictBody.of(review.verdict()), outcomes(rows));
         return ResponseEntity.created(URI.create(reporterUrl)).body(body);
@@ -82,6 +86,7 @@ class ReportApiController {
     ResponseEntity<ReportCreated> addEvidence(@PathVariable String token, MultipartHttpServletRequest request) {
         Ticket ticket = tickets.byToken(token).orElseThrow(() -> new ApiProblem(404, "No report",
                 "There is no report with this link."));
+        LoggedRequest.about(request, ticket);
         ReportApiEvidence fields = validated(ReportApiEvidence.of(request, pastedText));
         boolean files = FILE_PARTS.stream().anyMatch(p -> !request.getMultiFileMap().getOrDefault(p, List.of()).isEmpty());
         if (!files && !fields.hasConsoleText() && fields.conversationUrl() == null) {

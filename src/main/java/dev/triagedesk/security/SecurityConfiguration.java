@@ -46,10 +46,11 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(StaffUserDetailsService users, PasswordEncoder passwords,
-                                                SignInThrottle throttle) {
+                                                SignInThrottle throttle, StaffService staff) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
-        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle));
+        return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle,
+                name -> staff.byUsername(name).isPresent()));
     }
 
     @Bean

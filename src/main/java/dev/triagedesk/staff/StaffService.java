@@ -8,9 +8,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -83,16 +85,21 @@ public class StaffService {
         return Optional.of(create(username, null, password, Role.ADMIN));
     }
 
+    /**
+     * Disables or enables an account. Disabling also revokes the member's API tokens for good: enabling the account
+     * again does not bring them back (the member makes new ones).
+     */
     @Transactional
     public void setEnabled(long userId, boolean enabled, String actor) {
         StaffUser u = users.findById(userId).orElseThrow();
         if (!enabled && u.isEnabled() && u.getRole() == Role.ADMIN && users.lockEnabledAdmins().size() <= 1) {
             throw new IllegalArgumentException("the last enabled administrator cannot be disabled");
         }
+        int revoked = enabled ? 0 : revokeAllTokens(u);
         if (u.isEnabled() != enabled) {
             u.setEnabled(enabled);
             audit.recordChange(null, actor, enabled ? AuditAction.ACCOUNT_ENABLED : AuditAction.ACCOUNT_DISABLED,
-                    u.getUsername());
+                    u.getUsername() + tokensRevoked(revoked));
         }
     }
 
@@ -119,12 +126,45 @@ public class StaffService {
         return role == Role.ADMIN ? "administrator" : "agent";
     }
 
+    /**
+     * An administrator sets a new password for a member, for instance one whose password may be known to someone
+     * else. Their API tokens, made while that was so, are revoked with it unless the administrator chooses to keep
+     * them. Returns how many tokens were revoked.
+     */
     @Transactional
-    public void resetPassword(long userId, String password, String actor) {
+    public int resetPassword(long userId, String password, String actor, boolean revokeTokens) {
         checkPassword(password);
         StaffUser u = users.findById(userId).orElseThrow();
         u.setPasswordHash(passwords.encode(password));
-        audit.recordChange(null, actor, AuditAction.PASSWORD_RESET, "for " + u.getUsername());
+        int revoked = revokeTokens ? revokeAllTokens(u) : 0;
+        audit.recordChange(null, actor, AuditAction.PASSWORD_RESET, "for " + u.getUsername() + tokensRevoked(revoked));
+        return revoked;
+    }
+
+    /** Revokes every token of an account still in use; returns how many. */
+    private int revokeAllTokens(StaffUser u) {
+        int revoked = 0;
+        for (ApiToken t : tokens.findByUserOrderByCreatedAtDesc(u)) {
+            if (!t.isRevoked()) {
+                t.revoke();
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    private static String tokensRevoked(int revoked) {
+        return revoked == 0 ? "" : "; " + revoked + (revoked == 1 ? " API token" : " API tokens") + " revoked";
+    }
+
+    /** How many API tokens each account has in use (not revoked), by account id; accounts without any are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> activeTokenCounts() {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : tokens.countActiveByUser()) {
+            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+        }
+        return counts;
     }
 
     /** A staff member changes their own password; the current one must be given. */

@@ -52,7 +52,6 @@ import tools.jackson.databind.json.JsonMapper;
 class EvidenceIntake {
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceIntake.class);
-    private static final long MAX_PIXELS = 60_000_000L;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final EvidenceEngine engine;
@@ -63,12 +62,13 @@ class EvidenceIntake {
     private final ConsoleFindingRepository consoleFindings;
     private final FindingSignalRepository signals;
     private final RequestIdentifierRepository identifiers;
+    private final ScreenshotDecoding screenshots;
     private final Clock clock;
 
     EvidenceIntake(EvidenceEngine engine, EvidenceStorage storage, TriageProperties properties,
                    EvidenceRepository evidence, FailingRequestRepository failures,
                    ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
-                   RequestIdentifierRepository identifiers, Clock clock) {
+                   RequestIdentifierRepository identifiers, ScreenshotDecoding screenshots, Clock clock) {
         this.engine = engine;
         this.storage = storage;
         this.properties = properties;
@@ -77,6 +77,7 @@ class EvidenceIntake {
         this.consoleFindings = consoleFindings;
         this.signals = signals;
         this.identifiers = identifiers;
+        this.screenshots = screenshots;
         this.clock = clock;
     }
 
@@ -280,18 +281,22 @@ class EvidenceIntake {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in);
-                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
-                if (pixels > MAX_PIXELS) {
-                    row.reject("the image is too large (" + reader.getWidth(0) + "×" + reader.getHeight(0) + " pixels)");
+                // the size the header declares, before a single pixel is decoded
+                String refusal = screenshots.refusal(reader);
+                if (refusal != null) {
+                    row.reject(refusal);
                     return evidence.save(row);
                 }
-                BufferedImage image = reader.read(0);
-                // written anew from the pixels: camera and location metadata (EXIF, GPS) are not carried over
-                try (OutputStream out = storage.create(location)) {
-                    if (!ImageIO.write(image, format.equals("png") ? "png" : "jpg", out)) {
-                        throw new IOException("no writer for " + format);
+                screenshots.oneOfFew(() -> {
+                    BufferedImage image = reader.read(0);
+                    // written anew from the pixels: camera and location metadata (EXIF, GPS) are not carried over
+                    try (OutputStream out = storage.create(location)) {
+                        if (!ImageIO.write(image, format.equals("png") ? "png" : "jpg", out)) {
+                            throw new IOException("no writer for " + format);
+                        }
                     }
-                }
+                    return null;
+                });
             } finally {
                 reader.dispose();
             }

@@ -150,6 +150,28 @@ class AccessControlTests {
     }
 
     @Test
+    void madeUpNamesTriedFromOneAddressDoNotLockOutTheStaffWhoShareIt() throws Exception {
+        // behind a reverse proxy every staff member has the proxy's address: one client trying names there...
+        for (int i = 0; i < SignInThrottle.FREE_FAILURES_WIDE; i++) {
+            mvc.perform(post("/login").with(csrf()).param("username", "nobody-" + marker + "-" + i)
+                            .param("password", "some guess " + i))
+                    .andExpect(redirectedUrl("/login?error"));
+        }
+        // ...is slowed down on made-up names from there...
+        mvc.perform(post("/login").with(csrf()).param("username", "nobody-" + marker).param("password", PASSWORD))
+                .andExpect(redirectedUrlPattern("/login?throttled&wait=*"));
+        // ...while the staff at that address sign in with their right passwords, on the form and in the API
+        mvc.perform(post("/login").with(csrf()).param("username", agent.getUsername()).param("password", PASSWORD))
+                .andExpect(redirectedUrl("/desk"));
+        StaffUser colleague = staff.create("colleague-" + marker, null, PASSWORD, Role.AGENT);
+        mvc.perform(get("/api/tickets").header(HttpHeaders.AUTHORIZATION, basic(colleague.getUsername(), PASSWORD)))
+                .andExpect(status().isOk());
+        // and a wrong password of an account is still just a wrong password, counted against that account
+        mvc.perform(post("/login").with(csrf()).param("username", colleague.getUsername()).param("password", "not it at all"))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
     void theSignInFormNeedsItsCsrfTokenAndSignsAnAgentIn() throws Exception {
         mvc.perform(post("/login").param("username", agent.getUsername()).param("password", PASSWORD))
                 .andExpect(status().isForbidden());

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The reporter's private page, {@code /r/{token}}: the reference, status, the link itself, the summary, the
@@ -115,7 +114,6 @@ class ReporterPageController {
         model.addAttribute("maxPastedText", uploads.maxPastedText());
         Instant sent = details.ticket().getSubmittedAt();
         model.addAttribute("submittedAt", sent == null ? "" : SENT.format(sent.atOffset(ZoneOffset.UTC)));
-        model.addAttribute("privateLink", ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path(ReportLinks.reporterPage(token)).build().toUriString());
+        model.addAttribute("privateLink", links.reporterUrl(token));
     }
 }

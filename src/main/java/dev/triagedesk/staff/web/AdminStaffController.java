@@ -30,6 +30,7 @@ class AdminStaffController {
     @GetMapping
     String list(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         model.addAttribute("members", staff.all());
+        model.addAttribute("activeTokens", staff.activeTokenCounts());
         model.addAttribute("myId", me == null ? null : me.getStaffId());
         model.addAttribute("roles", Role.values());
         model.addAttribute("minPassword", StaffService.MIN_PASSWORD);
@@ -68,12 +69,17 @@ class AdminStaffController {
         return "redirect:/admin/staff";
     }
 
+    /**
+     * Sets a new password for a member. The form offers, ticked, to revoke the member's API tokens too (whoever
+     * may have learnt the old password may have made one); unticked, they keep working.
+     */
     @PostMapping("/{id}/password")
     String resetPassword(@PathVariable long id, @RequestParam(defaultValue = "") String password,
+                         @RequestParam(defaultValue = "false") boolean revokeTokens,
                          @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
         try {
-            staff.resetPassword(id, password, me.getUsername());
-            redirect.addFlashAttribute("messageKey", "admin.passwordSet");
+            int revoked = staff.resetPassword(id, password, me.getUsername(), revokeTokens);
+            redirect.addFlashAttribute("messageKey", revoked > 0 ? "admin.passwordSetTokensRevoked" : "admin.passwordSet");
             redirect.addFlashAttribute("messageArg", staff.byId(id).orElseThrow().getUsername());
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("errorText", e.getMessage());

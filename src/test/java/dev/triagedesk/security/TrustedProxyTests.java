@@ -1,0 +1,30 @@
+package dev.triagedesk.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** From a proxy named in {@code TRIAGE_TRUSTED_PROXIES}, the forwarded client address and host are believed. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // a lone address, a range and IPv6, separated by a comma and a space
+        "TRIAGE_TRUSTED_PROXIES=192.0.2.10, 127.0.0.0/8 ::1",
+        "spring.datasource.url=jdbc:h2:mem:trusted-proxy;DB_CLOSE_DELAY=-1",
+        "triage.data-dir=target/test-data/trusted-proxy"})
+class TrustedProxyTests extends ProxiedRequests {
+
+    @Test
+    void theClientAddressAProxyForwardsIsTheOneSignInsAreCountedBy() throws Exception {
+        assertThat(failedSignInForwardedFor(CLIENT)).isEqualTo(401);
+        assertThat(failedSignInForwardedFor("203.0.113.8, 10.1.2.3")).isEqualTo(401);
+        assertThat(throttle.unknownNameFailuresFrom(CLIENT)).isEqualTo(1);
+        // the address the proxy received the request from is the first not itself a trusted proxy
+        assertThat(throttle.unknownNameFailuresFrom("10.1.2.3")).isEqualTo(1);
+        assertThat(throttle.unknownNameFailuresFrom("127.0.0.1")).isZero();
+    }
+
+    @Test
+    void theHostAndSchemeAProxyForwardsMakeTheLinkWhenNoPublicUrlIsSet() throws Exception {
+        assertThat(privateLinkForwardedAs("desk.example.org")).isEqualTo("https://desk.example.org/r/<token>");
+    }
+}
