@@ -29,6 +29,7 @@ final class ApiVerdict {
     private static final Pattern QUOTED_CODE = Pattern.compile("\\b(insufficient_quota|rate_limit_exceeded"
             + "|billing_hard_limit_reached|billing_not_active|invalid_api_key|model_not_found"
             + "|context_length_exceeded|server_error)\\b");
+
     private ApiVerdict() {
     }
 
