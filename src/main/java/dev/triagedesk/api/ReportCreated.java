@@ -20,7 +20,7 @@ public record ReportCreated(String reference, String summary, String reporterUrl
     public record VerdictBody(String path, String label, List<String> reasons, String nextStep) {
 
         static VerdictBody of(Verdict v) {
-            return new VerdictBody(v.path().id(), v.path().label(), v.reasons(), v.path().nextStep());
+            return new VerdictBody(v.path().id(), v.path().label(), v.reasons(), v.nextStep());
         }
     }
 

@@ -151,14 +151,14 @@ public class TicketExporter {
                 t.getTimeZone(), t.getEnvironment(), t.getDescription(), lower(t.getStatusPage()), checks,
                 t.getProduct() != null && t.getProduct().isApi() ? new TicketExport.Api(a.getModel(), a.getEndpoint(),
                         a.getServiceTier(), a.getOrgId(), a.getProjectId(), a.getFailingPercent(),
-                        a.getRetriedWithBackoff(), a.getRequestIds()) : null,
+                        a.getRetriedWithBackoff(), a.backoffHelped() ? Boolean.TRUE : null, a.getRequestIds()) : null,
                 t.getConversationUrl());
         TriagePath path = review.verdict().path();
         return new TicketExport(TicketExport.SCHEMA, t.getReference(), lower(t.getStatus()), iso(t.getSubmittedAt()),
                 iso(t.getUpdatedAt()), t.getAssignee() == null ? null : t.getAssignee().getUsername(),
                 t.getReporterName() == null && t.getReporterEmail() == null ? null
                         : new TicketExport.Reporter(t.getReporterName(), t.getReporterEmail()),
-                answers, new TicketExport.VerdictPart(path.id(), path.label(), review.verdict().reasons(), path.nextStep()),
+                answers, new TicketExport.VerdictPart(path.id(), path.label(), review.verdict().reasons(), review.verdict().nextStep()),
                 review.labels().stream().map(l -> new TicketExport.Label(l.name(), l.present(), l.detail())).toList(),
                 evidence, failing, console, signals, ids,
                 new TicketExport.SummaryPart(t.getSummaryMarkdown(), t.getSummaryText()));

@@ -1,18 +1,23 @@
 package dev.triagedesk.summary;
 
+import dev.triagedesk.evidence.triage.Hosts;
+import dev.triagedesk.ticket.ApiContext;
+import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.RequestIdentifier;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.WebChecks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The four labels a support-ready report carries (support playbook, section 4), each present or missing with
- * what to add.
+ * The four labels a support-ready report carries (support playbook, section 4), each present or missing with what
+ * to add. A web or app report carries the playbook's four; an API report carries what support needs for API calls
+ * instead (section 4, API cases), so that a check that does not apply to an API call is never shown as done.
  */
 public final class ReadinessLabels {
 
@@ -20,6 +25,13 @@ public final class ReadinessLabels {
     public static final String CLEAN_PROFILE = "Incognito / clean profile tested";
     public static final String LOGS = "HAR + console logs";
     public static final String IDENTIFIER = "Conversation URL or request ID";
+
+    public static final String API_CALL = "Organization, model and endpoint";
+    public static final String API_SCOPE = "Status code, time and failing share";
+    public static final String API_LOGS = "Error body or request log";
+    public static final String API_IDENTIFIER = "Request ID (x-request-id)";
+
+    private static final int IDS_SHOWN = 3;
 
     /**
      * One label: whether the report has it, and what it has or what to add ({@code phrase}, where the conversation
@@ -37,70 +49,203 @@ public final class ReadinessLabels {
         }
     }
 
+    /**
+     * What the attachments hold, as far as the labels go.
+     *
+     * @param hars analyzed HARs
+     * @param console an analyzed console log
+     * @param otherSites analyzed HARs with requests, none to ChatGPT or the OpenAI API
+     * @param failing a failing request or console error was found
+     * @param timed a HAR says when its requests ran
+     * @param requestIds request IDs found (conversation IDs apart), in order
+     * @param conversation the first conversation URL found, or null
+     */
+    record Found(int hars, boolean console, List<String> otherSites, boolean failing, boolean timed,
+                 List<String> requestIds, String conversation) {
+
+        boolean har() {
+            return hars > 0;
+        }
+
+        /** Every HAR attached shows another site. */
+        boolean onlyOtherSites() {
+            return hars > 0 && otherSites.size() == hars;
+        }
+    }
+
     private ReadinessLabels() {
     }
 
     public static List<Label> of(TicketDetails d) {
-        Ticket t = d.ticket();
-        boolean api = t.getProduct() != null && t.getProduct().isApi();
-        WebChecks c = t.getChecks();
-        List<Label> labels = new ArrayList<>();
-        if (api) {
-            labels.add(new Label(OTHER_NETWORK, true, "not needed for API calls: the request IDs identify them"));
-            labels.add(new Label(CLEAN_PROFILE, true, "not needed for API calls"));
-        } else {
-            boolean network = c.getOtherNetwork().tried() || c.getVpnOff().tried();
-            labels.add(new Label(OTHER_NETWORK, network, network
-                    ? "another network (hotspot): " + c.getOtherNetwork().label() + "; VPN off: " + c.getVpnOff().label()
-                    : "try a phone hotspot with the VPN off, and say whether it still fails"));
-            boolean clean = c.getPrivateWindow().tried() || c.getClearedSiteData().tried();
-            labels.add(new Label(CLEAN_PROFILE, clean, clean
-                    ? "private window: " + c.getPrivateWindow().label() + "; cleared site data: " + c.getClearedSiteData().label()
-                    : "open a private (incognito) window, sign in and try again"));
-        }
-        boolean har = d.has(EvidenceKind.HAR);
-        boolean console = d.has(EvidenceKind.CONSOLE);
-        String logs;
-        if (har && console) {
-            logs = "HAR and console log attached";
-        } else if (har) {
-            logs = "HAR attached; add a console log (DevTools > Console > right-click > Save as...)";
-        } else if (console) {
-            logs = "console log attached; add a HAR (DevTools > Network > Export HAR)";
-        } else if (api) {
-            logs = "add a HAR of the failing calls if a browser made them, or the request log of your client";
-        } else {
-            logs = "add a HAR (DevTools > Network > Export HAR) and a console log (Console > right-click > Save as...)";
-        }
-        labels.add(new Label(LOGS, har && console, logs));
+        List<Evidence> hars = d.analyzed().stream().filter(e -> e.getKind() == EvidenceKind.HAR).toList();
+        List<String> otherSites = hars.stream()
+                .filter(e -> e.getEntryCount() > 0 && e.getProductRequests() != null && e.getProductRequests() == 0)
+                .map(Evidence::getFileName).toList();
         Set<String> ids = new LinkedHashSet<>();
         String conversation = null;
         for (RequestIdentifier id : d.identifiers()) {
             if (RequestIdentifier.CONVERSATION.equals(id.getName())) {
                 conversation = conversation == null ? id.getValue() : conversation;
-            } else if (ids.size() < 3) {
+            } else {
                 ids.add(id.getValue());
             }
         }
-        if (t.getConversationUrl() != null) {
-            conversation = t.getConversationUrl();
+        boolean timed = hars.stream().anyMatch(e -> e.getFirstStartedAt() != null);
+        return of(d.ticket(), new Found(hars.size(), d.has(EvidenceKind.CONSOLE), otherSites,
+                !d.failures().isEmpty() || !d.consoleFindings().isEmpty(), timed, List.copyOf(ids), conversation));
+    }
+
+    /** The labels of a ticket's answers and what its attachments hold. */
+    static List<Label> of(Ticket t, Found found) {
+        return t.getProduct() != null && t.getProduct().isApi() ? api(t, found) : web(t, found);
+    }
+
+    private static List<Label> web(Ticket t, Found found) {
+        boolean onlyOtherSites = found.onlyOtherSites();
+        WebChecks c = t.getChecks();
+        List<Label> labels = new ArrayList<>();
+        boolean network = c.getOtherNetwork().tried() || c.getVpnOff().tried();
+        labels.add(new Label(OTHER_NETWORK, network, network
+                ? "another network (hotspot): " + c.getOtherNetwork().label() + "; VPN off: " + c.getVpnOff().label()
+                : "try a phone hotspot with the VPN off, and say whether it still fails"));
+        boolean clean = c.getPrivateWindow().tried() || c.getClearedSiteData().tried();
+        labels.add(new Label(CLEAN_PROFILE, clean, clean
+                ? "private window: " + c.getPrivateWindow().label() + "; cleared site data: " + c.getClearedSiteData().label()
+                : "open a private (incognito) window, sign in and try again"));
+        boolean har = found.har();
+        boolean console = found.console();
+        String logs;
+        if (onlyOtherSites) {
+            logs = otherSites(found) + ": capture a HAR on the failing page itself (DevTools > Network > Export HAR)"
+                    + (console ? "; console log attached" : ", and its console log (Console > right-click > Save as...)");
+        } else if (har && console) {
+            logs = "HAR and console log attached";
+        } else if (har) {
+            logs = "HAR attached; add a console log (DevTools > Console > right-click > Save as...)";
+        } else if (console) {
+            logs = "console log attached; add a HAR (DevTools > Network > Export HAR)";
+        } else {
+            logs = "add a HAR (DevTools > Network > Export HAR) and a console log (Console > right-click > Save as...)";
         }
+        labels.add(new Label(LOGS, har && console && !onlyOtherSites, logs));
+        String conversation = t.getConversationUrl() != null ? t.getConversationUrl() : found.conversation();
+        List<String> ids = found.requestIds().stream().limit(IDS_SHOWN).toList();
         boolean identified = conversation != null || !ids.isEmpty();
         Phrase detail;
         if (!identified) {
-            detail = Phrase.of(api ? "add the x-request-id (response) or X-Client-Request-Id values of failing calls"
-                    : "copy the conversation URL from the address bar, or attach a HAR that holds request IDs");
+            detail = Phrase.of("copy the conversation URL from the address bar, or attach a HAR that holds request IDs");
         } else {
             List<Phrase> parts = new ArrayList<>();
             if (conversation != null) {
                 parts.add(Phrase.of("conversation ").thenLiteral(conversation));
             }
             if (!ids.isEmpty()) {
-                parts.add(Phrase.of("request IDs ").then(Phrase.join(", ", ids.stream().map(Phrase::literal).toList())));
+                parts.add(ids(ids));
             }
             detail = Phrase.join("; ", parts);
         }
         labels.add(new Label(IDENTIFIER, identified, detail));
         return List.copyOf(labels);
+    }
+
+    /**
+     * What support needs for API calls: the organization, model and endpoint; the status, time and failing share;
+     * the error body or the client's log; the request IDs. A conversation URL identifies no API call.
+     */
+    private static List<Label> api(Ticket t, Found found) {
+        boolean onlyOtherSites = found.onlyOtherSites();
+        ApiContext a = t.getApi();
+        List<Label> labels = new ArrayList<>();
+
+        List<Phrase> given = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        given(given, missing, "organization ", a.getOrgId(), "the organization ID (org-...)");
+        given(given, missing, "project ", a.getProjectId(), null);
+        given(given, missing, "model ", a.getModel(), "the model");
+        given(given, missing, "endpoint ", a.getEndpoint(), "the endpoint");
+        if (a.getServiceTier() != null) {
+            given.add(Phrase.of(a.getServiceTier() + " tier"));
+        }
+        labels.add(new Label(API_CALL, missing.isEmpty(), missing.isEmpty() ? Phrase.join(", ", given)
+                : Phrase.of("add " + and(missing)).then(given.isEmpty() ? Phrase.of("")
+                : Phrase.of("; given: ").then(Phrase.join(", ", given)))));
+
+        List<String> scope = new ArrayList<>();
+        List<String> toAdd = new ArrayList<>();
+        boolean status = t.getSeenStatus() != null || found.failing();
+        if (status) {
+            scope.add(t.getSeenStatus() != null ? "HTTP " + t.getSeenStatus() : "status codes in the attachments");
+        } else {
+            toAdd.add("the status code");
+        }
+        boolean time = t.getOccurredAt() != null || found.timed();
+        if (time) {
+            scope.add(t.getOccurredAt() != null ? "time given" + (t.getTimeZone() == null ? "" : " (" + t.getTimeZone() + ")")
+                    : "time range of the capture");
+        } else {
+            toAdd.add("the time range with its time zone");
+        }
+        boolean share = a.getFailingPercent() != null;
+        if (share) {
+            scope.add("about " + a.getFailingPercent() + "% of calls failing");
+        } else {
+            toAdd.add("roughly what share of calls fail");
+        }
+        labels.add(new Label(API_SCOPE, toAdd.isEmpty(), toAdd.isEmpty() ? String.join("; ", scope)
+                : "add " + and(toAdd) + (scope.isEmpty() ? "" : "; given: " + String.join("; ", scope))));
+
+        boolean harOfCalls = found.har() && !onlyOtherSites;
+        String logs;
+        if (harOfCalls && found.console()) {
+            logs = "HAR and client log attached";
+        } else if (harOfCalls) {
+            logs = "HAR of the calls attached";
+        } else if (found.console()) {
+            logs = "client log attached";
+        } else if (onlyOtherSites) {
+            logs = otherSites(found) + ": attach the client's log of the failing calls to api.openai.com, or a HAR of"
+                    + " them if a browser made them";
+        } else {
+            logs = "add the error body of a failing call and the client's log (for the Python SDK, OPENAI_LOG=debug),"
+                    + " or a HAR if a browser made the calls";
+        }
+        labels.add(new Label(API_LOGS, harOfCalls || found.console(), logs));
+
+        Set<String> ids = new LinkedHashSet<>();
+        if (a.getRequestIds() != null) {
+            Arrays.stream(a.getRequestIds().trim().split("[\\s,;]+")).filter(id -> !id.isEmpty()).forEach(ids::add);
+        }
+        ids.addAll(found.requestIds());
+        List<String> shown = ids.stream().limit(IDS_SHOWN).toList();
+        labels.add(new Label(API_IDENTIFIER, !shown.isEmpty(), shown.isEmpty()
+                ? Phrase.of("add the x-request-id (response) or X-Client-Request-Id values of failing calls")
+                : ids(shown)));
+        return List.copyOf(labels);
+    }
+
+    private static void given(List<Phrase> given, List<String> missing, String name, String value, String ifMissing) {
+        if (value != null) {
+            given.add(Phrase.of(name).thenLiteral(value));
+        } else if (ifMissing != null) {
+            missing.add(ifMissing);
+        }
+    }
+
+    private static Phrase ids(List<String> ids) {
+        return Phrase.of(ids.size() == 1 ? "request ID " : "request IDs ")
+                .then(Phrase.join(", ", ids.stream().map(Phrase::literal).toList()));
+    }
+
+    private static String otherSites(Found found) {
+        List<String> names = found.otherSites();
+        return (names.size() == 1 ? "the HAR " + names.get(0) + " holds" : "the HARs " + String.join(", ", names) + " hold")
+                + " no request to ChatGPT or the OpenAI API (" + Hosts.PRODUCT_HOST_NAMES + "): "
+                + (names.size() == 1 ? "it shows" : "they show") + " another site";
+    }
+
+    /** "a, b and c". */
+    private static String and(List<String> items) {
+        return items.size() == 1 ? items.get(0)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 }

@@ -85,7 +85,8 @@ public final class SupportSummary {
             w.fact("Endpoint", Phrase.literal(a.getEndpoint()));
             w.fact("Service tier", a.getServiceTier());
             w.fact("Failing share (reporter's estimate)", a.getFailingPercent() == null ? null : a.getFailingPercent() + "%");
-            w.fact("Retried with backoff", a.getRetriedWithBackoff() == null ? null : a.getRetriedWithBackoff() ? "yes" : "no");
+            w.fact("Retried with backoff", a.getRetriedWithBackoff() == null ? null
+                    : a.backoffHelped() ? "yes, and it helped" : a.getRetriedWithBackoff() ? "yes, still failing" : "no");
             w.fact("Request IDs given", a.getRequestIds() == null ? null : Phrase.join(", ",
                     Arrays.stream(a.getRequestIds().trim().split("[\\s,;]+")).filter(id -> !id.isEmpty())
                             .map(Phrase::literal).toList()));
@@ -107,7 +108,7 @@ public final class SupportSummary {
             w.bullet(reason);
         }
         w.gap();
-        w.fact("Next step", verdict.path().nextStep());
+        w.fact("Next step", verdict.nextStep());
         return w.toString();
     }
 

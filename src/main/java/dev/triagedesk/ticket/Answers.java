@@ -36,7 +36,9 @@ final class Answers {
         x.setOrgId(api == null ? null : blank(api.orgId()));
         x.setProjectId(api == null ? null : blank(api.projectId()));
         x.setFailingPercent(api == null ? null : api.failingPercent());
-        x.setRetriedWithBackoff(api == null ? null : api.retriedWithBackoff());
+        boolean helped = api != null && Boolean.TRUE.equals(api.backoffHelped());
+        x.setRetriedWithBackoff(helped ? Boolean.TRUE : api == null ? null : api.retriedWithBackoff());
+        x.setBackoffHelped(helped ? Boolean.TRUE : null);
         x.setRequestIds(api == null ? null : blank(api.requestIds()));
         t.setConversationUrl(ConversationAddress.normalise(a.conversationUrl()));
         t.reachStep(4);

@@ -21,6 +21,9 @@ public class ApiContext {
     private Integer failingPercent;
     @Column(name = "api_retried_with_backoff")
     private Boolean retriedWithBackoff;
+    /** With {@link #retriedWithBackoff} true: whether the retries got the calls through (null: they did not). */
+    @Column(name = "api_backoff_helped")
+    private Boolean backoffHelped;
     /** x-request-id / X-Client-Request-Id values the reporter pasted, one per line. */
     @Column(name = "api_request_ids", length = 4000)
     private String requestIds;
@@ -79,6 +82,45 @@ public class ApiContext {
 
     public void setRetriedWithBackoff(Boolean retriedWithBackoff) {
         this.retriedWithBackoff = retriedWithBackoff;
+    }
+
+    /** Retried with backoff, and the calls went through: the matrix's "it stabilises". */
+    public boolean backoffHelped() {
+        return Boolean.TRUE.equals(retriedWithBackoff) && Boolean.TRUE.equals(backoffHelped);
+    }
+
+    /** Retried with backoff, and the calls still fail. */
+    public boolean backoffDidNotHelp() {
+        return Boolean.TRUE.equals(retriedWithBackoff) && !Boolean.TRUE.equals(backoffHelped);
+    }
+
+    public Boolean getBackoffHelped() {
+        return backoffHelped;
+    }
+
+    public void setBackoffHelped(Boolean backoffHelped) {
+        this.backoffHelped = backoffHelped;
+    }
+
+    /**
+     * The answer to "did retries with exponential backoff help?" as the form's radio values: {@code helped},
+     * {@code true} (retried, still failing), {@code false} (not retried), or null (not sure).
+     */
+    public String retryAnswer() {
+        if (retriedWithBackoff == null) {
+            return null;
+        }
+        return backoffHelped() ? "helped" : retriedWithBackoff.toString();
+    }
+
+    /** Sets both columns from a {@link #retryAnswer()} value; anything else is "not sure". */
+    public void setRetryAnswer(String answer) {
+        retriedWithBackoff = answer == null ? null : switch (answer) {
+            case "helped", "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> null;
+        };
+        backoffHelped = "helped".equals(answer) ? Boolean.TRUE : null;
     }
 
     public String getRequestIds() {

@@ -60,6 +60,9 @@ public class Evidence {
     private boolean addedAfterSubmit;
     @Column(name = "entry_count")
     private long entryCount;
+    /** HAR entries to ChatGPT's or the API's own hosts; null for a console log and for HARs taken before V20. */
+    @Column(name = "product_requests")
+    private Long productRequests;
     @Column(name = "failure_count")
     private long failureCount;
     @Column(name = "stream_error_count")
@@ -180,6 +183,18 @@ public class Evidence {
 
     public boolean isAddedAfterSubmit() {
         return addedAfterSubmit;
+    }
+
+    /**
+     * Requests of this HAR to ChatGPT's or the OpenAI API's own hosts: 0 means the capture shows another site;
+     * null when not known (a console log, or a HAR taken before this was counted).
+     */
+    public Long getProductRequests() {
+        return productRequests;
+    }
+
+    void setProductRequests(Long productRequests) {
+        this.productRequests = productRequests;
     }
 
     public long getEntryCount() {

@@ -174,6 +174,7 @@ class EvidenceIntake {
                 found.signalCount, report == null ? 0 : report.total(), summary.alreadySanitized(), summary.partial(),
                 doc.format() == EvidenceFormat.HAR_JSONP ? "har-jsonp" : "har", summary.stats().firstStartedAt(),
                 summary.stats().lastStartedAt());
+        row.setProductRequests(summary.stats().productRequests());
         if (summary.partial()) {
             row.setPartialReason(summary.partialReason());
         }

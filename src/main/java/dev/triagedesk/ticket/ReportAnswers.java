@@ -36,11 +36,22 @@ public record ReportAnswers(
                          CheckResult vpnOff, CheckResult appVsWeb) {
     }
 
-    /** The API checklist. */
+    /**
+     * The API checklist.
+     *
+     * @param retriedWithBackoff whether the calls were retried with exponential backoff
+     * @param backoffHelped whether those retries got the calls through (true implies they were retried)
+     */
     public record Api(@MaxLength(200) String model, @MaxLength(500) String endpoint,
                       @MaxLength(100) String serviceTier, @MaxLength(200) String orgId,
                       @MaxLength(200) String projectId, @Min(value = 0, message = "{checks.failingPercent.range}")
                       @Max(value = 100, message = "{checks.failingPercent.range}") Integer failingPercent,
-                      Boolean retriedWithBackoff, @MaxLength(4000) String requestIds) {
+                      Boolean retriedWithBackoff, @MaxLength(4000) String requestIds, Boolean backoffHelped) {
+
+        /** Without saying whether the retries helped. */
+        public Api(String model, String endpoint, String serviceTier, String orgId, String projectId,
+                   Integer failingPercent, Boolean retriedWithBackoff, String requestIds) {
+            this(model, endpoint, serviceTier, orgId, projectId, failingPercent, retriedWithBackoff, requestIds, null);
+        }
     }
 }

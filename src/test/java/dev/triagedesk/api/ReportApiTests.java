@@ -59,7 +59,8 @@ class ReportApiTests {
                 .andExpect(jsonPath("$.verdict.path").value("network-policy"))
                 .andExpect(jsonPath("$.verdict.label").value("Network policy or interception"))
                 .andExpect(jsonPath("$.verdict.reasons[0]").value("It works on another network (hotspot)."))
-                .andExpect(jsonPath("$.verdict.nextStep").value(org.hamcrest.Matchers.startsWith("Try another network")))
+                .andExpect(jsonPath("$.verdict.nextStep").value(org.hamcrest.Matchers.startsWith(
+                        "It works on an unfiltered network, so the failing network filters the service: ask IT")))
                 .andReturn();
         JsonNode body = JsonMapper.builder().build().readTree(result.getResponse().getContentAsString());
         String summary = body.path("summary").asString();
@@ -294,6 +295,22 @@ class ReportApiTests {
                 .andExpect(header().string("Allow", "POST"))
                 .andExpect(header().string("Content-Type", "application/problem+json"))
                 .andExpect(jsonPath("$.status").value(405));
+    }
+
+    @Test
+    void anApiReportSaysWhetherRetriesHelpedAndGetsTheNextStepThatFollows() throws Exception {
+        String helped = "{\"product\": \"openai_api\", \"seenStatus\": 503,"
+                + " \"api\": {\"retriedWithBackoff\": true, \"backoffHelped\": true}}";
+        mvc.perform(multipart("/api/reports").file(new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                        helped.getBytes())))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.verdict.path").value("api-server"))
+                .andExpect(jsonPath("$.verdict.nextStep").value(org.hamcrest.Matchers.startsWith("Backoff got the calls through")));
+        String stillFailing = "{\"product\": \"openai_api\", \"seenStatus\": 503, \"api\": {\"retriedWithBackoff\": true}}";
+        mvc.perform(multipart("/api/reports").file(new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                        stillFailing.getBytes())))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.verdict.nextStep").value(org.hamcrest.Matchers.startsWith("Retrying more will not help")));
     }
 
     @Test

@@ -204,8 +204,8 @@ class TicketView {
         answers.add(new Answer("ticket.api.orgId", a.getOrgId()));
         answers.add(new Answer("ticket.api.projectId", a.getProjectId()));
         answers.add(new Answer("ticket.api.failingPercent", a.getFailingPercent() == null ? null : a.getFailingPercent() + " %"));
-        answers.add(new Answer("ticket.api.retried", null, a.getRetriedWithBackoff() == null ? null
-                : "ticket.api.retried." + a.getRetriedWithBackoff()));
+        answers.add(new Answer("ticket.api.retried", null, a.retryAnswer() == null ? null
+                : "ticket.api.retried." + a.retryAnswer()));
         answers.add(new Answer("ticket.api.requestIds", a.getRequestIds()));
         return answers;
     }

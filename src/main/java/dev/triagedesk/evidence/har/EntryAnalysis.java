@@ -68,6 +68,7 @@ final class EntryAnalysis {
     private final List<RequestId> requestIds = new ArrayList<>();
     private final Set<String> conversationUrls = new LinkedHashSet<>();
     private long entries;
+    private long productRequests;
     private long failing;
     private long apiCalls;
     private long apiFailing;
@@ -90,6 +91,9 @@ final class EntryAnalysis {
 
     void entry(EntryFacts f) {
         entries++;
+        if (Hosts.isProduct(f.url)) {
+            productRequests++;
+        }
         int status = f.status == null ? 0 : f.status;
         byStatus.merge(status, 1L, Long::sum);
         time(f.startedAt);
@@ -372,6 +376,7 @@ final class EntryAnalysis {
      */
     void merge(EntryAnalysis later, int offset) {
         entries += later.entries;
+        productRequests += later.productRequests;
         failing += later.failing;
         apiCalls += later.apiCalls;
         apiFailing += later.apiFailing;
@@ -413,6 +418,10 @@ final class EntryAnalysis {
         return entries;
     }
 
+    long productRequests() {
+        return productRequests;
+    }
+
     /** No cookie or Authorization anywhere in an HTTPS capture: it was sanitized before it reached us. */
     boolean alreadySanitized() {
         return entries > 0 && sawHttps && !sawCookieOrAuth;
@@ -426,7 +435,7 @@ final class EntryAnalysis {
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .limit(10)
                 .forEach(e -> hosts.put(e.getKey(), e.getValue()));
-        return new HarStats(statuses, entries, failing, percent(failing, entries), apiCalls, apiFailing,
+        return new HarStats(statuses, entries, productRequests, failing, percent(failing, entries), apiCalls, apiFailing,
                 apiCalls == 0 ? null : percent(apiFailing, apiCalls), streamErrors, Map.copyOf(netErrors),
                 hosts, firstText, lastText, timeline.timeline());
     }

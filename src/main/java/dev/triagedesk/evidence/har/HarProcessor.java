@@ -10,6 +10,7 @@ import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.evidence.redact.Scope;
 import dev.triagedesk.evidence.redact.SensitiveNames;
 import dev.triagedesk.evidence.triage.EvidenceTally;
+import dev.triagedesk.evidence.triage.Hosts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -92,6 +93,14 @@ public final class HarProcessor {
             super(message, cause);
         }
     }
+
+    /**
+     * The note on a capture that holds no request to the product's hosts: it shows another site, so whatever fails
+     * in it says nothing about ChatGPT or the API.
+     */
+    public static final String NO_PRODUCT_REQUEST = "No request in this capture went to ChatGPT or the OpenAI API ("
+            + Hosts.PRODUCT_HOST_NAMES + "): it shows another site, so its failures say"
+            + " nothing about this one. Capture a HAR on the failing page itself.";
 
     /** The summary, and the evidence tally behind its verdict (to merge with a report's other evidence). */
     public record Result(HarSummary summary, EvidenceTally tally) {
@@ -273,6 +282,9 @@ public final class HarProcessor {
         if (analysis.entries() == 0 && !partial) {
             notes.add("The HAR holds no entries: the capture was probably started after the failure. Keep the"
                     + " network panel open, reload, reproduce, then export.");
+        }
+        if (analysis.entries() > 0 && analysis.productRequests() == 0) {
+            notes.add(NO_PRODUCT_REQUEST);
         }
         RedactionReport report = out == null ? null : redactor.ledger().report(sanitizedBefore);
         HarSummary summary = new HarSummary(version, creator, browser, entryCount, pageCount, List.copyOf(pages),

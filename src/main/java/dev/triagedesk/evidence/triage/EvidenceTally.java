@@ -156,7 +156,8 @@ public final class EvidenceTally {
         other.bonusReasons.forEach((p, r) -> bonusReasons.computeIfAbsent(p, x -> new ArrayList<>()).addAll(r));
     }
 
-    Map<TriagePath, Integer> scores() {
+    /** The weight of the evidence for each path (repeats counted with diminishing returns). */
+    public Map<TriagePath, Integer> scores() {
         Map<TriagePath, Integer> scores = new EnumMap<>(TriagePath.class);
         for (Group g : groups.values()) {
             scores.merge(g.path, g.score(), Integer::sum);
@@ -165,13 +166,20 @@ public final class EvidenceTally {
         return scores;
     }
 
-    List<String> reasons(TriagePath path) {
+    /** What points to {@code path}: answers first, then the observations, strongest first. */
+    public List<String> reasons(TriagePath path) {
         List<String> reasons = new ArrayList<>(bonusReasons.getOrDefault(path, List.of()));
         groups.values().stream()
                 .filter(g -> g.path == path)
                 .sorted((a, b) -> Integer.compare(b.score(), a.score()))
                 .forEach(g -> reasons.add(g.reason()));
         return reasons;
+    }
+
+    /** "Also seen (network-policy): …" for the strongest evidence of other branches than {@code path}. */
+    public List<String> alsoSeen(TriagePath path, int most) {
+        return groupsOutside(path).stream().filter(g -> g.path != TriagePath.UNKNOWN).limit(most)
+                .map(g -> "Also seen (" + g.path.id() + "): " + g.reason()).toList();
     }
 
     /** Evidence for other paths, strongest first: worth showing as "also seen". */

@@ -39,12 +39,11 @@ public final class FailureClassifier {
      */
     public static Category classify(int status, String netError, ErrorDetail error) {
         String code = lower(error == null ? null : error.code());
-        String type = lower(error == null ? null : error.type());
         String message = lower(error == null ? null : error.message());
         if (status <= 0 || status < 400 && netError != null) {
             return NetErrors.category(netError);
         }
-        if (code != null && QUOTA_CODES.contains(code) || "insufficient_quota".equals(type)) {
+        if (isQuota(error)) {
             return Category.SLOW_OR_CHECK_QUOTA;
         }
         if (status == 429 || code != null && code.contains("rate_limit")) {
@@ -88,16 +87,32 @@ public final class FailureClassifier {
         return Category.UNKNOWN;
     }
 
+    /**
+     * Whether an error says the quota or plan is exhausted (fix billing, retrying will not help) rather than a rate
+     * limit (slow down): the code tells ({@code insufficient_quota} against {@code rate_limit_exceeded}), else the
+     * type, else OpenAI's own wording. A 429 without any of these reads as a rate limit.
+     */
+    public static boolean isQuota(ErrorDetail error) {
+        if (error == null) {
+            return false;
+        }
+        String code = lower(error.code());
+        String type = lower(error.type());
+        String message = lower(error.message());
+        return code != null && QUOTA_CODES.contains(code)
+                || type != null && QUOTA_CODES.contains(type)
+                || message != null && (message.contains("exceeded your current quota")
+                || message.contains("check your plan and billing"));
+    }
+
     /** A signal the error body itself is evidence of (expired session, quota, anti-abuse, region), or null. */
     public static SignalType signalOf(int status, ErrorDetail error, String url) {
         if (error == null) {
             return null;
         }
         String code = lower(error.code());
-        String type = lower(error.type());
         String message = lower(error.message());
-        if (code != null && QUOTA_CODES.contains(code) || "insufficient_quota".equals(type)
-                || message != null && message.contains("too many requests in 1 hour")) {
+        if (isQuota(error) || message != null && message.contains("too many requests in 1 hour")) {
             return SignalType.QUOTA_EXHAUSTED;
         }
         if ("token_expired".equals(code) || "invalid_jwt".equals(code)

@@ -25,6 +25,16 @@ public final class Hosts {
         "chatgpt.com", "chat.openai.com", "openai.com", "oaistatic.com", "oaiusercontent.com",
         "challenges.cloudflare.com"};
 
+    /**
+     * The product's own domains (playbook, section 2, short list), without the third parties the app loads:
+     * challenges.cloudflare.com serves every site behind Cloudflare, so a request to it is no sign of ChatGPT.
+     */
+    private static final String[] PRODUCT_DOMAINS = {"chatgpt.com", "openai.com", "oaistatic.com", "oaiusercontent.com"};
+
+    /** The product's hosts as the pages and the ticket name them. */
+    public static final String PRODUCT_HOST_NAMES =
+            "chatgpt.com, chat.openai.com, api.openai.com, openai.com, oaistatic.com, oaiusercontent.com";
+
     private Hosts() {
     }
 
@@ -89,6 +99,24 @@ public final class Hosts {
             }
         }
         return Role.OTHER;
+    }
+
+    /**
+     * Whether the URL goes to ChatGPT or the OpenAI API itself: chatgpt.com, *.openai.com (chat, api, auth...),
+     * oaistatic.com, oaiusercontent.com and Azure OpenAI endpoints, analytics subdomains of these included. A
+     * capture with no such request shows another site.
+     */
+    public static boolean isProduct(String url) {
+        String host = host(url);
+        if (host.endsWith(".openai.azure.com")) {
+            return true;
+        }
+        for (String d : PRODUCT_DOMAINS) {
+            if (host.equals(d) || host.endsWith("." + d)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the URL is one of ChatGPT's own (web app) hosts rather than the API. */

@@ -11,16 +11,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The triage matrix (support playbook, section 1) as rules: each failure, stream error and signal adds weight
- * to one path; the heaviest path wins, and its reasons say what pointed there. "Only one branch usually
- * matters": a strong signal keeps the verdict in its branch, ties go to the cheaper-to-check path first.
+ * The triage matrix (support playbook, section 1) as rules for what a capture or a log shows: each failure, stream
+ * error and signal adds weight to one path; the heaviest path wins, and its reasons say what pointed there. "Only
+ * one branch usually matters": a strong signal keeps the verdict in its branch, ties go to the cheaper-to-check
+ * path first.
+ *
+ * <p>Hosts matter. Only a failure on the product's own hosts (chatgpt.com, its static and auth hosts) points to a
+ * live service problem, and only one on the API's hosts to an API path; a server error of a third-party API, of
+ * the reporter's own site or of an analytics host is seen and said, but weighs nothing. The reporter's answers are
+ * weighed with these in {@code dev.triagedesk.summary.ReportVerdict}.
  */
 public final class TriageRules {
 
     /** Tie-break order: network and browser causes are cheap to check and explain most failures together. */
-    private static final List<TriagePath> PRIORITY = List.of(TriagePath.OUTAGE, TriagePath.NETWORK_POLICY,
+    public static final List<TriagePath> PRIORITY = List.of(TriagePath.OUTAGE, TriagePath.NETWORK_POLICY,
             TriagePath.BROWSER_STATE, TriagePath.API_QUOTA, TriagePath.API_RATE_LIMIT, TriagePath.API_ACCESS,
             TriagePath.API_REQUEST, TriagePath.API_SERVER, TriagePath.WEB_ONLY);
+
+    private static final String NOT_A_PRODUCT_HOST = "not a host of ChatGPT or the OpenAI API";
+    private static final String NOT_THE_PRODUCT = NOT_A_PRODUCT_HOST + ", so not the vendor's outage";
 
     private TriageRules() {
     }
@@ -31,7 +40,6 @@ public final class TriageRules {
         Hosts.Role role = Hosts.role(url);
         String host = Hosts.host(url);
         String what = describe(status, netError, error) + (host.isEmpty() ? "" : " from " + host);
-        String code = error == null || error.code() == null ? "" : error.code().toLowerCase(Locale.ROOT);
         if (role == Hosts.Role.TELEMETRY) {
             tally.unplaced(what + " (analytics or feature-flag host: usually harmless)", place, where);
             return; // analytics and feature-flag failures are cosmetic; their signals are weighed separately
@@ -39,9 +47,14 @@ public final class TriageRules {
         if (role == Hosts.Role.API) {
             switch (category) {
                 case SLOW_OR_CHECK_QUOTA -> {
-                    boolean quota = code.contains("quota") || code.contains("billing") || code.contains("usage");
-                    tally.observe(quota ? TriagePath.API_QUOTA : TriagePath.API_RATE_LIMIT, quota ? 6 : 4,
-                            what, place, where);
+                    // a 429 is two problems: the code tells an exhausted quota (fix billing) from a rate limit (wait)
+                    if (FailureClassifier.isQuota(error)) {
+                        tally.observe(TriagePath.API_QUOTA, 6, what, place, where);
+                    } else {
+                        tally.observe(TriagePath.API_RATE_LIMIT, 4, what + (error == null || error.code() == null
+                                ? " (no error code: a rate limit unless the usage page shows the quota spent)" : ""),
+                                place, where);
+                    }
                 }
                 case RETRY_LATER -> tally.observe(TriagePath.API_SERVER, 3, what, place, where);
                 case FIX_ACCESS -> tally.observe(TriagePath.API_ACCESS, 4, what, place, where);
@@ -52,10 +65,11 @@ public final class TriageRules {
             }
             return;
         }
-        int scale = role == Hosts.Role.APP ? 2 : 1;
+        boolean app = role == Hosts.Role.APP;
+        int scale = app ? 2 : 1;
         if (status <= 0 && netError == null) {
             // no response and no reason recorded: aborted, blocked or never sent; weak evidence of anything
-            if (role == Hosts.Role.APP) {
+            if (app) {
                 tally.observe(TriagePath.NETWORK_POLICY, 1, what, place, where);
             } else {
                 tally.unplaced(what + " (no response recorded: aborted, blocked or never sent)", place, where);
@@ -63,7 +77,13 @@ public final class TriageRules {
             return;
         }
         switch (category) {
-            case RETRY_LATER -> tally.observe(TriagePath.OUTAGE, 2 * scale, what, place, where);
+            case RETRY_LATER -> {
+                if (app) {
+                    tally.observe(TriagePath.OUTAGE, 4, what, place, where);
+                } else {
+                    tally.unplaced(what + " (server error: " + NOT_THE_PRODUCT + ")", place, where);
+                }
+            }
             case NETWORK -> tally.observe(TriagePath.NETWORK_POLICY, 2 * scale, what, place, where);
             case BROWSER -> {
                 if (netError == null || !netError.contains("ERR_ABORTED")) {
@@ -73,7 +93,7 @@ public final class TriageRules {
                 }
             }
             case FIX_ACCESS, SLOW_OR_CHECK_QUOTA -> {
-                if (role == Hosts.Role.APP) {
+                if (app) {
                     tally.observe(TriagePath.WEB_ONLY, 2, what, place, where);
                 } else {
                     tally.unplaced(what + " (" + category.label().toLowerCase(Locale.ROOT) + ")", place, where);
@@ -89,64 +109,92 @@ public final class TriageRules {
         String what = "error event inside a 200 stream" + (code == null ? "" : " (" + code + ")") + " from "
                 + Hosts.host(url);
         String c = code == null ? "" : code.toLowerCase(Locale.ROOT);
-        if (c.contains("rate_limit")) {
-            tally.observe(role == Hosts.Role.API ? TriagePath.API_RATE_LIMIT : TriagePath.WEB_ONLY, 3, what, place, where);
-        } else if (c.contains("quota")) {
-            tally.observe(role == Hosts.Role.API ? TriagePath.API_QUOTA : TriagePath.WEB_ONLY, 4, what, place, where);
-        } else if (role == Hosts.Role.API) {
-            tally.observe(TriagePath.API_SERVER, 3, what, place, where);
+        boolean rateLimit = c.contains("rate_limit");
+        boolean quota = FailureClassifier.isQuota(new ErrorDetail(null, code, null, null)) || c.contains("quota");
+        if (role == Hosts.Role.API) {
+            if (quota) {
+                tally.observe(TriagePath.API_QUOTA, 4, what, place, where);
+            } else if (rateLimit) {
+                tally.observe(TriagePath.API_RATE_LIMIT, 3, what, place, where);
+            } else {
+                tally.observe(TriagePath.API_SERVER, 3, what, place, where);
+            }
         } else if (role == Hosts.Role.APP) {
-            tally.observe(TriagePath.OUTAGE, 3, what, place, where);
+            if (quota || rateLimit) {
+                tally.observe(TriagePath.WEB_ONLY, quota ? 4 : 3, what, place, where);
+            } else {
+                tally.observe(TriagePath.OUTAGE, 3, what, place, where);
+            }
+        } else {
+            tally.unplaced(what + " (" + NOT_THE_PRODUCT + ")", place, where);
         }
     }
 
-    /** Weighs a signal. {@code url} may be null (a console line without a URL). */
+    /**
+     * Weighs a signal. {@code url} may be null (a console line without a URL): then the host is unknown, and a
+     * signal that only the service itself could send (a Cloudflare 52x of its origin) weighs nothing.
+     */
     public static void signal(EvidenceTally tally, SignalType type, String url, String detail, String place,
                               Integer where) {
-        Hosts.Role role = url == null ? Hosts.Role.OTHER : Hosts.role(url);
+        Hosts.Role role = url == null ? null : Hosts.role(url);
+        // a host known to be someone else's: what its responses say is about that site, not this service
+        boolean foreign = role == Hosts.Role.OTHER || role == Hosts.Role.TELEMETRY;
+        boolean product = role == Hosts.Role.APP || role == Hosts.Role.API;
         String host = url == null ? "" : Hosts.host(url);
-        String on = host.isEmpty() ? "" : " on " + host;
+        String what = type.label() + (host.isEmpty() ? "" : " on " + host);
         switch (type) {
-            case TLS_INTERCEPTION -> tally.observe(TriagePath.NETWORK_POLICY, 5, type.label() + on
+            case TLS_INTERCEPTION -> tally.observe(TriagePath.NETWORK_POLICY, 5, what
                     + (detail == null ? "" : ": " + detail), place, where);
-            case PROXY_FAILURE -> tally.observe(TriagePath.NETWORK_POLICY, 5, type.label() + on, place, where);
+            case PROXY_FAILURE -> tally.observe(TriagePath.NETWORK_POLICY, 5, what, place, where);
             case DNS_FAILURE, CONNECTION_FAILURE -> {
-                if (role == Hosts.Role.APP || role == Hosts.Role.API) {
-                    tally.observe(TriagePath.NETWORK_POLICY, type == SignalType.DNS_FAILURE ? 4 : 2,
-                            type.label() + on, place, where);
+                if (product) {
+                    tally.observe(TriagePath.NETWORK_POLICY, type == SignalType.DNS_FAILURE ? 4 : 2, what, place, where);
                 }
             }
-            case BLOCKED_BY_POLICY -> tally.observe(TriagePath.NETWORK_POLICY, 2, type.label() + on, place, where);
+            case BLOCKED_BY_POLICY -> tally.observe(TriagePath.NETWORK_POLICY, 2, what, place, where);
             case OFFLINE -> tally.observe(TriagePath.NETWORK_POLICY, 2, type.label(), place, where);
-            case UNUSUAL_ACTIVITY -> tally.observe(TriagePath.NETWORK_POLICY, 4, type.label() + on, place, where);
-            case CLOUDFLARE_CHALLENGE -> tally.observe(TriagePath.BROWSER_STATE, 5, type.label() + on, place, where);
-            case CLOUDFLARE_BLOCK -> tally.observe(TriagePath.NETWORK_POLICY, 4, type.label() + on, place, where);
+            case UNUSUAL_ACTIVITY -> tally.observe(TriagePath.NETWORK_POLICY, 4, what, place, where);
+            case CLOUDFLARE_CHALLENGE -> notForeign(tally, foreign, TriagePath.BROWSER_STATE, 5, what, place, where);
+            case CLOUDFLARE_BLOCK -> notForeign(tally, foreign, TriagePath.NETWORK_POLICY, 4, what, place, where);
             case BLOCKED_BY_CLIENT -> {
-                if (role == Hosts.Role.APP || role == Hosts.Role.API) {
-                    tally.observe(TriagePath.BROWSER_STATE, 4, type.label() + on, place, where);
+                if (product) {
+                    tally.observe(TriagePath.BROWSER_STATE, 4, what, place, where);
                 }
             }
-            case SESSION_EXPIRED -> tally.observe(role == Hosts.Role.API ? TriagePath.API_ACCESS
-                    : TriagePath.BROWSER_STATE, 4, type.label() + on, place, where);
-            case CORS_BLOCKED, MIXED_CONTENT -> tally.observe(TriagePath.BROWSER_STATE, 1, type.label() + on,
-                    place, where);
-            case CLOUDFLARE_ORIGIN_ERROR -> tally.observe(TriagePath.OUTAGE, 4, type.label() + on, place, where);
-            case QUOTA_EXHAUSTED -> tally.observe(role == Hosts.Role.API ? TriagePath.API_QUOTA : TriagePath.WEB_ONLY,
-                    3, type.label() + on, place, where);
-            case RATE_LIMIT_EXHAUSTED -> tally.observe(TriagePath.API_RATE_LIMIT, 2, type.label() + on, place, where);
+            case SESSION_EXPIRED -> notForeign(tally, foreign, role == Hosts.Role.API ? TriagePath.API_ACCESS
+                    : TriagePath.BROWSER_STATE, 4, what, place, where);
+            case CORS_BLOCKED, MIXED_CONTENT -> notForeign(tally, foreign, TriagePath.BROWSER_STATE, 1, what, place, where);
+            case CLOUDFLARE_ORIGIN_ERROR -> {
+                if (role == Hosts.Role.APP) {
+                    tally.observe(TriagePath.OUTAGE, 4, what, place, where);
+                } else if (role == Hosts.Role.API) {
+                    tally.observe(TriagePath.API_SERVER, 4, what, place, where);
+                } else {
+                    tally.unplaced(what + (url == null ? " (host not known)" : " (" + NOT_THE_PRODUCT + ")"), place, where);
+                }
+            }
+            case QUOTA_EXHAUSTED -> notForeign(tally, foreign, role == Hosts.Role.API ? TriagePath.API_QUOTA
+                    : TriagePath.WEB_ONLY, 3, what, place, where);
+            case RATE_LIMIT_EXHAUSTED -> notForeign(tally, foreign || role == Hosts.Role.APP, TriagePath.API_RATE_LIMIT,
+                    2, what, place, where);
             case REGION_UNSUPPORTED -> tally.observe(role == Hosts.Role.API ? TriagePath.API_ACCESS
-                    : TriagePath.NETWORK_POLICY, 4, type.label() + on, place, where);
+                    : TriagePath.NETWORK_POLICY, 4, what, place, where);
             case SDK_RETRIES -> { } // context for support, not a cause
             default -> { }
         }
     }
 
-    /** The path the tally points to, with its reasons strongest first. */
-    public static Verdict decide(EvidenceTally tally) {
-        if (tally.isEmpty()) {
-            return Verdict.unknown("No failing requests or signals found in the evidence.");
+    private static void notForeign(EvidenceTally tally, boolean foreign, TriagePath path, int weight, String what,
+                                   String place, Integer where) {
+        if (foreign) {
+            tally.unplaced(what + " (" + NOT_A_PRODUCT_HOST + ")", place, where);
+        } else {
+            tally.observe(path, weight, what, place, where);
         }
-        Map<TriagePath, Integer> scores = tally.scores();
+    }
+
+    /** The heaviest path of {@link #PRIORITY}, the first on a tie; {@link TriagePath#UNKNOWN} when none weighs. */
+    public static TriagePath best(Map<TriagePath, Integer> scores) {
         TriagePath best = TriagePath.UNKNOWN;
         int bestScore = 0;
         for (TriagePath p : PRIORITY) {
@@ -156,20 +204,31 @@ public final class TriageRules {
                 bestScore = s;
             }
         }
+        return best;
+    }
+
+    /** The path the tally points to, with its reasons strongest first. */
+    public static Verdict decide(EvidenceTally tally) {
+        if (tally.isEmpty()) {
+            return Verdict.unknown("No failing requests or signals found in the evidence.");
+        }
+        TriagePath best = best(tally.scores());
         if (best == TriagePath.UNKNOWN) {
-            List<String> seen = tally.reasons(TriagePath.UNKNOWN);
             List<String> reasons = new ArrayList<>();
-            reasons.add("The failures found do not point to one branch of the triage matrix: they read as problems"
-                    + " of the request or the site itself, not of the service, the network or the browser.");
-            seen.stream().limit(6).forEach(r -> reasons.add("Seen: " + r));
-            return new Verdict(TriagePath.UNKNOWN, List.copyOf(reasons));
+            reasons.add(UNPLACED);
+            tally.reasons(TriagePath.UNKNOWN).stream().limit(6).forEach(r -> reasons.add("Seen: " + r));
+            return new Verdict(TriagePath.UNKNOWN, reasons);
         }
         List<String> all = tally.reasons(best);
         List<String> reasons = new ArrayList<>(all.subList(0, Math.min(8, all.size())));
-        tally.groupsOutside(best).stream().filter(g -> g.path != TriagePath.UNKNOWN).limit(3)
-                .forEach(g -> reasons.add("Also seen (" + g.path.id() + "): " + g.reason()));
-        return new Verdict(best, List.copyOf(reasons));
+        reasons.addAll(tally.alsoSeen(best, 3));
+        return new Verdict(best, reasons);
     }
+
+    /** Why failures that weigh nothing leave the verdict open. */
+    public static final String UNPLACED = "The failures found do not point to one branch of the triage matrix: they"
+            + " read as problems of the request, or of sites other than ChatGPT and the OpenAI API, not of the"
+            + " service, the network or the browser.";
 
     private static String describe(int status, String netError, ErrorDetail error) {
         StringBuilder sb = new StringBuilder();

@@ -7,6 +7,7 @@ import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.WebChecks;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
 /**
@@ -23,8 +24,13 @@ record ChecksForm(
         @MaxLength(200) String projectId,
         @Min(value = 0, message = "{checks.failingPercent.range}") @Max(value = 100, message = "{checks.failingPercent.range}")
         Integer failingPercent,
-        Boolean retriedWithBackoff,
+        @Pattern(regexp = "helped|true|false", message = "{checks.retried.invalid}") String retriedWithBackoff,
         @MaxLength(4000) String requestIds) {
+
+    ChecksForm {
+        // "Not sure" sends an empty value
+        retriedWithBackoff = FieldErrors.blank(retriedWithBackoff);
+    }
 
     /** The web checks in the order the checklist asks them (field names; labels are in messages.properties). */
     static final List<String> WEB_CHECKS = List.of("privateWindow", "clearedSiteData", "extensionsOff", "otherBrowser",
@@ -38,7 +44,7 @@ record ChecksForm(
         ApiContext a = t.getApi();
         return new ChecksForm(c.getPrivateWindow(), c.getClearedSiteData(), c.getExtensionsOff(), c.getOtherBrowser(),
                 c.getOtherDevice(), c.getOtherNetwork(), c.getVpnOff(), c.getAppVsWeb(), a.getModel(), a.getEndpoint(),
-                a.getServiceTier(), a.getOrgId(), a.getProjectId(), a.getFailingPercent(), a.getRetriedWithBackoff(),
+                a.getServiceTier(), a.getOrgId(), a.getProjectId(), a.getFailingPercent(), a.retryAnswer(),
                 a.getRequestIds());
     }
 
@@ -51,7 +57,7 @@ record ChecksForm(
             errors.ifValid("orgId", FieldErrors.blank(orgId), a::setOrgId);
             errors.ifValid("projectId", FieldErrors.blank(projectId), a::setProjectId);
             errors.ifValid("failingPercent", failingPercent, a::setFailingPercent);
-            errors.ifValid("retriedWithBackoff", retriedWithBackoff, a::setRetriedWithBackoff);
+            errors.ifValid("retriedWithBackoff", retriedWithBackoff, a::setRetryAnswer);
             errors.ifValid("requestIds", FieldErrors.blank(requestIds), a::setRequestIds);
             return;
         }

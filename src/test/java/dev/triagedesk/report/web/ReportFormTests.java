@@ -267,6 +267,26 @@ class ReportFormTests {
     }
 
     @Test
+    void retriesWithBackoffCanBeSaidToHaveHelped() throws Exception {
+        String token = draftAt(Product.OPENAI_API, 2);
+        mvc.perform(post("/report/" + token + "/checks").param("nav", "next").param("retriedWithBackoff", "helped"))
+                .andExpect(redirectedUrl("/report/" + token + "/evidence"));
+        Ticket t = tickets.byToken(token).orElseThrow();
+        assertThat(t.getApi().getRetriedWithBackoff()).isTrue();
+        assertThat(t.getApi().backoffHelped()).isTrue();
+        String page = mvc.perform(get("/report/" + token + "/checks")).andReturn().getResponse().getContentAsString();
+        assertThat(inputTag(page, "retriedWithBackoff-helped")).contains("checked");
+        assertThat(inputTag(page, "retriedWithBackoff-true")).doesNotContain("checked");
+        assertThat(page).contains("Yes, it helped");
+
+        // still failing after retries, then "not sure": each answer replaces the last
+        mvc.perform(post("/report/" + token + "/checks").param("nav", "next").param("retriedWithBackoff", "true"));
+        assertThat(tickets.byToken(token).orElseThrow().getApi().backoffDidNotHelp()).isTrue();
+        mvc.perform(post("/report/" + token + "/checks").param("nav", "next").param("retriedWithBackoff", ""));
+        assertThat(tickets.byToken(token).orElseThrow().getApi().retryAnswer()).isNull();
+    }
+
+    @Test
     void backSavesWhatIsValidOnThePageAndTheStepShowsItAgain() throws Exception {
         String token = draftAt(Product.OPENAI_API, 2);
         MvcResult back = mvc.perform(post("/report/" + token + "/checks").param("nav", "back")
@@ -556,7 +576,10 @@ class ReportFormTests {
         String review = mvc.perform(get("/report/" + token + "/review")).andReturn().getResponse().getContentAsString();
         assertThat(review).contains("Network policy or interception")
                 .contains("It works on another network (hotspot).")
-                .contains("Try another network (a phone hotspot)")
+                // it already works on another network: the next step is IT's allowlist, not trying one
+                .contains("It works on an unfiltered network")
+                // the capture is of the reporter's Supabase project: said so, and one of the failing page asked for
+                .contains("went to ChatGPT or the OpenAI API").contains("a HAR captured on the failing page itself")
                 .contains("Reproduced on another network").contains("Incognito / clean profile tested")
                 .contains("HAR + console logs").contains("Conversation URL or request ID")
                 .contains(">present<").contains(">missing<")
