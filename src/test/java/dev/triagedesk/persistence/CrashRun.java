@@ -329,7 +329,7 @@ public final class CrashRun {
         Path log = options.dataDir().resolveSibling(options.dataDir().getFileName() + "-app-" + run + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = builder.start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < until) {
             if (!p.isAlive()) {
                 throw new IllegalStateException("the application stopped at start-up; see " + log);
@@ -346,7 +346,7 @@ public final class CrashRun {
             Thread.sleep(200);
         }
         p.destroyForcibly();
-        throw new IllegalStateException("the application did not answer within 120 s; see " + log);
+        throw new IllegalStateException("the application did not answer within 300 s; see " + log);
     }
 
     private static void stop(Process p) throws InterruptedException {
