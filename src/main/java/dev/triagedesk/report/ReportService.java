@@ -119,10 +119,12 @@ public class ReportService {
 
     /** The ticket an earlier request with this key made, if it committed. */
     private Optional<Created> earlier(IdempotencyKeys.Key key) {
-        return transaction.execute(s -> keys.find(key).map(stored -> {
+        return transaction.execute(s -> keys.find(key).filter(stored -> {
             if (!stored.requestHash().equals(key.requestHash())) {
                 throw new IdempotencyKeys.KeyReusedException();
             }
+            return stored.ticketId() != null;
+        }).map(stored -> {
             Review review = review(stored.ticketId());
             return new Created(review.details().ticket(), IdempotencyKeys.unseal(key.value(), stored.sealedToken()),
                     review, review.details().evidence(), true);

@@ -98,6 +98,8 @@ public final class CrashRun {
     private record Answered(Sent request, String reference, String reporterUrl, int evidence, long atNanos) {
     }
 
+    /** Acknowledged reports the kill waits for, whatever the load's duration. */
+    private static final int MIN_ACKNOWLEDGED = 5;
     private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern REPORTER_URL = Pattern.compile("\"reporterUrl\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern EVIDENCE_NAME = Pattern.compile("\"kind\"\\s*:");
@@ -121,11 +123,11 @@ public final class CrashRun {
         ConcurrentLinkedQueue<Answered> acknowledged = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Sent> cutOff = new ConcurrentLinkedQueue<>();
         int[] sent = new int[1];
-        long deadline = System.nanoTime() + options.load().toNanos();
+        java.util.concurrent.atomic.AtomicLong killAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
         List<Thread> submitters = new ArrayList<>();
         for (int i = 0; i < options.submitters(); i++) {
             Thread t = new Thread(() -> {
-                while (System.nanoTime() < deadline) {
+                while (killAt.get() == Long.MAX_VALUE) {
                     Sent request = newRequest();
                     synchronized (sent) {
                         sent[0]++;
@@ -140,7 +142,9 @@ public final class CrashRun {
                             }
                         }
                     } catch (IOException e) {
-                        cutOff.add(request);
+                        if (request.startedNanos() < killAt.get()) {
+                            cutOff.add(request); // sent before the kill, answer lost
+                        }
                         return; // the process is gone
                     } catch (InterruptedException e) {
                         return;
@@ -151,7 +155,13 @@ public final class CrashRun {
             submitters.add(t);
         }
         Thread.sleep(options.load().toMillis());
+        // on a slow machine the first answers may take longer than the load: the kill waits for a few of them
+        long cap = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (acknowledged.size() < MIN_ACKNOWLEDGED && System.nanoTime() < cap) {
+            Thread.sleep(100);
+        }
         long killedAt = System.nanoTime();
+        killAt.set(killedAt);
         app.destroyForcibly(); // SIGKILL on Linux and macOS
         app.waitFor(30, TimeUnit.SECONDS);
         for (Thread t : submitters) {
