@@ -30,6 +30,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -100,6 +101,10 @@ class ReportApiController {
             } catch (IdempotencyKeys.KeyInUseException e) {
                 throw new ApiProblem(409, "Request in progress", e.getMessage()
                         + " Send it again in a moment to get its ticket.");
+            } catch (CannotCreateTransactionException e) {
+                // every database connection stayed busy (reports being analyzed): nothing was stored
+                throw new ApiProblem(503, "Busy", "The service is busy and stored nothing of this report; send it"
+                        + " again in a moment (with the same Idempotency-Key, if you gave one).");
             }
             Ticket ticket = created.ticket();
             ReportService.Review review = created.review();

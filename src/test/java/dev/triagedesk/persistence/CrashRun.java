@@ -122,6 +122,7 @@ public final class CrashRun {
         Process app = start(port, 1);
         ConcurrentLinkedQueue<Answered> acknowledged = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Sent> cutOff = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.ConcurrentHashMap<String, Integer> refused = new java.util.concurrent.ConcurrentHashMap<>();
         int[] sent = new int[1];
         java.util.concurrent.atomic.AtomicLong killAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
         List<Thread> submitters = new ArrayList<>();
@@ -137,9 +138,7 @@ public final class CrashRun {
                         if (response.statusCode() == 201) {
                             acknowledged.add(answered(request, response));
                         } else {
-                            synchronized (problems) {
-                                problems.add("before the kill: " + response.statusCode() + " " + response.body());
-                            }
+                            refused.merge(response.statusCode() + " " + response.body(), 1, Integer::sum);
                         }
                     } catch (IOException e) {
                         if (request.startedNanos() < killAt.get()) {
@@ -170,6 +169,7 @@ public final class CrashRun {
         // a submitter may have been between two requests at the kill: what it had not sent is not cut off
         long lastAck = acknowledged.stream().mapToLong(Answered::atNanos).max().orElse(killedAt);
 
+        refused.forEach((answer, times) -> problems.add("before the kill, " + times + " times: " + answer));
         Debris afterKill = debris();
 
         Process again = start(port, 2);
@@ -238,7 +238,8 @@ public final class CrashRun {
         if (lostOnPage != lostAndMissing.get("lost")) {
             problems.add(lostOnPage + " acknowledged reports had no reporter page after the restart");
         }
-        long expected = acknowledged.size() + (retriedAnswers.size() - replayed);
+        // each acknowledged report, and each cut-off one sent again (stored before the kill or made now), is one ticket
+        long expected = acknowledged.size() + retriedAnswers.size();
         return new Result(sent[0], acknowledged.size(), cutOff.size(), lostAndMissing.get("lost"),
                 lostAndMissing.get("missing"), retried, replayed, retryFailures, replaysChecked, replayMismatches,
                 keysWithoutOneTicket, tickets, expected, afterKill, afterRestart,
@@ -339,7 +340,7 @@ public final class CrashRun {
         Path log = options.dataDir().resolveSibling(options.dataDir().getFileName() + "-app-" + run + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = builder.start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(900);
         while (System.nanoTime() < until) {
             if (!p.isAlive()) {
                 throw new IllegalStateException("the application stopped at start-up; see " + log);
@@ -356,7 +357,7 @@ public final class CrashRun {
             Thread.sleep(200);
         }
         p.destroyForcibly();
-        throw new IllegalStateException("the application did not answer within 300 s; see " + log);
+        throw new IllegalStateException("the application did not answer within 900 s; see " + log);
     }
 
     private static void stop(Process p) throws InterruptedException {
