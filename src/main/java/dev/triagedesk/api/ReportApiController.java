@@ -1,8 +1,10 @@
 package dev.triagedesk.api;
 
+import dev.triagedesk.report.IdempotencyKeys;
 import dev.triagedesk.report.PastedTextLimit;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.report.web.ReportLinks;
+import dev.triagedesk.storage.TemporaryFiles;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.ReportAnswers;
@@ -29,6 +31,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,10 +45,17 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  * {@code har}, {@code console} and {@code screenshot} parts. {@code POST /api/reports/{token}/evidence} adds files,
  * pasted console output ({@code consoleText}) and the conversation URL to a report later, with the token of its
  * private link.
+ *
+ * <p>A report is made in one transaction ({@link ReportService#create}): a 201 means the whole ticket is stored, and
+ * a crash before it leaves nothing. An {@code Idempotency-Key} header makes a retry of the same request return the
+ * ticket the first one made (201 again, with {@code Idempotent-Replayed: true}); the same key with another request
+ * is a 422, and while the first request with it still runs, a 409.
  */
 @RestController
 class ReportApiController {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
     private static final List<String> FILE_PARTS = List.of("har", "console", "screenshot");
 
     private final TicketService tickets;
@@ -53,32 +63,79 @@ class ReportApiController {
     private final Validator validator;
     private final PastedTextLimit pastedText;
     private final ReportLinks links;
+    private final TemporaryFiles temporary;
 
     ReportApiController(TicketService tickets, ReportService reports, Validator validator, PastedTextLimit pastedText,
-                        ReportLinks links) {
+                        ReportLinks links, TemporaryFiles temporary) {
         this.tickets = tickets;
         this.reports = reports;
         this.validator = validator;
         this.pastedText = pastedText;
         this.links = links;
+        this.temporary = temporary;
     }
 
     @PostMapping(path = "/api/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReportCreated> create(MultipartHttpServletRequest request) {
-        ReportAnswers answers = parse(reportPart(request));
-        TicketService.Draft draft = tickets.startDraft();
-        long id = draft.ticket().getId();
-        LoggedRequest.about(request, draft.ticket());
-        tickets.answer(id, answers);
-        List<Evidence> rows = attach(id, request);
-        ReportService.Review review = reports.submit(id);
-        Ticket ticket = review.details().ticket();
-        LoggedRequest.about(request, ticket);
-        String reporterUrl = links.reporterUrl(draft.token());
-        ReportCreated body = new ReportCreated(ticket.getReference(), review.summary().text(), reporterUrl,
-                ReportCreated.VerdictBody.of(review.verdict()), outcomes(rows));
-        return ResponseEntity.created(URI.create(reporterUrl)).body(body);
+        String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
+        if (idempotencyKey != null && !IdempotencyKeys.acceptable(idempotencyKey)) {
+            throw ApiProblem.invalidRequest(List.of(new ApiProblem.FieldError(IDEMPOTENCY_KEY, "must be "
+                    + IdempotencyKeys.MIN_LENGTH + " to " + IdempotencyKeys.MAX_LENGTH
+                    + " visible ASCII characters, such as a random UUID")));
+        }
+        String report = reportPart(request);
+        ReportAnswers answers = parse(report);
+        List<Upload> uploads = new ArrayList<>();
+        try {
+            for (String part : FILE_PARTS) {
+                for (MultipartFile file : request.getMultiFileMap().getOrDefault(part, List.of())) {
+                    uploads.add(upload(file, EvidenceKind.valueOf(part.toUpperCase(Locale.ROOT))));
+                }
+            }
+            ReportService.Created created;
+            try {
+                created = reports.create(answers, uploads, idempotencyKey == null ? null
+                        : IdempotencyKeys.of(idempotencyKey, report, uploads));
+            } catch (IdempotencyKeys.KeyReusedException e) {
+                throw new ApiProblem(422, "Idempotency-Key reused", e.getMessage()
+                        + " Send a new key with a new report; send the same request again to get its ticket.");
+            } catch (IdempotencyKeys.KeyInUseException e) {
+                throw new ApiProblem(409, "Request in progress", e.getMessage()
+                        + " Send it again in a moment to get its ticket.");
+            } catch (CannotCreateTransactionException e) {
+                // every database connection stayed busy (reports being analyzed): nothing was stored
+                throw new ApiProblem(503, "Busy", "The service is busy and stored nothing of this report; send it"
+                        + " again in a moment (with the same Idempotency-Key, if you gave one).");
+            }
+            Ticket ticket = created.ticket();
+            ReportService.Review review = created.review();
+            LoggedRequest.about(request, ticket);
+            String reporterUrl = links.reporterUrl(created.token());
+            ReportCreated body = new ReportCreated(ticket.getReference(), review.summary().text(), reporterUrl,
+                    ReportCreated.VerdictBody.of(review.verdict()), outcomes(created.evidence()));
+            ResponseEntity.BodyBuilder answer = ResponseEntity.created(URI.create(reporterUrl));
+            if (created.replayed()) {
+                answer.header(REPLAYED, "true");
+            }
+            return answer.body(body);
+        } finally {
+            uploads.forEach(u -> deleteQuietly(u.file()));
+        }
+    }
+
+    /** A part copied to the application's temporary folder (the caller deletes it). */
+    private Upload upload(MultipartFile file, EvidenceKind declared) {
+        Path tmp = temporary.create("triage-upload", ".part");
+        try {
+            file.transferTo(tmp);
+            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                    ? declared.name().toLowerCase(Locale.ROOT) : file.getOriginalFilename();
+            return new Upload(tmp, name, Files.size(tmp), declared);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new UncheckedIOException(e);
+        }
     }
 
     @PostMapping(path = "/api/reports/{token}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
@@ -146,7 +203,7 @@ class ReportApiController {
     private List<Evidence> take(long ticketId, MultipartFile file, EvidenceKind declared) {
         Path tmp = null;
         try {
-            tmp = Files.createTempFile("triage-upload", ".part");
+            tmp = temporary.create("triage-upload", ".part");
             file.transferTo(tmp);
             String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                     ? declared.name().toLowerCase(Locale.ROOT) : file.getOriginalFilename();

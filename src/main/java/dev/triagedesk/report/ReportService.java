@@ -5,15 +5,20 @@ import dev.triagedesk.summary.ReadinessLabels;
 import dev.triagedesk.summary.ReportVerdict;
 import dev.triagedesk.summary.SupportSummary;
 import dev.triagedesk.ticket.Evidence;
+import dev.triagedesk.ticket.ReportAnswers;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.Upload;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,12 +43,99 @@ public class ReportService {
                          SupportSummary.Rendered summary) {
     }
 
+    /**
+     * A report made in one step: the ticket, the token of its reporter link, where it stands and its evidence;
+     * {@code replayed} when an earlier request with the same idempotency key made it.
+     */
+    public record Created(Ticket ticket, String token, Review review, List<Evidence> evidence, boolean replayed) {
+    }
+
     private final TicketService tickets;
     private final TransactionTemplate transaction;
+    private final IdempotencyKeys keys;
+    private final Clock clock;
 
-    public ReportService(TicketService tickets, PlatformTransactionManager transactions) {
+    public ReportService(TicketService tickets, PlatformTransactionManager transactions, IdempotencyKeys keys,
+                         Clock clock) {
         this.tickets = tickets;
         this.transaction = new TransactionTemplate(transactions);
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /**
+     * Makes a submitted ticket from answers and uploads in one transaction (the API's report): a crash leaves either
+     * no ticket or the whole one, never a draft holding evidence without a reference. Evidence files are written
+     * in it too and go again when it rolls back. With an idempotency {@code key} (may be null), a request sent
+     * again gets the ticket the first one made.
+     *
+     * @throws IdempotencyKeys.KeyReusedException the key was used with another request
+     * @throws IdempotencyKeys.KeyInUseException the first request with the key is still running
+     */
+    public Created create(ReportAnswers answers, List<Upload> uploads, IdempotencyKeys.Key key) {
+        if (key != null) {
+            Optional<Created> earlier = earlier(key);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(s -> createNow(answers, uploads, key));
+            } catch (KeyTaken e) {
+                // committed meanwhile: its ticket; still running (H2 stopped waiting for its lock): retry later
+                return earlier(key).orElseThrow(IdempotencyKeys.KeyInUseException::new);
+            } catch (ConcurrencyFailureException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                log.info("A new report met a concurrent transaction ({}); making it again", e.getMessage());
+            }
+        }
+    }
+
+    private Created createNow(ReportAnswers answers, List<Upload> uploads, IdempotencyKeys.Key key) {
+        if (key != null) {
+            try {
+                keys.claim(key, clock.instant());
+            } catch (DataAccessException e) {
+                throw new KeyTaken(e);
+            }
+        }
+        TicketService.Draft draft = tickets.startDraft();
+        long id = draft.ticket().getId();
+        tickets.answer(id, answers);
+        List<Evidence> rows = new ArrayList<>();
+        for (Upload upload : uploads) {
+            rows.addAll(tickets.addUpload(id, upload));
+        }
+        tickets.submit(id);
+        Review review = concludeNow(id);
+        if (key != null) {
+            keys.complete(key, id, draft.token());
+        }
+        return new Created(review.details().ticket(), draft.token(), review, rows, false);
+    }
+
+    /** The ticket an earlier request with this key made, if it committed. */
+    private Optional<Created> earlier(IdempotencyKeys.Key key) {
+        return transaction.execute(s -> keys.find(key).filter(stored -> {
+            if (!stored.requestHash().equals(key.requestHash())) {
+                throw new IdempotencyKeys.KeyReusedException();
+            }
+            return stored.ticketId() != null;
+        }).map(stored -> {
+            Review review = review(stored.ticketId());
+            return new Created(review.details().ticket(), IdempotencyKeys.unseal(key.value(), stored.sealedToken()),
+                    review, review.details().evidence(), true);
+        }));
+    }
+
+    /** Another request holds (or has used) the idempotency key: nothing of this one is kept. */
+    private static final class KeyTaken extends RuntimeException {
+        KeyTaken(Throwable cause) {
+            super(cause);
+        }
     }
 
     public Review review(long ticketId) {
@@ -96,13 +188,15 @@ public class ReportService {
 
     /** The verdict and summary of the ticket's facts as committed now, stored while no one else writes them. */
     private Review conclude(long ticketId) {
-        return retrying(() -> transaction.execute(s -> {
-            tickets.lockForConclusion(ticketId);
-            Review review = review(ticketId);
-            tickets.conclude(ticketId, review.verdict().path(), String.join("\n", review.verdict().reasons()),
-                    review.summary().markdown(), review.summary().text());
-            return review;
-        }));
+        return retrying(() -> transaction.execute(s -> concludeNow(ticketId)));
+    }
+
+    private Review concludeNow(long ticketId) {
+        tickets.lockForConclusion(ticketId);
+        Review review = review(ticketId);
+        tickets.conclude(ticketId, review.verdict().path(), String.join("\n", review.verdict().reasons()),
+                review.summary().markdown(), review.summary().text());
+        return review;
     }
 
     private static <T> T retrying(Supplier<T> step) {

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +21,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>A file is written for a row of the database: when the transaction it was written in rolls back, the file goes
  * too, so a failed upload (a database error, a concurrent change the transaction lost to) leaves no file that no
  * evidence names.
+ *
+ * <p>A file is written under a temporary name beside its place ({@link #TEMPORARY_SUFFIX}), forced to the disk and
+ * only then renamed into place, so a crash never leaves a half-written copy under a name a row may give: what it
+ * leaves is a temporary file, which {@code housekeeping} removes with the other files no row names.
  */
 @Component
 public class EvidenceStorage {
 
     private static final Logger log = LoggerFactory.getLogger(EvidenceStorage.class);
+
+    /** Ends the name of a file still being written; never the name of a location. */
+    public static final String TEMPORARY_SUFFIX = ".writing";
 
     private final Path root;
 
@@ -43,19 +49,24 @@ public class EvidenceStorage {
     }
 
     /**
-     * Opens a location for writing, replacing what was there (the engine may write a copy twice). Inside a
-     * transaction the file is deleted again should the transaction roll back.
+     * Opens a location for writing, replacing what was there (the engine may write a copy twice) when the stream is
+     * closed: until then the bytes go to a temporary file beside it. Inside a transaction the file is deleted again
+     * should the transaction roll back.
      */
     public OutputStream create(String location) {
         Path file = resolve(location);
         deleteOnRollback(location);
         try {
             Files.createDirectories(file.getParent());
-            return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
+            return new RenamedOnClose(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The folder of all evidence files. */
+    public Path root() {
+        return root;
     }
 
     public InputStream open(String location) throws IOException {

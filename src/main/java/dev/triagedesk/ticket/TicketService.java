@@ -5,6 +5,7 @@ import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.evidence.EvidenceEngine;
 import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.evidence.redact.Redactor;
+import dev.triagedesk.storage.TemporaryFiles;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,11 +57,13 @@ public class TicketService {
     private final Clock clock;
     private final EntityManager entities;
     private final AuditLog audit;
+    private final TemporaryFiles temporary;
 
     TicketService(TicketRepository tickets, EvidenceRepository evidence, FailingRequestRepository failures,
                   ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
                   RequestIdentifierRepository identifiers, TicketWordRepository words, EvidenceIntake intake,
-                  EvidenceEngine engine, Clock clock, EntityManager entities, AuditLog audit) {
+                  EvidenceEngine engine, Clock clock, EntityManager entities, AuditLog audit,
+                  TemporaryFiles temporary) {
         this.tickets = tickets;
         this.evidence = evidence;
         this.failures = failures;
@@ -73,6 +76,7 @@ public class TicketService {
         this.clock = clock;
         this.entities = entities;
         this.audit = audit;
+        this.temporary = temporary;
     }
 
     @Transactional
@@ -140,7 +144,7 @@ public class TicketService {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
         Path tmp = null;
         try {
-            tmp = Files.createTempFile("triage-pasted", ".log");
+            tmp = temporary.create("triage-pasted", ".log");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Evidence row = intake.takePastedConsole(ticket, tmp, Files.size(tmp));
             evidenceAdded(ticket, List.of(row));

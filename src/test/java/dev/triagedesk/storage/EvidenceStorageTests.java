@@ -34,6 +34,22 @@ class EvidenceStorageTests {
     }
 
     @Test
+    void aFileAppearsUnderItsNameOnlyWhenWholeAndWritten() throws IOException {
+        EvidenceStorage storage = storage();
+        Path folder;
+        try (OutputStream out = storage.create("7/3-capture.har")) {
+            out.write("{\"log\":".getBytes(StandardCharsets.UTF_8));
+            assertThat(storage.exists("7/3-capture.har")).as("not there while being written").isFalse();
+            folder = storage.resolve("7/3-capture.har").getParent();
+            assertThat(java.nio.file.Files.list(folder).toList()).singleElement()
+                    .satisfies(p -> assertThat(p.getFileName().toString()).endsWith(EvidenceStorage.TEMPORARY_SUFFIX));
+            out.write("{}}".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(storage.resolve("7/3-capture.har")).hasContent("{\"log\":{}}");
+        assertThat(java.nio.file.Files.list(folder).toList()).as("no temporary file left").hasSize(1);
+    }
+
+    @Test
     void aFileWrittenInATransactionThatRollsBackIsDeleted() {
         EvidenceStorage storage = storage();
         TransactionTemplate transaction = new TransactionTemplate(new RowlessTransactions());
