@@ -26,7 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -185,6 +187,49 @@ class AccessibilityBrowserTests {
                         + r.getNodes().stream().map(CheckedNode::getTarget).map(String::valueOf)
                         .collect(Collectors.joining(", ")))));
         assertThat(failing).as("serious or critical axe violations").isEmpty();
+        // the ticket page's sections and the scroll boxes inside them are told apart by name
+        assertThat(audited.get("ticket page")).extracting(Rule::getId).doesNotContain("landmark-unique");
+    }
+
+    @Test
+    void theErrorSummarysLinkForARadioGroupTakesTheFocusToItsFirstOption() {
+        open("/");
+        browser.findElement(By.cssSelector("form[action='/report'] button")).click();
+        wait.until(ExpectedConditions.urlMatches("/what$"));
+        continueButton().click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+        WebElement link = browser.findElement(By.partialLinkText("choose what fails"));
+        link.sendKeys(Keys.ENTER);
+        wait.until(d -> "product-CHATGPT_WEB".equals(active().getAttribute("id")));
+        assertThat(active().getAttribute("type")).isEqualTo("radio");
+    }
+
+    @Test
+    void stepOneMarksTheQuestionsItNeedsAsItSays() {
+        open("/");
+        browser.findElement(By.cssSelector("form[action='/report'] button")).click();
+        wait.until(ExpectedConditions.urlMatches("/what$"));
+        assertThat(browser.findElement(By.cssSelector("p.lead")).getText()).contains("first two questions are needed");
+        List<WebElement> questions = browser.findElements(By.cssSelector("#step-form > .field"));
+        assertThat(questions.get(0).findElement(By.tagName("legend")).getText()).isEqualTo("What fails?");
+        assertThat(questions.get(1).findElement(By.tagName("label")).getText()).isEqualTo("What do you see?");
+        // the two needed: required for assistive technology, and not marked optional on the page
+        assertThat(questions.get(0).getAttribute("aria-required")).isEqualTo("true");
+        assertThat(questions.get(1).findElement(By.tagName("textarea")).getAttribute("aria-required")).isEqualTo("true");
+        for (WebElement needed : questions.subList(0, 2)) {
+            assertThat(needed.findElements(By.cssSelector(".optional"))).isEmpty();
+        }
+        // every other question on the page is marked optional, and is not required
+        List<WebElement> others = browser.findElements(By.cssSelector("#step-form .field"))
+                .subList(2, browser.findElements(By.cssSelector("#step-form .field")).size());
+        assertThat(others).isNotEmpty().allSatisfy(field -> {
+            assertThat(field.findElements(By.cssSelector(".optional"))).hasSize(1);
+            assertThat(field.findElements(By.cssSelector("[aria-required=true]"))).isEmpty();
+        });
+    }
+
+    private WebElement active() {
+        return browser.switchTo().activeElement();
     }
 
     private void open(String path) {
@@ -198,7 +243,7 @@ class AccessibilityBrowserTests {
         audited.put(page, results.getViolations());
     }
 
-    private org.openqa.selenium.WebElement continueButton() {
+    private WebElement continueButton() {
         return browser.findElement(By.cssSelector("div.buttons > button[name=nav][value=next]"));
     }
 
