@@ -27,7 +27,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <li>the staff API ({@code /api/tickets/**}): stateless, HTTP Basic or a personal API token, answers in problem
  * details; no CSRF token because no cookie is ever used to sign in there;</li>
  * <li>everything else: the report form, reporter links and the report API are public; the staff workspace
- * ({@code /desk/**}, {@code /account/**}) needs a signed-in staff member and {@code /admin/**} an admin. Form
+ * ({@code /desk/**}, {@code /account/**}) needs a signed-in staff member and {@code /admin/**} an admin; the
+ * report API's OpenAPI description is public, the staff API's and its interactive page are for staff. Form
  * sign-in with a session that expires ({@code server.servlet.session.timeout}) and ends at once when its account
  * is disabled or given a new password ({@link SignedInAccountCheck}), CSRF tokens on every form.</li>
  * </ul>
@@ -77,6 +78,11 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/report", "/report/**", "/r/**", "/api/reports", "/api/reports/**",
                                 "/css/**", "/js/**", "/img/**", "/schema/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/login", "/setup").permitAll()
+                        // the report API's OpenAPI description is public; the staff API's and the interactive
+                        // page are for staff (OpenApiConfiguration)
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/reports",
+                                "/v3/api-docs/reports.yaml").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole("AGENT")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/desk", "/desk/**", "/account", "/account/**").hasRole("AGENT")
                         // Anything else is public, so a mistyped address gets the friendly 404 page; every
