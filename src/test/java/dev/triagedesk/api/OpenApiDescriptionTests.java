@@ -81,8 +81,14 @@ class OpenApiDescriptionTests {
         }
         OpenAPI api = parse(fetch("/v3/api-docs/staff", signedIn));
         assertThat(api.getPaths()).isNotEmpty().allSatisfy((path, item) -> assertThat(path).startsWith("/api/tickets"));
-        assertThat(mvc.perform(get("/swagger-ui/index.html").session(signedIn)).andReturn().getResponse().getStatus())
-                .isEqualTo(200);
+        MockHttpServletResponse page = mvc.perform(get("/swagger-ui/index.html").session(signedIn)).andReturn()
+                .getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        // its script adds a <style> element: inline styles are allowed on that page alone, scripts nowhere
+        assertThat(page.getHeader("Content-Security-Policy")).contains("style-src 'self' 'unsafe-inline';")
+                .contains("script-src 'self';");
+        assertThat(mvc.perform(get("/desk").session(signedIn)).andReturn().getResponse()
+                .getHeader("Content-Security-Policy")).contains("style-src 'self';").doesNotContain("unsafe-inline");
     }
 
     @Test

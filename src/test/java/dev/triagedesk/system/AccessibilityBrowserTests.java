@@ -29,6 +29,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,10 @@ class AccessibilityBrowserTests {
     void start() {
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // before any script of a page: what the Content-Security-Policy blocked
+        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                        + " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"));
     }
 
     @AfterEach
@@ -179,6 +184,13 @@ class AccessibilityBrowserTests {
         audit("admin, activity");
         open("/no-such-page");
         audit("not found");
+
+        // the API's interactive page (swagger-ui, not audited: it is not ours) works under the same strict policy
+        browser.get("http://localhost:" + port + "/swagger-ui.html");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock")));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("/api/reports");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__csp")).as("CSP violations")
+                .isEqualTo(List.of());
 
         System.out.println(table());
         List<String> failing = new ArrayList<>();
