@@ -11,6 +11,14 @@ import dev.triagedesk.ticket.ReportAnswers;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.Upload;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Encoding;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -52,6 +60,8 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  * is a 422, and while the first request with it still runs, a 409.
  */
 @RestController
+@Tag(name = "Reports", description = "Failure reports in, with their evidence; no sign-in (the reporter's token"
+        + " authorises adding evidence)")
 class ReportApiController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -75,6 +85,14 @@ class ReportApiController {
         this.temporary = temporary;
     }
 
+    @Operation(summary = "Send a report", description = "The answers and any number of files; each file is analyzed"
+            + " and sanitized before anything is stored. Answers with the reference, the support summary, the"
+            + " reporter's private link (also in Location) and what became of each file.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = ReportApiParts.NewReport.class),
+                    encoding = @Encoding(name = "report", contentType = MediaType.APPLICATION_JSON_VALUE))))
+    @ApiResponse(responseCode = "201", description = "The report is stored")
     @PostMapping(path = "/api/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ReportCreated> create(MultipartHttpServletRequest request) {
@@ -138,9 +156,17 @@ class ReportApiController {
         }
     }
 
+    @Operation(summary = "Add evidence to a report", description = "As on the reporter page: files, console output"
+            + " as text, or the conversation URL. Answers with the report's new summary and what became of each file.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = ReportApiParts.MoreEvidence.class))))
+    @ApiResponse(responseCode = "200", description = "The evidence is added")
+    @ApiResponse(responseCode = "404", description = "No report has this token")
     @PostMapping(path = "/api/reports/{token}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ReportCreated> addEvidence(@PathVariable String token, MultipartHttpServletRequest request) {
+    ResponseEntity<ReportCreated> addEvidence(
+            @Parameter(description = "The token of the reporter's private link (/r/{token})") @PathVariable String token, MultipartHttpServletRequest request) {
         Ticket ticket = tickets.byToken(token).orElseThrow(() -> new ApiProblem(404, "No report",
                 "There is no report with this link."));
         LoggedRequest.about(request, ticket);
@@ -162,7 +188,11 @@ class ReportApiController {
                 null, ReportCreated.VerdictBody.of(review.verdict()), outcomes(rows)));
     }
 
-    /** Anything but multipart/form-data: a problem detail saying what to send, not the framework's bare 415. */
+    /**
+     * Anything but multipart/form-data: a problem detail saying what to send, not the framework's bare 415 (the
+     * OpenAPI description has it as the 415 answer of the operations above).
+     */
+    @Hidden
     @PostMapping(path = {"/api/reports", "/api/reports/{token}/evidence"})
     ResponseEntity<ProblemDetail> notMultipart(HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -173,7 +203,8 @@ class ReportApiController {
                                         + " screenshot parts."));
     }
 
-    /** Other methods: a problem detail and the method that works. */
+    /** Other methods: a problem detail and the method that works (described as the operations' 405 answer). */
+    @Hidden
     @RequestMapping(path = {"/api/reports", "/api/reports/{token}/evidence"},
             method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE})
     ResponseEntity<ProblemDetail> onlyPost(HttpServletRequest request) {

@@ -16,6 +16,14 @@ import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -23,6 +31,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +59,8 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping(path = "/api/tickets")
+@Tag(name = "Staff", description = "The help desk's queue and tickets, for signed-in staff (HTTP Basic or a personal"
+        + " API token); every call lands in the ticket's audit trail")
 class StaffApiController {
 
     /** One line of the queue. */
@@ -64,7 +75,16 @@ class StaffApiController {
     record NoteItem(long id, String author, Instant createdAt, String body) {
     }
 
-    record NewNote(String body) {
+    record NewNote(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 10000) String body) {
+    }
+
+    /** The body of {@code PATCH}, for its OpenAPI description (the method reads it as a JSON tree). */
+    @Schema(name = "TicketChange", description = "status, assignee or both, applied together or not at all")
+    record TicketChange(
+            @Schema(allowableValues = {"new", "triaging", "waiting_on_reporter", "escalated", "resolved", "closed"})
+            String status,
+            @Schema(description = "an enabled staff member's user name; null unassigns", nullable = true)
+            String assignee) {
     }
 
     private final DeskService desk;
@@ -83,13 +103,18 @@ class StaffApiController {
      * The queue's parameters as a script sends them: as {@link TicketFilter}, but {@code assignee} is a user name
      * (as the API shows it), {@code me}, {@code unassigned}, or a staff id.
      */
-    record QueueParams(String q, TicketStatus status, TriagePath verdict, Product product, String assignee,
-                       LocalDate from, LocalDate to, Boolean hasEvidence, String sort) {
+    record QueueParams(@Parameter(description = "words, a reference or a request ID") String q, TicketStatus status, TriagePath verdict, Product product, String assignee,
+                       @Parameter(description = "submitted on or after this day") LocalDate from,
+                       @Parameter(description = "submitted on or before this day") LocalDate to, Boolean hasEvidence,
+                       @Parameter(description = "submitted, updated, reference, status, verdict or product; - in front"
+                               + " for descending") String sort) {
     }
 
+    @Operation(summary = "The queue", description = "With the same filters and search as the queue page")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    QueueAnswer queue(@ModelAttribute QueueParams params, BindingResult binding,
-                      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+    QueueAnswer queue(@ParameterObject @ModelAttribute QueueParams params, BindingResult binding,
+                      @RequestParam(defaultValue = "0") int page,
+                      @Parameter(description = "at most 200") @RequestParam(defaultValue = "50") int size,
                       @AuthenticationPrincipal StaffPrincipal me) {
         TicketFilter filter = filter(params, binding, me);
         DeskService.QueuePage result = desk.queue(filter, page, size);
@@ -111,8 +136,11 @@ class StaffApiController {
      * scanned for secret shapes) before anything is sent, so a refusal is a problem detail, never a download
      * that breaks off.
      */
+    @Operation(summary = "The queue as CSV", description = "Filtered like GET /api/tickets")
+    @ApiResponse(responseCode = "200", description = "The CSV file", content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string")))
     @GetMapping(path = "/export/csv")
-    ResponseEntity<Resource> csv(@ModelAttribute QueueParams params, BindingResult binding,
+    ResponseEntity<Resource> csv(@ParameterObject @ModelAttribute QueueParams params, BindingResult binding,
                                  @AuthenticationPrincipal StaffPrincipal me) throws IOException {
         TicketFilter filter = filter(params, binding, me);
         return TemporaryDownload.of(exporter.csv(filter, me.getUsername()),
@@ -123,6 +151,12 @@ class StaffApiController {
      * The ticket in the documented export schema ({@code /schema/ticket-export-v1.json}); audited as a view. Its
      * {@code ETag} is the ticket's version, for {@code If-Match} on {@code PATCH}.
      */
+    @Operation(summary = "One ticket", description = "In the export schema, /schema/ticket-export-v1.json (JSON"
+            + " Schema 2020-12); audited as a view")
+    @ApiResponse(responseCode = "200", description = "The ticket", headers = @Header(name = HttpHeaders.ETAG,
+            description = "the ticket's version, for If-Match on PATCH", schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
+                    description = "A ticket as /schema/ticket-export-v1.json describes it")))
     @GetMapping(path = "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> ticket(@PathVariable String reference, @AuthenticationPrincipal StaffPrincipal me) {
         return answer(desk.open(reference, me.getUsername()).orElseThrow(() -> noTicket(reference)));
@@ -140,9 +174,32 @@ class StaffApiController {
      * at the same moment makes it a 409. Answers with the ticket as {@code GET} does; the trail records the change
      * only, not a view as well (the answer shows what the caller just did).
      */
+    @Operation(summary = "Change the status or the assignee",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = TicketChange.class)),
+                    @Content(mediaType = "application/merge-patch+json",
+                            schema = @Schema(implementation = TicketChange.class))}))
+    @ApiResponse(responseCode = "200", description = "The ticket as changed, as GET answers it",
+            headers = @Header(name = HttpHeaders.ETAG, description = "the ticket's new version",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
+                    description = "A ticket as /schema/ticket-export-v1.json describes it")))
+    @ApiResponse(responseCode = "409", description = "Someone else changed the ticket at the same moment",
+            content = @Content(mediaType = OpenApiConfiguration.PROBLEM_JSON,
+                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
+    @ApiResponse(responseCode = "412", description = "The ticket changed since the ETag given in If-Match",
+            content = @Content(mediaType = OpenApiConfiguration.PROBLEM_JSON,
+                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
+    @ApiResponse(responseCode = "415", description = "The body is not JSON",
+            content = @Content(mediaType = OpenApiConfiguration.PROBLEM_JSON,
+                    schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
     @PatchMapping(path = "/{reference}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> change(@PathVariable String reference, @RequestBody JsonNode body,
+    ResponseEntity<String> change(@PathVariable String reference,
+                                  @Parameter(hidden = true) @RequestBody JsonNode body,
+                                  @Parameter(in = ParameterIn.HEADER, description = "the ETag of a GET: apply only to"
+                                          + " the ticket as it was then")
                                   @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                   @AuthenticationPrincipal StaffPrincipal me) {
         requireTicket(reference);
@@ -186,6 +243,7 @@ class StaffApiController {
         return answer(desk.read(reference).orElseThrow(() -> noTicket(reference)));
     }
 
+    @Operation(summary = "The ticket's internal notes")
     @GetMapping(path = "/{reference}/notes", produces = MediaType.APPLICATION_JSON_VALUE)
     List<NoteItem> notes(@PathVariable String reference) {
         requireTicket(reference);
@@ -193,6 +251,8 @@ class StaffApiController {
     }
 
     /** Adds an internal note (never shown to the reporter): {@code {"body": "..."}}. */
+    @Operation(summary = "Add an internal note", description = "Never shown to the reporter")
+    @ApiResponse(responseCode = "201", description = "The note as stored")
     @PostMapping(path = "/{reference}/notes", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<NoteItem> addNote(@PathVariable String reference, @RequestBody NewNote note,
@@ -207,8 +267,18 @@ class StaffApiController {
     }
 
     /** One export of a ticket: {@code markdown}, {@code text}, {@code json}, {@code zip} or {@code pdf}. */
+    @Operation(summary = "One export of the ticket", description = "The files the ticket page downloads; each is"
+            + " scanned for secret shapes before it is sent")
+    @ApiResponse(responseCode = "200", description = "The file, named in Content-Disposition", content = {
+            @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+            @Content(mediaType = "text/plain", schema = @Schema(type = "string")),
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")),
+            @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary"))})
     @GetMapping(path = "/{reference}/export/{format}")
-    ResponseEntity<?> export(@PathVariable String reference, @PathVariable String format,
+    ResponseEntity<?> export(@PathVariable String reference,
+                             @Parameter(schema = @Schema(allowableValues = {"markdown", "text", "json", "zip", "pdf"}))
+                             @PathVariable String format,
                              @AuthenticationPrincipal StaffPrincipal me) throws IOException {
         Ticket t = requireTicket(reference);
         String ref = t.getReference();

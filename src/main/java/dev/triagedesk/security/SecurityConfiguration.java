@@ -19,7 +19,12 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what. Two chains:
@@ -27,7 +32,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * <li>the staff API ({@code /api/tickets/**}): stateless, HTTP Basic or a personal API token, answers in problem
  * details; no CSRF token because no cookie is ever used to sign in there;</li>
  * <li>everything else: the report form, reporter links and the report API are public; the staff workspace
- * ({@code /desk/**}, {@code /account/**}) needs a signed-in staff member and {@code /admin/**} an admin. Form
+ * ({@code /desk/**}, {@code /account/**}) needs a signed-in staff member and {@code /admin/**} an admin; the
+ * report API's OpenAPI description is public, the staff API's and its interactive page are for staff. Form
  * sign-in with a session that expires ({@code server.servlet.session.timeout}) and ends at once when its account
  * is disabled or given a new password ({@link SignedInAccountCheck}), CSRF tokens on every form.</li>
  * </ul>
@@ -43,6 +49,15 @@ class SecurityConfiguration {
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    /**
+     * The API's interactive page only (swagger-ui, for signed-in staff, showing nothing but our own OpenAPI
+     * description): its script adds a {@code <style>} element, so styles may be inline there. Scripts stay as strict
+     * as everywhere else.
+     */
+    static final String API_PAGE_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+            "style-src 'self' 'unsafe-inline';");
+    private static final RequestMatcher API_PAGE = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     @Bean
     AuthenticationManager authenticationManager(StaffUserDetailsService users, PasswordEncoder passwords,
@@ -78,6 +93,11 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/report", "/report/**", "/r/**", "/api/reports", "/api/reports/**",
                                 "/css/**", "/js/**", "/img/**", "/schema/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/login", "/setup").permitAll()
+                        // the report API's OpenAPI description is public; the staff API's and the interactive
+                        // page are for staff (OpenApiConfiguration)
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/reports",
+                                "/v3/api-docs/reports.yaml").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole("AGENT")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/desk", "/desk/**", "/account", "/account/**").hasRole("AGENT")
                         // Anything else is public, so a mistyped address gets the friendly 404 page; every
@@ -101,7 +121,10 @@ class SecurityConfiguration {
                     response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 }))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(API_PAGE,
+                                new StaticHeadersWriter("Content-Security-Policy", API_PAGE_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(API_PAGE),
+                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

@@ -13,14 +13,14 @@ import java.time.LocalDateTime;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * Step 1, what fails: the product, what the reporter sees, when (local time and time zone, filled in by the
+ * Step 1, what fails: the product and what the reporter sees (the two answers needed, first), the version, when (local time and time zone, filled in by the
  * browser and editable), the environment and who reports it. Components in the order of the page (the error
  * summary follows it).
  */
 record WhatFailsForm(
         @NotNull(message = "{what.product.required}") Product product,
-        @MaxLength(200) String productDetail,
         @NotBlank(message = "{what.seenMessage.required}") @MaxLength(2000) String seenMessage,
+        @MaxLength(200) String productDetail,
         @Min(value = 100, message = "{what.seenStatus.range}") @Max(value = 599, message = "{what.seenStatus.range}")
         Integer seenStatus,
         @DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm", fallbackPatterns = {"yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"})
@@ -32,7 +32,7 @@ record WhatFailsForm(
         @Email(message = "{what.reporterEmail.invalid}") @MaxLength(320) String reporterEmail) {
 
     static WhatFailsForm of(Ticket t) {
-        return new WhatFailsForm(t.getProduct(), t.getProductDetail(), t.getSeenMessage(), t.getSeenStatus(),
+        return new WhatFailsForm(t.getProduct(), t.getSeenMessage(), t.getProductDetail(), t.getSeenStatus(),
                 t.getOccurredAt(), t.getTimeZone(), t.getEnvironment(), t.getDescription(), t.getReporterName(),
                 t.getReporterEmail());
     }

@@ -118,7 +118,7 @@ class ReportFormTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("class=\"error-summary\" role=\"alert\"")
-                .contains("<a href=\"#product\">What fails? – choose what fails</a>")
+                .contains("<a href=\"#product-CHATGPT_WEB\">What fails? – choose what fails</a>")
                 .contains("id=\"seenStatus-error\"")
                 .contains("must be a whole number")
                 .contains("must be an email address such as pat@example.com")
@@ -584,7 +584,7 @@ class ReportFormTests {
                 .contains("HAR + console logs").contains("Conversation URL or request ID")
                 .contains(">present<").contains(">missing<")
                 .contains("open a private (incognito) window")
-                .contains("<pre class=\"summary-text\" data-summary>Draft report: ChatGPT on the web failure")
+                .containsPattern("<pre class=\"summary-text\" data-summary [^>]*>Draft report: ChatGPT on the web failure")
                 .contains(SB_REQUEST_ID);
 
         MvcResult sent = mvc.perform(post("/report/" + token + "/review").param("nav", "submit"))
