@@ -8,6 +8,7 @@
  *   screen readers announce it and it is in view.
  * - The ticket page's contents: a link followed also takes the focus to its part (the link alone only scrolls
  *   there in some browsers, and the next Tab started again at the top of the page).
+ * - Beside each time in UTC (a <time datetime>), the agent's own local time.
  * - Keeps the internal note being typed for this tab (session storage, by ticket reference) until it is saved:
  *   a session that ends meanwhile loses the note's POST, and the box has the text back after signing in again.
  *
@@ -167,7 +168,41 @@
     });
   }
 
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+
+  /*
+   * Staff pages give times in UTC (what support and server logs use). Each <time datetime> holding an instant gets
+   * the agent's own time beside it, in the browser's zone ("Your time: 2026-01-07 13:23 Europe/Berlin"), to the
+   * minute or the second as the UTC text is; nothing is added where the browser's clock is UTC at that moment, nor
+   * to a time marked data-local="off".
+   */
+  function localTimes() {
+    var main = document.getElementById('main');
+    var label = main && main.getAttribute('data-local-time');
+    if (!label) { return; }
+    var zone = '';
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { zone = ''; }
+    main.querySelectorAll('time[datetime]').forEach(function (time) {
+      var iso = time.getAttribute('datetime');
+      if (time.hasAttribute('data-local-added') || time.getAttribute('data-local') === 'off'
+          || !/T\d\d:\d\d/.test(iso) || !/(Z|[+-]\d\d:?\d\d)$/.test(iso)) {
+        return; // already done, not wanted (a capture's times come with the reporter's), or not an instant
+      }
+      var at = new Date(iso);
+      if (isNaN(at.getTime()) || at.getTimezoneOffset() === 0) { return; }
+      var seconds = /\d\d:\d\d:\d\d/.test(time.textContent);
+      var text = at.getFullYear() + '-' + pad(at.getMonth() + 1) + '-' + pad(at.getDate()) + ' ' + pad(at.getHours())
+        + ':' + pad(at.getMinutes()) + (seconds ? ':' + pad(at.getSeconds()) : '') + (zone ? ' ' + zone : '');
+      var local = document.createElement('span');
+      local.className = 'local-time';
+      local.textContent = label.replace('{0}', text);
+      time.setAttribute('data-local-added', '');
+      time.parentNode.insertBefore(local, time.nextSibling);
+    });
+  }
+
   function init() {
+    localTimes();
     rememberQueue();
     focusContentsTargets();
     keepNoteDraft();

@@ -1,9 +1,11 @@
 /*
  * Small progressive enhancements; every page works without them.
- * - Step 1: fills in the local time, time zone and browser when those fields are empty.
+ * - Step 1: fills in the local time, time zone and browser when those fields are empty on a fresh page (the browser
+ *   only for a browser or app, not for the OpenAI API).
  * - Step 2: shows the incident advice as soon as "incident for this component" is chosen.
  * - Uploads: files are sent as soon as they are chosen, with XMLHttpRequest for a progress bar (bytes and percent,
- *   announced every tenth), then the page the server answered is shown with the focus on the findings. A file over
+ *   announced every tenth), then the page the server answered is shown with the focus on the file just added, at
+ *   the top of the window. A file over
  *   the per-file limit the page states is refused at once with its reason and never sent; the others still go.
  * - Reporter page: a button that copies the private link.
  * - Moves focus to an error summary or a message, so screen readers announce it.
@@ -17,15 +19,38 @@
     return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + 'T' + pad(d.getHours()) + ':' + pad(d.getMinutes());
   }
 
+  /*
+   * Only a fresh page is filled in: a page the server sent back with errors holds the reporter's own answers, an
+   * empty field included, and "now" put over a time they left empty (or typed in a form the field could not take)
+   * would be stored as when it failed. The browser's user agent describes a browser, not an API client: it is not
+   * put in for the OpenAI API, and taken out again if that is chosen while it is still the untouched value.
+   */
   function prefill(root) {
+    var fresh = !root.querySelector('.error-summary');
     var when = root.querySelector('#occurredAt');
-    if (when && !when.value) { when.value = localDateTime(new Date()); }
+    if (fresh && when && !when.value && when.type === 'datetime-local') { when.value = localDateTime(new Date()); }
     var zone = root.querySelector('#timeZone');
-    if (zone && !zone.value && window.Intl && Intl.DateTimeFormat) {
+    if (fresh && zone && !zone.value && window.Intl && Intl.DateTimeFormat) {
       try { zone.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ''; } catch (e) { /* leave it to the reporter */ }
     }
     var env = root.querySelector('#environment');
-    if (env && !env.value && navigator.userAgent) { env.value = navigator.userAgent; }
+    var agent = navigator.userAgent;
+    if (!env || !agent) { return; }
+    function apiChosen() {
+      var chosen = root.querySelector('input[name=product]:checked');
+      return chosen && chosen.value === 'OPENAI_API';
+    }
+    function fitEnvironment() {
+      if (apiChosen()) {
+        if (env.value === agent) { env.value = ''; }
+      } else if (!env.value) {
+        env.value = agent;
+      }
+    }
+    if (fresh) { fitEnvironment(); }
+    root.querySelectorAll('input[name=product]').forEach(function (radio) {
+      radio.addEventListener('change', fitEnvironment);
+    });
   }
 
   function adviceToggle(root) {
@@ -63,13 +88,17 @@
     });
   }
 
+  /* Focuses an element and brings its top to the top of the window (focus alone may leave a tall one half in view). */
+  function focusTop(target) {
+    if (!target.hasAttribute('tabindex')) { target.setAttribute('tabindex', '-1'); }
+    try { target.focus({ preventScroll: true }); } catch (e) { target.focus(); }
+    if (target.scrollIntoView) { target.scrollIntoView({ block: 'start' }); }
+  }
+
   function focusMessage(root) {
     var target = root.querySelector('.error-summary') || root.querySelector('[role=alert][data-focus]')
-      || root.querySelector('section[data-focus]');
-    if (target) {
-      if (!target.hasAttribute('tabindex')) { target.setAttribute('tabindex', '-1'); }
-      target.focus();
-    }
+      || root.querySelector('.attachment[data-focus]');
+    if (target) { focusTop(target); }
   }
 
   /* Choosing files sends them at once (the page says so); without the script the Add button does it. */
@@ -212,7 +241,7 @@
     refused = [];
     var hash = url && url.indexOf('#') >= 0 ? url.substring(url.indexOf('#') + 1) : null;
     var anchor = hash && document.getElementById(hash);
-    if (!document.querySelector('.error-summary, [role=alert][data-focus]') && anchor) { anchor.focus(); }
+    if (!document.querySelector('.error-summary, [role=alert][data-focus]') && anchor) { focusTop(anchor); }
   }
 
   document.addEventListener('submit', function (e) {

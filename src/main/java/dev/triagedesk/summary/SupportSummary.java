@@ -1,6 +1,7 @@
 package dev.triagedesk.summary;
 
 import dev.triagedesk.evidence.Verdict;
+import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.ticket.ApiContext;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.ConsoleFinding;
@@ -87,9 +88,7 @@ public final class SupportSummary {
             w.fact("Failing share (reporter's estimate)", a.getFailingPercent() == null ? null : a.getFailingPercent() + "%");
             w.fact("Retried with backoff", a.getRetriedWithBackoff() == null ? null
                     : a.backoffHelped() ? "yes, and it helped" : a.getRetriedWithBackoff() ? "yes, still failing" : "no");
-            w.fact("Request IDs given", a.getRequestIds() == null ? null : Phrase.join(", ",
-                    Arrays.stream(a.getRequestIds().trim().split("[\\s,;]+")).filter(id -> !id.isEmpty())
-                            .map(Phrase::literal).toList()));
+            w.fact("Request IDs given", requestIds(a.getRequestIds()));
             w.gap();
         } else {
             w.heading("Isolation checks");
@@ -261,13 +260,33 @@ public final class SupportSummary {
         };
     }
 
+    /** "Pat <pat@example.com>", "Pat", or the address alone when no name was given. */
     private static Phrase reporter(Ticket t) {
         if (t.getReporterName() == null && t.getReporterEmail() == null) {
             return null;
         }
+        if (t.getReporterName() == null) {
+            return Phrase.literal(t.getReporterEmail());
+        }
         Phrase name = Phrase.of(t.getReporterName());
-        return t.getReporterEmail() == null ? name
-                : name.then(t.getReporterName() == null ? "<" : " <").thenLiteral(t.getReporterEmail()).then(">");
+        return t.getReporterEmail() == null ? name : name.then(" <").thenLiteral(t.getReporterEmail()).then(">");
+    }
+
+    /**
+     * The request IDs the reporter typed, without what redaction took out of them (a secret pasted there is no ID:
+     * it is said to be removed instead).
+     */
+    private static Phrase requestIds(String typed) {
+        if (typed == null) {
+            return null;
+        }
+        List<String> all = Arrays.stream(typed.trim().split("[\\s,;]+")).filter(id -> !id.isEmpty()).toList();
+        List<Phrase> ids = all.stream().filter(id -> !id.contains(Redactor.MARKER_PREFIX)).map(Phrase::literal).toList();
+        if (ids.size() == all.size()) {
+            return Phrase.join(", ", ids);
+        }
+        Phrase removed = Phrase.of("a secret typed there was removed");
+        return ids.isEmpty() ? removed : Phrase.join(", ", ids).then(" (").then(removed).then(")");
     }
 
     /** "POST " and the URL, a literal value. */

@@ -305,7 +305,8 @@ public class TicketService {
         String typed = ticket.getApi().getRequestIds();
         if (typed != null) {
             for (String id : typed.split("[\\s,;]+")) {
-                if (id.length() >= 4) {
+                // a secret typed there is a redaction marker by now: nothing to look a call up by
+                if (id.length() >= 4 && !id.contains(Redactor.MARKER_PREFIX)) {
                     identifiers.save(new RequestIdentifier(ticket, null, null, RequestIdentifier.REPORTED, id));
                 }
             }

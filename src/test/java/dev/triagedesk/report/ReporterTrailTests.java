@@ -5,7 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.triagedesk.audit.AuditAction;
@@ -73,7 +73,7 @@ class ReporterTrailTests {
                         .file(new MockMultipartFile("har", "later.har", "application/json", har))
                         .file(new MockMultipartFile("har", "broken.har", "application/json", "{\"log\": ".getBytes()))
                         .param("consoleText", "POST https://chatgpt.com/backend-api/conversation 500\n"))
-                .andExpect(redirectedUrl("/r/" + token + "#attachments"));
+                .andExpect(redirectedUrlPattern("/r/" + token + "#attachment-*"));
         String conversation = "chatgpt.com/c/33333333-afa8-8327-9a1b-0123456789ab";
         mvc.perform(multipart("/api/reports/" + token + "/evidence").param("conversationUrl", conversation))
                 .andExpect(status().isOk());

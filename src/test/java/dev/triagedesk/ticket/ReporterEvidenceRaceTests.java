@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.triagedesk.audit.AuditAction;
@@ -138,7 +138,7 @@ class ReporterEvidenceRaceTests {
         meanwhile(() -> desk.changeStatus(ref, TicketStatus.WAITING_ON_REPORTER, "dana"));
         mvc.perform(multipart("/r/" + token + "/evidence").file(har()).with(csrf())
                         .param("consoleText", "12:00:00.100 POST https://chatgpt.com/backend-api/conversation 500 (Internal Server Error)\n"))
-                .andExpect(redirectedUrl("/r/" + token + "#attachments"));
+                .andExpect(redirectedUrlPattern("/r/" + token + "#attachment-*"));
         Ticket t = now();
         assertThat(t.getStatus()).isEqualTo(TicketStatus.WAITING_ON_REPORTER);
         assertThat(tickets.details(t.getId()).evidence()).extracting(Evidence::getFileName)

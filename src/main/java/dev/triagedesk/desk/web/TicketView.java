@@ -4,6 +4,7 @@ import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditEvent;
 import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.desk.DeskService;
+import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.ticket.ApiContext;
@@ -11,16 +12,20 @@ import dev.triagedesk.ticket.ConsoleFinding;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.FailingRequest;
+import dev.triagedesk.ticket.FailureGroup;
+import dev.triagedesk.ticket.NormalizedPath;
 import dev.triagedesk.ticket.RequestIdentifier;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +44,78 @@ class TicketView {
     record IdView(String elementId, String name, String value, String source) {
     }
 
-    /** A failing request with its times, its attachment and its IDs. */
-    record FailureRow(FailingRequest request, String fileName, String utc, String reporterTime, List<IdView> ids,
-                      List<Integer> consoleLines) {
+    /** Characters of an address shown in a row; a longer one is shortened in the middle, whole when opened. */
+    static final int URL_SHOWN = 90;
+    /** Requests listed when a row of identical failures is opened; the count stays exact. */
+    static final int OCCURRENCES = 100;
+
+    /** One failing request: its times ({@code iso} for {@code <time datetime>}), its attachment and its IDs. */
+    record Occurrence(FailingRequest request, String fileName, String utc, String iso, String reporterTime,
+                      List<IdView> ids, List<Integer> consoleLines) {
+    }
+
+    /** The entries of a row's requests in one attachment: {@code capture.har}, {@code 3, 5, 7}. */
+    record Source(String fileName, String entries, int count) {
+    }
+
+    /**
+     * A row of the failing requests: one failure, or identical ones repeated ({@link FailureGroup}), with the first
+     * one's details, the count, the time of the last, and each request (time, entry, IDs) for the list that opens.
+     */
+    record FailureRow(FailureGroup group, String shortUrl, List<Occurrence> occurrences, int occurrencesNotListed,
+                      List<Source> sources, String lastUtc) {
+
+        /** The first request of the row. */
+        public FailingRequest request() {
+            return group.first();
+        }
+
+        public Occurrence first() {
+            return occurrences.get(0);
+        }
+
+        public int count() {
+            return group.count();
+        }
+
+        public boolean repeated() {
+            return group.repeated();
+        }
+
+        /** The address as the row shows it: whole when short, else shortened in the middle. */
+        public boolean urlShortened() {
+            return request().getUrl() != null && !request().getUrl().equals(shortUrl);
+        }
+
+        public String fileName() {
+            return first().fileName();
+        }
+
+        public String utc() {
+            return first().utc();
+        }
+
+        public String iso() {
+            return first().iso();
+        }
+
+        public String reporterTime() {
+            return first().reporterTime();
+        }
+
+        public List<IdView> ids() {
+            return first().ids();
+        }
+
+        public List<Integer> consoleLines() {
+            return first().consoleLines();
+        }
+
+
+        /** Whether the row has more to show than its line: the requests of a group, or a shortened address. */
+        public boolean hasMore() {
+            return repeated() || urlShortened();
+        }
     }
 
     /** A console error; {@code linkedEntry} is the failing request it is about, when the HAR has it too. */
@@ -126,6 +200,9 @@ class TicketView {
         List<IdView> allIds = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (RequestIdentifier id : d.identifiers()) {
+            if (id.getValue() != null && id.getValue().contains(Redactor.MARKER_PREFIX)) {
+                continue; // a secret typed where IDs go: removed, and no ID to look anything up by
+            }
             IdView view = new IdView("id-" + id.getId(), id.getName(), id.getValue(),
                     id.getEvidence() == null ? null : id.getEvidence().getFileName());
             if (id.getFailingRequest() != null) {
@@ -150,16 +227,25 @@ class TicketView {
             }
         }
         List<FailureRow> failures = new ArrayList<>();
-        for (FailingRequest f : d.failures()) {
+        int failuresListed = 0;
+        for (FailureGroup g : FailureGroup.of(d.failures())) {
             if (failures.size() >= LISTED) {
                 break;
             }
-            failures.add(new FailureRow(f, f.getEvidence().getFileName(), times.harUtc(f.getStartedAt()),
-                    times.harReporter(f.getStartedAt()), idsByRequest.getOrDefault(f.getId(), List.of()),
-                    consoleByRequest.getOrDefault(f.getId(), List.of())));
+            List<Occurrence> occurrences = g.requests().stream().limit(OCCURRENCES)
+                    .map(f -> new Occurrence(f, f.getEvidence().getFileName(), times.harUtc(f.getStartedAt()),
+                            times.harIso(f.getStartedAt()), times.harReporter(f.getStartedAt()),
+                            idsByRequest.getOrDefault(f.getId(), List.of()),
+                            consoleByRequest.getOrDefault(f.getId(), List.of())))
+                    .toList();
+            failures.add(new FailureRow(g, NormalizedPath.middle(g.first().getUrl(), URL_SHOWN), occurrences,
+                    g.count() - occurrences.size(), sources(g),
+                    sameDayShortened(occurrences.get(0).utc(), times.harUtc(g.last().getStartedAt()))));
+            failuresListed += g.count();
         }
         model.put("failures", failures);
-        model.put("failuresNotListed", d.failures().size() - failures.size());
+        model.put("failureCount", d.failures().size());
+        model.put("failuresNotListed", d.failures().size() - failuresListed);
         model.put("consoleErrors", console);
         model.put("consoleNotListed", d.consoleFindings().size() - console.size());
         model.put("signals", d.signals().stream().limit(LISTED).toList());
@@ -180,6 +266,26 @@ class TicketView {
             model.put("trailNotListed", Math.max(0, trail.size() - TRAIL));
         }
         return model;
+    }
+
+    /** {@code last} without its date when it is {@code first}'s: "2026-01-07 12:00:09 UTC" after a time that day is "12:00:09 UTC". */
+    private static String sameDayShortened(String first, String last) {
+        return first.length() > 11 && last.length() > 11 && first.charAt(10) == ' ' && first.regionMatches(0, last, 0, 11)
+                ? last.substring(11) : last;
+    }
+
+    /** The attachments a row's requests were found in, each with its entries ("3, 5, 7, …" beyond twenty). */
+    private static List<Source> sources(FailureGroup g) {
+        Map<String, List<Integer>> entries = new LinkedHashMap<>();
+        for (FailingRequest f : g.requests()) {
+            entries.computeIfAbsent(f.getEvidence().getFileName(), k -> new ArrayList<>()).add(f.getEntryIndex());
+        }
+        List<Source> sources = new ArrayList<>();
+        entries.forEach((file, list) -> {
+            String shown = list.stream().limit(20).map(String::valueOf).collect(Collectors.joining(", "));
+            sources.add(new Source(file, list.size() > 20 ? shown + ", …" : shown, list.size()));
+        });
+        return sources;
     }
 
     private static List<Answer> webChecks(Ticket t) {

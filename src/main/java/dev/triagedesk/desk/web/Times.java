@@ -82,6 +82,11 @@ public final class Times {
         return at == null ? (iso == null ? "" : iso) : utc(at);
     }
 
+    /** A HAR time as an instant for {@code <time datetime>}; empty when it cannot be read. */
+    public String harIso(String iso) {
+        return iso(parse(iso));
+    }
+
     /** A HAR time in the reporter's zone; empty when there is none or the time cannot be read. */
     public String harReporter(String iso) {
         return reporter(parse(iso));

@@ -3,7 +3,9 @@ package dev.triagedesk.report.web;
 import dev.triagedesk.ticket.ConsoleFinding;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.FailingRequest;
+import dev.triagedesk.ticket.FailureGroup;
 import dev.triagedesk.ticket.FindingSignal;
+import dev.triagedesk.ticket.NormalizedPath;
 import dev.triagedesk.ticket.RequestIdentifier;
 import dev.triagedesk.ticket.TicketDetails;
 import java.time.DateTimeException;
@@ -35,11 +37,14 @@ final class Attachments {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
+    /** Characters of an address shown in the list; a longer one is shortened in the middle, whole when opened. */
+    static final int URL_SHOWN = 90;
+
     /**
      * One attachment and what was found in it. {@code ids} are the IDs not already shown with a listed failing
-     * request; identical signals are one line with a count.
+     * request; identical failures are one row with their count, identical signals one line with a count.
      */
-    record Attachment(Evidence evidence, List<Failure> failures, int failuresNotListed, List<ConsoleFinding> consoleErrors,
+    record Attachment(Evidence evidence, List<FailureRow> failures, int failuresNotListed, List<ConsoleFinding> consoleErrors,
                       int consoleNotListed, int consoleShownWithRequests, List<String> ids, List<SignalGroup> signals) {
 
         public boolean hasFindings() {
@@ -52,6 +57,50 @@ final class Attachments {
     record Failure(FailingRequest request, String time, List<String> ids, List<ConsoleFinding> console) {
     }
 
+    /**
+     * A row of the list: one failing request, or identical ones repeated ({@link FailureGroup}: same method, address,
+     * status and error code), with each request (time, IDs, console lines) in a list that opens.
+     */
+    record FailureRow(FailureGroup group, String shortUrl, List<Failure> requests, int requestsNotListed,
+                      String lastTime) {
+
+        public FailingRequest request() {
+            return group.first();
+        }
+
+        public Failure first() {
+            return requests.get(0);
+        }
+
+        public int count() {
+            return group.count();
+        }
+
+        public boolean repeated() {
+            return group.repeated();
+        }
+
+        public boolean urlShortened() {
+            return request().getUrl() != null && !request().getUrl().equals(shortUrl);
+        }
+
+        public String time() {
+            return first().time();
+        }
+
+        public List<String> ids() {
+            return first().ids();
+        }
+
+        public List<ConsoleFinding> console() {
+            return first().console();
+        }
+
+        public boolean hasMore() {
+            return repeated() || urlShortened();
+        }
+    }
+
     /** A signal as the page says it ("Connection refused: …") and how many times the file shows it. */
     record SignalGroup(String text, int count) {
     }
@@ -61,13 +110,18 @@ final class Attachments {
 
     static List<Attachment> of(TicketDetails d) {
         ZoneId zone = zone(d.ticket().getTimeZone());
-        Set<Long> listed = new HashSet<>();
-        Map<Long, Integer> listedPerEvidence = new HashMap<>();
+        Map<Long, List<FailingRequest>> failuresByEvidence = new LinkedHashMap<>();
         for (FailingRequest f : d.failures()) {
-            if (listedPerEvidence.merge(f.getEvidence().getId(), 1, Integer::sum) <= LISTED) {
-                listed.add(f.getId());
-            }
+            failuresByEvidence.computeIfAbsent(f.getEvidence().getId(), k -> new ArrayList<>()).add(f);
         }
+        // per attachment, the first LISTED rows and, in each, the first LISTED requests are listed
+        Map<Long, List<FailureGroup>> groupsByEvidence = new HashMap<>();
+        Set<Long> listed = new HashSet<>();
+        failuresByEvidence.forEach((evidenceId, failing) -> {
+            List<FailureGroup> groups = FailureGroup.of(failing).stream().limit(LISTED).toList();
+            groupsByEvidence.put(evidenceId, groups);
+            groups.forEach(g -> g.requests().stream().limit(LISTED).forEach(f -> listed.add(f.getId())));
+        });
         Map<Long, List<String>> idsByRequest = new LinkedHashMap<>();
         Map<Long, Set<String>> idsByEvidence = new LinkedHashMap<>();
         for (RequestIdentifier id : d.identifiers()) {
@@ -94,10 +148,6 @@ final class Attachments {
                 unlinkedByEvidence.computeIfAbsent(evidenceId, k -> new ArrayList<>()).add(c);
             }
         }
-        Map<Long, List<FailingRequest>> failuresByEvidence = new LinkedHashMap<>();
-        for (FailingRequest f : d.failures()) {
-            failuresByEvidence.computeIfAbsent(f.getEvidence().getId(), k -> new ArrayList<>()).add(f);
-        }
         Map<Long, Map<String, Integer>> signalsByEvidence = new LinkedHashMap<>();
         for (FindingSignal s : d.signals()) {
             String text = s.getType().label() + (s.getDetail() == null ? "" : ": " + s.getDetail());
@@ -108,14 +158,22 @@ final class Attachments {
         for (Evidence e : d.evidence()) {
             Long id = e.getId();
             List<FailingRequest> failing = failuresByEvidence.getOrDefault(id, List.of());
-            List<Failure> failures = failing.stream().limit(LISTED)
-                    .map(f -> new Failure(f, time(f.getStartedAt(), zone), idsByRequest.getOrDefault(f.getId(), List.of()),
-                            consoleByRequest.getOrDefault(f.getId(), List.of())))
-                    .toList();
+            List<FailureRow> failures = new ArrayList<>();
+            int rowsHold = 0;
+            for (FailureGroup g : groupsByEvidence.getOrDefault(id, List.of())) {
+                List<Failure> requests = g.requests().stream().limit(LISTED)
+                        .map(f -> new Failure(f, time(f.getStartedAt(), zone),
+                                idsByRequest.getOrDefault(f.getId(), List.of()),
+                                consoleByRequest.getOrDefault(f.getId(), List.of())))
+                        .toList();
+                failures.add(new FailureRow(g, NormalizedPath.middle(g.first().getUrl(), URL_SHOWN), requests,
+                        g.count() - requests.size(), time(g.last().getStartedAt(), zone)));
+                rowsHold += g.count();
+            }
             List<ConsoleFinding> console = unlinkedByEvidence.getOrDefault(id, List.of());
             List<SignalGroup> signals = signalsByEvidence.getOrDefault(id, Map.of()).entrySet().stream()
                     .map(g -> new SignalGroup(g.getKey(), g.getValue())).limit(LISTED).toList();
-            attachments.add(new Attachment(e, failures, failing.size() - failures.size(),
+            attachments.add(new Attachment(e, failures, failing.size() - rowsHold,
                     console.stream().limit(LISTED).toList(), Math.max(0, console.size() - LISTED),
                     linkedByEvidence.getOrDefault(id, 0),
                     List.copyOf(idsByEvidence.getOrDefault(id, Set.of())).stream().limit(LISTED).toList(),

@@ -11,8 +11,7 @@ import org.thymeleaf.spring6.util.DetailedError;
 /**
  * Orders the error summary of a form as its fields appear on the page (the order of the form record's
  * components), so the first link leads to the first wrong answer rather than to whichever the validator met first.
- * Used by {@code fragments/fields.html} as {@code @errorOrder}, with the message prefix of the form's labels (the
- * form object itself is not there when a value could not be converted: Spring then builds no record).
+ * Used by {@code fragments/fields.html} as {@code @errorOrder}, with the message prefix of the form's labels.
  */
 @Component("errorOrder")
 public class ErrorOrder {

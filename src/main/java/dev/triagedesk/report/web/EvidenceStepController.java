@@ -48,7 +48,7 @@ class EvidenceStepController {
     @GetMapping("/report/{token}/evidence")
     String evidence(@PathVariable String token, Model model, HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        return StepPages.open(request, t, token, Step.EVIDENCE, model, () -> EvidenceForm.of(t.getConversationUrl()),
+        return StepPages.open(validation, request, t, token, Step.EVIDENCE, model, () -> EvidenceForm.of(t.getConversationUrl()),
                 VIEW_EVIDENCE, this::evidenceModel);
     }
 
@@ -74,7 +74,7 @@ class EvidenceStepController {
             }
             UploadMessages.flash(late, flash);
             flash.addFlashAttribute(StepPages.MESSAGE, "flash.alreadySubmitted");
-            return "redirect:" + ReportLinks.reporterPage(token) + (late.isEmpty() ? "" : "#attachments");
+            return "redirect:" + ReportLinks.reporterPage(token) + (late.isEmpty() ? "" : UploadMessages.anchor(late));
         }
         Navigation navigation = Navigation.of(nav);
         boolean valid = !result.hasErrors();
@@ -109,11 +109,12 @@ class EvidenceStepController {
             flash.addFlashAttribute(StepPages.MESSAGE_ARG, Step.EVIDENCE.number());
         }
         return "redirect:" + navigation.target(Step.EVIDENCE).path(token) + (navigation.target(Step.EVIDENCE)
-                == Step.EVIDENCE ? "#attachments" : "");
+                == Step.EVIDENCE ? UploadMessages.anchor(added) : "");
     }
 
     private void evidenceModel(Ticket t, Model model) {
         model.addAttribute("attachments", Attachments.of(tickets.details(t.getId())));
+        model.addAttribute("api", t.getProduct() != null && t.getProduct().isApi());
         model.addAttribute("maxFileSize", uploads.maxFileSize());
         model.addAttribute("maxFileBytes", uploads.maxFileBytes());
         model.addAttribute("maxPastedText", uploads.maxPastedText());

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.validation.FieldError;
 
 /**
@@ -55,7 +54,7 @@ final class PendingInput {
     }
 
     /** Puts the step's remembered answers and their errors over the form in {@code model}, if there are any. */
-    static void restore(HttpServletRequest request, long ticketId, Step step, Model model) {
+    static void restore(HttpServletRequest request, long ticketId, Step step, Model model, FormValidation validation) {
         HttpSession session = request.getSession(false);
         String errorsKey = BindingResult.MODEL_KEY_PREFIX + ReportFormController.FORM;
         Object form = model.getAttribute(ReportFormController.FORM);
@@ -68,7 +67,7 @@ final class PendingInput {
             return;
         }
         // the form holds the saved answers; a field with an error shows what was typed (its rejected value)
-        DirectFieldBindingResult result = new DirectFieldBindingResult(form, ReportFormController.FORM);
+        BindingResult result = validation.resultFor(form, ReportFormController.FORM);
         errors.forEach(result::addError);
         model.addAttribute(errorsKey, result);
     }

@@ -9,6 +9,8 @@ import dev.triagedesk.ticket.TicketService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,12 +40,15 @@ class ReportFormController {
     private final ReportService reports;
     private final ReportLinks links;
     private final FormValidation validation;
+    private final TypedSecrets secrets;
 
-    ReportFormController(TicketService tickets, ReportService reports, ReportLinks links, FormValidation validation) {
+    ReportFormController(TicketService tickets, ReportService reports, ReportLinks links, FormValidation validation,
+                         TypedSecrets secrets) {
         this.tickets = tickets;
         this.reports = reports;
         this.links = links;
         this.validation = validation;
+        this.secrets = secrets;
     }
 
     @PostMapping("/report")
@@ -74,7 +79,7 @@ class ReportFormController {
     @GetMapping("/report/{token}/what")
     String what(@PathVariable String token, Model model, HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        return StepPages.open(request, t, token, Step.WHAT, model, () -> WhatFailsForm.of(t), VIEW_WHAT, this::whatModel);
+        return StepPages.open(validation, request, t, token, Step.WHAT, model, () -> WhatFailsForm.of(t), VIEW_WHAT, this::whatModel);
     }
 
     @PostMapping("/report/{token}/what")
@@ -82,13 +87,16 @@ class ReportFormController {
                     @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash,
                       HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        validation.complete(form, result);
-        return save(request, t, token, Step.WHAT, Navigation.of(nav), result, model, flash,
-                ticket -> form.applyTo(ticket, new FieldErrors(result)), VIEW_WHAT, this::whatModel);
+        FormValidation.Bound<WhatFailsForm> bound = validation.complete(WhatFailsForm.class, form, result, model);
+        WhatFailsForm what = bound.form();
+        BindingResult checked = bound.result();
+        return save(request, t, token, Step.WHAT, Navigation.of(nav), checked, model, flash,
+                ticket -> what.applyTo(ticket, new FieldErrors(checked)), VIEW_WHAT, this::whatModel);
     }
 
     private void whatModel(Ticket t, Model model) {
         model.addAttribute("products", List.of(Product.values()));
+        secrets.show(t, Step.WHAT, model);
     }
 
     // step 2
@@ -96,7 +104,7 @@ class ReportFormController {
     @GetMapping("/report/{token}/status")
     String status(@PathVariable String token, Model model, HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        return StepPages.open(request, t, token, Step.STATUS, model, () -> StatusPageForm.of(t), VIEW_STATUS, this::statusModel);
+        return StepPages.open(validation, request, t, token, Step.STATUS, model, () -> StatusPageForm.of(t), VIEW_STATUS, this::statusModel);
     }
 
     @PostMapping("/report/{token}/status")
@@ -104,17 +112,19 @@ class ReportFormController {
                       @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash,
                       HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        validation.complete(form, result);
+        FormValidation.Bound<StatusPageForm> bound = validation.complete(StatusPageForm.class, form, result, model);
+        StatusPageForm status = bound.form();
+        BindingResult checked = bound.result();
         Navigation navigation = Navigation.of(nav);
-        if (!result.hasErrors() && form.incidentHere() && !form.adviceSeen() && navigation.needsValidStep(Step.STATUS)
-                && t.isDraft()) {
+        if (!checked.hasErrors() && status.incidentHere() && !status.adviceSeen()
+                && navigation.needsValidStep(Step.STATUS) && t.isDraft()) {
             // the reporter has not seen the advice yet (no JavaScript): save, show it, and let them go on from there
-            tickets.update(t.getId(), ticket -> form.applyTo(ticket, new FieldErrors(result)));
+            tickets.update(t.getId(), ticket -> status.applyTo(ticket, new FieldErrors(checked)));
             flash.addFlashAttribute(StepPages.MESSAGE, "flash.incidentAdvice");
             return "redirect:" + Step.STATUS.path(token) + "#incident-advice";
         }
-        return save(request, t, token, Step.STATUS, navigation, result, model, flash,
-                ticket -> form.applyTo(ticket, new FieldErrors(result)), VIEW_STATUS, this::statusModel);
+        return save(request, t, token, Step.STATUS, navigation, checked, model, flash,
+                ticket -> status.applyTo(ticket, new FieldErrors(checked)), VIEW_STATUS, this::statusModel);
     }
 
     private void statusModel(Ticket t, Model model) {
@@ -126,7 +136,7 @@ class ReportFormController {
     @GetMapping("/report/{token}/checks")
     String checks(@PathVariable String token, Model model, HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        return StepPages.open(request, t, token, Step.CHECKS, model, () -> ChecksForm.of(t), VIEW_CHECKS, this::checksModel);
+        return StepPages.open(validation, request, t, token, Step.CHECKS, model, () -> ChecksForm.of(t), VIEW_CHECKS, this::checksModel);
     }
 
     @PostMapping("/report/{token}/checks")
@@ -134,10 +144,12 @@ class ReportFormController {
                       @RequestParam(name = "nav", required = false) String nav, Model model, RedirectAttributes flash,
                       HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        validation.complete(form, result);
+        FormValidation.Bound<ChecksForm> bound = validation.complete(ChecksForm.class, form, result, model);
+        ChecksForm checks = bound.form();
+        BindingResult checked = bound.result();
         boolean api = isApi(t);
-        return save(request, t, token, Step.CHECKS, Navigation.of(nav), result, model, flash,
-                ticket -> form.applyTo(ticket, api, new FieldErrors(result)), VIEW_CHECKS, this::checksModel);
+        return save(request, t, token, Step.CHECKS, Navigation.of(nav), checked, model, flash,
+                ticket -> checks.applyTo(ticket, api, new FieldErrors(checked)), VIEW_CHECKS, this::checksModel);
     }
 
     private void checksModel(Ticket t, Model model) {
@@ -145,6 +157,7 @@ class ReportFormController {
         model.addAttribute("webChecks", ChecksForm.WEB_CHECKS);
         model.addAttribute("checkResults", List.of(CheckResult.values()));
         model.addAttribute("serviceTiers", ChecksForm.SERVICE_TIERS);
+        secrets.show(t, Step.CHECKS, model);
     }
 
     private static boolean isApi(Ticket t) {
@@ -156,8 +169,11 @@ class ReportFormController {
     @GetMapping("/report/{token}/review")
     String review(@PathVariable String token, Model model, HttpServletRequest request) {
         Ticket t = links.ticket(token);
-        return StepPages.open(request, t, token, Step.REVIEW, model, () -> null, VIEW_REVIEW,
-                (ticket, m) -> m.addAttribute("review", reports.review(ticket.getId())));
+        return StepPages.open(validation, request, t, token, Step.REVIEW, model, () -> null, VIEW_REVIEW,
+                (ticket, m) -> {
+                    m.addAttribute("review", reports.review(ticket.getId()));
+                    secrets.show(ticket, null, m);
+                });
     }
 
     @PostMapping("/report/{token}/review")
@@ -187,6 +203,7 @@ class ReportFormController {
             return "redirect:" + ReportLinks.reporterPage(token);
         }
         boolean valid = !result.hasErrors();
+        Map<String, Set<String>> secretsBefore = TypedSecrets.markers(t, step);
         Ticket saved = tickets.update(t.getId(), ticket -> {
             apply.accept(ticket);
             if (valid) {
@@ -200,6 +217,10 @@ class ReportFormController {
         }
         // leaving: what is not valid yet waits, with its errors, for the reporter to come back to this step
         PendingInput.keep(request, t.getId(), step, result);
+        String secretWarning = secrets.newWarning(secretsBefore, saved, step);
+        if (secretWarning != null) {
+            flash.addFlashAttribute(TypedSecrets.WARNING, secretWarning);
+        }
         if (valid) {
             flash.addFlashAttribute(StepPages.MESSAGE, "flash.saved");
             flash.addFlashAttribute(StepPages.MESSAGE_ARG, step.number());

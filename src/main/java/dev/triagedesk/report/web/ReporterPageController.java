@@ -101,7 +101,7 @@ class ReporterPageController {
             flash.addFlashAttribute(StepPages.MESSAGE, "flash.conversationUrlSaved");
         }
         UploadMessages.flash(added, flash);
-        return "redirect:" + ReportLinks.reporterPage(token) + (t.isDraft() ? "" : "#attachments");
+        return "redirect:" + ReportLinks.reporterPage(token) + (t.isDraft() ? "" : UploadMessages.anchor(added));
     }
 
     private void fill(Ticket t, String token, Model model) {

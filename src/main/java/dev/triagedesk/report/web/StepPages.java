@@ -27,7 +27,7 @@ final class StepPages {
      * reporter left it backwards, with their errors); a submitted report goes to its reporter page, a step that
      * cannot be opened yet to the furthest one that can.
      */
-    static String open(HttpServletRequest request, Ticket t, String token, Step step, Model model,
+    static String open(FormValidation validation, HttpServletRequest request, Ticket t, String token, Step step, Model model,
                        Supplier<Object> form, String view, ModelFiller filler) {
         if (!t.isDraft()) {
             return "redirect:" + ReportLinks.reporterPage(token);
@@ -40,7 +40,7 @@ final class StepPages {
             Object f = form.get();
             if (f != null) {
                 model.addAttribute(ReportFormController.FORM, f);
-                PendingInput.restore(request, t.getId(), step, model);
+                PendingInput.restore(request, t.getId(), step, model, validation);
             }
         }
         fill(t, token, step, model, filler);

@@ -7,6 +7,7 @@ import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.RepeatedFailuresHar;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.ReportAnswers;
@@ -343,6 +344,57 @@ class DeskBrowserTests {
             assertThat(row.get("reference")).isEqualTo(reference);
             assertThat(row.get("seen_message")).isEqualTo("'" + shown.get(21));
         }
+    }
+
+    /**
+     * Issue 9 §5 on the ticket page: eight identical 500s with 300-character addresses are one row (the page no
+     * longer runs to 9,000 pixels) that opens on each request, and the times given in UTC also read in the agent's
+     * own zone.
+     */
+    @Test
+    void repeatedFailuresAreOneRowAndTimesAlsoReadInTheAgentsZone() {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+        MadeTickets.Made m = made.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Repeated", null),
+                MadeTickets.Attachment.har(RepeatedFailuresHar.NAME, RepeatedFailuresHar.json()));
+        signIn();
+        browser.get("http://localhost:" + port + "/desk/tickets/" + m.reference());
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.failures-table > tbody > tr.failure"));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getText()).contains("8×", "500", "internal_error");
+        // one row for the eight (a row each took some 300 pixels, 2,400 for the eight)
+        WebElement failures = browser.findElement(By.id("failures"));
+        assertThat(failures.getSize().getHeight()).as("height of the failing requests").isLessThan(700);
+        assertThat(rows.get(0).getSize().getHeight()).as("height of the row of eight").isLessThan(260);
+        // opened, the row lists its eight requests with their IDs and copy buttons
+        List<WebElement> requests = browser.findElements(By.cssSelector("table.occurrences tr.occurrence"));
+        assertThat(requests).hasSize(8).allSatisfy(r -> assertThat(r.isDisplayed()).isFalse());
+        browser.findElement(By.cssSelector("tr.failure-more details > summary")).click();
+        assertThat(requests).allSatisfy(r -> assertThat(r.isDisplayed()).isTrue());
+        assertThat(requests.get(3).getText()).contains(RepeatedFailuresHar.requestId(3), RepeatedFailuresHar.ray(3));
+        assertThat(requests.get(3).findElement(By.cssSelector("button.copy-id")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("tr.failure-more .full-url code")).getText())
+                .isEqualTo(RepeatedFailuresHar.url(0));
+
+        // the submission time in UTC, and beside it in the agent's zone (Tokyo, UTC+9, no daylight saving)
+        Ticket stored = tickets.byReference(m.reference()).orElseThrow();
+        String tokyo = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .format(stored.getSubmittedAt().atZone(java.time.ZoneId.of("Asia/Tokyo")));
+        WebElement submitted = browser.findElement(By.cssSelector(".ticket-facts time"));
+        assertThat(submitted.getText()).endsWith(" UTC");
+        assertThat(browser.findElement(By.cssSelector(".ticket-facts time + .local-time")).getText())
+                .isEqualTo("Your time: " + tokyo + " Asia/Tokyo");
+        // the capture's own times come with the reporter's zone instead
+        assertThat(rows.get(0).findElements(By.cssSelector(".local-time"))).isEmpty();
+        noPageProblems("ticket page with repeated failures");
+
+        browser.get("http://localhost:" + port + "/desk?q=" + m.reference());
+        String minute = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(stored.getSubmittedAt().atZone(java.time.ZoneId.of("Asia/Tokyo")));
+        assertThat(browser.findElement(By.cssSelector(".queue-table tbody tr .local-time")).getText())
+                .isEqualTo("Your time: " + minute + " Asia/Tokyo");
+        noPageProblems("queue");
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.support.RepeatedFailuresHar;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
@@ -39,6 +40,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,6 +167,117 @@ class TicketPageTests {
             assertThat(e.getAction()).isEqualTo(AuditAction.VIEWED);
             assertThat(e.getActor()).isEqualTo(agent.getUsername());
         });
+    }
+
+    @Test
+    void identicalFailuresAreOneRowWithTheirCountAndEachRequestInTheListItOpens() throws Exception {
+        MadeTickets.Made m = made.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Repeated " + marker, null),
+                MadeTickets.Attachment.har(RepeatedFailuresHar.NAME, RepeatedFailuresHar.json()));
+        Document page = page(m.reference());
+        assertThat(page.select("#failures-title").text()).isEqualTo("Failing requests (9)");
+        assertThat(page.select("#failures .grouped-hint").text()).startsWith("9 failing requests in 2 rows");
+
+        var rows = page.select("table.failures-table > tbody > tr.failure");
+        assertThat(rows).hasSize(2);
+        Element repeated = rows.get(0);
+        assertThat(repeated.attr("data-count")).isEqualTo("8");
+        assertThat(repeated.select(".request .count").text()).isEqualTo("8×");
+        assertThat(repeated.select(".time > time").text()).isEqualTo("2026-05-04 10:00:00 UTC");
+        assertThat(repeated.select(".time > time").attr("datetime")).isEqualTo("2026-05-04T10:00:00Z");
+        assertThat(repeated.select(".time .until").text()).isEqualTo("to 10:00:07 UTC");
+        assertThat(repeated.select(".status .code").text()).isEqualTo("500");
+        assertThat(repeated.select(".error-code").text()).isEqualTo("internal_error");
+        String shown = repeated.select(".request .url").text();
+        assertThat(shown).hasSizeLessThanOrEqualTo(TicketView.URL_SHOWN).contains("…")
+                .startsWith("https://chatgpt.com/backend-api/conversation/");
+        assertThat(repeated.select("td.ids code")).isEmpty();
+        assertThat(repeated.select("td.source").text()).isEqualTo(RepeatedFailuresHar.NAME + " entries 0, 1, 2, 3, 4, 5, 6, 7");
+
+        // the line under the row opens (no script needed) on the whole address and each request
+        Element more = repeated.nextElementSibling();
+        assertThat(more).isNotNull();
+        assertThat(more.hasClass("failure-more")).isTrue();
+        Element details = more.selectFirst("details");
+        assertThat(details.hasAttr("open")).isFalse();
+        assertThat(details.select("summary").text()).isEqualTo("The 8 requests: times, entries and request IDs");
+        assertThat(details.select(".full-url code").text()).isEqualTo(RepeatedFailuresHar.url(0));
+        var occurrences = details.select("table.occurrences tbody tr.occurrence");
+        assertThat(occurrences).hasSize(8);
+        for (int i = 0; i < RepeatedFailuresHar.REPEATED; i++) {
+            Element o = occurrences.get(i);
+            assertThat(o.select("time").text()).isEqualTo("2026-05-04 10:00:0" + i + " UTC");
+            assertThat(o.select(".source").text()).isEqualTo("entry " + i);
+            assertThat(o.select("code").eachText()).containsExactly(RepeatedFailuresHar.requestId(i), RepeatedFailuresHar.ray(i));
+        }
+        for (var button : details.select("button[data-copy]")) {
+            assertThat(page.select(button.attr("data-copy"))).as("copy target %s", button.attr("data-copy")).hasSize(1);
+        }
+        // each address whole once at most: the table no longer grows with every repetition
+        String table = page.select("#failures").html();
+        assertThat(table.split(java.util.regex.Pattern.quote(RepeatedFailuresHar.url(0).replace("&", "&amp;")), -1))
+                .hasSize(2);
+        assertThat(table).doesNotContain(RepeatedFailuresHar.url(3).replace("&", "&amp;"));
+
+        // a failure seen once is a row as before: its IDs in the row, nothing to open
+        Element single = rows.get(1);
+        assertThat(single.attr("data-count")).isEqualTo("1");
+        assertThat(single.select(".count")).isEmpty();
+        assertThat(single.select("td.ids code").text()).isEqualTo(RepeatedFailuresHar.RATE_LIMITED_ID);
+        assertThat(single.select("td.source").text()).isEqualTo(RepeatedFailuresHar.NAME + " entry 8");
+        assertThat(single.nextElementSibling()).isNull();
+    }
+
+    @Test
+    void thePdfPrintsEachRowOnceWithItsRequestsUnderItIdsWholeAndNoSummaryBesideTheTables() throws Exception {
+        MadeTickets.Made m = made.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Repeated " + marker, null),
+                MadeTickets.Attachment.har(RepeatedFailuresHar.NAME, RepeatedFailuresHar.json()));
+        byte[] pdf = mvc.perform(as(get("/desk/tickets/" + m.reference() + "/export/pdf"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        String text = pdfText(pdf).replaceAll("[ \\t]+", " ");
+        // the tables say it all: the summary (exported on its own) is not printed a second time beside them
+        assertThat(text).doesNotContain("Support summary", "Plain text", "Support-ready checklist");
+        assertThat(text).contains("Failing requests (9)", "8×", "to 10:00:07 UTC");
+        // every request ID, and the file name where its requests were found, whole on one line
+        for (int i = 0; i < RepeatedFailuresHar.REPEATED; i++) {
+            assertThat(text).contains("entry " + i + " x-request-id: " + RepeatedFailuresHar.requestId(i)
+                    + " cf-ray: " + RepeatedFailuresHar.ray(i));
+        }
+        assertThat(text).contains("Found in: " + RepeatedFailuresHar.NAME + ", entries 0, 1, 2, 3, 4, 5, 6, 7");
+        assertThat(text).contains("Request IDs: x-request-id: " + RepeatedFailuresHar.RATE_LIMITED_ID);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getNumberOfPages()).isLessThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void aReporterWithoutANameIsTheirAddressAloneAndAStaffMemberIsNotNamedTwice() throws Exception {
+        StaffUser plain = staff.create("plain-" + marker, "plain-" + marker, PASSWORD, Role.AGENT);
+        Document page = page(ticket.getReference());
+        // TicketFixtures gives the name "Pat"
+        assertThat(page.select(".ticket-facts dd .email").text()).isEqualTo("<" + marker + "@example.com>");
+        MadeTickets.Made anonymous = made.submit(new dev.triagedesk.ticket.ReportAnswers(Product.CHATGPT_WEB, null,
+                "Something went wrong", 500, null, "UTC", null, null, "nameless-" + marker + "@example.com", "x",
+                null, null, null, null));
+        Document nameless = page(anonymous.reference());
+        assertThat(nameless.select(".ticket-facts dd .email").text()).isEqualTo("nameless-" + marker + "@example.com");
+        assertThat(desk.submitted(anonymous.reference()).orElseThrow().getSummaryText())
+                .contains("Reported by: nameless-" + marker + "@example.com").doesNotContain("<nameless");
+
+        assertThat(nameless.select("#assignee option[value=" + plain.getId() + "]").text()).isEqualTo("plain-" + marker);
+        assertThat(nameless.select("#assignee option[value=" + agent.getId() + "]").text())
+                .isEqualTo("Agent " + marker + " (" + agent.getUsername() + ")");
+    }
+
+    @Test
+    void aSecretTheReporterTypedAmongTheRequestIdsIsNotListedAsAnId() throws Exception {
+        String key = Secrets.openAiKey(5);
+        MadeTickets.Made m = made.submit(new dev.triagedesk.ticket.ReportAnswers(Product.OPENAI_API, null,
+                "Something went wrong", 500, null, "UTC", null, "Pat", null, "x", null, null,
+                new dev.triagedesk.ticket.ReportAnswers.Api(null, null, null, null, null, null, null,
+                        "req_" + marker + " " + key), null));
+        Document page = page(m.reference());
+        assertThat(page.select("#identifiers table code").eachText()).containsExactly("req_" + marker);
+        assertThat(page.html()).doesNotContain(key);
     }
 
     @Test

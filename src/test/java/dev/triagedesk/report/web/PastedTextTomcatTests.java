@@ -103,7 +103,7 @@ class PastedTextTomcatTests {
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         Document page = Jsoup.parse(answer.getBody());
         assertThat(page.select("#consoleText-error").text())
-                .contains("is 0.3 MB, more than the 0.1 MB that can be pasted: save it as a file");
+                .contains("The pasted text is 0.3 MB, more than the 0.1 MB that can be pasted: save it as a file");
         assertThat(page.select("#conversationUrl").attr("value")).isEqualTo(URL);
         assertThat(page.text()).contains("Attachments taken: 1 analyzed");
         var details = tickets.details(tickets.byToken(token).orElseThrow().getId());

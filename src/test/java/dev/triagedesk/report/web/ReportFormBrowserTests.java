@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.RepeatedFailuresHar;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.Product;
@@ -122,7 +123,8 @@ class ReportFormBrowserTests {
         String findings = browser.findElement(By.id("attachments")).getText();
         assertThat(findings).contains("Attachments taken: 1 analyzed.", ReportFormTests.HAR, "Analyzed", "PGRST202",
                 CF_RAY, "https://eboispangcayxxheoufy.supabase.co/rest/v1/rpc/get_all_users");
-        assertThat(active().getAttribute("id")).isEqualTo("attachments");
+        assertThat(active().getAttribute("id")).startsWith("attachment-");
+        assertThat(active().getText()).contains(ReportFormTests.HAR);
         assertThat(browser.getCurrentUrl()).endsWith("/evidence");
 
         // then the console log Chrome saved while the same request failed: its line joins the request's finding
@@ -173,7 +175,7 @@ class ReportFormBrowserTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary[role=alert]")));
         assertThat(active().getAttribute("class")).contains("error-summary");
         String describedBy = browser.findElement(By.id("product")).getAttribute("aria-describedby");
-        assertThat(browser.findElement(By.id(describedBy)).getText()).contains("choose what fails");
+        assertThat(browser.findElement(By.id(describedBy)).getText()).contains("Choose what fails");
         assertLabelled("step 1 with errors");
 
         browser.findElement(By.id("product-OPENAI_API")).click();
@@ -217,6 +219,124 @@ class ReportFormBrowserTests {
         assertLabelled("reporter page");
     }
 
+    /**
+     * Issue 9 §5 on the API path: the failure time and every answer survive a page sent back with errors (the page
+     * script does not put "now" over the time), the browser's user agent is not offered as an API client's
+     * environment, a share of calls typed as "20%" is a message next to its field, and a secret typed among the
+     * request IDs is said to be removed and to be revoked.
+     */
+    @Test
+    void onTheApiPathAnswersSurviveErrorsAndASecretTypedInIsToldToBeRevoked() {
+        browser.get("http://localhost:" + port + "/");
+        browser.findElement(By.cssSelector("form[action='/report'] button")).click();
+        wait.until(ExpectedConditions.urlMatches("/what$"));
+        assertThat(value("environment")).contains("Mozilla");
+        browser.findElement(By.id("product-OPENAI_API")).click();
+        assertThat(value("environment")).as("the browser's user agent is no API client").isEmpty();
+        browser.findElement(By.id("product-CHATGPT_WEB")).click();
+        assertThat(value("environment")).contains("Mozilla");
+        browser.findElement(By.id("product-OPENAI_API")).click();
+        type("environment", "openai-python 2.3 on Python 3.12, AWS eu-west-1");
+        // the failure time the reporter gives, then an answer that cannot be read
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('occurredAt').value = '2026-01-07T15:23';");
+        type("timeZone", "Europe/Istanbul");
+        type("seenStatus", "five hundred");
+        continueButton().click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
+        assertThat(value("occurredAt")).isEqualTo("2026-01-07T15:23");
+        assertThat(value("seenStatus")).isEqualTo("five hundred");
+        assertThat(value("environment")).isEqualTo("openai-python 2.3 on Python 3.12, AWS eu-west-1");
+        assertThat(browser.findElement(By.id("product-OPENAI_API")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("seenStatus-error")).getText())
+                .endsWith("Enter the status code as a number, such as 500");
+        type("seenStatus", "500");
+        type("seenMessage", "500 from /v1/responses");
+        continueButton().click();
+        wait.until(ExpectedConditions.urlMatches("/status$"));
+        String token = browser.getCurrentUrl().split("/")[4];
+        Ticket stored = ticketService.byToken(token).orElseThrow();
+        assertThat(stored.getOccurredAt()).isEqualTo(java.time.LocalDateTime.of(2026, 1, 7, 15, 23));
+        assertThat(stored.getEnvironment()).isEqualTo("openai-python 2.3 on Python 3.12, AWS eu-west-1");
+        browser.findElement(By.id("statusPage-NO_INCIDENT")).click();
+        continueButton().click();
+
+        // step 3: "20%" is said to be wrong next to its field, on the step's own page
+        wait.until(ExpectedConditions.urlMatches("/checks$"));
+        type("model", "gpt-5");
+        type("failingPercent", "20%");
+        continueButton().click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("failingPercent-error")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Isolation checks");
+        assertThat(error.getText()).contains("Enter a whole number from 0 to 100, without the % sign");
+        assertThat(error.getLocation().getY()).isLessThan(browser.findElement(By.id("failingPercent")).getLocation().getY());
+        assertThat(value("failingPercent")).isEqualTo("20%");
+        assertThat(value("model")).isEqualTo("gpt-5");
+        assertThat(active().getAttribute("class")).contains("error-summary");
+
+        // a key pasted with the request IDs: taken out, and the reporter is told to revoke it
+        type("failingPercent", "20");
+        type("requestIds", "req_7f3a9c21b8e04d55a1b2c3d4\n" + dev.triagedesk.evidence.Secrets.openAiKey(21));
+        continueButton().click();
+        wait.until(ExpectedConditions.urlMatches("/evidence$"));
+        WebElement warning = browser.findElement(By.cssSelector(".secret-warning"));
+        assertThat(warning.isDisplayed()).isTrue();
+        assertThat(warning.getText()).contains("Request IDs of failing calls", "revoke it");
+        assertThat(active()).isEqualTo(warning);
+        // and step 4 says what helps with API calls, not only how to save a HAR
+        assertThat(browser.findElement(By.cssSelector("details.how-to")).getText())
+                .contains("What helps support with API calls", "x-request-id", "OPENAI_LOG=debug");
+        assertThat(ticketService.details(stored.getId()).identifiers()).extracting(i -> i.getValue())
+                .containsExactly("req_7f3a9c21b8e04d55a1b2c3d4");
+    }
+
+    /**
+     * After an upload the file just added is at the top of the window with the focus (not the middle of the
+     * findings of the files before it), the findings come before "Save and continue", and a failure repeated eight
+     * times is one item that opens on its requests.
+     */
+    @Test
+    void afterAnUploadTheFileJustAddedIsInViewAndRepeatedFailuresAreOneItem() throws Exception {
+        TicketService.Draft draft = ticketService.startDraft();
+        ticketService.update(draft.ticket().getId(), t -> {
+            t.setProduct(Product.CHATGPT_WEB);
+            t.setSeenMessage("Something went wrong");
+            t.reachStep(3);
+        });
+        browser.get("http://localhost:" + port + "/report/" + draft.token() + "/evidence");
+        browser.findElement(By.id("har")).sendKeys(Corpus.har("user-ONSdigital-eq-benchmark-chrome72-conn-refused.har")
+                .toAbsolutePath().normalize().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), "conn-refused"));
+
+        Path repeated = Files.writeString(workDir.resolve(RepeatedFailuresHar.NAME), RepeatedFailuresHar.json());
+        browser.findElement(By.id("har")).sendKeys(repeated.toAbsolutePath().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), RepeatedFailuresHar.NAME));
+        WebElement added = active();
+        assertThat(added.getAttribute("id")).startsWith("attachment-");
+        assertThat(added.getText()).contains(RepeatedFailuresHar.NAME);
+        Number top = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return arguments[0].getBoundingClientRect().top;", added);
+        Number window = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerHeight;");
+        assertThat(top.doubleValue()).as("top of the file just added, in the window").isBetween(-1.0, window.doubleValue() / 4);
+        // the findings, then "Save and continue"
+        assertThat(browser.findElement(By.id("attachments")).getLocation().getY())
+                .isLessThan(continueButton().getLocation().getY());
+
+        // eight identical 500s: one item with its count; its requests are in a list that opens
+        List<WebElement> items = added.findElements(By.cssSelector("li.failure"));
+        assertThat(items).hasSize(2);
+        WebElement item = items.get(0);
+        assertThat(item.findElement(By.cssSelector(".count")).getText()).isEqualTo("8×");
+        assertThat(item.getSize().getHeight()).as("height of the item of eight failures").isLessThan(220);
+        List<WebElement> requests = item.findElements(By.cssSelector("ol.occurrences > li"));
+        assertThat(requests).hasSize(8);
+        assertThat(requests.get(0).isDisplayed()).isFalse();
+        item.findElement(By.cssSelector("details.failure-more > summary")).click();
+        assertThat(requests).allSatisfy(r -> assertThat(r.isDisplayed()).isTrue());
+        assertThat(requests.get(7).getText()).contains(RepeatedFailuresHar.requestId(7));
+        assertThat(item.findElement(By.cssSelector(".full-url .url")).getText()).isEqualTo(RepeatedFailuresHar.url(0));
+    }
+
     @Test
     void aLargeHarGoesUpWithAProgressBarAndItsFindingsFollow() {
         TicketService.Draft draft = ticketService.startDraft();
@@ -244,7 +364,7 @@ class ReportFormBrowserTests {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), "pagexray-nytimes"));
         assertThat(browser.findElement(By.id("attachments")).getText()).contains("Analyzed", "503");
-        assertThat(active().getAttribute("id")).isEqualTo("attachments");
+        assertThat(active().getAttribute("id")).startsWith("attachment-");
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.triagedesk.evidence.Corpus;
@@ -118,12 +119,13 @@ class ReportFormTests {
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("class=\"error-summary\" role=\"alert\"")
-                .contains("<a href=\"#product-CHATGPT_WEB\">What fails? – choose what fails</a>")
+                .contains("<a href=\"#product-CHATGPT_WEB\">What fails? – Choose what fails</a>")
                 .contains("id=\"seenStatus-error\"")
-                .contains("must be a whole number")
-                .contains("must be an email address such as pat@example.com")
-                .contains("must be a time zone such as Europe/Paris or +02:00")
-                .contains("say what you see, even roughly");
+                .contains("Enter the status code as a number, such as 500")
+                .contains("Must be an email address such as pat@example.com")
+                .contains("Must be a time zone such as Europe/Paris or +02:00")
+                .contains("Say what you see, even roughly")
+                .doesNotContain("must be an email").doesNotContain(">say what");
         // the summary lists the errors in the order of the page
         String summary = page.substring(page.indexOf("class=\"error-summary\""), page.indexOf("</ul>", page.indexOf("class=\"error-summary\"")));
         assertThat(summary).containsSubsequence("#product", "#seenMessage", "#seenStatus", "#timeZone", "#reporterEmail");
@@ -148,10 +150,10 @@ class ReportFormTests {
                         .param("productDetail", "x".repeat(201)))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("<a href=\"#productDetail\">Browser or app version – must be at most 200 characters</a>")
+        assertThat(page).contains("<a href=\"#productDetail\">Browser or app version – Must be at most 200 characters</a>")
                 .doesNotContain("size must be between");
         assertThat(org.jsoup.Jsoup.parse(page).select("#productDetail-error").text())
-                .isEqualTo("Error: must be at most 200 characters");
+                .isEqualTo("Error: Must be at most 200 characters");
     }
 
     @Test
@@ -209,7 +211,8 @@ class ReportFormTests {
         assertThat(sectionTag(advice, "incident-advice")).doesNotContain("hidden");
         assertThat(advice).contains("Wait 10 to 30 minutes, then retry on a fresh page load")
                 .contains("Your answers so far are saved, and this page&#39;s address brings you back to them.")
-                .contains("Continue anyway")
+                // the way on is the step's own "Save and continue": no second button doing the same
+                .doesNotContain("Continue anyway")
                 .contains("There is an incident for this component: read the advice below before going on.");
         assertThat(inputTag(advice, "adviceShown")).contains("value=\"true\"");
 
@@ -225,7 +228,7 @@ class ReportFormTests {
         String token = draftAt(Product.CHATGPT_WEB, 1);
         mvc.perform(post("/report/" + token + "/status").param("nav", "next"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("choose what the status page shows")));
+                .andExpect(content().string(containsString("Choose what the status page shows")));
         mvc.perform(post("/report/" + token + "/status").param("nav", "back").param("statusPage", "NO_INCIDENT"))
                 .andExpect(redirectedUrl("/report/" + token + "/what"));
         String page = mvc.perform(get("/report/" + token + "/status")).andReturn().getResponse().getContentAsString();
@@ -305,7 +308,7 @@ class ReportFormTests {
         MockHttpSession browser = (MockHttpSession) back.getRequest().getSession();
         String page = mvc.perform(get("/report/" + token + "/checks").session(browser)).andReturn().getResponse().getContentAsString();
         assertThat(inputTag(page, "failingPercent")).contains("value=\"lots\"").contains("aria-invalid=\"true\"");
-        assertThat(page).contains("id=\"failingPercent-error\"").contains("must be a whole number");
+        assertThat(page).contains("id=\"failingPercent-error\"").contains("Enter a whole number from 0 to 100");
         assertThat(inputTag(page, "model")).contains("value=\"gpt-5\"");
         assertThat(inputTag(page, "endpoint")).contains("value=\"/v1/responses\"");
         assertThat(inputTag(page, "retriedWithBackoff-true")).contains("checked");
@@ -315,7 +318,7 @@ class ReportFormTests {
         mvc.perform(post("/report/" + token + "/checks").param("nav", "next").param("failingPercent", "150"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"failingPercent-error\""),
-                        containsString("must be a percentage between 0 and 100"))));
+                        containsString("Must be a percentage between 0 and 100"))));
 
         // once corrected, the step is clean when opened again
         mvc.perform(post("/report/" + token + "/checks").session(browser).param("nav", "next").param("failingPercent", "20"))
@@ -342,7 +345,7 @@ class ReportFormTests {
         MockMultipartFile har = new MockMultipartFile("har", "capture.har", "application/json",
                 Files.readAllBytes(Corpus.har(HAR)));
         MvcResult upload = mvc.perform(multipart("/report/" + token + "/evidence").file(har).param("nav", "stay"))
-                .andExpect(redirectedUrl("/report/" + token + "/evidence#attachments"))
+                .andExpect(redirectedUrlPattern("/report/" + token + "/evidence#attachment-*"))
                 .andExpect(flash().attributeExists("uploaded"))
                 .andReturn();
         String page = mvc.perform(get("/report/" + token + "/evidence").flashAttrs(upload.getFlashMap()))
@@ -413,7 +416,7 @@ class ReportFormTests {
         MockMultipartFile fragment = new MockMultipartFile("har", "fragment.har", "application/json",
                 Files.readAllBytes(Corpus.har("user-Kay0n-dot2control-truncated-fragment.har")));
         mvc.perform(multipart("/report/" + token + "/evidence").file(shot).file(fragment).param("nav", "stay"))
-                .andExpect(redirectedUrl("/report/" + token + "/evidence#attachments"));
+                .andExpect(redirectedUrlPattern("/report/" + token + "/evidence#attachment-*"));
         String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("shot.png").contains("not a PNG or JPEG image")
                 .contains("fragment.har").contains("fragment cut from a HAR")
@@ -428,7 +431,7 @@ class ReportFormTests {
                         .file(new MockMultipartFile("har", "edited.har", "application/json", broken))
                         .file(new MockMultipartFile("har", "cut.har", "application/json", java.util.Arrays.copyOf(broken, 2000)))
                         .param("nav", "stay"))
-                .andExpect(redirectedUrl("/report/" + token + "/evidence#attachments"));
+                .andExpect(redirectedUrlPattern("/report/" + token + "/evidence#attachment-*"));
 
         var evidence = tickets.details(tickets.byToken(token).orElseThrow().getId()).evidence();
         assertThat(evidence).extracting(e -> e.getFileName()).containsExactly("edited.har", "cut.har");
@@ -466,7 +469,7 @@ class ReportFormTests {
                 15:24:00.002 main.js:10  Uncaught (in promise) TypeError: Cannot read properties of undefined (reading '<script>alert(1)</script>')
                 """;
         mvc.perform(multipart("/report/" + token + "/evidence").param("consoleText", console).param("nav", "stay"))
-                .andExpect(redirectedUrl("/report/" + token + "/evidence#attachments"));
+                .andExpect(redirectedUrlPattern("/report/" + token + "/evidence#attachment-*"));
         String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("pasted console log")
                 .contains("1 console error is shown with the failing request it is about.")
@@ -495,7 +498,7 @@ class ReportFormTests {
                         .file(new MockMultipartFile("har", "capture.har", "application/json", Files.readAllBytes(Corpus.har(HAR))))
                         .file(new MockMultipartFile("console", "console.log", "text/plain", console.getBytes()))
                         .param("nav", "stay"))
-                .andExpect(redirectedUrl("/report/" + token + "/evidence#attachments"));
+                .andExpect(redirectedUrlPattern("/report/" + token + "/evidence#attachment-*"));
 
         String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
         String row = page.substring(page.indexOf("class=\"failure\""));
@@ -527,7 +530,7 @@ class ReportFormTests {
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"conversationUrl-error\"")
-                .contains("must start with https:// (only a ChatGPT conversation, such as chatgpt.com/c/..., can be"
+                .contains("Must start with https:// (only a ChatGPT conversation, such as chatgpt.com/c/..., can be"
                         + " given without it)")
                 .contains("Attachments taken: 1 analyzed")
                 .contains(">kept text</textarea>");
@@ -622,7 +625,7 @@ class ReportFormTests {
 
         MvcResult added = mvc.perform(multipart("/r/" + token + "/evidence").file(new MockMultipartFile("har",
                         "later.har", "application/json", Files.readAllBytes(Corpus.har(HAR)))))
-                .andExpect(redirectedUrl("/r/" + token + "#attachments"))
+                .andExpect(redirectedUrlPattern("/r/" + token + "#attachment-*"))
                 .andReturn();
         assertThat(repository.findById(id).orElseThrow().getSummaryText()).contains(SB_REQUEST_ID, "later.har");
         mvc.perform(get("/r/" + token).flashAttrs(added.getFlashMap()))
@@ -643,7 +646,7 @@ class ReportFormTests {
                         .file(new MockMultipartFile("har", "stale-tab.har", "application/json",
                                 Files.readAllBytes(Corpus.har(HAR))))
                         .param("conversationUrl", "https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab"))
-                .andExpect(redirectedUrl("/r/" + token + "#attachments"))
+                .andExpect(redirectedUrlPattern("/r/" + token + "#attachment-*"))
                 .andExpect(flash().attribute("messageKey", "flash.alreadySubmitted"))
                 .andReturn();
         Ticket t = repository.findById(id).orElseThrow();
@@ -666,7 +669,7 @@ class ReportFormTests {
         // a wrong address is shown next to its field, and nothing changes
         String page = mvc.perform(multipart("/r/" + token + "/evidence").param("conversationUrl", "the chat from Monday"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("id=\"conversationUrl-error\"").contains("must be a web address starting with https://");
+        assertThat(page).contains("id=\"conversationUrl-error\"").contains("Must be a web address starting with https://");
         assertThat(repository.findById(id).orElseThrow().getConversationUrl()).isNull();
 
         mvc.perform(multipart("/r/" + token + "/evidence")

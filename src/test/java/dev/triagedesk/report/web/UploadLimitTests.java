@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.triagedesk.evidence.Corpus;
@@ -57,7 +58,7 @@ class UploadLimitTests {
         mvc.perform(multipart("/report/" + token + "/evidence").with(csrf()).param("nav", "stay")
                         .param("conversationUrl", "https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab")
                         .file(new MockMultipartFile("har", "big.har", "application/json", Files.readAllBytes(Corpus.har(LARGE)))))
-                .andExpect(redirectedUrl("/report/" + token + "/evidence#attachments"));
+                .andExpect(redirectedUrlPattern("/report/" + token + "/evidence#attachment-*"));
 
         String page = mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("big.har").contains(">Could not be read<")
@@ -91,7 +92,7 @@ class UploadLimitTests {
                         .param("conversationUrl", "https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(page);
-        assertThat(doc.select("#consoleText-error").text()).isEqualTo("Error: is 0.8 MB, more than the 0.5 MB that"
+        assertThat(doc.select("#consoleText-error").text()).isEqualTo("Error: The pasted text is 0.8 MB, more than the 0.5 MB that"
                 + " can be pasted: save it as a file and attach it above instead (nothing else on this page was lost)");
         assertThat(doc.select("#consoleText").attr("aria-invalid")).isEqualTo("true");
         assertThat(doc.select("#conversationUrl").attr("value"))
@@ -101,7 +102,7 @@ class UploadLimitTests {
 
         // at the limit it is taken
         mvc.perform(multipart("/r/" + token + "/evidence").with(csrf()).param("consoleText", consoleOf(400 * 1024)))
-                .andExpect(redirectedUrl("/r/" + token + "#attachments"));
+                .andExpect(redirectedUrlPattern("/r/" + token + "#attachment-*"));
         assertThat(tickets.details(id).evidence()).extracting(e -> e.getFileName())
                 .containsExactly("later.har", "pasted console log");
     }
