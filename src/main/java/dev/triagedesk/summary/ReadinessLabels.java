@@ -1,5 +1,6 @@
 package dev.triagedesk.summary;
 
+import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.evidence.triage.Hosts;
 import dev.triagedesk.ticket.ApiContext;
 import dev.triagedesk.ticket.Evidence;
@@ -213,7 +214,9 @@ public final class ReadinessLabels {
 
         Set<String> ids = new LinkedHashSet<>();
         if (a.getRequestIds() != null) {
-            Arrays.stream(a.getRequestIds().trim().split("[\\s,;]+")).filter(id -> !id.isEmpty()).forEach(ids::add);
+            // a secret typed among them was redacted: its marker is no request ID
+            Arrays.stream(a.getRequestIds().trim().split("[\\s,;]+"))
+                    .filter(id -> !id.isEmpty() && !id.contains(Redactor.MARKER_PREFIX)).forEach(ids::add);
         }
         ids.addAll(found.requestIds());
         List<String> shown = ids.stream().limit(IDS_SHOWN).toList();

@@ -210,7 +210,7 @@ class AccessibilityBrowserTests {
         wait.until(ExpectedConditions.urlMatches("/what$"));
         continueButton().click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
-        WebElement link = browser.findElement(By.partialLinkText("choose what fails"));
+        WebElement link = browser.findElement(By.partialLinkText("hoose what fails"));
         link.sendKeys(Keys.ENTER);
         wait.until(d -> "product-CHATGPT_WEB".equals(active().getAttribute("id")));
         assertThat(active().getAttribute("type")).isEqualTo("radio");

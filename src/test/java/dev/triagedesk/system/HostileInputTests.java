@@ -254,7 +254,7 @@ class HostileInputTests {
             return message.isBlank() || message.contains("text of the form")
                     ? "sent back without a message that says why: \"" + message + "\"" : null;
         }
-        if (answer.statusCode() != 302 || !location.endsWith("/report/" + token + "/evidence#attachments")) {
+        if (answer.statusCode() != 302 || !location.matches(".*/report/" + token + "/evidence#attachment-\\d+")) {
             return "answered " + answer.statusCode() + " " + location + ": " + clip(answer.body());
         }
         if (rows.size() < 2 || !rows.get(0).isAnalyzed()) {
