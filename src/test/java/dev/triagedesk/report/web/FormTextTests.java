@@ -2,22 +2,29 @@ package dev.triagedesk.report.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.triagedesk.desk.DeskService;
+import dev.triagedesk.desk.TicketNote;
+import dev.triagedesk.staff.Role;
+import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.ticket.ConsoleFinding;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.StatusPageAnswer;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -25,7 +32,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * Text the form's fields may carry but no ticket can hold: a NUL (typed, pasted, or {@code %00} in a hand-made post;
  * PostgreSQL's text cannot store it) and a lone surrogate. Each becomes U+FFFD as the form is bound, as in the API's
- * JSON, so the page answers as usual and what is stored is text. Same context as {@link ReportFormTests}.
+ * JSON, so the page answers as usual and what is stored is text; an agent's note on the desk likewise. Same context
+ * as {@link ReportFormTests}.
  */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:report-form;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/report-form"})
@@ -39,6 +47,12 @@ class FormTextTests {
     MockMvc mvc;
     @Autowired
     TicketService tickets;
+    @Autowired
+    DeskService desk;
+    @Autowired
+    StaffService staff;
+    @Autowired
+    UserDetailsService principals;
 
     private static MockHttpServletRequestBuilder post(String url) {
         return MockMvcRequestBuilders.post(url).with(csrf());
@@ -126,6 +140,18 @@ class FormTextTests {
         assertThat(tickets.details(t.getId()).consoleFindings()).extracting(ConsoleFinding::getMessage)
                 .anySatisfy(m -> assertThat(m).contains("boom\uFFFD"))
                 .allSatisfy(m -> assertThat(m).doesNotContain(NUL));
+    }
+
+    @Test
+    void anAgentsNoteWithANulIsSavedWithAReplacementCharacter() throws Exception {
+        String token = draftAt(Product.CHATGPT_WEB, 4);
+        String reference = tickets.submit(tickets.byToken(token).orElseThrow().getId()).getReference();
+        String agent = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+        staff.create(agent, "Agent", "correct horse battery staple", Role.AGENT);
+        mvc.perform(post("/desk/tickets/" + reference + "/notes").with(user(principals.loadUserByUsername(agent)))
+                        .param("body", "Called back" + NUL))
+                .andExpect(redirectedUrl("/desk/tickets/" + reference + "#notes"));
+        assertThat(desk.notes(reference)).extracting(TicketNote::getBody).containsExactly("Called back\uFFFD");
     }
 
     /** A draft whose first {@code steps} steps are answered, as if the reporter had walked them. */
