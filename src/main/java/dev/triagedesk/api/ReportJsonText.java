@@ -1,5 +1,6 @@
 package dev.triagedesk.api;
 
+import dev.triagedesk.system.StorableText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
@@ -25,28 +26,7 @@ final class ReportJsonText {
 
     /** The text with each lone surrogate and each NUL replaced by U+FFFD. */
     static String clean(String s) {
-        if (s == null) {
-            return null;
-        }
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-            boolean bad = c == '\0' || !pair && Character.isSurrogate(c);
-            if (bad && sb == null) {
-                sb = new StringBuilder(s.length()).append(s, 0, i);
-            }
-            if (sb != null) {
-                sb.append(bad ? '\uFFFD' : c);
-                if (pair) {
-                    sb.append(s.charAt(i + 1));
-                }
-            }
-            if (pair) {
-                i++;
-            }
-        }
-        return sb == null ? s : sb.toString();
+        return StorableText.clean(s);
     }
 
     /** Why JSON could not be read, without the parser's class names: null when there is nothing more to say. */

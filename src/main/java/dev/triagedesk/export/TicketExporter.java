@@ -9,6 +9,7 @@ import dev.triagedesk.evidence.har.HarTrimmer;
 import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.storage.TemporaryFiles;
 import dev.triagedesk.ticket.ApiContext;
 import dev.triagedesk.ticket.ConsoleFinding;
 import dev.triagedesk.ticket.Evidence;
@@ -65,12 +66,15 @@ public class TicketExporter {
     private final ReportService reports;
     private final EvidenceStorage storage;
     private final AuditLog audit;
+    private final TemporaryFiles temporary;
 
-    TicketExporter(DeskService desk, ReportService reports, EvidenceStorage storage, AuditLog audit) {
+    TicketExporter(DeskService desk, ReportService reports, EvidenceStorage storage, AuditLog audit,
+                   TemporaryFiles temporary) {
         this.desk = desk;
         this.reports = reports;
         this.storage = storage;
         this.audit = audit;
+        this.temporary = temporary;
     }
 
     /** The support note as Markdown, ready to paste into the vendor's form. */
@@ -172,7 +176,7 @@ public class TicketExporter {
     public Path bundle(String reference, String actor) {
         TicketDetails d = details(reference);
         String root = d.ticket().getReference() + "/";
-        Path zip = temporary("triage-bundle", ".zip");
+        Path zip = temporary.create("triage-bundle", ".zip");
         try (ZipOutputStream z = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zip), 1 << 16))) {
             text(z, root + "README.txt", readme(d));
             text(z, root + "summary.md", d.ticket().getSummaryMarkdown());
@@ -225,7 +229,7 @@ public class TicketExporter {
     }
 
     Path csv(TicketFilter filter, String actor, long maxRows) {
-        Path file = temporary("triage-queue", ".csv");
+        Path file = temporary.create("triage-queue", ".csv");
         LeftoverScan leftover = new LeftoverScan();
         long rows;
         // buffered on both sides: the CSV printer writes a quoted cell a character at a time
@@ -373,14 +377,6 @@ public class TicketExporter {
                 flush();
             }
         };
-    }
-
-    private static Path temporary(String prefix, String suffix) {
-        try {
-            return Files.createTempFile(prefix, suffix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void delete(Path p) {

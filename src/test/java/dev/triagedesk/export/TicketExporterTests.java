@@ -11,6 +11,7 @@ import dev.triagedesk.desk.TicketFilter;
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.evidence.Engines;
 import dev.triagedesk.evidence.Secrets;
+import dev.triagedesk.storage.TemporaryFiles;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
@@ -50,6 +51,8 @@ class TicketExporterTests {
     AuditEventRepository events;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TemporaryFiles temporary;
 
     private Ticket ticket(String... hars) {
         return fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "export test " + UUID.randomUUID(),
@@ -110,6 +113,8 @@ class TicketExporterTests {
     void theBundleHoldsSummaryJsonWholeAndTrimmedHars() throws IOException {
         Ticket t = ticket("harviewer-two-megs-firebug.har");
         Path zip = exporter.bundle(t.getReference(), "alice");
+        // in the application's temporary folder, which housekeeping empties after a crash
+        assertThat(zip.getParent()).isEqualTo(temporary.root());
         Map<String, byte[]> members = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             ZipEntry e;
@@ -155,6 +160,7 @@ class TicketExporterTests {
         Ticket t = ticket();
         String actor = "csv-" + UUID.randomUUID();
         Path file = exporter.csv(only(t), actor);
+        assertThat(file.getParent()).isEqualTo(temporary.root());
         String csv;
         try {
             csv = Files.readString(file, StandardCharsets.UTF_8);

@@ -1,6 +1,9 @@
 package dev.triagedesk.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.desk.TicketFilter;
@@ -32,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
@@ -61,6 +66,7 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = MainConfiguration.ADDITIONAL_LOCATION)
 @ActiveProfiles("postgres")
+@AutoConfigureMockMvc
 @DirtiesContext
 class PostgresPersistenceTests {
 
@@ -89,6 +95,8 @@ class PostgresPersistenceTests {
     DeskService desk;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    MockMvc mvc;
 
     @BeforeAll
     static void freshSchema() throws Exception {
@@ -266,5 +274,17 @@ class PostgresPersistenceTests {
             }
             assertThat(plan.toString()).containsPattern("Index Cond: .*word.*>= 'someth'.*word.*< 'someti'");
         }
+    }
+
+    /** PostgreSQL's text cannot hold a NUL: one typed into the form (or {@code %00}) is stored as U+FFFD. */
+    @Test
+    void aNulTypedIntoTheFormIsSavedAsAReplacementCharacter() throws Exception {
+        String token = ticketService.startDraft().token();
+        mvc.perform(post("/report/" + token + "/what").with(csrf()).param("nav", "next").param("product", "CHATGPT_WEB")
+                        .param("seenMessage", "HTTP\0" + "500").param("description", "It fails\0"))
+                .andExpect(redirectedUrl("/report/" + token + "/status"));
+        Ticket t = ticketService.byToken(token).orElseThrow();
+        assertThat(t.getSeenMessage()).isEqualTo("HTTP\uFFFD500");
+        assertThat(t.getDescription()).isEqualTo("It fails\uFFFD");
     }
 }

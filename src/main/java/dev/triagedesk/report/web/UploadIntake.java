@@ -2,6 +2,7 @@ package dev.triagedesk.report.web;
 
 import dev.triagedesk.report.PastedTextLimit;
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.storage.TemporaryFiles;
 import dev.triagedesk.system.ReadableSize;
 import dev.triagedesk.system.TriageProperties;
 import dev.triagedesk.ticket.Evidence;
@@ -19,7 +20,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Hands uploaded files to the report service one at a time, as the JSON API does: each goes to a temporary file
- * that is deleted right after, so the original is never kept (the service stores only a sanitized copy).
+ * that is deleted right after, so the original is never kept (the service stores only a sanitized copy). The
+ * temporary file is in the application's own folder, which start-up housekeeping empties should a crash leave one.
  */
 @Component
 class UploadIntake {
@@ -27,11 +29,13 @@ class UploadIntake {
     private final ReportService reports;
     private final TriageProperties properties;
     private final PastedTextLimit pasted;
+    private final TemporaryFiles temporary;
 
-    UploadIntake(ReportService reports, TriageProperties properties, PastedTextLimit pasted) {
+    UploadIntake(ReportService reports, TriageProperties properties, PastedTextLimit pasted, TemporaryFiles temporary) {
         this.reports = reports;
         this.properties = properties;
         this.pasted = pasted;
+        this.temporary = temporary;
     }
 
     /**
@@ -88,7 +92,7 @@ class UploadIntake {
     private List<Evidence> take(long ticketId, MultipartFile file, String name, EvidenceKind declared) {
         Path tmp = null;
         try {
-            tmp = Files.createTempFile("triage-upload", ".part");
+            tmp = temporary.create("triage-upload", ".part");
             file.transferTo(tmp);
             return reports.addUpload(ticketId, new Upload(tmp, baseName(name), Files.size(tmp), declared));
         } catch (IOException e) {
