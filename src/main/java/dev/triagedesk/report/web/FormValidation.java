@@ -4,7 +4,9 @@ import jakarta.validation.Validator;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -35,9 +37,12 @@ class FormValidation {
     private final SpringValidatorAdapter validator;
     private final ConversionService conversion;
 
-    FormValidation(Validator validator, @Qualifier("mvcConversionService") ConversionService conversion) {
+    // The MVC conversion service formats values as the fields do; a context without the web layer (the queue
+    // benchmark runs with web-application-type=none) has none, and gets Boot's shared one.
+    FormValidation(Validator validator,
+                   @Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversion) {
         this.validator = new SpringValidatorAdapter(validator);
-        this.conversion = conversion;
+        this.conversion = conversion.getIfAvailable(ApplicationConversionService::getSharedInstance);
     }
 
     /**
