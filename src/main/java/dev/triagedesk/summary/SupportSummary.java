@@ -8,6 +8,8 @@ import dev.triagedesk.ticket.ConsoleFinding;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.FailingRequest;
+import dev.triagedesk.ticket.FailureGroup;
+import dev.triagedesk.ticket.NormalizedPath;
 import dev.triagedesk.ticket.RequestIdentifier;
 import dev.triagedesk.ticket.StatusPageAnswer;
 import dev.triagedesk.ticket.Ticket;
@@ -35,6 +37,8 @@ public final class SupportSummary {
 
     /** Failing requests listed in full; the rest are counted. */
     static final int LISTED = 25;
+    /** Characters of a failing request's address in the summary; a longer one is shortened in the middle. */
+    static final int URL_SHOWN = 160;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter WHEN_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
@@ -156,14 +160,24 @@ public final class SupportSummary {
         List<FailingRequest> failing = d.failures().stream().filter(f -> !f.isStreamError()).toList();
         if (!failing.isEmpty()) {
             w.heading("Failing requests");
+            // one failure repeated (same method, normalized address, status, error code) is one row with its count,
+            // its time range and every request ID: support needs the IDs, not the same 300-character line eight times
+            List<FailureGroup> groups = FailureGroup.of(failing);
             List<List<Phrase>> rows = new ArrayList<>();
-            for (FailingRequest f : failing.subList(0, Math.min(LISTED, failing.size()))) {
-                rows.add(List.of(Phrase.of(utc(f.getStartedAt())), request(f), Phrase.of(status(f)),
-                        Phrase.of(error(f)), Phrase.join(", ", ids.getOrDefault(f.getId(), List.of()))));
+            for (FailureGroup g : groups.subList(0, Math.min(LISTED, groups.size()))) {
+                FailingRequest f = g.first();
+                List<Phrase> groupIds = g.requests().stream()
+                        .flatMap(r -> ids.getOrDefault(r.getId(), List.of()).stream()).toList();
+                String time = g.repeated() ? utc(f.getStartedAt()) + " to " + utc(g.last().getStartedAt())
+                        : utc(f.getStartedAt());
+                rows.add(List.of(Phrase.of(time), g.repeated() ? Phrase.of(g.count() + "× ").then(request(f, URL_SHOWN))
+                                : request(f, URL_SHOWN), Phrase.of(status(f)), Phrase.of(error(f)),
+                        Phrase.join(", ", groupIds)));
             }
             w.table(List.of("Time (UTC)", "Request", "Status", "Error", "Request IDs"), rows);
-            if (failing.size() > LISTED) {
-                w.paragraph("… and " + count(failing.size() - LISTED, "more failing request") + ".");
+            if (groups.size() > LISTED) {
+                int rest = groups.subList(LISTED, groups.size()).stream().mapToInt(FailureGroup::count).sum();
+                w.paragraph("… and " + count(rest, "more failing request") + ".");
             }
         }
         List<FailingRequest> streams = d.failures().stream().filter(FailingRequest::isStreamError).toList();
@@ -291,7 +305,13 @@ public final class SupportSummary {
 
     /** "POST " and the URL, a literal value. */
     private static Phrase request(FailingRequest f) {
-        return f.getMethod() == null ? Phrase.literal(f.getUrl()) : Phrase.of(f.getMethod() + " ").thenLiteral(f.getUrl());
+        return request(f, Integer.MAX_VALUE);
+    }
+
+    /** The request with its address shortened in the middle to {@code max} characters (whole in the sanitized HAR). */
+    private static Phrase request(FailingRequest f, int max) {
+        String url = NormalizedPath.middle(f.getUrl(), max);
+        return f.getMethod() == null ? Phrase.literal(url) : Phrase.of(f.getMethod() + " ").thenLiteral(url);
     }
 
     private static String status(FailingRequest f) {

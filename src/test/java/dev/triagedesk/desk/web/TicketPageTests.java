@@ -228,6 +228,21 @@ class TicketPageTests {
     }
 
     @Test
+    void theSummaryListsARepeatedFailureOnceWithItsCountTimesAndEveryRequestId() throws Exception {
+        MadeTickets.Made m = made.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Repeated " + marker, null),
+                MadeTickets.Attachment.har(RepeatedFailuresHar.NAME, RepeatedFailuresHar.json()));
+        String text = page(m.reference()).select("#summary-text").text();
+        String failing = text.substring(text.indexOf("Failing requests"));
+        assertThat(failing).contains("2026-05-04 10:00:00 to 2026-05-04 10:00:07 | Request: 8× GET https://chatgpt.com/");
+        for (int i = 0; i < RepeatedFailuresHar.REPEATED; i++) {
+            assertThat(failing).contains(RepeatedFailuresHar.requestId(i), RepeatedFailuresHar.ray(i));
+        }
+        // the long address once, shortened in the middle; the sanitized HAR keeps it whole
+        assertThat(failing).doesNotContain(RepeatedFailuresHar.url(0)).doesNotContain(RepeatedFailuresHar.url(1)).contains("…");
+        assertThat(failing).contains(RepeatedFailuresHar.RATE_LIMITED_ID);
+    }
+
+    @Test
     void thePdfPrintsEachRowOnceWithItsRequestsUnderItIdsWholeAndNoSummaryBesideTheTables() throws Exception {
         MadeTickets.Made m = made.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Repeated " + marker, null),
                 MadeTickets.Attachment.har(RepeatedFailuresHar.NAME, RepeatedFailuresHar.json()));
