@@ -87,7 +87,7 @@ public final class CrashRun {
                     "tickets in the database:          " + ticketsInDatabase + " (expected " + expectedTickets + ")",
                     "debris after the kill:            " + afterKill,
                     "debris after the restart:         " + afterRestart,
-                    problems.isEmpty() ? "problems: none" : "problems:\n  " + String.join("\n  ", problems));
+                    problems.isEmpty() ? "other problems: none" : "other problems:\n  " + String.join("\n  ", problems));
         }
     }
 
