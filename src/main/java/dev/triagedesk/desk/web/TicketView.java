@@ -13,6 +13,7 @@ import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.FailingRequest;
 import dev.triagedesk.ticket.FailureGroup;
+import dev.triagedesk.ticket.FailureGroupRow;
 import dev.triagedesk.ticket.NormalizedPath;
 import dev.triagedesk.ticket.RequestIdentifier;
 import dev.triagedesk.ticket.Ticket;
@@ -63,28 +64,10 @@ class TicketView {
      * one's details, the count, the time of the last, and each request (time, entry, IDs) for the list that opens.
      */
     record FailureRow(FailureGroup group, String shortUrl, List<Occurrence> occurrences, int occurrencesNotListed,
-                      List<Source> sources, String lastUtc) {
-
-        /** The first request of the row. */
-        public FailingRequest request() {
-            return group.first();
-        }
+                      List<Source> sources, String lastUtc) implements FailureGroupRow {
 
         public Occurrence first() {
             return occurrences.get(0);
-        }
-
-        public int count() {
-            return group.count();
-        }
-
-        public boolean repeated() {
-            return group.repeated();
-        }
-
-        /** The address as the row shows it: whole when short, else shortened in the middle. */
-        public boolean urlShortened() {
-            return request().getUrl() != null && !request().getUrl().equals(shortUrl);
         }
 
         public String fileName() {
@@ -109,12 +92,6 @@ class TicketView {
 
         public List<Integer> consoleLines() {
             return first().consoleLines();
-        }
-
-
-        /** Whether the row has more to show than its line: the requests of a group, or a shortened address. */
-        public boolean hasMore() {
-            return repeated() || urlShortened();
         }
     }
 

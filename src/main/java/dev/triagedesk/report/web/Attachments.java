@@ -4,6 +4,7 @@ import dev.triagedesk.ticket.ConsoleFinding;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.FailingRequest;
 import dev.triagedesk.ticket.FailureGroup;
+import dev.triagedesk.ticket.FailureGroupRow;
 import dev.triagedesk.ticket.FindingSignal;
 import dev.triagedesk.ticket.NormalizedPath;
 import dev.triagedesk.ticket.RequestIdentifier;
@@ -62,26 +63,10 @@ final class Attachments {
      * status and error code), with each request (time, IDs, console lines) in a list that opens.
      */
     record FailureRow(FailureGroup group, String shortUrl, List<Failure> requests, int requestsNotListed,
-                      String lastTime) {
-
-        public FailingRequest request() {
-            return group.first();
-        }
+                      String lastTime) implements FailureGroupRow {
 
         public Failure first() {
             return requests.get(0);
-        }
-
-        public int count() {
-            return group.count();
-        }
-
-        public boolean repeated() {
-            return group.repeated();
-        }
-
-        public boolean urlShortened() {
-            return request().getUrl() != null && !request().getUrl().equals(shortUrl);
         }
 
         public String time() {
@@ -94,10 +79,6 @@ final class Attachments {
 
         public List<ConsoleFinding> console() {
             return first().console();
-        }
-
-        public boolean hasMore() {
-            return repeated() || urlShortened();
         }
     }
 
