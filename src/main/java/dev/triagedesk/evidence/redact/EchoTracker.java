@@ -59,7 +59,7 @@ final class EchoTracker {
         echoedBeforeLearned = true;
     }
 
-    /** Joins what a tracker of the later part of the document noted; {@code crossEcho} when either let through the other's secret. */
+    /** Joins what the later part's tracker noted; {@code crossEcho} when either let through the other's secret. */
     void absorb(EchoTracker later, boolean crossEcho) {
         echoedBeforeLearned |= later.echoedBeforeLearned || crossEcho;
         if (emitted != null && later.emitted != null) {
@@ -81,7 +81,7 @@ final class EchoTracker {
         }
     }
 
-    /** A token of the text being redacted goes out unchanged, unless it turns out to be a secret (only while tracking). */
+    /** A token of the text being redacted goes out, unless it turns out to be a secret (only asked while tracking). */
     void letThrough(long hash) {
         if (pendingCount == pending.length) {
             pending = Arrays.copyOf(pending, pendingCount * 2);

@@ -21,6 +21,7 @@ final class FreeTextScan {
     private static final int CLEAN_MAX_LENGTH = 512;
     private static final int CLEAN_MAX_ENTRIES = 50_000;
 
+    /** The kinds of names met in text, by hash: see {@link #textNameKind}. */
     private static final int NAME_CACHE = 1024;
     private final long[] nameHashes = new long[NAME_CACHE];
     private final byte[] nameKinds = new byte[NAME_CACHE];
@@ -71,7 +72,7 @@ final class FreeTextScan {
         return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
-    /** The characters at which {@link #urlsShapesAndPairs} has something to check: a marker, a URL, a separator, a shape. */
+    /** The characters at which {@link #urlsShapesAndPairs} has something to check: a marker, URL, separator, shape. */
     private static final boolean[] TEXT_TRIGGERS = new boolean[128];
 
     static {

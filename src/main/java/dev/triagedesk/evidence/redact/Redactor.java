@@ -238,22 +238,12 @@ public final class Redactor {
             int semi = value.indexOf(';', start);
             int end = semi < 0 ? value.length() : semi;
             String part = value.substring(start, end);
-            int eq = part.indexOf('=');
-            if (eq >= 0) {
-                String name = part.substring(0, eq).trim();
-                String v = part.substring(eq + 1).trim();
-                if (!v.isEmpty() && !isMarker(v, 0)) {
-                    out.append(part, 0, eq + 1).append(replace("cookie", SecretKind.COOKIE, name, v));
-                    changed = true;
-                } else {
-                    out.append(part);
-                }
-            } else if (!part.isBlank() && !isMarker(part.trim(), 0)) {
+            if (part.indexOf('=') < 0 && !part.isBlank() && !isMarker(part.trim(), 0)) {
                 // a bare value without a name is still a cookie value
                 out.append(replace("cookie", SecretKind.COOKIE, null, part.trim()));
                 changed = true;
             } else {
-                out.append(part);
+                changed |= cookiePair(out, part, "cookie");
             }
             if (semi < 0) {
                 break;
@@ -275,25 +265,24 @@ public final class Redactor {
                 out.append('\n');
             }
             int semi = line.indexOf(';');
-            String pair = semi < 0 ? line : line.substring(0, semi);
-            int eq = pair.indexOf('=');
-            if (eq >= 0) {
-                String name = pair.substring(0, eq).trim();
-                String v = pair.substring(eq + 1).trim();
-                if (!v.isEmpty() && !isMarker(v, 0)) {
-                    out.append(pair, 0, eq + 1).append(replace("set-cookie", SecretKind.COOKIE, name, v));
-                    changed = true;
-                } else {
-                    out.append(pair);
-                }
-            } else {
-                out.append(pair);
-            }
+            changed |= cookiePair(out, semi < 0 ? line : line.substring(0, semi), "set-cookie");
             if (semi >= 0) {
                 out.append(line, semi, line.length());
             }
         }
         return changed ? out.toString() : value;
+    }
+
+    /** Appends a {@code name=value} pair with its value redacted; whether there was a value to redact. */
+    private boolean cookiePair(StringBuilder out, String pair, String rule) {
+        int eq = pair.indexOf('=');
+        String v = eq < 0 ? "" : pair.substring(eq + 1).trim();
+        if (v.isEmpty() || isMarker(v, 0)) {
+            out.append(pair);
+            return false;
+        }
+        out.append(pair, 0, eq + 1).append(replace(rule, SecretKind.COOKIE, pair.substring(0, eq).trim(), v));
+        return true;
     }
 
     /** One entry of a HAR {@code cookies} array. */
@@ -592,7 +581,7 @@ public final class Redactor {
 
     // ---------------------------------------------------------------- free text
 
-    /** Free text (error messages, console lines, unknown fields, bodies that are not JSON): see {@link FreeTextScan}. */
+    /** Free text: error messages, console lines, unknown fields, bodies not JSON (see {@link FreeTextScan}). */
     public String text(String s) {
         return text(s, "text");
     }
