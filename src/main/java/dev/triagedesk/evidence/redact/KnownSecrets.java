@@ -88,7 +88,8 @@ final class KnownSecrets {
         }
         long h = hash(secret, 0, n);
         if (echoes.tracking()) {
-            if (!echoes.echoedBeforeLearned() && echoes.mayHaveLetThrough(h) && !known.containsKey(secret)) {
+            // a value seen again (a cookie sent with every request) is answered by the map, without a filter probe
+            if (!echoes.echoedBeforeLearned() && !known.containsKey(secret) && echoes.mayHaveLetThrough(h)) {
                 echoes.learnedTooLate();
             }
             echoes.redacted(h);
