@@ -217,8 +217,8 @@ public class TicketExporter {
     }
 
     /**
-     * The queue as CSV, the rows the workspace found for a filter, one per ticket, in a temporary file that the caller sends and
-     * deletes. The rows come from the database one at a time and go to the file through the leftover scan, so
+     * The queue as CSV, one row per ticket the workspace found for a filter, in a temporary file that the caller
+     * sends and deletes. The rows come from the database one at a time and go to the file through the leftover scan, so
      * memory stays flat for any size of queue; and since nothing is sent before the file is complete and
      * checked, a refusal ({@link ExportRefusedException}, {@link ExportTooLargeException}) is still an answer of
      * its own instead of a download that breaks off.
@@ -276,7 +276,8 @@ public class TicketExporter {
     }
 
     private TicketDetails details(String reference) {
-        return tickets.submittedDetails(reference).orElseThrow(() -> new IllegalArgumentException("no ticket " + reference));
+        return tickets.submittedDetails(reference)
+                .orElseThrow(() -> new IllegalArgumentException("no ticket " + reference));
     }
 
     private void member(ZipOutputStream z, String name, Evidence e, boolean scan) throws IOException {

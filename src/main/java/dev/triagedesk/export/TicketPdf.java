@@ -62,7 +62,8 @@ public class TicketPdf {
 
     /** The PDF of a submitted ticket; audited as an export. */
     public byte[] pdf(String reference, String actor) {
-        TicketDetails d = tickets.submittedDetails(reference).orElseThrow(() -> new IllegalArgumentException("no ticket " + reference));
+        TicketDetails d = tickets.submittedDetails(reference)
+                .orElseThrow(() -> new IllegalArgumentException("no ticket " + reference));
         String html = TicketExporter.checked(page.html(d), "the PDF of " + d.ticket().getReference());
         byte[] pdf = render(html, d.ticket().getReference());
         audit.recordAccess(d.ticket().getId(), actor, AuditAction.EXPORTED, "ticket PDF");
