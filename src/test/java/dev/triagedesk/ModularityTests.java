@@ -45,6 +45,7 @@ class ModularityTests {
             return;
         }
         assertThat(shown).as("The README's module diagram no longer matches the modules. Refresh it with"
-                + " ./mvnw -q test -Dtest=ModularityTests -D" + REFRESH + "=true and commit README.md").isEqualTo(actual);
+                        + " ./mvnw -q test -Dtest=ModularityTests -D" + REFRESH + "=true and commit README.md")
+                .isEqualTo(actual);
     }
 }

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.modulith.core.ApplicationModule;
-import org.springframework.modulith.core.ApplicationModuleDependency;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
@@ -21,13 +20,17 @@ final class ModuleDiagram {
     private ModuleDiagram() {
     }
 
-    /** Each module's name and the names of the modules it uses directly, sorted so the text is stable. */
+    /**
+     * Each module's name and the names of the modules whose types its classes use (fields, parameters, calls,
+     * supertypes: what the module test checks), sorted so the text is stable.
+     */
     static Map<String, Set<String>> dependencies(ApplicationModules modules) {
         Map<String, Set<String>> uses = new TreeMap<>();
         for (ApplicationModule module : modules) {
             Set<String> targets = new TreeSet<>();
-            module.getDirectDependencies(modules).stream()
-                    .map(ApplicationModuleDependency::getTargetModule)
+            module.getBasePackage().stream()
+                    .flatMap(type -> type.getDirectDependenciesFromSelf().stream())
+                    .flatMap(dependency -> modules.getModuleByType(dependency.getTargetClass()).stream())
                     .filter(target -> !target.equals(module))
                     .forEach(target -> targets.add(name(target)));
             uses.put(name(module), targets);
