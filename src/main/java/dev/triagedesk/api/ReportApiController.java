@@ -3,7 +3,7 @@ package dev.triagedesk.api;
 import dev.triagedesk.report.IdempotencyKeys;
 import dev.triagedesk.report.PastedTextLimit;
 import dev.triagedesk.report.ReportService;
-import dev.triagedesk.report.web.ReportLinks;
+import dev.triagedesk.report.ReportLinks;
 import dev.triagedesk.storage.TemporaryFiles;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;

@@ -143,7 +143,7 @@ class StaffApiController {
     ResponseEntity<Resource> csv(@ParameterObject @ModelAttribute QueueParams params, BindingResult binding,
                                  @AuthenticationPrincipal StaffPrincipal me) throws IOException {
         TicketFilter filter = filter(params, binding, me);
-        return TemporaryDownload.of(exporter.csv(filter, me.getUsername()),
+        return TemporaryDownload.of(exporter.csv((max, each) -> desk.eachRow(filter, max, each), me.getUsername()),
                 new MediaType("text", "csv", StandardCharsets.UTF_8), "triage-desk-queue.csv");
     }
 

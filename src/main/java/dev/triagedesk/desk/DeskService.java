@@ -3,6 +3,8 @@ package dev.triagedesk.desk;
 import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.evidence.TriagePath;
+import dev.triagedesk.export.QueueRow;
+import dev.triagedesk.export.QueueRows;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.staff.StaffUserRepository;
 import dev.triagedesk.ticket.EvidenceRepository;
@@ -61,9 +63,8 @@ public class DeskService {
     private final AuditLog audit;
     private final Clock clock;
     private final EntityManager entities;
-    /** For what runs in more than one transaction: a note added again, a view audited after its read. */
+    /** For what runs in more than one transaction: a note added again. */
     private final TransactionTemplate readWrite;
-    private final TransactionTemplate readOnly;
     private final ApplicationEventPublisher events;
 
     DeskService(TicketRepository tickets, EvidenceRepository evidence, RequestIdentifierRepository identifiers,
@@ -80,8 +81,6 @@ public class DeskService {
         this.clock = clock;
         this.entities = entities;
         this.readWrite = new TransactionTemplate(transactions);
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
         this.events = events;
     }
 
@@ -118,17 +117,11 @@ public class DeskService {
         return new PageImpl<>(content, request, total);
     }
 
-    /** One line of the queue as the CSV has it, read as columns rather than as a ticket. */
-    public record QueueRow(String reference, Instant submittedAt, TicketStatus status, Product product,
-                           TriagePath verdict, String assignee, String reporterEmail, Integer seenStatus,
-                           String seenMessage, Instant updatedAt) {
-    }
-
     /**
      * Hands the tickets of a filter to {@code each}, in the queue's order, one row at a time: a cursor over the
      * columns the CSV needs, so nothing is kept, whatever the size of the queue. Reads at most {@code max + 1}
      * rows and returns how many it read: more than {@code max} means the queue is longer (the extra row is not
-     * handed over).
+     * handed over). Bound to a filter, it is the {@link QueueRows} the queue CSV export reads.
      */
     @Transactional(readOnly = true)
     public long eachRow(TicketFilter filter, long max, Consumer<QueueRow> each) {
@@ -168,10 +161,9 @@ public class DeskService {
                 ? search.matched(entities) : search;
     }
 
-    @Transactional(readOnly = true)
+    /** A submitted ticket by its reference as a person types it; drafts are never found. */
     public Optional<Ticket> submitted(String reference) {
-        return tickets.findByReference(reference == null ? "" : reference.trim().toUpperCase(java.util.Locale.ROOT))
-                .filter(t -> !t.isDraft());
+        return ticketService.submitted(reference);
     }
 
     /**
@@ -179,25 +171,14 @@ public class DeskService {
      * a read-only transaction of its own; the audit line is written after it, once there is something to show.
      */
     public Optional<TicketDetails> open(String reference, String actor) {
-        Optional<TicketDetails> details = readOnly.execute(s -> details(reference));
+        Optional<TicketDetails> details = ticketService.submittedDetails(reference);
         details.ifPresent(d -> audit.recordAccess(d.ticket().getId(), actor, AuditAction.VIEWED, null));
         return details;
     }
 
-    /** Everything about a submitted ticket, without an audit line (for exports, which record their own). */
-    @Transactional(readOnly = true)
+    /** Everything about a submitted ticket, without an audit line. */
     public Optional<TicketDetails> read(String reference) {
-        return details(reference);
-    }
-
-    private Optional<TicketDetails> details(String reference) {
-        return submitted(reference).map(t -> {
-            TicketDetails d = ticketService.details(t.getId());
-            if (d.ticket().getAssignee() != null) {
-                d.ticket().getAssignee().getUsername();
-            }
-            return d;
-        });
+        return ticketService.submittedDetails(reference);
     }
 
     @Transactional

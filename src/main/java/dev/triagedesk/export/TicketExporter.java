@@ -2,8 +2,6 @@ package dev.triagedesk.export;
 
 import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditLog;
-import dev.triagedesk.desk.DeskService;
-import dev.triagedesk.desk.TicketFilter;
 import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.evidence.har.HarTrimmer;
 import dev.triagedesk.evidence.redact.LeftoverScan;
@@ -18,6 +16,7 @@ import dev.triagedesk.ticket.FindingSignal;
 import dev.triagedesk.ticket.RequestIdentifier;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
+import dev.triagedesk.ticket.TicketService;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -62,15 +61,15 @@ public class TicketExporter {
     public static final int CSV_MAX_ROWS = 1_000_000;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    private final DeskService desk;
+    private final TicketService tickets;
     private final ReportService reports;
     private final EvidenceStorage storage;
     private final AuditLog audit;
     private final TemporaryFiles temporary;
 
-    TicketExporter(DeskService desk, ReportService reports, EvidenceStorage storage, AuditLog audit,
+    TicketExporter(TicketService tickets, ReportService reports, EvidenceStorage storage, AuditLog audit,
                    TemporaryFiles temporary) {
-        this.desk = desk;
+        this.tickets = tickets;
         this.reports = reports;
         this.storage = storage;
         this.audit = audit;
@@ -218,17 +217,17 @@ public class TicketExporter {
     }
 
     /**
-     * The queue as CSV, filtered like the page, one row per ticket, in a temporary file that the caller sends and
-     * deletes. The rows come from the database one at a time and go to the file through the leftover scan, so
+     * The queue as CSV, one row per ticket the workspace found for a filter, in a temporary file that the caller
+     * sends and deletes. The rows come from the database one at a time and go to the file through the leftover scan, so
      * memory stays flat for any size of queue; and since nothing is sent before the file is complete and
      * checked, a refusal ({@link ExportRefusedException}, {@link ExportTooLargeException}) is still an answer of
      * its own instead of a download that breaks off.
      */
-    public Path csv(TicketFilter filter, String actor) {
-        return csv(filter, actor, CSV_MAX_ROWS);
+    public Path csv(QueueRows queue, String actor) {
+        return csv(queue, actor, CSV_MAX_ROWS);
     }
 
-    Path csv(TicketFilter filter, String actor, long maxRows) {
+    Path csv(QueueRows queue, String actor, long maxRows) {
         Path file = temporary.create("triage-queue", ".csv");
         LeftoverScan leftover = new LeftoverScan();
         long rows;
@@ -238,7 +237,7 @@ public class TicketExporter {
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("reference", "submitted_at",
                      "status", "product", "verdict", "assignee", "reporter_email", "seen_status", "seen_message",
                      "updated_at").get())) {
-            rows = desk.eachRow(filter, maxRows, t -> {
+            rows = queue.each(maxRows, t -> {
                 try {
                     csv.printRecord(cell(t.reference()), cell(iso(t.submittedAt())), cell(lower(t.status())),
                             cell(lower(t.product())), cell(t.verdict() == null ? null : t.verdict().id()),
@@ -277,7 +276,8 @@ public class TicketExporter {
     }
 
     private TicketDetails details(String reference) {
-        return desk.read(reference).orElseThrow(() -> new IllegalArgumentException("no ticket " + reference));
+        return tickets.submittedDetails(reference)
+                .orElseThrow(() -> new IllegalArgumentException("no ticket " + reference));
     }
 
     private void member(ZipOutputStream z, String name, Evidence e, boolean scan) throws IOException {

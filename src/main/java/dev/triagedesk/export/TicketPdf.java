@@ -9,8 +9,8 @@ import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
 import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditLog;
-import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.ticket.TicketDetails;
+import dev.triagedesk.ticket.TicketService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,14 +46,14 @@ public class TicketPdf {
     private static final String DEJAVU = "/net/sf/jasperreports/fonts/dejavu/";
     private static final String OWN_FONTS = "/fonts/";
 
-    private final DeskService desk;
+    private final TicketService tickets;
     private final PrintableTicket page;
     private final AuditLog audit;
     private final String stylesheet;
     private final Fonts fonts;
 
-    TicketPdf(DeskService desk, PrintableTicket page, AuditLog audit) {
-        this.desk = desk;
+    TicketPdf(TicketService tickets, PrintableTicket page, AuditLog audit) {
+        this.tickets = tickets;
         this.page = page;
         this.audit = audit;
         this.stylesheet = new String(resource("/pdf/ticket.css"), StandardCharsets.UTF_8);
@@ -62,7 +62,8 @@ public class TicketPdf {
 
     /** The PDF of a submitted ticket; audited as an export. */
     public byte[] pdf(String reference, String actor) {
-        TicketDetails d = desk.read(reference).orElseThrow(() -> new IllegalArgumentException("no ticket " + reference));
+        TicketDetails d = tickets.submittedDetails(reference)
+                .orElseThrow(() -> new IllegalArgumentException("no ticket " + reference));
         String html = TicketExporter.checked(page.html(d), "the PDF of " + d.ticket().getReference());
         byte[] pdf = render(html, d.ticket().getReference());
         audit.recordAccess(d.ticket().getId(), actor, AuditAction.EXPORTED, "ticket PDF");

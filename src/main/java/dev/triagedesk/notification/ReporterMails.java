@@ -4,7 +4,7 @@ import dev.triagedesk.conversation.ConversationService;
 import dev.triagedesk.conversation.PublicReplyPosted;
 import dev.triagedesk.conversation.RequestedItem;
 import dev.triagedesk.conversation.TicketMessage;
-import dev.triagedesk.report.web.ReportLinks;
+import dev.triagedesk.report.ReportLinks;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketRepository;
 import dev.triagedesk.ticket.TicketStatus;

@@ -1,6 +1,7 @@
 package dev.triagedesk.security;
 
 import dev.triagedesk.staff.Role;
+import dev.triagedesk.staff.SignedInStaff;
 import dev.triagedesk.staff.StaffUser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +13,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** The signed-in staff member: Spring Security's user plus the account's id and display name. */
-public class StaffPrincipal extends User {
+public class StaffPrincipal extends User implements SignedInStaff {
 
     private final long staffId;
     private final String displayName;
@@ -55,6 +56,7 @@ public class StaffPrincipal extends User {
                 : List.of(new SimpleGrantedAuthority("ROLE_AGENT"));
     }
 
+    @Override
     public long getStaffId() {
         return staffId;
     }

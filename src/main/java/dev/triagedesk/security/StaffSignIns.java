@@ -1,5 +1,6 @@
 package dev.triagedesk.security;
 
+import dev.triagedesk.staff.SignInRenewal;
 import dev.triagedesk.staff.StaffService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The browser sign-in of the staff member making the request. */
 @Component
-public class StaffSignIns {
+public class StaffSignIns implements SignInRenewal {
 
     private final StaffService staff;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
@@ -26,6 +27,7 @@ public class StaffSignIns {
      * After staff members changed their own password: this session goes on with the new one, while their other
      * sessions end at their next request ({@link SignedInAccountCheck}).
      */
+    @Override
     public void renew(HttpServletRequest request, HttpServletResponse response) {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         if (current == null || !(current.getPrincipal() instanceof StaffPrincipal me)) {

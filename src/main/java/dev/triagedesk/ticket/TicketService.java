@@ -104,6 +104,28 @@ public class TicketService {
         return tickets.findByReference(reference);
     }
 
+    /** A submitted ticket by its reference as a person types it (spaces, lower case); drafts are never found. */
+    @Transactional(readOnly = true)
+    public Optional<Ticket> submitted(String reference) {
+        return tickets.findByReference(reference == null ? "" : reference.trim().toUpperCase(java.util.Locale.ROOT))
+                .filter(t -> !t.isDraft());
+    }
+
+    /**
+     * Everything about a submitted ticket, assignee included, without an audit line: the workspace records a view
+     * and each export its own kind of access.
+     */
+    @Transactional(readOnly = true)
+    public Optional<TicketDetails> submittedDetails(String reference) {
+        return submitted(reference).map(t -> {
+            TicketDetails d = details(t.getId());
+            if (d.ticket().getAssignee() != null) {
+                d.ticket().getAssignee().getUsername(); // loaded while the session is open
+            }
+            return d;
+        });
+    }
+
     /** Applies a change to the ticket's answers and keeps the identifiers the reporter typed in step with them. */
     @Transactional
     public Ticket update(long ticketId, Consumer<Ticket> change) {

@@ -7,6 +7,7 @@ import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditEvent;
 import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.evidence.TriagePath;
+import dev.triagedesk.export.QueueRow;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
@@ -121,11 +122,11 @@ class DeskServiceTests {
     @Test
     void eachRowHandsOverTheQueueInItsOrderAndTellsALongerQueue() {
         desk.assign(github.getReference(), agent.getId(), "admin");
-        java.util.List<DeskService.QueueRow> rows = new java.util.ArrayList<>();
+        java.util.List<QueueRow> rows = new java.util.ArrayList<>();
         TicketFilter byReference = new TicketFilter(marker, null, null, null, null, null, null, null, "reference");
         assertThat(desk.eachRow(byReference, 10, rows::add)).isEqualTo(2);
-        assertThat(rows).extracting(DeskService.QueueRow::reference, DeskService.QueueRow::assignee,
-                DeskService.QueueRow::product).containsExactly(
+        assertThat(rows).extracting(QueueRow::reference, QueueRow::assignee,
+                QueueRow::product).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(supabase.getReference(), null, Product.CHATGPT_WEB),
                 org.assertj.core.groups.Tuple.tuple(github.getReference(), agent.getUsername(), Product.OPENAI_API));
         assertThat(rows.get(0).reporterEmail()).isEqualTo(marker + "@example.com");
@@ -133,7 +134,7 @@ class DeskServiceTests {
         rows.clear();
         // one more row than asked for is read, not handed over: the caller learns the queue is longer
         assertThat(desk.eachRow(byReference, 1, rows::add)).isEqualTo(2);
-        assertThat(rows).extracting(DeskService.QueueRow::reference).containsExactly(supabase.getReference());
+        assertThat(rows).extracting(QueueRow::reference).containsExactly(supabase.getReference());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditEvent;
 import dev.triagedesk.audit.AuditEventRepository;
 import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.desk.TicketFilter;
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.evidence.Engines;
@@ -53,6 +54,8 @@ class TicketExporterTests {
     JdbcTemplate jdbc;
     @Autowired
     TemporaryFiles temporary;
+    @Autowired
+    DeskService desk;
 
     private Ticket ticket(String... hars) {
         return fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "export test " + UUID.randomUUID(),
@@ -140,8 +143,14 @@ class TicketExporterTests {
         assertThat(audit.trail(t.getId())).extracting(AuditEvent::getDetail).contains("evidence bundle (ZIP)");
     }
 
-    private static TicketFilter only(Ticket t) {
-        return new TicketFilter(t.getReference(), null, null, null, null, null, null, null, null);
+    /** The queue's rows for a search, as the workspace hands them to the export. */
+    private QueueRows queue(String q) {
+        TicketFilter filter = new TicketFilter(q, null, null, null, null, null, null, null, null);
+        return (max, each) -> desk.eachRow(filter, max, each);
+    }
+
+    private QueueRows only(Ticket t) {
+        return queue(t.getReference());
     }
 
     /** The queue CSVs being built or waiting to be sent, in the temporary folder. */
@@ -192,7 +201,7 @@ class TicketExporterTests {
         String words = "longqueue" + UUID.randomUUID().toString().substring(0, 8);
         fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, words + " one", null));
         fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, words + " two", null));
-        TicketFilter both = new TicketFilter(words, null, null, null, null, null, null, null, null);
+        QueueRows both = queue(words);
         String actor = "csv-" + UUID.randomUUID();
         List<Path> before = queueFiles();
         assertThatThrownBy(() -> exporter.csv(both, actor, 1)).isInstanceOf(ExportTooLargeException.class);

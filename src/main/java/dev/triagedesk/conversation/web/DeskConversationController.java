@@ -3,7 +3,7 @@ package dev.triagedesk.conversation.web;
 import dev.triagedesk.conversation.ConversationService;
 import dev.triagedesk.conversation.MissingItems;
 import dev.triagedesk.conversation.RequestedItem;
-import dev.triagedesk.system.web.PageNotFoundException;
+import dev.triagedesk.system.PageNotFoundException;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.TicketStatus;
 import java.security.Principal;

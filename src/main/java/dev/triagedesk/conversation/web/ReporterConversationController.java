@@ -1,7 +1,7 @@
 package dev.triagedesk.conversation.web;
 
 import dev.triagedesk.conversation.ConversationService;
-import dev.triagedesk.system.web.PageNotFoundException;
+import dev.triagedesk.system.PageNotFoundException;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
 import org.springframework.stereotype.Controller;

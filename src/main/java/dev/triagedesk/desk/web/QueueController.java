@@ -74,7 +74,7 @@ class QueueController {
         }
         Path file;
         try {
-            file = exporter.csv(parsed.filter(), me.getName());
+            file = exporter.csv((max, each) -> desk.eachRow(parsed.filter(), max, each), me.getName());
         } catch (ExportRefusedException e) {
             flash.addFlashAttribute("errorKey", "export.refused");
             flash.addFlashAttribute("messageArg", e.getMessage());

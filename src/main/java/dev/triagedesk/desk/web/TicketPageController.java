@@ -12,7 +12,7 @@ import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
 import dev.triagedesk.security.StaffPrincipal;
 import dev.triagedesk.storage.EvidenceStorage;
-import dev.triagedesk.system.web.PageNotFoundException;
+import dev.triagedesk.system.PageNotFoundException;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.Ticket;

@@ -13,5 +13,11 @@
  * {@code LineReader} (bounded lines with their endings), {@code FormatDetector}, {@code LineParser} (what one line
  * is: a message start, a stack frame, a continuation…), {@code MessageBlock} (one message and its continuation
  * lines) and {@code MessageFacts} (what a message's text says: status, URL, net error, CORS, CSP…).
+ *
+ * <p>A named interface of the {@code evidence} module (other modules may use its public types): the ticket store
+ * keeps what {@code ConsoleAnalysis} found.
  */
+@NamedInterface("console")
 package dev.triagedesk.evidence.console;
+
+import org.springframework.modulith.NamedInterface;

@@ -4,5 +4,12 @@
  * Each secret becomes a marker {@code [REDACTED:kind:fingerprint]} whose fingerprint is a keyed HMAC, so one token
  * can be followed across entries without being seen. {@link dev.triagedesk.evidence.redact.LeftoverScan} checks
  * the output once more and refuses it if a secret shape remains.
+ *
+ * <p>A named interface of the {@code evidence} module (other modules may use its public types): the ticket store
+ * redacts free text, the exports run {@code LeftoverScan} before anything leaves, the engine's bean and the command
+ * line take a {@code RedactionKey}, and the command line prints the {@code RedactionReport}.
  */
+@NamedInterface("redact")
 package dev.triagedesk.evidence.redact;
+
+import org.springframework.modulith.NamedInterface;

@@ -4,5 +4,11 @@
  * {@link dev.triagedesk.evidence.triage.NetErrors}), which headers and body phrases carry request IDs
  * ({@link dev.triagedesk.evidence.triage.RequestIds}), which hosts matter ({@link dev.triagedesk.evidence.triage.Hosts}),
  * and the verdict rules of the triage matrix ({@link dev.triagedesk.evidence.triage.TriageRules}).
+ *
+ * <p>A named interface of the {@code evidence} module (other modules may use its public types): the report's
+ * verdict weighs the reporter's answers with {@code TriageRules}, the ticket store asks {@code Hosts}.
  */
+@NamedInterface("triage")
 package dev.triagedesk.evidence.triage;
+
+import org.springframework.modulith.NamedInterface;

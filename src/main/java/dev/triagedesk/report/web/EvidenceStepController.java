@@ -1,5 +1,6 @@
 package dev.triagedesk.report.web;
 
+import dev.triagedesk.report.ReportLinks;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.ticket.ConversationAddress;
 import dev.triagedesk.ticket.Evidence;

@@ -1,5 +1,6 @@
 package dev.triagedesk.report.web;
 
+import dev.triagedesk.report.ReportLinks;
 import dev.triagedesk.ticket.Ticket;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Supplier;

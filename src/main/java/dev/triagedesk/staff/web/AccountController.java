@@ -1,7 +1,7 @@
 package dev.triagedesk.staff.web;
 
-import dev.triagedesk.security.StaffPrincipal;
-import dev.triagedesk.security.StaffSignIns;
+import dev.triagedesk.staff.SignInRenewal;
+import dev.triagedesk.staff.SignedInStaff;
 import dev.triagedesk.staff.StaffService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,22 +21,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountController {
 
     private final StaffService staff;
-    private final StaffSignIns signIns;
+    private final SignInRenewal signIns;
 
-    AccountController(StaffService staff, StaffSignIns signIns) {
+    AccountController(StaffService staff, SignInRenewal signIns) {
         this.staff = staff;
         this.signIns = signIns;
     }
 
     @GetMapping
-    String account(@AuthenticationPrincipal StaffPrincipal me, Model model) {
+    String account(@AuthenticationPrincipal SignedInStaff me, Model model) {
         model.addAttribute("tokens", staff.tokensOf(me.getStaffId()));
         model.addAttribute("minPassword", StaffService.MIN_PASSWORD);
         return "staff/account";
     }
 
     @PostMapping("/password")
-    String changePassword(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(defaultValue = "") String current,
+    String changePassword(@AuthenticationPrincipal SignedInStaff me, @RequestParam(defaultValue = "") String current,
                           @RequestParam(defaultValue = "") String password,
                           @RequestParam(defaultValue = "") String confirmation, RedirectAttributes redirect,
                           HttpServletRequest request, HttpServletResponse response) {
@@ -56,7 +56,7 @@ class AccountController {
 
     /** Issues a token; its value is shown once, on the page the browser is redirected to, and never again. */
     @PostMapping("/tokens")
-    String issue(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(defaultValue = "") String name,
+    String issue(@AuthenticationPrincipal SignedInStaff me, @RequestParam(defaultValue = "") String name,
                  RedirectAttributes redirect) {
         StaffService.IssuedToken token = staff.issueToken(me.getStaffId(), name);
         redirect.addFlashAttribute("newToken", token.raw());
@@ -65,7 +65,7 @@ class AccountController {
     }
 
     @PostMapping("/tokens/{id}/revoke")
-    String revoke(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, RedirectAttributes redirect) {
+    String revoke(@AuthenticationPrincipal SignedInStaff me, @PathVariable long id, RedirectAttributes redirect) {
         try {
             staff.revokeToken(me.getStaffId(), id);
             redirect.addFlashAttribute("messageKey", "account.tokenRevoked");

@@ -1,7 +1,7 @@
 package dev.triagedesk.staff.web;
 
-import dev.triagedesk.security.StaffPrincipal;
 import dev.triagedesk.staff.Role;
+import dev.triagedesk.staff.SignedInStaff;
 import dev.triagedesk.staff.StaffService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,7 +28,7 @@ class AdminStaffController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal StaffPrincipal me, Model model) {
+    String list(@AuthenticationPrincipal SignedInStaff me, Model model) {
         model.addAttribute("members", staff.all());
         model.addAttribute("activeTokens", staff.activeTokenCounts());
         model.addAttribute("myId", me == null ? null : me.getStaffId());
@@ -40,7 +40,7 @@ class AdminStaffController {
     @PostMapping
     String add(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
                @RequestParam(defaultValue = "AGENT") Role role, @RequestParam(defaultValue = "") String password,
-               @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
+               @AuthenticationPrincipal SignedInStaff me, RedirectAttributes redirect) {
         try {
             staff.create(username, displayName.isBlank() ? null : displayName.strip(), password, role, me.getUsername());
             redirect.addFlashAttribute("messageKey", "admin.added");
@@ -54,7 +54,7 @@ class AdminStaffController {
     }
 
     @PostMapping("/{id}/enabled")
-    String enable(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal StaffPrincipal me,
+    String enable(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal SignedInStaff me,
                   RedirectAttributes redirect) {
         try {
             if (!enabled && id == me.getStaffId()) {
@@ -76,7 +76,7 @@ class AdminStaffController {
     @PostMapping("/{id}/password")
     String resetPassword(@PathVariable long id, @RequestParam(defaultValue = "") String password,
                          @RequestParam(defaultValue = "false") boolean revokeTokens,
-                         @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
+                         @AuthenticationPrincipal SignedInStaff me, RedirectAttributes redirect) {
         try {
             int revoked = staff.resetPassword(id, password, me.getUsername(), revokeTokens);
             redirect.addFlashAttribute("messageKey", revoked > 0 ? "admin.passwordSetTokensRevoked" : "admin.passwordSet");
@@ -92,7 +92,7 @@ class AdminStaffController {
      * demoting themself must leave another); the member's open sessions end, so the new role applies at once.
      */
     @PostMapping("/{id}/role")
-    String changeRole(@PathVariable long id, @RequestParam Role role, @AuthenticationPrincipal StaffPrincipal me,
+    String changeRole(@PathVariable long id, @RequestParam Role role, @AuthenticationPrincipal SignedInStaff me,
                       RedirectAttributes redirect) {
         try {
             staff.changeRole(id, role, me.getUsername());

@@ -1,5 +1,6 @@
 package dev.triagedesk.system.web;
 
+import dev.triagedesk.system.PageNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;

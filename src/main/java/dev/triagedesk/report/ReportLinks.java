@@ -1,6 +1,6 @@
-package dev.triagedesk.report.web;
+package dev.triagedesk.report;
 
-import dev.triagedesk.system.web.PageNotFoundException;
+import dev.triagedesk.system.PageNotFoundException;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
 import java.net.URI;
@@ -27,11 +27,13 @@ public class ReportLinks {
         this.publicUrl = publicBase(publicUrl);
     }
 
-    Ticket ticket(String token) {
+    /** The report a private link names; an unknown one is the friendly 404 page. */
+    public Ticket ticket(String token) {
         return tickets.byToken(token).orElseThrow(() -> new PageNotFoundException("error.report.notFound"));
     }
 
-    static String reporterPage(String token) {
+    /** The reporter's private page, as a path of this service. */
+    public static String reporterPage(String token) {
         return "/r/" + token;
     }
 

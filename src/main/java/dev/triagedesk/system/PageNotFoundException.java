@@ -1,8 +1,8 @@
-package dev.triagedesk.system.web;
+package dev.triagedesk.system;
 
 /**
  * Thrown by page controllers when an address names nothing (an unknown or mistyped private link). Answered with
- * the friendly 404 page by {@link PageErrorAdvice}; the message key says what was not found.
+ * the friendly 404 page by {@code system.web.PageErrorAdvice}; the message key says what was not found.
  */
 public class PageNotFoundException extends RuntimeException {
 
