@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * to); for {@code /api/**} it answers 413 with a problem detail, like every other API error. A request of more
  * parts (files and fields) than {@code server.tomcat.max-part-count} fails the same way and is told as such, as
  * does a part whose headers are longer than {@code server.tomcat.max-part-header-size} (a file name of thousands of
- * characters), a file name with a NUL in it (which Tomcat refuses outright) and a multipart body that cannot be read
+ * characters), a file name with a NUL in it (refused outright only when Tomcat took the request apart itself, see
+ * {@link PartsKeepingMultipartResolver}) and a multipart body that cannot be read
  * at all (cut off mid-way): each is the request's refusal with what to do, never a server error. These are
  * the reporter's to fix, so each is one line in the log, without a stack trace.
  */
