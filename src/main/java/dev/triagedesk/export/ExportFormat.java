@@ -13,22 +13,21 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The exports of one ticket, as the ticket page and the staff API download them ({@code .../export/{format}}):
- * the name in the address (and its short form), the media type and the file name, in one place for both.
+ * the name in the address (the constant's, in lower case, or a short form), the media type and the file name,
+ * in one place for both.
  */
 public enum ExportFormat {
-    MARKDOWN("markdown", "md", new MediaType("text", "markdown", StandardCharsets.UTF_8), ".md"),
-    TEXT("text", "txt", new MediaType("text", "plain", StandardCharsets.UTF_8), ".txt"),
-    JSON("json", "json", MediaType.APPLICATION_JSON, ".json"),
-    ZIP("zip", "zip", MediaType.parseMediaType("application/zip"), "-evidence.zip"),
-    PDF("pdf", "pdf", MediaType.APPLICATION_PDF, ".pdf");
+    MARKDOWN("md", new MediaType("text", "markdown", StandardCharsets.UTF_8), ".md"),
+    TEXT("txt", new MediaType("text", "plain", StandardCharsets.UTF_8), ".txt"),
+    JSON("json", MediaType.APPLICATION_JSON, ".json"),
+    ZIP("zip", MediaType.parseMediaType("application/zip"), "-evidence.zip"),
+    PDF("pdf", MediaType.APPLICATION_PDF, ".pdf");
 
-    private final String name;
     private final String shortName;
     private final MediaType mediaType;
     private final String fileSuffix;
 
-    ExportFormat(String name, String shortName, MediaType mediaType, String fileSuffix) {
-        this.name = name;
+    ExportFormat(String shortName, MediaType mediaType, String fileSuffix) {
         this.shortName = shortName;
         this.mediaType = mediaType;
         this.fileSuffix = fileSuffix;
@@ -37,12 +36,17 @@ public enum ExportFormat {
     /** The format an address names, by its name or short form, in any case. */
     public static Optional<ExportFormat> named(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.name.equals(n) || f.shortName.equals(n)).findFirst();
+        return Arrays.stream(values()).filter(f -> f.addressName().equals(n) || f.shortName.equals(n)).findFirst();
     }
 
     /** The names, for a message about a format that is none of them. */
     public static String names() {
-        return Arrays.stream(values()).map(f -> f.name).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).map(ExportFormat::addressName).collect(Collectors.joining(", "));
+    }
+
+    /** The name in the address: the constant's, in lower case. */
+    private String addressName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -62,8 +66,7 @@ public enum ExportFormat {
     }
 
     private ResponseEntity<byte[]> file(byte[] body, String fileName) {
-        return ResponseEntity.ok().contentType(mediaType)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(body);
+        String disposition = ContentDisposition.attachment().filename(fileName).build().toString();
+        return ResponseEntity.ok().contentType(mediaType).header(HttpHeaders.CONTENT_DISPOSITION, disposition).body(body);
     }
 }

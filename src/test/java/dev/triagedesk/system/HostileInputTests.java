@@ -117,21 +117,12 @@ class HostileInputTests {
     void theFormsEvidenceStepTakesEveryFileOrSaysWhyNot(CapturedOutput log) throws Exception {
         List<String> faults = new ArrayList<>();
         for (HostileCorpus.Upload u : corpus) {
-            TicketService.Draft d = tickets.startDraft();
-            tickets.update(d.ticket().getId(), t -> {
-                t.setProduct(Product.CHATGPT_WEB);
-                t.setSeenMessage("Something went wrong");
-                t.reachStep(3);
-            });
-            HttpResponse<String> page = get("/report/" + d.token() + "/evidence", null);
-            String action = Jsoup.parse(page.body()).selectFirst("form#step-form").attr("action");
-            Matcher csrf = CSRF_COOKIE.matcher(String.join(";", page.headers().allValues("set-cookie")));
-            assertThat(csrf.find()).isTrue();
+            EvidenceStep step = evidenceStep();
             Multipart body = new Multipart().field("conversationUrl", URL).field("nav", "stay")
                     .file("har", "good.har", HostileCorpus.goodHar().getBytes(StandardCharsets.UTF_8))
                     .file(u.part(), u.fileName(), u.file());
-            HttpResponse<String> answer = post(action, body, "XSRF-TOKEN=" + csrf.group(1));
-            String fault = formAnswered(answer, d.token(), u);
+            HttpResponse<String> answer = post(step.action(), body, step.cookie());
+            String fault = formAnswered(answer, step.draft().token(), u);
             count("form, step 4 (evidence)", u, fault, faults);
         }
         assertThat(faults).isEmpty();
@@ -157,6 +148,24 @@ class HostileInputTests {
         assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
         assertNulNamedRejected(JSON.readTree(added.body()).path("evidence"));
 
+        EvidenceStep step = evidenceStep();
+        HttpResponse<String> answer = post(step.action(), new Multipart().field("conversationUrl", URL)
+                .field("nav", "stay").file("har", "good.har", good).file("har", "cap\u0000ture.har", good), step.cookie());
+        assertThat(answer.statusCode()).isEqualTo(302);
+        List<Evidence> rows = tickets.details(step.draft().ticket().getId()).evidence();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).isAnalyzed()).isTrue();
+        assertThat(rows.get(1).getStatus()).isEqualTo(EvidenceStatus.REJECTED);
+        assertThat(rows.get(1).getFileName()).isEqualTo("cap_ture.har");
+        assertThat(rows.get(1).getReason()).contains("control character");
+        assertThat(tickets.byToken(step.draft().token()).orElseThrow().getConversationUrl()).isEqualTo(URL);
+    }
+
+    /** A draft at the form's evidence step, the address its form posts to and the CSRF cookie that goes with it. */
+    private record EvidenceStep(TicketService.Draft draft, String action, String cookie) {
+    }
+
+    private EvidenceStep evidenceStep() throws Exception {
         TicketService.Draft d = tickets.startDraft();
         tickets.update(d.ticket().getId(), t -> {
             t.setProduct(Product.CHATGPT_WEB);
@@ -167,16 +176,7 @@ class HostileInputTests {
         String action = Jsoup.parse(page.body()).selectFirst("form#step-form").attr("action");
         Matcher csrf = CSRF_COOKIE.matcher(String.join(";", page.headers().allValues("set-cookie")));
         assertThat(csrf.find()).isTrue();
-        HttpResponse<String> answer = post(action, new Multipart().field("conversationUrl", URL).field("nav", "stay")
-                .file("har", "good.har", good).file("har", "cap\u0000ture.har", good), "XSRF-TOKEN=" + csrf.group(1));
-        assertThat(answer.statusCode()).isEqualTo(302);
-        List<Evidence> rows = tickets.details(d.ticket().getId()).evidence();
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(0).isAnalyzed()).isTrue();
-        assertThat(rows.get(1).getStatus()).isEqualTo(EvidenceStatus.REJECTED);
-        assertThat(rows.get(1).getFileName()).isEqualTo("cap_ture.har");
-        assertThat(rows.get(1).getReason()).contains("control character");
-        assertThat(tickets.byToken(d.token()).orElseThrow().getConversationUrl()).isEqualTo(URL);
+        return new EvidenceStep(d, action, "XSRF-TOKEN=" + csrf.group(1));
     }
 
     private static void assertNulNamedRejected(JsonNode evidence) {

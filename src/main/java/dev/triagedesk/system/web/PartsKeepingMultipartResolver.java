@@ -16,7 +16,9 @@ import org.apache.tomcat.util.http.fileupload.RequestContext;
 import org.apache.tomcat.util.http.fileupload.disk.DiskFileItemFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
@@ -36,6 +38,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * failures to the same exceptions as before, so {@link UploadTooLargeResolver} answers the limits as it did.
  */
 @Component(DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class PartsKeepingMultipartResolver implements MultipartResolver {
 
     private static final Logger log = LoggerFactory.getLogger(PartsKeepingMultipartResolver.class);
@@ -46,11 +49,12 @@ class PartsKeepingMultipartResolver implements MultipartResolver {
     private final int maxParts;
     private final int maxPartHeader;
 
-    PartsKeepingMultipartResolver(MultipartConfigElement config, ServletContext servletContext,
+    PartsKeepingMultipartResolver(ObjectProvider<MultipartConfigElement> config, ServletContext servletContext,
                                   @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxFormText,
                                   @Value("${server.tomcat.max-part-count:50}") int maxParts,
                                   @Value("${server.tomcat.max-part-header-size:512B}") DataSize maxPartHeader) {
-        this.config = config;
+        // Spring Boot's, from spring.servlet.multipart.*; the servlet defaults where multipart is switched off
+        this.config = config.getIfAvailable(() -> new MultipartConfigElement(""));
         this.servletContext = servletContext;
         this.maxFormText = maxFormText.toBytes();
         this.maxParts = maxParts;
