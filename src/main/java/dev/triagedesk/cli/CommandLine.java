@@ -187,7 +187,8 @@ public final class CommandLine {
             return FAILED;
         }
         if (e instanceof EvidenceException) {
-            err.println("triage-desk: " + e.getMessage() + (e.getMessage().startsWith(what) ? "" : " (" + what + ")"));
+            // named once: most messages start with the file's name already
+            err.println("triage-desk: " + e.getMessage() + (e.getMessage().contains(what) ? "" : " (" + what + ")"));
             return BAD_INPUT;
         }
         return internalError(what, e);
