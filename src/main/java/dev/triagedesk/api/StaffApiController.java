@@ -6,6 +6,7 @@ import dev.triagedesk.desk.TicketFilter;
 import dev.triagedesk.desk.TicketNote;
 import dev.triagedesk.desk.WorkflowChange;
 import dev.triagedesk.evidence.TriagePath;
+import dev.triagedesk.export.ExportFormat;
 import dev.triagedesk.export.TemporaryDownload;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -281,29 +281,9 @@ class StaffApiController {
                              @PathVariable String format,
                              @AuthenticationPrincipal StaffPrincipal me) throws IOException {
         Ticket t = requireTicket(reference);
-        String ref = t.getReference();
-        String actor = me.getUsername();
-        return switch (format.toLowerCase(Locale.ROOT)) {
-            case "markdown", "md" -> text(exporter.markdown(ref, actor), new MediaType("text", "markdown",
-                    StandardCharsets.UTF_8), ref + ".md");
-            case "text", "txt" -> text(exporter.text(ref, actor), new MediaType("text", "plain",
-                    StandardCharsets.UTF_8), ref + ".txt");
-            case "json" -> text(exporter.json(ref, actor), MediaType.APPLICATION_JSON, ref + ".json");
-            case "zip" -> TemporaryDownload.of(exporter.bundle(ref, actor), MediaType.parseMediaType("application/zip"),
-                    ref + "-evidence.zip");
-            case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(ref + ".pdf")).body(pdf.pdf(ref, actor));
-            default -> throw ApiProblem.invalidRequest(List.of(new ApiProblem.FieldError("format",
-                    "\"" + format + "\" is not one of markdown, text, json, zip, pdf")));
-        };
-    }
-
-    private static ResponseEntity<String> text(String body, MediaType type, String fileName) {
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName)).body(body);
-    }
-
-    private static String attachment(String fileName) {
-        return ContentDisposition.attachment().filename(fileName).build().toString();
+        ExportFormat as = ExportFormat.named(format).orElseThrow(() -> ApiProblem.invalidRequest(List.of(
+                new ApiProblem.FieldError("format", "\"" + format + "\" is not one of " + ExportFormat.names()))));
+        return as.download(exporter, pdf, t.getReference(), me.getUsername());
     }
 
     private Ticket requireTicket(String reference) {

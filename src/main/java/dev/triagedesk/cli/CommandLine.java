@@ -119,16 +119,16 @@ public final class CommandLine {
                 if (rest.isEmpty() || rest.size() > 2) {
                     return usage("benchmark needs a HAR (and optionally a number of rounds)");
                 }
+                int rounds;
                 try {
-                    return new Benchmark(engine, out).run(Path.of(rest.get(0)), rest.size() == 2 ? Integer.parseInt(rest.get(1)) : 3);
-                } catch (LeftoverSecretsException e) {
-                    err.println("triage-desk: " + e.getMessage());
-                    return FAILED;
-                } catch (EvidenceException e) {
-                    err.println("triage-desk: " + e.getMessage());
-                    return BAD_INPUT;
+                    rounds = rest.size() == 2 ? Integer.parseInt(rest.get(1)) : 3;
                 } catch (NumberFormatException e) {
                     return usage("ROUNDS must be a whole number");
+                }
+                try {
+                    return new Benchmark(engine, out).run(Path.of(rest.get(0)), rounds);
+                } catch (RuntimeException e) {
+                    return failed(e, rest.get(0));
                 }
             default:
                 out.print(USAGE);
@@ -152,28 +152,19 @@ public final class CommandLine {
                 EvidenceFiles.Opened opened;
                 try {
                     opened = engine.open(Path.of(file), file);
-                } catch (EvidenceException e) {
-                    err.println("triage-desk: " + e.getMessage());
-                    status = BAD_INPUT;
+                } catch (RuntimeException e) {
+                    status = worse(status, failed(e, file));
                     continue;
                 }
                 for (EvidenceFiles.Rejection r : opened.rejected()) {
                     err.println("triage-desk: " + r.name() + ": " + r.reason());
-                    status = BAD_INPUT;
+                    status = worse(status, BAD_INPUT);
                 }
                 for (EvidenceDocument doc : opened.documents()) {
                     try {
                         documents.add(analyzeToFile(doc, lenient));
-                    } catch (LeftoverSecretsException e) {
-                        err.println("triage-desk: " + e.getMessage());
-                        status = FAILED;
-                    } catch (EvidenceException e) {
-                        err.println("triage-desk: " + e.getMessage() + (e.getMessage().startsWith(doc.name()) ? "" : " (" + doc.name() + ")"));
-                        if (status == OK) {
-                            status = BAD_INPUT;
-                        }
                     } catch (RuntimeException e) {
-                        status = internalError(doc.name(), e);
+                        status = worse(status, failed(e, doc.name()));
                     }
                 }
             }
@@ -184,6 +175,28 @@ public final class CommandLine {
             }
         }
         return status;
+    }
+
+    /**
+     * The exit status for what reading {@code what} threw, with its line on stderr: a secret still found in the
+     * output refuses that output (1), input that cannot be read is the input's (2), anything else is ours (1).
+     */
+    private int failed(RuntimeException e, String what) {
+        if (e instanceof LeftoverSecretsException) {
+            err.println("triage-desk: " + e.getMessage());
+            return FAILED;
+        }
+        if (e instanceof EvidenceException) {
+            // named once: most messages start with the file's name already
+            err.println("triage-desk: " + e.getMessage() + (e.getMessage().contains(what) ? "" : " (" + what + ")"));
+            return BAD_INPUT;
+        }
+        return internalError(what, e);
+    }
+
+    /** Of two exit statuses, the one to report: a failure outranks bad input, which outranks success. */
+    private static int worse(int a, int b) {
+        return a == FAILED || b == FAILED ? FAILED : Math.max(a, b);
     }
 
     private int internalError(String what, RuntimeException e) {
@@ -332,9 +345,8 @@ public final class CommandLine {
         EvidenceFiles.Opened opened;
         try {
             opened = engine.open(in, in.toString());
-        } catch (EvidenceException e) {
-            err.println("triage-desk: " + e.getMessage());
-            return BAD_INPUT;
+        } catch (RuntimeException e) {
+            return failed(e, in.toString());
         }
         for (EvidenceFiles.Rejection r : opened.rejected()) {
             err.println("triage-desk: skipped " + r.name() + ": " + r.reason());
@@ -387,17 +399,11 @@ public final class CommandLine {
             } else {
                 Files.move(parts.get(0), outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-        } catch (LeftoverSecretsException e) {
-            err.println("triage-desk: " + e.getMessage());
-            return FAILED;
-        } catch (EvidenceException e) {
-            err.println("triage-desk: " + e.getMessage());
-            return BAD_INPUT;
         } catch (IOException e) {
             err.println("triage-desk: cannot write " + outFile + ": " + e.getMessage());
             return FAILED;
         } catch (RuntimeException e) {
-            return internalError(in.toString(), e);
+            return failed(e, in.toString());
         } finally {
             deleteQuietly(tmp);
             parts.forEach(CommandLine::deleteQuietly);

@@ -1,9 +1,7 @@
 package dev.triagedesk.evidence;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /** What a failing request asks the reporter to do, after the support playbook's API error classes. */
-public enum Category {
+public enum Category implements Term {
     FIX_REQUEST("fix_request", "Fix the request"),
     FIX_ACCESS("fix_access", "Fix access"),
     CHECK_RESOURCE("check_resource", "Check the resource"),
@@ -13,29 +11,18 @@ public enum Category {
     BROWSER("browser", "Browser state"),
     UNKNOWN("unknown", "Unknown");
 
-    private final String id;
-    private final String label;
+    private final IdAndLabel idAndLabel;
 
     Category(String id, String label) {
-        this.id = id;
-        this.label = label;
+        this.idAndLabel = new IdAndLabel(id, label);
     }
 
-    @JsonValue
-    public String id() {
-        return id;
-    }
-
-    public String label() {
-        return label;
+    @Override
+    public IdAndLabel idAndLabel() {
+        return idAndLabel;
     }
 
     public static Category fromId(String id) {
-        for (Category c : values()) {
-            if (c.id.equals(id)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown category: " + id);
+        return Term.fromId(Category.class, id, "category");
     }
 }

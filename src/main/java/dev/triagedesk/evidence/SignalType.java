@@ -1,9 +1,7 @@
 package dev.triagedesk.evidence;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /** Evidence for one branch of the triage matrix, found in a HAR entry or a console line. */
-public enum SignalType {
+public enum SignalType implements Term {
     CLOUDFLARE_CHALLENGE("cloudflare_challenge", "Cloudflare challenge page instead of the app's response"),
     CLOUDFLARE_BLOCK("cloudflare_block", "Cloudflare firewall block page"),
     CLOUDFLARE_ORIGIN_ERROR("cloudflare_5xx", "Cloudflare 52x: the service's origin failed"),
@@ -23,29 +21,18 @@ public enum SignalType {
     CORS_BLOCKED("cors_blocked", "Cross-origin request blocked"),
     MIXED_CONTENT("mixed_content", "Insecure request from a secure page blocked");
 
-    private final String id;
-    private final String label;
+    private final IdAndLabel idAndLabel;
 
     SignalType(String id, String label) {
-        this.id = id;
-        this.label = label;
+        this.idAndLabel = new IdAndLabel(id, label);
     }
 
-    @JsonValue
-    public String id() {
-        return id;
-    }
-
-    public String label() {
-        return label;
+    @Override
+    public IdAndLabel idAndLabel() {
+        return idAndLabel;
     }
 
     public static SignalType fromId(String id) {
-        for (SignalType t : values()) {
-            if (t.id.equals(id)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown signal: " + id);
+        return Term.fromId(SignalType.class, id, "signal");
     }
 }

@@ -1,9 +1,7 @@
 package dev.triagedesk.evidence;
 
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /** The branches of the triage matrix (support playbook, section 1) a verdict can point to. */
-public enum TriagePath {
+public enum TriagePath implements Term {
     OUTAGE("outage", "Live service problem",
             "Confirm the incident for this component on the status page, wait 10-30 minutes and retry on a fresh page load."),
     BROWSER_STATE("browser-state", "Browser state",
@@ -25,23 +23,17 @@ public enum TriagePath {
     UNKNOWN("unknown", "Not determined",
             "Collect a HAR and console log while reproducing, and answer the isolation checklist.");
 
-    private final String id;
-    private final String label;
+    private final IdAndLabel idAndLabel;
     private final String nextStep;
 
     TriagePath(String id, String label, String nextStep) {
-        this.id = id;
-        this.label = label;
+        this.idAndLabel = new IdAndLabel(id, label);
         this.nextStep = nextStep;
     }
 
-    @JsonValue
-    public String id() {
-        return id;
-    }
-
-    public String label() {
-        return label;
+    @Override
+    public IdAndLabel idAndLabel() {
+        return idAndLabel;
     }
 
     /** What the reporter or agent should do next on this path. */
@@ -50,11 +42,6 @@ public enum TriagePath {
     }
 
     public static TriagePath fromId(String id) {
-        for (TriagePath p : values()) {
-            if (p.id.equals(id)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown triage path: " + id);
+        return Term.fromId(TriagePath.class, id, "triage path");
     }
 }

@@ -1,16 +1,13 @@
 package dev.triagedesk.security;
 
+import dev.triagedesk.system.ProblemDetailWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The staff API's answers when sign-in is missing or wrong (401) or the role does not allow it (403), as RFC 9457
@@ -18,8 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
  * password prompt and never caches Basic credentials that another site could ride on.
  */
 final class ProblemResponses {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {
     }
@@ -46,18 +41,7 @@ final class ProblemResponses {
 
     static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                       String title, String detail) throws IOException {
-        // The same members Spring MVC writes for a ProblemDetail; written here because the filter chain
-        // answers before MVC's message converters (and their ProblemDetail mix-in) are involved.
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", "about:blank");
-        p.put("title", title);
-        p.put("status", status.value());
-        p.put("detail", detail);
-        p.put("instance", request.getRequestURI());
-        response.setStatus(status.value());
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), p);
+        ProblemDetailWriter.write(ProblemDetailWriter.problem(status, title, detail, request.getRequestURI()), response);
     }
 
     /** Whether an authentication failure came from the throttle; used by the sign-in page. */

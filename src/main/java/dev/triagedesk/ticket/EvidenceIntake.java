@@ -84,8 +84,15 @@ class EvidenceIntake {
     /** Processes one upload; a zip holding several files gives several rows. */
     List<Evidence> take(Ticket ticket, Upload upload) {
         // named as shown and stored from here on, so a reason quoting the name fits beside it
+        boolean nulInName = upload.originalName() != null && upload.originalName().indexOf('\0') >= 0;
         String shown = FileNames.shown(upload.originalName());
         upload = new Upload(upload.file(), shown.isBlank() ? "upload" : shown, upload.size(), upload.declared());
+        if (nulInName) {
+            // a name no file system allows: not the file it claims to be, or a client that cut the name wrongly
+            return List.of(rejected(ticket, upload.declared(), upload.originalName(), upload.size(),
+                    "not taken: the file name contains a control character (NUL), which no file system allows:"
+                            + " rename the file and attach it again"));
+        }
         int most = properties.upload().maxFilesPerReport();
         if (evidence.countByTicket(ticket) >= most) {
             return List.of(rejected(ticket, upload.declared(), upload.originalName(), upload.size(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.HostileCorpus;
 import dev.triagedesk.ticket.Evidence;
+import dev.triagedesk.ticket.EvidenceStatus;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.TicketService;
 import java.io.IOException;
@@ -36,8 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The hostile corpus ({@link HostileCorpus}) through a real Tomcat, as an attacker or a broken browser would send
  * it: to {@code POST /api/reports}, to {@code POST /api/reports/{token}/evidence} and to the form's evidence step.
  * Each upload goes beside a good HAR. Whatever it is, the answer is never a 500, the report is kept with the good
- * HAR analyzed, and the hostile file is listed with its outcome; only a request Tomcat cannot take apart at all (a
- * NUL in a file name, a part header beyond its cap) is refused as a whole, with a problem detail or a message on
+ * HAR analyzed, and the hostile file is listed with its outcome; only a request that cannot be taken apart at all
+ * (a part header beyond its cap) is refused as a whole, with a problem detail or a message on
  * the page saying why. Nothing of it leaves a stack trace in the log.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -116,25 +117,74 @@ class HostileInputTests {
     void theFormsEvidenceStepTakesEveryFileOrSaysWhyNot(CapturedOutput log) throws Exception {
         List<String> faults = new ArrayList<>();
         for (HostileCorpus.Upload u : corpus) {
-            TicketService.Draft d = tickets.startDraft();
-            tickets.update(d.ticket().getId(), t -> {
-                t.setProduct(Product.CHATGPT_WEB);
-                t.setSeenMessage("Something went wrong");
-                t.reachStep(3);
-            });
-            HttpResponse<String> page = get("/report/" + d.token() + "/evidence", null);
-            String action = Jsoup.parse(page.body()).selectFirst("form#step-form").attr("action");
-            Matcher csrf = CSRF_COOKIE.matcher(String.join(";", page.headers().allValues("set-cookie")));
-            assertThat(csrf.find()).isTrue();
+            EvidenceStep step = evidenceStep();
             Multipart body = new Multipart().field("conversationUrl", URL).field("nav", "stay")
                     .file("har", "good.har", HostileCorpus.goodHar().getBytes(StandardCharsets.UTF_8))
                     .file(u.part(), u.fileName(), u.file());
-            HttpResponse<String> answer = post(action, body, "XSRF-TOKEN=" + csrf.group(1));
-            String fault = formAnswered(answer, d.token(), u);
+            HttpResponse<String> answer = post(step.action(), body, step.cookie());
+            String fault = formAnswered(answer, step.draft().token(), u);
             count("form, step 4 (evidence)", u, fault, faults);
         }
         assertThat(faults).isEmpty();
         assertThat(log.getOut() + log.getErr()).doesNotContain("\tat ");
+    }
+
+    /**
+     * Tomcat refuses a whole request whose part names a file with a NUL in it; that attachment alone is rejected,
+     * saying why, and the good HAR beside it is kept, through the API, the evidence address and the form.
+     */
+    @Test
+    void aNulInAFileNameRejectsThatAttachmentAlone() throws Exception {
+        byte[] good = HostileCorpus.goodHar().getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> created = post("/api/reports", new Multipart().field("report",
+                "{\"product\": \"chatgpt_web\"}").file("har", "good.har", good).file("har", "cap\u0000ture.har", good), null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertNulNamedRejected(JSON.readTree(created.body()).path("evidence"));
+
+        String reporterUrl = JSON.readTree(created.body()).path("reporterUrl").asString();
+        String token = reporterUrl.substring(reporterUrl.lastIndexOf('/') + 1);
+        HttpResponse<String> added = post("/api/reports/" + token + "/evidence", new Multipart()
+                .file("har", "good.har", good).file("har", "cap\u0000ture.har", good), null);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertNulNamedRejected(JSON.readTree(added.body()).path("evidence"));
+
+        EvidenceStep step = evidenceStep();
+        HttpResponse<String> answer = post(step.action(), new Multipart().field("conversationUrl", URL)
+                .field("nav", "stay").file("har", "good.har", good).file("har", "cap\u0000ture.har", good), step.cookie());
+        assertThat(answer.statusCode()).isEqualTo(302);
+        List<Evidence> rows = tickets.details(step.draft().ticket().getId()).evidence();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).isAnalyzed()).isTrue();
+        assertThat(rows.get(1).getStatus()).isEqualTo(EvidenceStatus.REJECTED);
+        assertThat(rows.get(1).getFileName()).isEqualTo("cap_ture.har");
+        assertThat(rows.get(1).getReason()).contains("control character");
+        assertThat(tickets.byToken(step.draft().token()).orElseThrow().getConversationUrl()).isEqualTo(URL);
+    }
+
+    /** A draft at the form's evidence step, the address its form posts to and the CSRF cookie that goes with it. */
+    private record EvidenceStep(TicketService.Draft draft, String action, String cookie) {
+    }
+
+    private EvidenceStep evidenceStep() throws Exception {
+        TicketService.Draft d = tickets.startDraft();
+        tickets.update(d.ticket().getId(), t -> {
+            t.setProduct(Product.CHATGPT_WEB);
+            t.setSeenMessage("Something went wrong");
+            t.reachStep(3);
+        });
+        HttpResponse<String> page = get("/report/" + d.token() + "/evidence", null);
+        String action = Jsoup.parse(page.body()).selectFirst("form#step-form").attr("action");
+        Matcher csrf = CSRF_COOKIE.matcher(String.join(";", page.headers().allValues("set-cookie")));
+        assertThat(csrf.find()).isTrue();
+        return new EvidenceStep(d, action, "XSRF-TOKEN=" + csrf.group(1));
+    }
+
+    private static void assertNulNamedRejected(JsonNode evidence) {
+        assertThat(evidence).hasSize(2);
+        assertThat(evidence.get(0).path("status").asString()).isEqualTo("analyzed");
+        assertThat(evidence.get(1).path("status").asString()).isEqualTo("rejected");
+        assertThat(evidence.get(1).path("name").asString()).isEqualTo("cap_ture.har");
+        assertThat(evidence.get(1).path("reason").asString()).contains("control character");
     }
 
     @Test

@@ -6,8 +6,8 @@ import dev.triagedesk.desk.ChangedMeanwhileException;
 import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.desk.LenientEnums;
 import dev.triagedesk.desk.WorkflowChange;
+import dev.triagedesk.export.ExportFormat;
 import dev.triagedesk.export.ExportRefusedException;
-import dev.triagedesk.export.TemporaryDownload;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
 import dev.triagedesk.security.StaffPrincipal;
@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Locale;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -238,30 +237,14 @@ class TicketPageController {
         Ticket t = require(reference);
         String ref = t.getReference();
         String actor = me.getName();
+        ExportFormat as = ExportFormat.named(format).orElseThrow(() -> new PageNotFoundException("ticket.export.unknown"));
         try {
-            return switch (format.toLowerCase(Locale.ROOT)) {
-                case "markdown" -> file(exporter.markdown(ref, actor).getBytes(StandardCharsets.UTF_8),
-                        new MediaType("text", "markdown", StandardCharsets.UTF_8), ref + ".md");
-                case "text" -> file(exporter.text(ref, actor).getBytes(StandardCharsets.UTF_8),
-                        new MediaType("text", "plain", StandardCharsets.UTF_8), ref + ".txt");
-                case "json" -> file(exporter.json(ref, actor).getBytes(StandardCharsets.UTF_8),
-                        MediaType.APPLICATION_JSON, ref + ".json");
-                case "pdf" -> file(pdf.pdf(ref, actor), MediaType.APPLICATION_PDF, ref + ".pdf");
-                case "zip" -> TemporaryDownload.of(exporter.bundle(ref, actor),
-                        MediaType.parseMediaType("application/zip"), ref + "-evidence.zip");
-                default -> throw new PageNotFoundException("ticket.export.unknown");
-            };
+            return as.download(exporter, pdf, ref, actor);
         } catch (ExportRefusedException e) {
             flash.addFlashAttribute("errorKey", "export.refused");
             flash.addFlashAttribute("messageArg", e.getMessage());
             return back(t, "exports", flash);
         }
-    }
-
-    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String fileName) {
-        return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
-                .body(body);
     }
 
     private Ticket require(String reference) {

@@ -1,19 +1,19 @@
 package dev.triagedesk.system.web;
 
+import dev.triagedesk.system.ProblemDetailWriter;
 import dev.triagedesk.system.ReadableSize;
 import dev.triagedesk.system.TriageProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -22,7 +22,6 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.view.RedirectView;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An upload larger than {@code spring.servlet.multipart.max-request-size}, or whose text fields together are larger
@@ -33,14 +32,14 @@ import tools.jackson.databind.json.JsonMapper;
  * to); for {@code /api/**} it answers 413 with a problem detail, like every other API error. A request of more
  * parts (files and fields) than {@code server.tomcat.max-part-count} fails the same way and is told as such, as
  * does a part whose headers are longer than {@code server.tomcat.max-part-header-size} (a file name of thousands of
- * characters), a file name with a NUL in it (which Tomcat refuses outright) and a multipart body that cannot be read
+ * characters), a file name with a NUL in it (refused outright only when Tomcat took the request apart itself, see
+ * {@link PartsKeepingMultipartResolver}) and a multipart body that cannot be read
  * at all (cut off mid-way): each is the request's refusal with what to do, never a server error. These are
  * the reporter's to fix, so each is one line in the log, without a stack trace.
  */
 @Component
 class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(UploadTooLargeResolver.class);
 
     private final MessageSource messages;
@@ -140,22 +139,19 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
     }
 
     private ModelAndView apiProblem(HttpServletRequest request, HttpServletResponse response, Refusal refusal) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", switch (refusal) {
+        String title = switch (refusal) {
             case TEXT_FIELDS -> "Text fields too large";
             case PART_COUNT -> "Too many parts";
             case REQUEST_SIZE -> "Upload too large";
             case PART_HEADER -> "File name too long";
             case FILE_NAME -> "Invalid file name";
             case UNREADABLE -> "Unreadable multipart request";
-        });
-        int status = switch (refusal) {
-            case FILE_NAME, UNREADABLE -> 400;
-            default -> 413;
         };
-        problem.put("status", status);
-        problem.put("detail", switch (refusal) {
+        HttpStatus status = switch (refusal) {
+            case FILE_NAME, UNREADABLE -> HttpStatus.BAD_REQUEST;
+            default -> HttpStatus.CONTENT_TOO_LARGE;
+        };
+        String detail = switch (refusal) {
             case TEXT_FIELDS -> "The text fields of the request are larger than " + ReadableSize.of(maxFormText.toBytes())
                     + " together, so nothing was taken: send console output over "
                     + ReadableSize.of(maxPastedText.toBytes()) + " as a console part (a file), not as consoleText.";
@@ -170,13 +166,10 @@ class UploadTooLargeResolver implements HandlerExceptionResolver, Ordered {
                     + " send the file under its real name.";
             case UNREADABLE -> "The multipart body could not be read (it ends before its closing boundary, or its"
                     + " parts are malformed), so nothing was taken: send the request again.";
-        });
-        problem.put("instance", pathWithinApplication(request));
+        };
         try {
-            response.setStatus(status);
-            response.setCharacterEncoding("UTF-8");
-            response.setContentType("application/problem+json");
-            JSON.writeValue(response.getOutputStream(), problem);
+            ProblemDetailWriter.write(ProblemDetailWriter.problem(status, title, detail, pathWithinApplication(request)),
+                    response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
