@@ -10,7 +10,7 @@ import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.security.FirstRunSetup;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
-import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.BrowserTest;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -49,6 +48,7 @@ import org.springframework.context.annotation.Import;
         "spring.datasource.url=jdbc:h2:mem:accessibility;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/accessibility"})
 @Import(TicketFixtures.class)
+@BrowserTest
 class AccessibilityBrowserTests {
 
     static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
@@ -71,20 +71,13 @@ class AccessibilityBrowserTests {
     final Map<String, List<Rule>> audited = new LinkedHashMap<>();
 
     @BeforeEach
-    void start() {
-        browser = Browser.start();
+    void start(WebDriver browser) {
+        this.browser = browser;
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         // before any script of a page: what the Content-Security-Policy blocked
         ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                 "window.__csp = []; document.addEventListener('securitypolicyviolation',"
                         + " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"));
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

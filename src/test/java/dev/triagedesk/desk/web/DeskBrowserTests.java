@@ -6,7 +6,8 @@ import dev.triagedesk.evidence.HarBuilder;
 import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
-import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.BrowserTest;
+import dev.triagedesk.support.Screenshots;
 import dev.triagedesk.support.RepeatedFailuresHar;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.ticket.Product;
@@ -36,7 +37,6 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -65,6 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.datasource.url=jdbc:h2:mem:desk-browser;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/desk-browser"})
 @Import({TicketFixtures.class, MadeTickets.class})
+@BrowserTest
 class DeskBrowserTests {
 
     static final String PASSWORD = "correct horse battery staple";
@@ -99,10 +100,10 @@ class DeskBrowserTests {
     String username;
 
     @BeforeEach
-    void start() throws IOException {
+    void start(WebDriver browser) throws IOException {
         username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
         staff.create(username, "Dana Agent", PASSWORD, Role.AGENT);
-        browser = Browser.start();
+        this.browser = browser;
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         downloads = Path.of("target", "test-data", "desk-browser-downloads", username).toAbsolutePath();
         FileSystemUtils.deleteRecursively(downloads);
@@ -111,13 +112,6 @@ class DeskBrowserTests {
         chrome.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
                 "downloadPath", downloads.toString(), "eventsEnabled", true));
         chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH));
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -155,6 +149,7 @@ class DeskBrowserTests {
                 .contains("user-masteralan360-asaas-chrome143-404-body.har");
         assertLabelled("ticket page");
         shot("ticket");
+        Screenshots.take(browser, "ticket-page");
         noPageProblems("ticket page");
 
         // a copy button puts the ID on the clipboard and says so

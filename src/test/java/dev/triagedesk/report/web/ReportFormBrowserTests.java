@@ -3,7 +3,8 @@ package dev.triagedesk.report.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.Corpus;
-import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.BrowserTest;
+import dev.triagedesk.support.Screenshots;
 import dev.triagedesk.support.RepeatedFailuresHar;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.ticket.EvidenceKind;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:report-browser;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/report-browser"})
+@BrowserTest
 class ReportFormBrowserTests {
 
     static final String CF_RAY = ReportFormTests.CF_RAY;
@@ -63,16 +64,9 @@ class ReportFormBrowserTests {
     WebDriverWait wait;
 
     @BeforeEach
-    void start() {
-        browser = Browser.start();
+    void start(WebDriver browser) {
+        this.browser = browser;
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -142,6 +136,7 @@ class ReportFormBrowserTests {
         assertThat(review).contains("Network policy or interception", "Reproduced on another network",
                 "Incognito / clean profile tested", "HAR + console logs", "Conversation URL or request ID");
         assertThat(browser.findElement(By.cssSelector("pre[data-summary]")).getText()).contains(SB_REQUEST_ID);
+        Screenshots.take(browser, "review-step");
         browser.findElement(By.cssSelector("button[name=nav][value=submit]")).click();
 
         // the reporter page, and the stored ticket behind it

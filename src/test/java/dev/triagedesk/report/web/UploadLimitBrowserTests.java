@@ -3,12 +3,11 @@ package dev.triagedesk.report.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.Corpus;
-import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.BrowserTest;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.TicketService;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "triage.upload.max-file-size=1MB",
         "spring.datasource.url=jdbc:h2:mem:upload-limit-browser;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/upload-limit-browser"})
+@BrowserTest
 class UploadLimitBrowserTests {
 
     static final String REFUSED = UploadLimitTests.LARGE + ": larger than the 1 MB limit for one file (1.2 MB);"
@@ -43,16 +43,9 @@ class UploadLimitBrowserTests {
     WebDriverWait wait;
 
     @BeforeEach
-    void start() {
-        browser = Browser.start();
+    void start(WebDriver browser) {
+        this.browser = browser;
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
