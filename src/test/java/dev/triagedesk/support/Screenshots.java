@@ -17,7 +17,7 @@ import org.openqa.selenium.WebDriver;
 public final class Screenshots {
 
     /** The same for every picture, so that they line up in the README and a new run gives the same frame. */
-    static final Dimension WINDOW = new Dimension(1280, 900);
+    static final Dimension WINDOW = new Dimension(1280, 1400);
 
     private Screenshots() {
     }

@@ -12,6 +12,7 @@ import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.support.BrowserTest;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import java.time.Duration;
@@ -32,9 +33,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every page a person reaches, checked by Deque's axe-core in headless Chromium against WCAG 2.1 A/AA and axe's
@@ -44,10 +44,10 @@ import org.springframework.context.annotation.Import;
  * printed either way. axe is injected through the driver, so the pages' strict Content-Security-Policy stays.
  * Its own database (the setup page is only there while no account exists) and data folder.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TriageDeskTest
+@TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:accessibility;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/accessibility"})
-@Import(TicketFixtures.class)
 @BrowserTest
 class AccessibilityBrowserTests {
 

@@ -3,6 +3,7 @@ package dev.triagedesk.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.HostileCorpus;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.TicketService;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -40,9 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * NUL in a file name, a part header beyond its cap) is refused as a whole, with a problem detail or a message on
  * the page saying why. Nothing of it leaves a stack trace in the log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:hostile-input;DB_CLOSE_DELAY=-1",
-        "triage.data-dir=target/test-data/hostile-input"})
+@TriageDeskTest
 @ExtendWith(OutputCaptureExtension.class)
 class HostileInputTests {
 

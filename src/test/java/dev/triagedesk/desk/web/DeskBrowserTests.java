@@ -7,9 +7,11 @@ import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.support.BrowserTest;
-import dev.triagedesk.support.Screenshots;
+import dev.triagedesk.support.MadeTickets;
 import dev.triagedesk.support.RepeatedFailuresHar;
+import dev.triagedesk.support.Screenshots;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.ReportAnswers;
 import dev.triagedesk.ticket.Ticket;
@@ -48,10 +50,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,10 +62,10 @@ import tools.jackson.databind.json.JsonMapper;
  * real HAR, work it, download every export; and content written by an attacker stays inert on the page, in the
  * PDF and in the exports. Its own database and data folder.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TriageDeskTest
+@TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:desk-browser;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/desk-browser"})
-@Import({TicketFixtures.class, MadeTickets.class})
 @BrowserTest
 class DeskBrowserTests {
 

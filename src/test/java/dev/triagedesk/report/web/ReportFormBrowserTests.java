@@ -7,6 +7,7 @@ import dev.triagedesk.support.BrowserTest;
 import dev.triagedesk.support.Screenshots;
 import dev.triagedesk.support.RepeatedFailuresHar;
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
@@ -33,14 +34,15 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The guided form in headless Chromium, used as a person would: clicks, typing, the keyboard, a real file. Its own
  * database and data folder, like {@link ReportFormTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TriageDeskTest
+@TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:report-browser;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/report-browser"})
 @BrowserTest

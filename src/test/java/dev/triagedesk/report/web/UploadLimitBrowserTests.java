@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.support.BrowserTest;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.TicketService;
@@ -17,17 +18,18 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The per-file limit in the browser, set low here (1 MB): a file over it is refused on the page at once, with its
- * reason, and never sent; the other files chosen with it are uploaded and analyzed as usual.
+ * reason, and never sent; the other files chosen with it are uploaded and analyzed as usual. The same settings as
+ * {@link UploadLimitTests}, to the letter, so that both classes run in one application.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "triage.upload.max-file-size=1MB",
-        "spring.datasource.url=jdbc:h2:mem:upload-limit-browser;DB_CLOSE_DELAY=-1",
-        "triage.data-dir=target/test-data/upload-limit-browser"})
+@TriageDeskTest
+@TestPropertySource(properties = {"triage.upload.max-file-size=1MB", "triage.upload.max-files-per-report=2",
+        "triage.upload.max-pasted-text=512KB",
+        "spring.datasource.url=jdbc:h2:mem:upload-limits;DB_CLOSE_DELAY=-1", "triage.data-dir=target/test-data/upload-limits"})
 @BrowserTest
 class UploadLimitBrowserTests {
 
