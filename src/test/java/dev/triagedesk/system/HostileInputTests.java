@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,9 +39,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Each upload goes beside a good HAR. Whatever it is, the answer is never a 500, the report is kept with the good
  * HAR analyzed, and the hostile file is listed with its outcome; only a request Tomcat cannot take apart at all (a
  * NUL in a file name, a part header beyond its cap) is refused as a whole, with a problem detail or a message on
- * the page saying why. Nothing of it leaves a stack trace in the log.
+ * the page saying why. Nothing of it leaves a stack trace in the log. Its own database: its reports carry the
+ * conversation ID other tests look up expecting only their own tickets.
  */
 @TriageDeskTest
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:hostile-input;DB_CLOSE_DELAY=-1",
+        "triage.data-dir=target/test-data/hostile-input"})
 @ExtendWith(OutputCaptureExtension.class)
 class HostileInputTests {
 
