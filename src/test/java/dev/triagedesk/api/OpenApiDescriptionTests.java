@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.support.StaffSessions;
+import dev.triagedesk.support.TriageDeskTest;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -26,8 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,8 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * it is valid, every {@code /api/**} mapping is in it, the multipart parts, the problem-details errors and the two
  * sign-ins are declared, and the staff part and the interactive page are for signed-in staff only.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:openapi;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@TriageDeskTest
 class OpenApiDescriptionTests {
 
     static final String PASSWORD = "correct horse battery staple";

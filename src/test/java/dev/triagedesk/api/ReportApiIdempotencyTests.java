@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.triagedesk.evidence.Corpus;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.TicketRepository;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -20,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,8 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the first one made, with the same reporter link, instead of a second ticket; the key with another request is
  * refused; requests with one key sent at the same moment make one ticket.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@TriageDeskTest
 class ReportApiIdempotencyTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

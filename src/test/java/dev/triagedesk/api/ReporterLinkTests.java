@@ -7,19 +7,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketRepository;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -31,10 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A reporter link is a credential: it is made from the configured public address, never from what a request says
  * its host is, and it never reaches the log.
  */
-@SpringBootTest(properties = {"TRIAGE_PUBLIC_URL=https://help.example.com/triage/",
+@TriageDeskTest
+@TestPropertySource(properties = {"TRIAGE_PUBLIC_URL=https://help.example.com/triage/",
         "spring.datasource.url=jdbc:h2:mem:reporter-links;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/reporter-links"})
-@AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class ReporterLinkTests {
 

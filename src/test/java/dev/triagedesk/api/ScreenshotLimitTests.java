@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.HostileImages;
@@ -21,9 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,9 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * A screenshot's limit is in pixels: a file of a few dozen bytes declaring a huge image is rejected from its header,
  * before a pixel is decoded, with its reason; the rest of the report is kept, several at once included.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TicketFixtures.class)
+@TriageDeskTest
 class ScreenshotLimitTests {
 
     static final String TOO_LARGE = "the image is too large: 7000×7000 pixels (49 megapixels), more than the 40"

@@ -8,6 +8,7 @@ import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketStatus;
@@ -15,8 +16,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,8 +23,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit trail says only what really happened: a change rolled back leaves no line, a read always does. */
-@SpringBootTest
-@Import(TicketFixtures.class)
+@TriageDeskTest
 class AuditLogTests {
 
     @Autowired

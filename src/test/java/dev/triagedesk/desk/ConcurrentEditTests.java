@@ -19,6 +19,7 @@ import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.support.InterposingClock;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketStatus;
@@ -32,9 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -51,9 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the change read the ticket, and at that point {@link #meanwhile} commits another agent's change in a transaction
  * of its own. The agent's change then fails at commit (the ticket's version moved), as it would in production.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TicketFixtures.class)
+@TriageDeskTest
 class ConcurrentEditTests {
 
     private static final String PASSWORD = "correct horse battery staple";

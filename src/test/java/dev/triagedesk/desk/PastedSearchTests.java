@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.HarBuilder;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
@@ -14,16 +15,13 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * The search box finds what agents paste: a Cloudflare ray without its colo suffix, a header line with its name,
  * an error code, a host, a path. Tickets are submitted through the application with HARs and console logs made
  * here; every value is this run's own, so other tests' tickets cannot answer.
  */
-@SpringBootTest
-@Import(TicketFixtures.class)
+@TriageDeskTest
 class PastedSearchTests {
 
     @Autowired

@@ -14,6 +14,7 @@ import dev.triagedesk.evidence.Engines;
 import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.storage.TemporaryFiles;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
@@ -31,13 +32,10 @@ import java.util.stream.Stream;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest
-@Import(TicketFixtures.class)
+@TriageDeskTest
 class TicketExporterTests {
 
     @Autowired

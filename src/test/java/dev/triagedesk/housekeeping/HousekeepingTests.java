@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.storage.TemporaryFiles;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceRepository;
 import dev.triagedesk.ticket.TicketRepository;
@@ -19,14 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What a crash or an abandoned form leaves is removed: drafts untouched for a day (with their evidence), evidence
  * files no row names and the application's temporary files: all of them at start-up, only day-old ones later.
  */
-@SpringBootTest
+@TriageDeskTest
 class HousekeepingTests {
 
     private static final Duration MORE_THAN_A_DAY = Duration.ofHours(25);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.storage.TemporaryFiles;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.EvidenceRepository;
 import dev.triagedesk.ticket.Product;
@@ -20,14 +21,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A report made through the API is one unit: when anything fails on the way (here the database refuses a value
  * only when the ticket is written out, after its HAR was analyzed and stored), nothing of it is kept, neither a
  * draft nor evidence rows nor files, where it used to leave a draft holding evidence but no reference.
  */
-@SpringBootTest
+@TriageDeskTest
 class ReportCreationTests {
 
     @Autowired

@@ -15,6 +15,7 @@ import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.TicketService;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -23,8 +24,6 @@ import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -37,8 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  * addition of evidence, whether from the reporter page or the API. Evidence given while it was still a draft is
  * part of the submission, not a line of its own.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@TriageDeskTest
 class ReporterTrailTests {
 
     static final String HAR = "user-masteralan360-asaas-chrome143-404-body.har";

@@ -9,19 +9,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
+import dev.triagedesk.support.TriageDeskTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The first administrator, on a database with no account at all: the setup page exists only until then. */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:first-run;DB_CLOSE_DELAY=-1",
+@TriageDeskTest
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:first-run;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/first-run"})
-@AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstRunSetupTests {
 

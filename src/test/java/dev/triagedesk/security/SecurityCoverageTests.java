@@ -3,14 +3,13 @@ package dev.triagedesk.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import dev.triagedesk.support.TriageDeskTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -21,8 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every address a controller answers is either deliberately public or refused to anonymous callers: a new
  * controller outside the known prefixes fails here until someone decides which it is.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@TriageDeskTest
 class SecurityCoverageTests {
 
     private static final List<String> PUBLIC = List.of("/", "/report", "/report/", "/r/", "/api/reports", "/login",

@@ -2,16 +2,14 @@ package dev.triagedesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.triagedesk.support.TriageDeskTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * With {@code TRIAGE_TRUSTED_PROXIES} unset (the default), no peer is believed about the client: a client that
  * sends {@code X-Forwarded-For} itself cannot pose as another address, nor {@code X-Forwarded-Host} change links.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:untrusted-peer;DB_CLOSE_DELAY=-1",
-        "triage.data-dir=target/test-data/untrusted-peer"})
+@TriageDeskTest
 class UntrustedPeerTests extends ProxiedRequests {
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.HarBuilder;
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.ReportAnswers;
@@ -43,14 +44,16 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The Markdown support note rendered as GitHub would render it (CommonMark with GFM tables and autolinks): nothing
  * that came from an upload or from the reporter becomes a link, an image, HTML, a heading or any other block; URLs
  * and request IDs are code spans holding the value exactly; the plain-text note says the same without Markdown.
+ * Its own database: its tickets carry the conversation ID other tests look up expecting only their own tickets.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:markdown-note;DB_CLOSE_DELAY=-1",
+@TriageDeskTest
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:markdown-note;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/markdown-note"})
 class MarkdownNoteTests {
 

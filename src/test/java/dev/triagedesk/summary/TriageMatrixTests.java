@@ -6,6 +6,7 @@ import dev.triagedesk.evidence.HarBuilder;
 import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.evidence.Verdict;
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.ApiContext;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.EvidenceKind;
@@ -29,7 +30,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The triage matrix of the support playbook (section 1) and the API error table (section 3), row by row and with
@@ -37,7 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * the evidence engine, the stored findings and the verdict, as the review step shows it. Writes
  * target/triage-matrix.md with the path of every scenario.
  */
-@SpringBootTest
+@TriageDeskTest
 class TriageMatrixTests {
 
     private static final String CONVERSATION = "https://chatgpt.com/backend-api/f/conversation";

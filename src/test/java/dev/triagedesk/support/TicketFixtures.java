@@ -3,7 +3,9 @@ package dev.triagedesk.support;
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.ticket.EvidenceKind;
+import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.ReportAnswers;
+import dev.triagedesk.ticket.StatusPageAnswer;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.Upload;
@@ -25,7 +27,7 @@ public class TicketFixtures {
         this.reports = reports;
     }
 
-    public static ReportAnswers answers(dev.triagedesk.ticket.Product product, String description, String email) {
+    public static ReportAnswers answers(Product product, String description, String email) {
         return new ReportAnswers(product, null, "Something went wrong", 500, null, "UTC", null, "Pat", email,
                 description, null, null, null, null);
     }
@@ -69,5 +71,22 @@ public class TicketFixtures {
     /** The token of a new draft, for tests of the reporter's pages. */
     public TicketService.Draft draft() {
         return tickets.startDraft();
+    }
+
+    /**
+     * The token of a draft whose first {@code steps} steps are answered, as if the reporter had walked them: the
+     * product and the message seen, and from step 2 on "no incident" on the status page.
+     */
+    public String draftAt(Product product, int steps) {
+        TicketService.Draft draft = tickets.startDraft();
+        tickets.update(draft.ticket().getId(), t -> {
+            t.setProduct(product);
+            t.setSeenMessage("Something went wrong");
+            if (steps >= 2) {
+                t.setStatusPage(StatusPageAnswer.NO_INCIDENT);
+            }
+            t.reachStep(steps);
+        });
+        return draft.token();
     }
 }

@@ -10,8 +10,9 @@ import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.security.FirstRunSetup;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
-import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.BrowserTest;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,9 +33,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every page a person reaches, checked by Deque's axe-core in headless Chromium against WCAG 2.1 A/AA and axe's
@@ -45,10 +44,11 @@ import org.springframework.context.annotation.Import;
  * printed either way. axe is injected through the driver, so the pages' strict Content-Security-Policy stays.
  * Its own database (the setup page is only there while no account exists) and data folder.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TriageDeskTest
+@TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:accessibility;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/accessibility"})
-@Import(TicketFixtures.class)
+@BrowserTest
 class AccessibilityBrowserTests {
 
     static final List<String> TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
@@ -71,20 +71,13 @@ class AccessibilityBrowserTests {
     final Map<String, List<Rule>> audited = new LinkedHashMap<>();
 
     @BeforeEach
-    void start() {
-        browser = Browser.start();
+    void start(WebDriver browser) {
+        this.browser = browser;
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         // before any script of a page: what the Content-Security-Policy blocked
         ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                 "window.__csp = []; document.addEventListener('securitypolicyviolation',"
                         + " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"));
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

@@ -2,27 +2,23 @@ package dev.triagedesk.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.BrowserTest;
+import dev.triagedesk.support.TriageDeskTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The browser-test machinery works: headless Chromium reaches the app on a random port. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TriageDeskTest
+@BrowserTest
 class BrowserSmokeTests {
 
     @LocalServerPort
     int port;
 
     @Test
-    void chromiumReachesTheApp() {
-        WebDriver browser = Browser.start();
-        try {
-            browser.get("http://localhost:" + port + "/api/reports");
-            assertThat(browser.getPageSource()).isNotEmpty();
-        } finally {
-            browser.quit();
-        }
+    void chromiumReachesTheApp(WebDriver browser) {
+        browser.get("http://localhost:" + port + "/api/reports");
+        assertThat(browser.getPageSource()).isNotEmpty();
     }
 }

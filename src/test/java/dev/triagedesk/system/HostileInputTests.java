@@ -3,6 +3,7 @@ package dev.triagedesk.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.HostileCorpus;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceStatus;
 import dev.triagedesk.ticket.Product;
@@ -26,10 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,10 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Each upload goes beside a good HAR. Whatever it is, the answer is never a 500, the report is kept with the good
  * HAR analyzed, and the hostile file is listed with its outcome; only a request that cannot be taken apart at all
  * (a part header beyond its cap) is refused as a whole, with a problem detail or a message on
- * the page saying why. Nothing of it leaves a stack trace in the log.
+ * the page saying why. Nothing of it leaves a stack trace in the log. Its own database: its reports carry the
+ * conversation ID other tests look up expecting only their own tickets.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:hostile-input;DB_CLOSE_DELAY=-1",
+@TriageDeskTest
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:hostile-input;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/hostile-input"})
 @ExtendWith(OutputCaptureExtension.class)
 class HostileInputTests {

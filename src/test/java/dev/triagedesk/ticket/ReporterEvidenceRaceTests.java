@@ -16,6 +16,7 @@ import dev.triagedesk.report.ReportService;
 import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.support.InterposingClock;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,10 +36,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -51,10 +50,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link #meanwhile} commits the other side's change in a transaction of its own. Evidence is the reporter's and
  * the workflow the staff's: neither may make the other fail, and neither may undo the other.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:reporter-race;DB_CLOSE_DELAY=-1",
+@TriageDeskTest
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:reporter-race;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/reporter-race"})
-@AutoConfigureMockMvc
-@Import(TicketFixtures.class)
 class ReporterEvidenceRaceTests {
 
     static final String HAR = "user-masteralan360-asaas-chrome143-404-body.har";

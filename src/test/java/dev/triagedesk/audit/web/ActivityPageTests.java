@@ -12,6 +12,7 @@ import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.support.StaffSessions;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import java.util.UUID;
@@ -20,16 +21,11 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The Activity page: audit lines about no ticket, for administrators only. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:activity;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
-@Import(TicketFixtures.class)
+@TriageDeskTest
 class ActivityPageTests {
 
     private static final String PASSWORD = "correct horse battery staple";

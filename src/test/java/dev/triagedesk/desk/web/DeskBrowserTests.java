@@ -6,9 +6,12 @@ import dev.triagedesk.evidence.HarBuilder;
 import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
-import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.BrowserTest;
+import dev.triagedesk.support.MadeTickets;
 import dev.triagedesk.support.RepeatedFailuresHar;
+import dev.triagedesk.support.Screenshots;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.ReportAnswers;
 import dev.triagedesk.ticket.Ticket;
@@ -36,7 +39,6 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -48,10 +50,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,10 +62,11 @@ import tools.jackson.databind.json.JsonMapper;
  * real HAR, work it, download every export; and content written by an attacker stays inert on the page, in the
  * PDF and in the exports. Its own database and data folder.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TriageDeskTest
+@TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:desk-browser;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/desk-browser"})
-@Import({TicketFixtures.class, MadeTickets.class})
+@BrowserTest
 class DeskBrowserTests {
 
     static final String PASSWORD = "correct horse battery staple";
@@ -99,10 +101,10 @@ class DeskBrowserTests {
     String username;
 
     @BeforeEach
-    void start() throws IOException {
+    void start(WebDriver browser) throws IOException {
         username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
         staff.create(username, "Dana Agent", PASSWORD, Role.AGENT);
-        browser = Browser.start();
+        this.browser = browser;
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         downloads = Path.of("target", "test-data", "desk-browser-downloads", username).toAbsolutePath();
         FileSystemUtils.deleteRecursively(downloads);
@@ -111,13 +113,6 @@ class DeskBrowserTests {
         chrome.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
                 "downloadPath", downloads.toString(), "eventsEnabled", true));
         chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH));
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -155,6 +150,7 @@ class DeskBrowserTests {
                 .contains("user-masteralan360-asaas-chrome143-404-body.har");
         assertLabelled("ticket page");
         shot("ticket");
+        Screenshots.take(browser, "ticket-page");
         noPageProblems("ticket page");
 
         // a copy button puts the ID on the clipboard and says so

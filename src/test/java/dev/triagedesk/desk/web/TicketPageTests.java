@@ -19,8 +19,10 @@ import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.support.MadeTickets;
 import dev.triagedesk.support.RepeatedFailuresHar;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.Product;
@@ -44,9 +46,6 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -54,9 +53,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The ticket page as an agent uses it: what it shows, the workflow forms, downloads and exports. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import({TicketFixtures.class, MadeTickets.class})
+@TriageDeskTest
 class TicketPageTests {
 
     static final String HAR = "user-masteralan360-asaas-chrome143-404-body.har";

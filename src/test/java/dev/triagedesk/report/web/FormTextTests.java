@@ -12,19 +12,19 @@ import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.desk.TicketNote;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
+import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.ConsoleFinding;
 import dev.triagedesk.ticket.Product;
-import dev.triagedesk.ticket.StatusPageAnswer;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketService;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -35,14 +35,16 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * JSON, so the page answers as usual and what is stored is text; an agent's note on the desk likewise. Same context
  * as {@link ReportFormTests}.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:report-form;DB_CLOSE_DELAY=-1",
+@TriageDeskTest
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:report-form;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/report-form"})
-@AutoConfigureMockMvc
 class FormTextTests {
 
     private static final String NUL = "\0";
     private static final String LONE_SURROGATE = "\ud800";
 
+    @Autowired
+    TicketFixtures fixtures;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -93,7 +95,7 @@ class FormTextTests {
 
     @Test
     void theApiFieldsOfTheChecksStepTakeNoNul() throws Exception {
-        String token = draftAt(Product.OPENAI_API, 2);
+        String token = fixtures.draftAt(Product.OPENAI_API, 2);
         mvc.perform(post("/report/" + token + "/checks").param("nav", "next")
                         .param("model", "gpt" + NUL).param("endpoint", "/v1/responses" + NUL)
                         .param("orgId", "org-" + LONE_SURROGATE).param("requestIds", "req_0123456789abcdef" + NUL))
@@ -107,7 +109,7 @@ class FormTextTests {
 
     @Test
     void pastedConsoleTextWithANulIsStillAnalyzedAndItsFindingsHoldNone() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         String console = "15:24:00.002 main.js:10  Uncaught (in promise) TypeError: Cannot read" + NUL
                 + " properties of undefined\n";
         mvc.perform(MockMvcRequestBuilders.multipart("/report/" + token + "/evidence").with(csrf())
@@ -123,7 +125,7 @@ class FormTextTests {
 
     @Test
     void theReporterPageTakesPastedTextAndAConversationUrlWithANul() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 4);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 4);
         mvc.perform(post("/report/" + token + "/review").param("nav", "submit")).andExpect(redirectedUrl("/r/" + token));
 
         mvc.perform(MockMvcRequestBuilders.multipart("/r/" + token + "/evidence").with(csrf())
@@ -144,7 +146,7 @@ class FormTextTests {
 
     @Test
     void anAgentsNoteWithANulIsSavedWithAReplacementCharacter() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 4);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 4);
         String reference = tickets.submit(tickets.byToken(token).orElseThrow().getId()).getReference();
         String agent = "agent-" + UUID.randomUUID().toString().substring(0, 8);
         staff.create(agent, "Agent", "correct horse battery staple", Role.AGENT);
@@ -152,19 +154,5 @@ class FormTextTests {
                         .param("body", "Called back" + NUL))
                 .andExpect(redirectedUrl("/desk/tickets/" + reference + "#notes"));
         assertThat(desk.notes(reference)).extracting(TicketNote::getBody).containsExactly("Called back\uFFFD");
-    }
-
-    /** A draft whose first {@code steps} steps are answered, as if the reporter had walked them. */
-    private String draftAt(Product product, int steps) {
-        TicketService.Draft d = tickets.startDraft();
-        tickets.update(d.ticket().getId(), t -> {
-            t.setProduct(product);
-            t.setSeenMessage("Something went wrong");
-            if (steps >= 2) {
-                t.setStatusPage(StatusPageAnswer.NO_INCIDENT);
-            }
-            t.reachStep(steps);
-        });
-        return d.token();
     }
 }

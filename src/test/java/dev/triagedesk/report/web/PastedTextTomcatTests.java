@@ -3,6 +3,7 @@ package dev.triagedesk.report.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.Corpus;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.TicketService;
 import java.nio.file.Files;
@@ -12,13 +13,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -30,7 +31,8 @@ import org.springframework.web.client.RestClient;
  * with everything else kept; beyond Tomcat's cap the request is refused as a whole, and the page says it was the
  * text, not the files.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TriageDeskTest
+@TestPropertySource(properties = {
         "triage.upload.max-pasted-text=100KB", "server.tomcat.max-http-form-post-size=512KB",
         "spring.datasource.url=jdbc:h2:mem:pasted-text-tomcat;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/pasted-text-tomcat"})

@@ -3,9 +3,11 @@ package dev.triagedesk.report.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.Corpus;
-import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.BrowserTest;
+import dev.triagedesk.support.Screenshots;
 import dev.triagedesk.support.RepeatedFailuresHar;
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
@@ -17,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,16 +34,18 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The guided form in headless Chromium, used as a person would: clicks, typing, the keyboard, a real file. Its own
  * database and data folder, like {@link ReportFormTests}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@TriageDeskTest
+@TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:report-browser;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/report-browser"})
+@BrowserTest
 class ReportFormBrowserTests {
 
     static final String CF_RAY = ReportFormTests.CF_RAY;
@@ -63,16 +66,9 @@ class ReportFormBrowserTests {
     WebDriverWait wait;
 
     @BeforeEach
-    void start() {
-        browser = Browser.start();
+    void start(WebDriver browser) {
+        this.browser = browser;
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -142,6 +138,7 @@ class ReportFormBrowserTests {
         assertThat(review).contains("Network policy or interception", "Reproduced on another network",
                 "Incognito / clean profile tested", "HAR + console logs", "Conversation URL or request ID");
         assertThat(browser.findElement(By.cssSelector("pre[data-summary]")).getText()).contains(SB_REQUEST_ID);
+        Screenshots.take(browser, "review-step");
         browser.findElement(By.cssSelector("button[name=nav][value=submit]")).click();
 
         // the reporter page, and the stored ticket behind it

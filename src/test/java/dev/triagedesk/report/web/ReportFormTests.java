@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.StatusPageAnswer;
@@ -26,10 +28,9 @@ import java.nio.file.Files;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -37,9 +38,9 @@ import org.springframework.test.web.servlet.MvcResult;
  * The guided form step by step, through the real controllers, templates, services and database. Its own database
  * and data folder: other tests look request IDs up and expect only their own tickets to hold them.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:report-form;DB_CLOSE_DELAY=-1",
+@TriageDeskTest
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:report-form;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/report-form"})
-@AutoConfigureMockMvc
 class ReportFormTests {
 
     /** Form posts as the browser sends them: with the CSRF token the page carries. */
@@ -56,6 +57,8 @@ class ReportFormTests {
     static final String CF_RAY = "9ba36dc0cdf1f756-ISU";
     static final String SB_REQUEST_ID = "019b9869-d481-7819-a1b6-fea08d7e5ad5";
 
+    @Autowired
+    TicketFixtures fixtures;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -195,7 +198,7 @@ class ReportFormTests {
 
     @Test
     void anIncidentForThisComponentShowsTheAdviceAndStillLetsTheReportGoOn() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 1);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 1);
         String plain = mvc.perform(get("/report/" + token + "/status")).andReturn().getResponse().getContentAsString();
         assertThat(plain).contains("https://status.openai.com").contains("rel=\"noreferrer noopener\"");
         assertThat(sectionTag(plain, "incident-advice")).contains("hidden");
@@ -225,7 +228,7 @@ class ReportFormTests {
 
     @Test
     void stepTwoNeedsAnAnswerToGoOnButBackKeepsWhatWasChosen() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 1);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 1);
         mvc.perform(post("/report/" + token + "/status").param("nav", "next"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choose what the status page shows")));
@@ -240,7 +243,7 @@ class ReportFormTests {
 
     @Test
     void theChecklistOfTheWebPathIsRadioGroupsOfTheIsolationSteps() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 2);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 2);
         String page = mvc.perform(get("/report/" + token + "/checks")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("<legend>In a private (incognito) window</legend>")
                 .contains("<legend>On another network</legend>")
@@ -260,7 +263,7 @@ class ReportFormTests {
 
     @Test
     void theChecklistOfTheApiPathAsksWhatSupportNeedsToFindTheCalls() throws Exception {
-        String token = draftAt(Product.OPENAI_API, 2);
+        String token = fixtures.draftAt(Product.OPENAI_API, 2);
         String page = mvc.perform(get("/report/" + token + "/checks")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("name=\"model\"").contains("name=\"endpoint\"").contains("name=\"serviceTier\"")
                 .contains("name=\"orgId\"").contains("name=\"projectId\"").contains("name=\"failingPercent\"")
@@ -271,7 +274,7 @@ class ReportFormTests {
 
     @Test
     void retriesWithBackoffCanBeSaidToHaveHelped() throws Exception {
-        String token = draftAt(Product.OPENAI_API, 2);
+        String token = fixtures.draftAt(Product.OPENAI_API, 2);
         mvc.perform(post("/report/" + token + "/checks").param("nav", "next").param("retriedWithBackoff", "helped"))
                 .andExpect(redirectedUrl("/report/" + token + "/evidence"));
         Ticket t = tickets.byToken(token).orElseThrow();
@@ -291,7 +294,7 @@ class ReportFormTests {
 
     @Test
     void backSavesWhatIsValidOnThePageAndTheStepShowsItAgain() throws Exception {
-        String token = draftAt(Product.OPENAI_API, 2);
+        String token = fixtures.draftAt(Product.OPENAI_API, 2);
         MvcResult back = mvc.perform(post("/report/" + token + "/checks").param("nav", "back")
                         .param("model", "gpt-5").param("endpoint", "/v1/responses").param("failingPercent", "lots")
                         .param("retriedWithBackoff", "true").param("requestIds", "req_0123456789abcdef"))
@@ -329,7 +332,7 @@ class ReportFormTests {
 
     @Test
     void theProgressListSavesThePageBeforeGoingToAnotherStep() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         String page = mvc.perform(get("/report/" + token + "/checks")).andReturn().getResponse().getContentAsString();
         assertThat(page).containsPattern("name=\"nav\" value=\"what\"\\s+class=\"[^\"]+\" form=\"step-form\"");
         mvc.perform(post("/report/" + token + "/checks").param("nav", "what").param("otherDevice", "WORKS"))
@@ -341,7 +344,7 @@ class ReportFormTests {
 
     @Test
     void aRealHarIsAnalyzedAtOnceAndItsFindingsAreShown() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         MockMultipartFile har = new MockMultipartFile("har", "capture.har", "application/json",
                 Files.readAllBytes(Corpus.har(HAR)));
         MvcResult upload = mvc.perform(multipart("/report/" + token + "/evidence").file(har).param("nav", "stay"))
@@ -384,7 +387,7 @@ class ReportFormTests {
 
     @Test
     void countsOfOneReadAsOneOnThePageAndInTheSummary() throws Exception {
-        String token = draftAt(Product.OPENAI_API, 3);
+        String token = fixtures.draftAt(Product.OPENAI_API, 3);
         mvc.perform(multipart("/report/" + token + "/evidence").param("nav", "next")
                         .file(new MockMultipartFile("har", "stream.har", "application/json", STREAM_HAR.getBytes())))
                 .andExpect(redirectedUrl("/report/" + token + "/review"));
@@ -398,7 +401,7 @@ class ReportFormTests {
 
     @Test
     void theSameSignalSeenSeveralTimesIsOneLineWithItsCount() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         mvc.perform(multipart("/report/" + token + "/evidence").param("nav", "stay")
                 .file(new MockMultipartFile("har", "refused.har", "application/json",
                         Files.readAllBytes(Corpus.har("user-ONSdigital-eq-benchmark-chrome72-conn-refused.har")))));
@@ -411,7 +414,7 @@ class ReportFormTests {
 
     @Test
     void aFileThatCannotBeReadIsListedWithItsReason() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         MockMultipartFile shot = new MockMultipartFile("screenshot", "shot.png", "image/png", "not an image".getBytes());
         MockMultipartFile fragment = new MockMultipartFile("har", "fragment.har", "application/json",
                 Files.readAllBytes(Corpus.har("user-Kay0n-dot2control-truncated-fragment.har")));
@@ -425,7 +428,7 @@ class ReportFormTests {
 
     @Test
     void aHarThatBreaksOffShowsWhereAndOneWithNoCompleteRequestIsRejected() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         byte[] broken = Files.readAllBytes(Corpus.har("user-austeane-qdrill-hand-edited-invalid.har"));
         mvc.perform(multipart("/report/" + token + "/evidence")
                         .file(new MockMultipartFile("har", "edited.har", "application/json", broken))
@@ -460,7 +463,7 @@ class ReportFormTests {
 
     @Test
     void pastedConsoleTextIsAnalyzedAndAnErrorAboutAFailingRequestIsShownWithIt() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         tickets.update(tickets.byToken(token).orElseThrow().getId(), t -> t.setTimeZone("Europe/Istanbul"));
         mvc.perform(multipart("/report/" + token + "/evidence").file(new MockMultipartFile("har", "capture.har",
                 "application/json", Files.readAllBytes(Corpus.har(HAR)))).param("nav", "stay"));
@@ -488,7 +491,7 @@ class ReportFormTests {
     void aConsoleLogSavedByChromeIsJoinedToTheHarsFailingRequestWhateverTheZoneSaid() throws Exception {
         // Chrome writes the failed resource without its scheme, on the reporter's clock (UTC+3 here); the report
         // says nothing about the time zone
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         String console = "15:23:59.170 eboispangcayxxheoufy.supabase.co/rest/v1/rpc/get_all_users:1"
                 + "  Failed to load resource: the server responded with a status of 404 ()\n"
                 + "15:24:00.002 main.js:10  Uncaught (in promise) TypeError: Cannot read properties of undefined\n"
@@ -521,7 +524,7 @@ class ReportFormTests {
 
     @Test
     void aWrongConversationUrlIsShownNextToItsFieldWhileTheFilesAreKept() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         String page = mvc.perform(multipart("/report/" + token + "/evidence")
                         .file(new MockMultipartFile("har", "capture.har", "application/json",
                                 Files.readAllBytes(Corpus.har(HAR))))
@@ -542,7 +545,7 @@ class ReportFormTests {
 
     @Test
     void aChatGptConversationTypedWithoutItsSchemeIsStoredWithHttps() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         long id = tickets.byToken(token).orElseThrow().getId();
         mvc.perform(multipart("/report/" + token + "/evidence")
                         .param("conversationUrl", "  chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab ")
@@ -564,7 +567,7 @@ class ReportFormTests {
 
     @Test
     void reviewShowsTheVerdictTheFourLabelsAndTheSummaryAndSubmitStoresTheTicket() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         long id = tickets.byToken(token).orElseThrow().getId();
         tickets.update(id, t -> {
             t.getChecks().setOtherNetwork(CheckResult.WORKS);
@@ -618,7 +621,7 @@ class ReportFormTests {
 
     @Test
     void evidenceAddedOnTheReporterPageRegeneratesTheSummary() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 4);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 4);
         long id = tickets.byToken(token).orElseThrow().getId();
         mvc.perform(post("/report/" + token + "/review").param("nav", "submit")).andExpect(redirectedUrl("/r/" + token));
         assertThat(repository.findById(id).orElseThrow().getSummaryText()).doesNotContain(SB_REQUEST_ID);
@@ -638,7 +641,7 @@ class ReportFormTests {
 
     @Test
     void filesSentFromAStepFourLeftOpenAfterSendingAreAddedNotDropped() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 4);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 4);
         long id = tickets.byToken(token).orElseThrow().getId();
         mvc.perform(post("/report/" + token + "/review").param("nav", "submit")).andExpect(redirectedUrl("/r/" + token));
 
@@ -659,7 +662,7 @@ class ReportFormTests {
 
     @Test
     void theConversationUrlCanBeGivenLaterOnTheReporterPage() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 4);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 4);
         long id = tickets.byToken(token).orElseThrow().getId();
         mvc.perform(post("/report/" + token + "/review").param("nav", "submit")).andExpect(redirectedUrl("/r/" + token));
         assertThat(repository.findById(id).orElseThrow().getSummaryText()).contains("[ ] Conversation URL or request ID");
@@ -702,20 +705,6 @@ class ReportFormTests {
 
     private String draft() {
         return tickets.startDraft().token();
-    }
-
-    /** A draft whose first {@code steps} steps are answered, as if the reporter had walked them. */
-    private String draftAt(Product product, int steps) {
-        TicketService.Draft d = tickets.startDraft();
-        tickets.update(d.ticket().getId(), t -> {
-            t.setProduct(product);
-            t.setSeenMessage("Something went wrong");
-            if (steps >= 2) {
-                t.setStatusPage(StatusPageAnswer.NO_INCIDENT);
-            }
-            t.reachStep(steps);
-        });
-        return d.token();
     }
 
     /** The opening tag of the input with {@code id}. */

@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.triagedesk.evidence.Secrets;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.support.RepeatedFailuresHar;
+import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.RequestIdentifier;
@@ -24,9 +26,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -40,14 +41,16 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * API calls; after an upload the page opens at the file just added. The same database and context as
  * {@link ReportFormTests}.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:report-form;DB_CLOSE_DELAY=-1",
+@TriageDeskTest
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:report-form;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/report-form"})
-@AutoConfigureMockMvc
 class ReportPagesTests {
 
     static final String SHARE_MESSAGE = "Enter a whole number from 0 to 100, without the % sign: for example 20 for"
             + " about a fifth of the calls";
 
+    @Autowired
+    TicketFixtures fixtures;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -67,7 +70,7 @@ class ReportPagesTests {
 
     @Test
     void aShareOfCallsThatIsNotAWholeNumberIsAMessageNextToItsFieldAndTheRestIsKept() throws Exception {
-        String token = draftAt(Product.OPENAI_API, 2);
+        String token = fixtures.draftAt(Product.OPENAI_API, 2);
         for (String typed : List.of("20%", "about 20")) {
             Document page = Jsoup.parse(mvc.perform(post("/report/" + token + "/checks").param("nav", "next")
                             .param("model", "gpt-5").param("serviceTier", "flex").param("failingPercent", typed)
@@ -97,20 +100,20 @@ class ReportPagesTests {
 
     @Test
     void anAnswerThatIsNoneOfTheChoicesIsAMessageNotAnErrorPage() throws Exception {
-        String web = draftAt(Product.CHATGPT_WEB, 1);
+        String web = fixtures.draftAt(Product.CHATGPT_WEB, 1);
         Document status = Jsoup.parse(mvc.perform(post("/report/" + web + "/status").param("nav", "next")
                         .param("statusPage", "MAYBE"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(status.select("#statusPage-error").text()).isEqualTo("Error: Choose one of the answers");
 
-        String checks = draftAt(Product.CHATGPT_WEB, 2);
+        String checks = fixtures.draftAt(Product.CHATGPT_WEB, 2);
         Document page = Jsoup.parse(mvc.perform(post("/report/" + checks + "/checks").param("nav", "next")
                         .param("privateWindow", "SOMETIMES").param("otherNetwork", "WORKS"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(page.select("#privateWindow-error").text()).isEqualTo("Error: Choose one of the answers");
         assertThat(page.select("#otherNetwork-WORKS").hasAttr("checked")).isTrue();
 
-        String api = draftAt(Product.OPENAI_API, 2);
+        String api = fixtures.draftAt(Product.OPENAI_API, 2);
         Document retried = Jsoup.parse(mvc.perform(post("/report/" + api + "/checks").param("nav", "next")
                         .param("retriedWithBackoff", "maybe").param("model", "gpt-5"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
@@ -182,7 +185,7 @@ class ReportPagesTests {
 
     @Test
     void aSecretTypedAmongTheRequestIdsIsRemovedNotListedAsAnIdAndTheReporterIsToldToRevokeIt() throws Exception {
-        String token = draftAt(Product.OPENAI_API, 2);
+        String token = fixtures.draftAt(Product.OPENAI_API, 2);
         String key = Secrets.openAiKey(11);
         MvcResult saved = mvc.perform(post("/report/" + token + "/checks").param("nav", "next")
                         .param("requestIds", "req_7f3a9c21b8e04d55a1b2c3d4\n" + key))
@@ -222,12 +225,12 @@ class ReportPagesTests {
 
     @Test
     void theApiPathSaysWhatHelpsWithApiCallsNotOnlyHowToSaveAHar() throws Exception {
-        Document api = Jsoup.parse(mvc.perform(get("/report/" + draftAt(Product.OPENAI_API, 3) + "/evidence"))
+        Document api = Jsoup.parse(mvc.perform(get("/report/" + fixtures.draftAt(Product.OPENAI_API, 3) + "/evidence"))
                 .andReturn().getResponse().getContentAsString());
         assertThat(api.select("details.how-to summary").text()).isEqualTo("What helps support with API calls");
         assertThat(api.select("details.how-to").text()).contains("x-request-id", "X-Client-Request-Id",
                 "OPENAI_LOG=debug", "A HAR only shows calls made from a web page");
-        Document web = Jsoup.parse(mvc.perform(get("/report/" + draftAt(Product.CHATGPT_WEB, 3) + "/evidence"))
+        Document web = Jsoup.parse(mvc.perform(get("/report/" + fixtures.draftAt(Product.CHATGPT_WEB, 3) + "/evidence"))
                 .andReturn().getResponse().getContentAsString());
         assertThat(web.select("details.how-to summary").text()).isEqualTo("How to capture a HAR and the console log");
         assertThat(web.text()).doesNotContain("OPENAI_LOG");
@@ -235,7 +238,7 @@ class ReportPagesTests {
 
     @Test
     void identicalFailuresAreOneItemWithTheirCountAndTheirRequestsInAListThatOpens() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         mvc.perform(multipart("/report/" + token + "/evidence").param("nav", "stay").file(new MockMultipartFile("har",
                 RepeatedFailuresHar.NAME, "application/json", RepeatedFailuresHar.json().getBytes(StandardCharsets.UTF_8))));
         Document page = Jsoup.parse(mvc.perform(get("/report/" + token + "/evidence")).andReturn().getResponse()
@@ -273,7 +276,7 @@ class ReportPagesTests {
 
     @Test
     void afterAnUploadThePageOpensAtTheFileJustAddedAndTheFindingsComeBeforeSaveAndContinue() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 3);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
         upload(token, "first.har");
         MvcResult second = mvc.perform(multipart("/report/" + token + "/evidence").param("nav", "stay")
                         .file(har("second.har")))
@@ -302,7 +305,7 @@ class ReportPagesTests {
 
     @Test
     void theIncidentAdviceHasNoSecondButtonDoingWhatSaveAndContinueDoes() throws Exception {
-        String token = draftAt(Product.CHATGPT_WEB, 1);
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 1);
         tickets.update(tickets.byToken(token).orElseThrow().getId(),
                 t -> t.setStatusPage(StatusPageAnswer.INCIDENT_THIS_COMPONENT));
         Document page = Jsoup.parse(mvc.perform(get("/report/" + token + "/status")).andReturn().getResponse()
@@ -326,18 +329,5 @@ class ReportPagesTests {
 
     private String draft() {
         return tickets.startDraft().token();
-    }
-
-    private String draftAt(Product product, int steps) {
-        TicketService.Draft d = tickets.startDraft();
-        tickets.update(d.ticket().getId(), t -> {
-            t.setProduct(product);
-            t.setSeenMessage("Something went wrong");
-            if (steps >= 2) {
-                t.setStatusPage(StatusPageAnswer.NO_INCIDENT);
-            }
-            t.reachStep(steps);
-        });
-        return d.token();
     }
 }

@@ -3,12 +3,12 @@ package dev.triagedesk.report.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.Corpus;
-import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.BrowserTest;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.TicketService;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,17 +18,19 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The per-file limit in the browser, set low here (1 MB): a file over it is refused on the page at once, with its
- * reason, and never sent; the other files chosen with it are uploaded and analyzed as usual.
+ * reason, and never sent; the other files chosen with it are uploaded and analyzed as usual. The same settings as
+ * {@link UploadLimitTests}, to the letter, so that both classes run in one application.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "triage.upload.max-file-size=1MB",
-        "spring.datasource.url=jdbc:h2:mem:upload-limit-browser;DB_CLOSE_DELAY=-1",
-        "triage.data-dir=target/test-data/upload-limit-browser"})
+@TriageDeskTest
+@TestPropertySource(properties = {"triage.upload.max-file-size=1MB", "triage.upload.max-files-per-report=2",
+        "triage.upload.max-pasted-text=512KB",
+        "spring.datasource.url=jdbc:h2:mem:upload-limits;DB_CLOSE_DELAY=-1", "triage.data-dir=target/test-data/upload-limits"})
+@BrowserTest
 class UploadLimitBrowserTests {
 
     static final String REFUSED = UploadLimitTests.LARGE + ": larger than the 1 MB limit for one file (1.2 MB);"
@@ -43,16 +45,9 @@ class UploadLimitBrowserTests {
     WebDriverWait wait;
 
     @BeforeEach
-    void start() {
-        browser = Browser.start();
+    void start(WebDriver browser) {
+        this.browser = browser;
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test

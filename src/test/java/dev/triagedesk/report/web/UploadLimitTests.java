@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.triagedesk.evidence.Corpus;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.TicketRepository;
 import dev.triagedesk.ticket.TicketService;
@@ -17,21 +18,21 @@ import java.nio.file.Files;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The configurable upload limits, low here: a file over the size limit, or beyond the number of attachments one
  * report takes, is listed as rejected with its reason, on the page and in the API, and the report is kept. Console
- * output pasted beyond its limit is refused next to its field, everything else entered kept.
+ * output pasted beyond its limit is refused next to its field, everything else entered kept. The settings are
+ * {@link UploadLimitBrowserTests}' too: change them together, or each gets an application of its own.
  */
-@SpringBootTest(properties = {"triage.upload.max-file-size=1MB", "triage.upload.max-files-per-report=2",
+@TriageDeskTest
+@TestPropertySource(properties = {"triage.upload.max-file-size=1MB", "triage.upload.max-files-per-report=2",
         "triage.upload.max-pasted-text=512KB",
         "spring.datasource.url=jdbc:h2:mem:upload-limits;DB_CLOSE_DELAY=-1", "triage.data-dir=target/test-data/upload-limits"})
-@AutoConfigureMockMvc
 class UploadLimitTests {
 
     /** 1.2 MB: just over the limit. */

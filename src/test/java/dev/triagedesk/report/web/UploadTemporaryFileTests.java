@@ -6,8 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 
 import dev.triagedesk.storage.TemporaryFiles;
+import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
-import dev.triagedesk.ticket.StatusPageAnswer;
 import dev.triagedesk.ticket.TicketService;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -27,13 +27,15 @@ import org.springframework.test.web.servlet.MockMvc;
  * engine, never to the shared system one: start-up housekeeping empties the former, so a copy a crash left behind
  * does not stay. Same context as {@link ReportFormTests}.
  */
-@SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:report-form;DB_CLOSE_DELAY=-1",
+@TriageDeskTest
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:report-form;DB_CLOSE_DELAY=-1",
         "triage.data-dir=target/test-data/report-form"})
-@AutoConfigureMockMvc
 class UploadTemporaryFileTests {
 
     private static final String CONSOLE = "15:24:00.002 main.js:10  Uncaught Error: boom\n";
 
+    @Autowired
+    TicketFixtures fixtures;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -58,7 +60,7 @@ class UploadTemporaryFileTests {
 
     @Test
     void aStepFourUploadIsCopiedToTheApplicationsTemporaryFolderAndRemoved() throws Exception {
-        String token = draftAtEvidence();
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 4);
         WatchedFile console = new WatchedFile("console", "console.log");
         mvc.perform(multipart("/report/" + token + "/evidence").file(console).with(csrf()).param("nav", "stay"))
                 .andExpect(redirectedUrlPattern("/report/" + token + "/evidence#attachment-*"));
@@ -67,7 +69,7 @@ class UploadTemporaryFileTests {
 
     @Test
     void aReporterPageUploadIsCopiedToTheApplicationsTemporaryFolderAndRemoved() throws Exception {
-        String token = draftAtEvidence();
+        String token = fixtures.draftAt(Product.CHATGPT_WEB, 4);
         tickets.submit(tickets.byToken(token).orElseThrow().getId());
         WatchedFile console = new WatchedFile("console", "console.log");
         mvc.perform(multipart("/r/" + token + "/evidence").file(console).with(csrf()))
@@ -83,16 +85,5 @@ class UploadTemporaryFileTests {
             assertThat(where.getParent()).isNotEqualTo(systemTemporary);
             assertThat(Files.exists(where)).as("the copy is deleted once analyzed").isFalse();
         });
-    }
-
-    private String draftAtEvidence() {
-        TicketService.Draft d = tickets.startDraft();
-        tickets.update(d.ticket().getId(), t -> {
-            t.setProduct(Product.CHATGPT_WEB);
-            t.setSeenMessage("Something went wrong");
-            t.setStatusPage(StatusPageAnswer.NO_INCIDENT);
-            t.reachStep(4);
-        });
-        return d.token();
     }
 }

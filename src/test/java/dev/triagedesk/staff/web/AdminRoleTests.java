@@ -15,23 +15,23 @@ import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.support.StaffSessions;
+import dev.triagedesk.support.TriageDeskTest;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Administrators make agents administrators and back; one enabled administrator always remains. A database of
  * its own, where each test leaves exactly one enabled administrator before it starts.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:admin-roles;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@TriageDeskTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:admin-roles;DB_CLOSE_DELAY=-1")
 class AdminRoleTests {
 
     private static final String PASSWORD = "correct horse battery staple";

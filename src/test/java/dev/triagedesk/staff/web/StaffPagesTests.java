@@ -12,19 +12,17 @@ import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.support.StaffSessions;
+import dev.triagedesk.support.TriageDeskTest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** Administrators manage accounts; everyone manages their own password and API tokens. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@TriageDeskTest
 class StaffPagesTests {
 
     private static final String PASSWORD = "correct horse battery staple";

@@ -14,14 +14,13 @@ import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.support.StaffSessions;
+import dev.triagedesk.support.TriageDeskTest;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,8 +31,7 @@ import org.springframework.test.web.servlet.ResultMatcher;
  * password for them revokes the tokens unless the administrator unticks the offer, and disabling them always does,
  * for good.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@TriageDeskTest
 class TokenRevocationTests {
 
     private static final String PASSWORD = "correct horse battery staple";

@@ -8,17 +8,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.support.StaffSessions;
+import dev.triagedesk.support.TriageDeskTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.mock.web.MockHttpSession;
 
 /** The icon a browser asks every site for, and the pages that name it. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@TriageDeskTest
 class FaviconTests {
 
     @Autowired

@@ -1,4 +1,4 @@
-package dev.triagedesk.desk.web;
+package dev.triagedesk.support;
 
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.ticket.EvidenceKind;
@@ -23,28 +23,28 @@ import org.springframework.stereotype.Component;
  * engine's analysis and sanitizing as an upload would.
  */
 @Component
-class MadeTickets {
+public class MadeTickets {
 
     /** A file as a reporter would upload it: its name is theirs, whatever it says. */
-    record Attachment(String name, byte[] content, EvidenceKind kind) {
+    public record Attachment(String name, byte[] content, EvidenceKind kind) {
 
-        static Attachment har(String name, String json) {
+        public static Attachment har(String name, String json) {
             return new Attachment(name, json.getBytes(StandardCharsets.UTF_8), EvidenceKind.HAR);
         }
 
-        static Attachment console(String name, String text) {
+        public static Attachment console(String name, String text) {
             return new Attachment(name, text.getBytes(StandardCharsets.UTF_8), EvidenceKind.CONSOLE);
         }
 
-        static Attachment screenshot(String name) {
+        public static Attachment screenshot(String name) {
             return new Attachment(name, png(), EvidenceKind.SCREENSHOT);
         }
     }
 
     /** A submitted ticket and the token of its reporter's private link ({@code /r/<token>}). */
-    record Made(Ticket ticket, String token) {
+    public record Made(Ticket ticket, String token) {
 
-        String reference() {
+        public String reference() {
             return ticket.getReference();
         }
     }
@@ -52,13 +52,13 @@ class MadeTickets {
     private final TicketService tickets;
     private final ReportService reports;
 
-    MadeTickets(TicketService tickets, ReportService reports) {
+    public MadeTickets(TicketService tickets, ReportService reports) {
         this.tickets = tickets;
         this.reports = reports;
     }
 
     /** A submitted ticket with these answers and attachments. */
-    Made submit(ReportAnswers answers, Attachment... attachments) {
+    public Made submit(ReportAnswers answers, Attachment... attachments) {
         TicketService.Draft draft = tickets.startDraft();
         long id = draft.ticket().getId();
         tickets.answer(id, answers);
@@ -79,7 +79,7 @@ class MadeTickets {
         }
     }
 
-    static byte[] png() {
+    public static byte[] png() {
         BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
         for (int x = 0; x < 40; x++) {
             for (int y = 0; y < 20; y++) {
