@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -81,16 +82,28 @@ public final class CommandLine {
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        EvidenceEngine engine = EvidenceEngine.withDefaults(redactionKey(err));
-        return new CommandLine(out, err, engine).dispatch(args);
+        return run(args, System.getenv(), out, err);
     }
 
-    private static RedactionKey redactionKey(PrintStream err) {
-        String configured = System.getenv("TRIAGE_REDACTION_KEY");
+    /** With the environment given, so a test can set what the process would read. */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        RedactionKey key;
+        try {
+            key = redactionKey(environment, err);
+        } catch (IllegalArgumentException e) {
+            // a setting the user can mend: one line saying which, never a stack trace
+            err.println("triage-desk: TRIAGE_REDACTION_KEY: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        return new CommandLine(out, err, EvidenceEngine.withDefaults(key)).dispatch(args);
+    }
+
+    private static RedactionKey redactionKey(Map<String, String> environment, PrintStream err) {
+        String configured = environment.get("TRIAGE_REDACTION_KEY");
         if (configured != null && !configured.isBlank()) {
             return RedactionKey.of(configured);
         }
-        String dataDir = System.getenv().getOrDefault("TRIAGE_DATA_DIR", "data");
+        String dataDir = environment.getOrDefault("TRIAGE_DATA_DIR", "data");
         try {
             return RedactionKey.fromFolder(Path.of(dataDir));
         } catch (IllegalStateException e) {

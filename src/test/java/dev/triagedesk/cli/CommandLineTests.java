@@ -145,4 +145,15 @@ class CommandLineTests {
         assertThat(stderr()).startsWith("triage-desk: refused to hand on the sanitized copy of " + in).contains("JWT at byte");
         assertThat(target).doesNotExist();
     }
+
+    @Test
+    void aRedactionKeyTooShortIsOneLineAndExitTwo() {
+        int status = CommandLine.run(new String[] {"analyze", Corpus.har("httpolice-chrome49-xhr-400.har").toString()},
+                java.util.Map.of("TRIAGE_REDACTION_KEY", "short"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).isEqualTo(2);
+        assertThat(stderr()).isEqualTo("triage-desk: TRIAGE_REDACTION_KEY: a redaction key needs at least 16 bytes"
+                + System.lineSeparator());
+        assertThat(stdout()).isEmpty();
+    }
 }
