@@ -17,7 +17,9 @@ public enum AuditAction {
     ACCOUNT_DISABLED("disabled a staff account", true),
     ACCOUNT_ENABLED("enabled a staff account", true),
     PASSWORD_RESET("set a new password", true),
-    ROLE_CHANGED("changed a role", true);
+    ROLE_CHANGED("changed a role", true),
+    INCIDENT_JOINED("joined an incident", true),
+    INCIDENT_LEFT("left an incident", true);
 
     private final String label;
     private final boolean change;

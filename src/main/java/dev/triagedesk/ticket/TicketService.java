@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,12 +59,13 @@ public class TicketService {
     private final EntityManager entities;
     private final AuditLog audit;
     private final TemporaryFiles temporary;
+    private final ApplicationEventPublisher events;
 
     TicketService(TicketRepository tickets, EvidenceRepository evidence, FailingRequestRepository failures,
                   ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
                   RequestIdentifierRepository identifiers, TicketWordRepository words, EvidenceIntake intake,
                   EvidenceEngine engine, Clock clock, EntityManager entities, AuditLog audit,
-                  TemporaryFiles temporary) {
+                  TemporaryFiles temporary, ApplicationEventPublisher events) {
         this.tickets = tickets;
         this.evidence = evidence;
         this.failures = failures;
@@ -77,6 +79,7 @@ public class TicketService {
         this.entities = entities;
         this.audit = audit;
         this.temporary = temporary;
+        this.events = events;
     }
 
     @Transactional
@@ -231,6 +234,9 @@ public class TicketService {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
         tickets.conclude(ticketId, path, reasons, markdown, text);
         entities.refresh(ticket);
+        if (!ticket.isDraft()) {
+            events.publishEvent(new TicketConcluded(ticketId));
+        }
         return ticket;
     }
 
