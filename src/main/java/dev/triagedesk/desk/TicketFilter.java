@@ -16,9 +16,16 @@ import java.util.List;
  * @param to submitted on or before this day (UTC)
  * @param hasEvidence only tickets with (true) or without (false) an analyzed attachment
  * @param sort one of {@link #SORTS}, with {@code -} in front for descending
+ * @param incident only the tickets of this incident (its reference)
  */
 public record TicketFilter(String q, TicketStatus status, TriagePath verdict, Product product, Long assignee,
-                           LocalDate from, LocalDate to, Boolean hasEvidence, String sort) {
+                           LocalDate from, LocalDate to, Boolean hasEvidence, String sort, String incident) {
+
+    /** Every filter but the incident. */
+    public TicketFilter(String q, TicketStatus status, TriagePath verdict, Product product, Long assignee,
+                        LocalDate from, LocalDate to, Boolean hasEvidence, String sort) {
+        this(q, status, verdict, product, assignee, from, to, hasEvidence, sort, null);
+    }
 
     /** What the queue can be sorted by. */
     public static final List<String> SORTS = List.of("submitted", "updated", "reference", "status", "verdict", "product");
@@ -31,7 +38,7 @@ public record TicketFilter(String q, TicketStatus status, TriagePath verdict, Pr
     /** Whether only the search box narrows the queue: no status, verdict, product, assignee, dates or evidence. */
     boolean searchOnly() {
         return status == null && verdict == null && product == null && assignee == null && from == null && to == null
-                && hasEvidence == null;
+                && hasEvidence == null && incident == null;
     }
 
     public static TicketFilter none() {

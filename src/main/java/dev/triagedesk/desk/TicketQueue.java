@@ -1,5 +1,6 @@
 package dev.triagedesk.desk;
 
+import dev.triagedesk.incident.IncidentTicket;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceStatus;
 import dev.triagedesk.ticket.RequestIdentifier;
@@ -70,6 +71,13 @@ final class TicketQueue {
                 analyzed.select(e.get("id")).where(cb.equal(e.get("ticket"), root),
                         cb.equal(e.get("status"), EvidenceStatus.ANALYZED));
                 all.add(f.hasEvidence() ? cb.exists(analyzed) : cb.not(cb.exists(analyzed)));
+            }
+            if (f.incident() != null) {
+                // one probe of the incident's members (the primary key of incident_ticket is the ticket)
+                Subquery<Long> members = query.subquery(Long.class);
+                Root<IncidentTicket> m = members.from(IncidentTicket.class);
+                members.select(m.get("ticketId")).where(cb.equal(m.get("incident").get("reference"), f.incident()));
+                all.add(root.get("id").in(members));
             }
             if (search != null) {
                 all.add(search(search, root, query, cb));

@@ -51,22 +51,27 @@ public record Fingerprint(Product product, TriagePath verdict, Failure failure, 
 
     /** The fingerprint of a submitted ticket, or empty when it has nothing to group by. */
     public static Optional<Fingerprint> of(TicketDetails details) {
+        return of(details, details.ticket().getVerdictPath());
+    }
+
+    /** The fingerprint with this verdict path: a draft's, whose verdict is not stored yet. */
+    public static Optional<Fingerprint> of(TicketDetails details, TriagePath verdict) {
         Ticket t = details.ticket();
         Optional<FailureGroup> main = mainFailure(details.failures());
         SignalType signal = details.signals().stream().map(FindingSignal::getType)
                 .min(Comparator.naturalOrder()).orElse(null);
         if (main.isPresent()) {
-            return Optional.of(new Fingerprint(t.getProduct(), t.getVerdictPath(), failure(main.get().first()), signal,
+            return Optional.of(new Fingerprint(t.getProduct(), verdict, failure(main.get().first()), signal,
                     null, null));
         }
         if (signal != null) {
-            return Optional.of(new Fingerprint(t.getProduct(), t.getVerdictPath(), null, signal, null, null));
+            return Optional.of(new Fingerprint(t.getProduct(), verdict, null, signal, null, null));
         }
         String message = specificMessage(t.getSeenMessage());
         if (t.getSeenStatus() == null && message == null) {
             return Optional.empty();
         }
-        return Optional.of(new Fingerprint(t.getProduct(), t.getVerdictPath(), null, null, t.getSeenStatus(), message));
+        return Optional.of(new Fingerprint(t.getProduct(), verdict, null, null, t.getSeenStatus(), message));
     }
 
     /**

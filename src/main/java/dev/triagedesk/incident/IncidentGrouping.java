@@ -1,7 +1,5 @@
 package dev.triagedesk.incident;
 
-import dev.triagedesk.audit.AuditAction;
-import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.ticket.TicketConcluded;
 import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketService;
@@ -11,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,31 +22,28 @@ import org.springframework.transaction.annotation.Transactional;
  * summary are then stored anew, which publishes {@link TicketConcluded}): an incident of the same fingerprint, still
  * open, whose failures come within the window of this one's; a new incident when there is none. A ticket staff put
  * somewhere or took out is left where they put it. It runs in the transaction that stored the verdict, so the
- * ticket and its place in an incident commit together.
+ * ticket and its place in an incident commit together. Grouping writes nothing into the ticket's trail (the ticket
+ * page names its incident); what staff do with a ticket's incident is recorded there ({@link IncidentService}).
  */
 @Component
 @EnableConfigurationProperties(IncidentProperties.class)
 public class IncidentGrouping {
 
-    /** The actor of what grouping does, in a ticket's audit trail. */
-    public static final String ACTOR = "grouping";
     static final Set<TicketStatus> SETTLED = EnumSet.of(TicketStatus.RESOLVED, TicketStatus.CLOSED);
 
     private final TicketService tickets;
     private final IncidentRepository incidents;
     private final IncidentTicketRepository members;
     private final IncidentSlots slots;
-    private final AuditLog audit;
     private final Clock clock;
     private final Duration window;
 
     IncidentGrouping(TicketService tickets, IncidentRepository incidents, IncidentTicketRepository members,
-                     IncidentSlots slots, AuditLog audit, Clock clock, IncidentProperties properties) {
+                     IncidentSlots slots, Clock clock, IncidentProperties properties) {
         this.tickets = tickets;
         this.incidents = incidents;
         this.members = members;
         this.slots = slots;
-        this.audit = audit;
         this.clock = clock;
         this.window = properties.window();
     }
@@ -71,7 +65,7 @@ public class IncidentGrouping {
         Instant failureAt = FailureTime.of(details);
         Instant now = clock.instant();
         if (fingerprint.isEmpty()) {
-            place.ifPresent(p -> leave(p, "its evidence no longer matches"));
+            place.ifPresent(p -> leave(p));
             return Optional.empty();
         }
         String hash = fingerprint.get().hash();
@@ -88,14 +82,12 @@ public class IncidentGrouping {
         slots.lock(hash);
         List<Incident> open = incidents.findOpen(hash, now, failureAt.minus(window), failureAt.plus(window), SETTLED);
         Incident incident = open.isEmpty() ? open(fingerprint.get(), failureAt, now) : open.get(0);
-        place.ifPresent(p -> leave(p, "its evidence now points to another problem"));
+        place.ifPresent(p -> leave(p));
         IncidentTicket row = place.orElseGet(() -> new IncidentTicket(ticketId, incident, hash, failureAt, false, now));
         row.join(incident, hash, failureAt, false, now);
         members.saveAndFlush(row);
         incident.keepOpenUntil(now.plus(window));
         recount(incident, now);
-        audit.recordChange(ticketId, ACTOR, AuditAction.INCIDENT_JOINED, incident.getReference() + ": "
-                + incident.getTitle());
         return Optional.of(incident);
     }
 
@@ -105,7 +97,7 @@ public class IncidentGrouping {
         return incident;
     }
 
-    private void leave(IncidentTicket place, String why) {
+    private void leave(IncidentTicket place) {
         Incident was = place.getIncident();
         if (was == null) {
             return;
@@ -115,7 +107,30 @@ public class IncidentGrouping {
         place.join(null, null, place.getFailureAt(), false, clock.instant());
         members.flush();
         recount(was, clock.instant());
-        audit.recordChange(place.getTicketId(), ACTOR, AuditAction.INCIDENT_LEFT, was.getReference() + ": " + why);
+    }
+
+    /**
+     * How many other reports match this one's problem: the other tickets of its incident, or, for a report not yet
+     * submitted ({@code verdict} is the one it would be stored with), of the incident it would join. Nothing else
+     * of them: the reporter sees only the number.
+     */
+    @Transactional(readOnly = true)
+    public long othersReporting(TicketDetails details, dev.triagedesk.evidence.TriagePath verdict) {
+        Optional<IncidentTicket> place = members.findById(details.ticket().getId());
+        if (place.isPresent() && place.get().getIncident() != null) {
+            return Math.max(0, place.get().getIncident().getTicketCount() - 1);
+        }
+        if (!details.ticket().isDraft()) {
+            return 0;
+        }
+        Optional<Fingerprint> fingerprint = Fingerprint.of(details, verdict);
+        if (fingerprint.isEmpty()) {
+            return 0;
+        }
+        Instant failureAt = FailureTime.of(details);
+        List<Incident> open = incidents.findOpen(fingerprint.get().hash(), clock.instant(), failureAt.minus(window),
+                failureAt.plus(window), SETTLED);
+        return open.isEmpty() ? 0 : open.get(0).getTicketCount();
     }
 
     /** Brings an incident's count and failure times in line with its members. */
@@ -124,6 +139,5 @@ public class IncidentGrouping {
         Object[] row = stats.length == 1 && stats[0] instanceof Object[] nested ? nested : stats;
         int count = ((Number) row[0]).intValue();
         incident.counted(count, (Instant) row[1], (Instant) row[2], now);
-        Objects.requireNonNull(incident.getReference());
     }
 }

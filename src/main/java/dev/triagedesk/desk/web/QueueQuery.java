@@ -21,9 +21,10 @@ import java.util.Set;
  * @param assignee a staff member's id, {@code me} or {@code unassigned}
  * @param hasEvidence {@code yes} or {@code no} ({@code true}/{@code false} work too)
  * @param page the page number, from 1
+ * @param incident an incident's reference: only its tickets
  */
 public record QueueQuery(String q, String status, String verdict, String product, String assignee, String from,
-                         String to, String hasEvidence, String sort, String page) {
+                         String to, String hasEvidence, String sort, String page, String incident) {
 
     static final String ME = "me";
     static final String UNASSIGNED = "unassigned";
@@ -111,8 +112,16 @@ public record QueueQuery(String q, String status, String verdict, String product
         if (search != null && search.length() > 500) {
             search = search.substring(0, 500);
         }
-        return new Parsed(new TicketFilter(search, st, vd, pr, who, fromDay, toDay, evidence, order), number,
-                List.copyOf(problems));
+        String ofIncident = null;
+        if (!blank(incident)) {
+            ofIncident = incident.trim().toUpperCase(Locale.ROOT);
+            if (!ofIncident.matches("IN-\\d{4}-\\d{6}")) {
+                problems.add(new Problem("incident", incident, "queue.problem.incident"));
+                ofIncident = null;
+            }
+        }
+        return new Parsed(new TicketFilter(search, st, vd, pr, who, fromDay, toDay, evidence, order, ofIncident),
+                number, List.copyOf(problems));
     }
 
     /** The current sort, as the column links read it. */
@@ -131,6 +140,7 @@ public record QueueQuery(String q, String status, String verdict, String product
         add(b, "from", from);
         add(b, "to", to);
         add(b, "hasEvidence", hasEvidence);
+        add(b, "incident", incident);
         add(b, "sort", sortTo);
         if (pageTo != null && pageTo > 1) {
             add(b, "page", Integer.toString(pageTo));
@@ -171,7 +181,7 @@ public record QueueQuery(String q, String status, String verdict, String product
     /** Whether any filter is set (the search box included), for the empty-state text. */
     public boolean filtered() {
         return !blank(q) || !blank(status) || !blank(verdict) || !blank(product) || !blank(assignee) || !blank(from)
-                || !blank(to) || !blank(hasEvidence);
+                || !blank(to) || !blank(hasEvidence) || !blank(incident);
     }
 
     private static void add(StringBuilder b, String name, String value) {

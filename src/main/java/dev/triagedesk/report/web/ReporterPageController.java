@@ -1,5 +1,6 @@
 package dev.triagedesk.report.web;
 
+import dev.triagedesk.incident.IncidentGrouping;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.system.web.UploadErrors;
 import dev.triagedesk.ticket.ConversationAddress;
@@ -40,9 +41,11 @@ class ReporterPageController {
     private final ReportLinks links;
     private final FormValidation validation;
     private final UploadIntake uploads;
+    private final IncidentGrouping incidents;
 
     ReporterPageController(TicketService tickets, ReportService reports, ReportLinks links, FormValidation validation,
-                           UploadIntake uploads) {
+                           UploadIntake uploads, IncidentGrouping incidents) {
+        this.incidents = incidents;
         this.tickets = tickets;
         this.reports = reports;
         this.links = links;
@@ -115,5 +118,6 @@ class ReporterPageController {
         Instant sent = details.ticket().getSubmittedAt();
         model.addAttribute("submittedAt", sent == null ? "" : SENT.format(sent.atOffset(ZoneOffset.UTC)));
         model.addAttribute("privateLink", links.reporterUrl(token));
+        model.addAttribute("otherReports", incidents.othersReporting(details, details.ticket().getVerdictPath()));
     }
 }
