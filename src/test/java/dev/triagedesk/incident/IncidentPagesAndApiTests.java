@@ -152,6 +152,17 @@ class IncidentPagesAndApiTests {
                 .andExpect(jsonPath("$.requestIds.length()").value(2));
         mvc.perform(basic(get("/api/tickets/" + first.getReference())))
                 .andExpect(jsonPath("$.incident").value(reference));
+        String note = mvc.perform(basic(get("/api/incidents/" + reference + "/export/markdown")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(new MediaType("text", "markdown")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(note).startsWith("# Incident " + reference + ": HTTP 500 internal\\_error from chatgpt.com")
+                .contains("- **Reports:** 2 tickets from 2 reporters", "| 2026-05-04 10:00:00 | 500 | x-request-id | req",
+                        first.getReference(), second.getReference());
+        mvc.perform(basic(get("/api/incidents/" + reference + "/export/json")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.requestIds.length()").value(2))
+                .andExpect(jsonPath("$.errorCode").value("internal_error"));
+        mvc.perform(basic(get("/api/incidents/" + reference + "/export/pdf"))).andExpect(status().isBadRequest());
 
         mvc.perform(basic(patch("/api/incidents/" + reference)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\": \"resolved\", \"assignee\": \"" + agent.getUsername() + "\", \"title\": \"Stream 500s\"}"))
