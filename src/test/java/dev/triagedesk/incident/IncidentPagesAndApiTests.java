@@ -117,6 +117,9 @@ class IncidentPagesAndApiTests {
         assertThat(page("/desk/tickets/" + first.getReference()).select("#ticket-incident a").text())
                 .startsWith(reference + ": HTTP 500");
         mvc.perform(as(get("/desk/incidents/IN-1999-000001"))).andExpect(status().isNotFound());
+        String note = mvc.perform(as(get(page.select("#export-markdown").attr("href")))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(note).startsWith("# Incident " + reference).contains(first.getReference(), second.getReference());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.triagedesk.incident.web;
 
 import dev.triagedesk.incident.Incident;
 import dev.triagedesk.incident.IncidentException;
+import dev.triagedesk.incident.IncidentNote;
 import dev.triagedesk.incident.IncidentOverview;
 import dev.triagedesk.incident.IncidentProperties;
 import dev.triagedesk.incident.IncidentReader;
@@ -11,9 +12,15 @@ import dev.triagedesk.ticket.TicketStatus;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.data.domain.Page;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +45,8 @@ class IncidentPagesController {
     static final int PAGE_SIZE = 50;
     /** The assignee field's value that leaves the assignee as it is. */
     static final String KEEP = "keep";
+    /** Request IDs in an export: every one, up to this many. */
+    static final int EXPORTED_REQUEST_IDS = 10_000;
 
     private final IncidentReader reader;
     private final IncidentService incidents;
@@ -90,6 +99,19 @@ class IncidentPagesController {
         model.addAttribute("times", IncidentTimes.UTC);
         model.addAttribute("now", clock.instant());
         return VIEW_INCIDENT;
+    }
+
+    /** The incident as Markdown for the vendor's support, with every request ID (as the API's export). */
+    @GetMapping("/{reference}/export.md")
+    ResponseEntity<String> markdown(@PathVariable String reference) {
+        IncidentOverview o = reader.overview(reference)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no incident " + reference));
+        List<IncidentOverview.RequestSample> all = reader.requestIds(o.members().stream()
+                .map(m -> m.getTicketId()).toList(), EXPORTED_REQUEST_IDS);
+        return ResponseEntity.ok().contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("incident-" + o.incident().getReference() + ".md").build().toString())
+                .body(IncidentNote.markdown(o, all));
     }
 
     /** {@code assignee}: a staff member's id, {@code none} for nobody, or {@code keep}. */
