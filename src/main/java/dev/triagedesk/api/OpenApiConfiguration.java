@@ -35,6 +35,7 @@ class OpenApiConfiguration {
 
     static final String STAFF_GROUP = "staff";
     static final String STAFF_PATH = "/api/tickets";
+    static final String INCIDENTS_PATH = "/api/incidents";
     static final String REPORT_PATH = "/api/reports";
     static final String BASIC = "basicAuth";
     static final String TOKEN = "personalToken";
@@ -66,7 +67,7 @@ class OpenApiConfiguration {
     @Bean
     GroupedOpenApi staffApiDocument() {
         return GroupedOpenApi.builder().group(STAFF_GROUP).displayName("Staff API")
-                .pathsToMatch(STAFF_PATH, STAFF_PATH + "/**").build();
+                .pathsToMatch(STAFF_PATH, STAFF_PATH + "/**", INCIDENTS_PATH, INCIDENTS_PATH + "/**").build();
     }
 
     /** The report API as a group too, so the interactive page lists it beside the staff API. */
@@ -111,7 +112,8 @@ class OpenApiConfiguration {
                 return;
             }
             api.getPaths().forEach((path, item) -> {
-                boolean staff = path.equals(STAFF_PATH) || path.startsWith(STAFF_PATH + "/");
+                boolean staff = path.equals(STAFF_PATH) || path.startsWith(STAFF_PATH + "/")
+                        || path.equals(INCIDENTS_PATH) || path.startsWith(INCIDENTS_PATH + "/");
                 for (Operation op : item.readOperations()) {
                     if (staff) {
                         op.security(List.of(new SecurityRequirement().addList(BASIC),

@@ -10,6 +10,8 @@ import dev.triagedesk.export.ExportFormat;
 import dev.triagedesk.export.TemporaryDownload;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
+import dev.triagedesk.incident.Incident;
+import dev.triagedesk.incident.IncidentService;
 import dev.triagedesk.security.StaffPrincipal;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
@@ -87,16 +89,22 @@ class StaffApiController {
             String assignee) {
     }
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
     private final DeskService desk;
     private final TicketExporter exporter;
     private final StaffService staff;
     private final TicketPdf pdf;
+    private final IncidentService incidents;
 
-    StaffApiController(DeskService desk, TicketExporter exporter, StaffService staff, TicketPdf pdf) {
+    StaffApiController(DeskService desk, TicketExporter exporter, StaffService staff, TicketPdf pdf,
+                       IncidentService incidents) {
         this.desk = desk;
         this.exporter = exporter;
         this.staff = staff;
         this.pdf = pdf;
+        this.incidents = incidents;
     }
 
     /**
@@ -164,7 +172,15 @@ class StaffApiController {
 
     private ResponseEntity<String> answer(TicketDetails d) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).eTag(etag(d.ticket().getVersion()))
-                .body(exporter.jsonOf(d));
+                .body(withIncident(exporter.jsonOf(d), d.ticket().getId()));
+    }
+
+    /** The export with the ticket's incident beside it: its reference, or null when it is in none. */
+    private String withIncident(String json, long ticketId) {
+        Incident incident = incidents.ofTickets(List.of(ticketId)).get(ticketId);
+        tools.jackson.databind.node.ObjectNode tree = (tools.jackson.databind.node.ObjectNode) JSON.readTree(json);
+        tree.put("incident", incident == null ? null : incident.getReference());
+        return JSON.writeValueAsString(tree);
     }
 
     /**

@@ -27,7 +27,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * {@code If-Match} version), with nothing applied. Ahead of {@link ApiProblemHandler}, whose catch-all would call
  * them internal errors.
  */
-@RestControllerAdvice(assignableTypes = StaffApiController.class)
+@RestControllerAdvice(assignableTypes = {StaffApiController.class, IncidentApiController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StaffApiErrors {
 

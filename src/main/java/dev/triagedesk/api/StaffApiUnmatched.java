@@ -27,6 +27,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class StaffApiUnmatched {
 
     static final String PREFIX = "/api/tickets";
+    static final String INCIDENTS = "/api/incidents";
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> unknown(NoResourceFoundException e, HttpServletRequest request) throws Exception {
@@ -71,7 +72,8 @@ class StaffApiUnmatched {
      */
     private static void requireStaffApi(Exception e, HttpServletRequest request) throws Exception {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!(path.equals(PREFIX) || path.startsWith(PREFIX + "/"))) {
+        if (!(path.equals(PREFIX) || path.startsWith(PREFIX + "/") || path.equals(INCIDENTS)
+                || path.startsWith(INCIDENTS + "/"))) {
             throw e;
         }
     }

@@ -21,7 +21,9 @@ public enum AuditAction {
     REPLIED("replied to the reporter", true),
     REPORTER_ANSWERED("answered", true),
     ASKED_REPORTER("asked the reporter for", true),
-    EVIDENCE_FILES_DELETED("deleted evidence files", true);
+    EVIDENCE_FILES_DELETED("deleted evidence files", true),
+    INCIDENT_JOINED("joined an incident", true),
+    INCIDENT_LEFT("left an incident", true);
 
     private final String label;
     private final boolean change;

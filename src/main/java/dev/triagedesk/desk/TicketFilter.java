@@ -17,18 +17,20 @@ import java.util.List;
  * @param hasEvidence only tickets with (true) or without (false) an analyzed attachment
  * @param sort one of {@link #SORTS}, with {@code -} in front for descending
  * @param reporterReplied only tickets with (true) or without (false) a reporter message no agent has opened yet
+ * @param incident only the tickets of this incident (its reference)
  */
 public record TicketFilter(String q, TicketStatus status, TriagePath verdict, Product product, Long assignee,
-                           LocalDate from, LocalDate to, Boolean hasEvidence, String sort, Boolean reporterReplied) {
+                           LocalDate from, LocalDate to, Boolean hasEvidence, String sort, Boolean reporterReplied,
+                           String incident) {
 
     /** What the queue can be sorted by ({@code reply}: the oldest unread reporter message first). */
     public static final List<String> SORTS = List.of("submitted", "updated", "reference", "status", "verdict", "product",
             "reply");
 
-    /** A filter that does not look at reporter messages. */
+    /** A filter that looks neither at reporter messages nor at incidents. */
     public TicketFilter(String q, TicketStatus status, TriagePath verdict, Product product, Long assignee,
                         LocalDate from, LocalDate to, Boolean hasEvidence, String sort) {
-        this(q, status, verdict, product, assignee, from, to, hasEvidence, sort, null);
+        this(q, status, verdict, product, assignee, from, to, hasEvidence, sort, null, null);
     }
 
     /** Whether {@code sort} is none or one the queue knows (an unknown one would silently sort by submission). */
@@ -39,7 +41,7 @@ public record TicketFilter(String q, TicketStatus status, TriagePath verdict, Pr
     /** Whether only the search box narrows the queue: no status, verdict, product, assignee, dates or evidence. */
     boolean searchOnly() {
         return status == null && verdict == null && product == null && assignee == null && from == null && to == null
-                && hasEvidence == null && reporterReplied == null;
+                && hasEvidence == null && reporterReplied == null && incident == null;
     }
 
     public static TicketFilter none() {

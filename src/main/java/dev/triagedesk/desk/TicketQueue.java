@@ -1,5 +1,6 @@
 package dev.triagedesk.desk;
 
+import dev.triagedesk.incident.IncidentTicket;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceStatus;
 import dev.triagedesk.ticket.RequestIdentifier;
@@ -74,6 +75,13 @@ final class TicketQueue {
             if (f.reporterReplied() != null) {
                 all.add(f.reporterReplied() ? cb.isNotNull(root.get("reporterUnreadSince"))
                         : cb.isNull(root.get("reporterUnreadSince")));
+            }
+            if (f.incident() != null) {
+                // one probe of the incident's members (the primary key of incident_ticket is the ticket)
+                Subquery<Long> members = query.subquery(Long.class);
+                Root<IncidentTicket> m = members.from(IncidentTicket.class);
+                members.select(m.get("ticketId")).where(cb.equal(m.get("incident").get("reference"), f.incident()));
+                all.add(root.get("id").in(members));
             }
             if (search != null) {
                 all.add(search(search, root, query, cb));

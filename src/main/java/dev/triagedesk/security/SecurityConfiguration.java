@@ -29,7 +29,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may reach what. Two chains:
  * <ul>
- * <li>the staff API ({@code /api/tickets/**}): stateless, HTTP Basic or a personal API token, answers in problem
+ * <li>the staff API ({@code /api/tickets/**}, {@code /api/incidents/**}): stateless, HTTP Basic or a personal API token, answers in problem
  * details; no CSRF token because no cookie is ever used to sign in there;</li>
  * <li>everything else: the report form, reporter links and the report API are public; the staff workspace
  * ({@code /desk/**}, {@code /account/**}) needs a signed-in staff member and {@code /admin/**} an admin; the
@@ -72,7 +72,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain staffApi(HttpSecurity http, AuthenticationManager authentication, StaffService staff) throws Exception {
         var unauthorized = ProblemResponses.unauthorized();
-        http.securityMatcher("/api/tickets", "/api/tickets/**")
+        http.securityMatcher("/api/tickets", "/api/tickets/**", "/api/incidents", "/api/incidents/**")
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole("AGENT"))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))

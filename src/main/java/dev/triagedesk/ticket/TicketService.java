@@ -261,6 +261,9 @@ public class TicketService {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
         tickets.conclude(ticketId, path, reasons, markdown, text);
         entities.refresh(ticket);
+        if (!ticket.isDraft()) {
+            events.publishEvent(new TicketConcluded(ticketId));
+        }
         return ticket;
     }
 

@@ -78,7 +78,7 @@ class OpenApiDescriptionTests {
             assertThat(anonymous.getRedirectedUrl()).as(path).endsWith("/login");
         }
         OpenAPI api = parse(fetch("/v3/api-docs/staff", signedIn));
-        assertThat(api.getPaths()).isNotEmpty().allSatisfy((path, item) -> assertThat(path).startsWith("/api/tickets"));
+        assertThat(api.getPaths()).isNotEmpty().allSatisfy((path, item) -> assertThat(path).matches("/api/(tickets|incidents).*"));
         MockHttpServletResponse page = mvc.perform(get("/swagger-ui/index.html").session(signedIn)).andReturn()
                 .getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
@@ -103,7 +103,8 @@ class OpenApiDescriptionTests {
                 if (!pattern.startsWith("/api/")) {
                     continue;
                 }
-                OpenAPI doc = pattern.startsWith("/api/tickets") ? staffApi : reports;
+                OpenAPI doc = pattern.startsWith("/api/tickets") || pattern.startsWith("/api/incidents") ? staffApi
+                        : reports;
                 PathItem item = doc.getPaths().get(pattern);
                 if (item == null) {
                     missing.add(pattern);

@@ -26,7 +26,7 @@ class SecurityCoverageTests {
     private static final List<String> PUBLIC = List.of("/", "/report", "/report/", "/r/", "/api/reports", "/login",
             "/setup", "/error", "/v3/api-docs", "/v3/api-docs.yaml");
     /** The OpenAPI documents other than the report API's (the staff API's) and the interactive page are staff's. */
-    private static final List<String> STAFF = List.of("/desk", "/admin/", "/account", "/api/tickets", "/v3/api-docs/",
+    private static final List<String> STAFF = List.of("/desk", "/admin/", "/account", "/api/tickets", "/api/incidents", "/v3/api-docs/",
             "/swagger-ui");
 
     @Autowired

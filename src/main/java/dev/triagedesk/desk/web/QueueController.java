@@ -2,6 +2,7 @@ package dev.triagedesk.desk.web;
 
 import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.evidence.TriagePath;
+import dev.triagedesk.incident.IncidentService;
 import dev.triagedesk.export.ExportRefusedException;
 import dev.triagedesk.export.ExportTooLargeException;
 import dev.triagedesk.export.TemporaryDownload;
@@ -9,6 +10,7 @@ import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.ticket.Product;
+import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,11 +38,13 @@ class QueueController {
     private final DeskService desk;
     private final StaffService staff;
     private final TicketExporter exporter;
+    private final IncidentService incidents;
 
-    QueueController(DeskService desk, StaffService staff, TicketExporter exporter) {
+    QueueController(DeskService desk, StaffService staff, TicketExporter exporter, IncidentService incidents) {
         this.desk = desk;
         this.staff = staff;
         this.exporter = exporter;
+        this.incidents = incidents;
     }
 
     @GetMapping("/desk")
@@ -50,6 +54,8 @@ class QueueController {
         model.addAttribute("parsed", parsed);
         model.addAttribute("tickets", result.tickets());
         model.addAttribute("evidenceCounts", result.evidenceCounts());
+        // each row names its incident
+        model.addAttribute("ticketIncidents", incidents.ofTickets(result.tickets().map(Ticket::getId).toList()));
         model.addAttribute("pageNumbers", pageNumbers(parsed.page(), result.tickets().getTotalPages()));
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("paths", TriagePath.values());

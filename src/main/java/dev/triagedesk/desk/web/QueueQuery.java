@@ -22,9 +22,10 @@ import java.util.Set;
  * @param hasEvidence {@code yes} or {@code no} ({@code true}/{@code false} work too)
  * @param page the page number, from 1
  * @param reply {@code yes}: only tickets with a reporter message no agent has opened yet; {@code no}: without
+ * @param incident an incident's reference: only its tickets
  */
 public record QueueQuery(String q, String status, String verdict, String product, String assignee, String from,
-                         String to, String hasEvidence, String sort, String page, String reply) {
+                         String to, String hasEvidence, String sort, String page, String reply, String incident) {
 
     static final String ME = "me";
     static final String UNASSIGNED = "unassigned";
@@ -120,8 +121,17 @@ public record QueueQuery(String q, String status, String verdict, String product
         if (search != null && search.length() > 500) {
             search = search.substring(0, 500);
         }
-        return new Parsed(new TicketFilter(search, st, vd, pr, who, fromDay, toDay, evidence, order, replied), number,
-                List.copyOf(problems));
+        String ofIncident = null;
+        if (!blank(incident)) {
+            ofIncident = incident.trim().toUpperCase(Locale.ROOT);
+            if (!ofIncident.matches("IN-\\d{4}-\\d{6}")) {
+                problems.add(new Problem("incident", incident, "queue.problem.incident"));
+                ofIncident = null;
+            }
+        }
+        return new Parsed(new TicketFilter(search, st, vd, pr, who, fromDay, toDay, evidence, order, replied,
+                ofIncident),
+                number, List.copyOf(problems));
     }
 
     /** The current sort, as the column links read it. */
@@ -141,6 +151,7 @@ public record QueueQuery(String q, String status, String verdict, String product
         add(b, "to", to);
         add(b, "hasEvidence", hasEvidence);
         add(b, "reply", reply);
+        add(b, "incident", incident);
         add(b, "sort", sortTo);
         if (pageTo != null && pageTo > 1) {
             add(b, "page", Integer.toString(pageTo));
@@ -181,7 +192,7 @@ public record QueueQuery(String q, String status, String verdict, String product
     /** Whether any filter is set (the search box included), for the empty-state text. */
     public boolean filtered() {
         return !blank(q) || !blank(status) || !blank(verdict) || !blank(product) || !blank(assignee) || !blank(from)
-                || !blank(to) || !blank(hasEvidence) || !blank(reply);
+                || !blank(to) || !blank(hasEvidence) || !blank(reply) || !blank(incident);
     }
 
     private static void add(StringBuilder b, String name, String value) {

@@ -8,6 +8,7 @@ import dev.triagedesk.desk.LenientEnums;
 import dev.triagedesk.desk.WorkflowChange;
 import dev.triagedesk.export.ExportFormat;
 import dev.triagedesk.export.ExportRefusedException;
+import dev.triagedesk.incident.IncidentService;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
 import dev.triagedesk.security.StaffPrincipal;
@@ -56,9 +57,11 @@ class TicketPageController {
     private final TicketPdf pdf;
     private final EvidenceStorage storage;
     private final AuditLog audit;
+    private final IncidentService incidents;
 
     TicketPageController(DeskService desk, TicketView view, TicketExporter exporter, TicketPdf pdf,
-                         EvidenceStorage storage, AuditLog audit) {
+                         EvidenceStorage storage, AuditLog audit, IncidentService incidents) {
+        this.incidents = incidents;
         this.desk = desk;
         this.view = view;
         this.exporter = exporter;
@@ -71,6 +74,8 @@ class TicketPageController {
     String page(@PathVariable String reference, Principal me, Model model) {
         TicketDetails d = desk.open(reference, me.getName()).orElseThrow(() -> new PageNotFoundException(NOT_FOUND));
         model.addAllAttributes(view.model(d, false));
+        model.addAttribute("ticketIncident", incidents.ofTickets(java.util.List.of(d.ticket().getId()))
+                .get(d.ticket().getId()));
         // for "Assign to me"
         if (me instanceof Authentication signedIn && signedIn.getPrincipal() instanceof StaffPrincipal staffMember) {
             model.addAttribute("myId", staffMember.getStaffId());

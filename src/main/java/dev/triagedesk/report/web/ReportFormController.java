@@ -1,6 +1,7 @@
 package dev.triagedesk.report.web;
 
 import dev.triagedesk.report.ReportLinks;
+import dev.triagedesk.incident.IncidentGrouping;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.Product;
@@ -42,9 +43,11 @@ class ReportFormController {
     private final ReportLinks links;
     private final FormValidation validation;
     private final TypedSecrets secrets;
+    private final IncidentGrouping incidents;
 
     ReportFormController(TicketService tickets, ReportService reports, ReportLinks links, FormValidation validation,
-                         TypedSecrets secrets) {
+                         TypedSecrets secrets, IncidentGrouping incidents) {
+        this.incidents = incidents;
         this.tickets = tickets;
         this.reports = reports;
         this.links = links;
@@ -172,7 +175,10 @@ class ReportFormController {
         Ticket t = links.ticket(token);
         return StepPages.open(validation, request, t, token, Step.REVIEW, model, () -> null, VIEW_REVIEW,
                 (ticket, m) -> {
-                    m.addAttribute("review", reports.review(ticket.getId()));
+                    ReportService.Review review = reports.review(ticket.getId());
+                    m.addAttribute("review", review);
+                    m.addAttribute("otherReports", incidents.othersReporting(review.details(),
+                            review.verdict().path()));
                     secrets.show(ticket, null, m);
                 });
     }

@@ -1,6 +1,7 @@
 package dev.triagedesk.report.web;
 
 import dev.triagedesk.report.ReportLinks;
+import dev.triagedesk.incident.IncidentGrouping;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.system.web.UploadErrors;
 import dev.triagedesk.ticket.ConversationAddress;
@@ -41,9 +42,11 @@ class ReporterPageController {
     private final ReportLinks links;
     private final FormValidation validation;
     private final UploadIntake uploads;
+    private final IncidentGrouping incidents;
 
     ReporterPageController(TicketService tickets, ReportService reports, ReportLinks links, FormValidation validation,
-                           UploadIntake uploads) {
+                           UploadIntake uploads, IncidentGrouping incidents) {
+        this.incidents = incidents;
         this.tickets = tickets;
         this.reports = reports;
         this.links = links;
@@ -116,5 +119,6 @@ class ReporterPageController {
         Instant sent = details.ticket().getSubmittedAt();
         model.addAttribute("submittedAt", sent == null ? "" : SENT.format(sent.atOffset(ZoneOffset.UTC)));
         model.addAttribute("privateLink", links.reporterUrl(token));
+        model.addAttribute("otherReports", incidents.othersReporting(details, details.ticket().getVerdictPath()));
     }
 }

@@ -1,0 +1,119 @@
+package dev.triagedesk.incident;
+
+import dev.triagedesk.ticket.CheckResult;
+import dev.triagedesk.ticket.RequestIdentifier;
+import dev.triagedesk.ticket.Ticket;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads incidents for the pages and the API: the list, and one incident with its members and spread. */
+@Service
+public class IncidentReader {
+
+    /** Request IDs shown on the page and in the API's answer; the exports hold every one. */
+    static final int REQUEST_ID_SAMPLE = 20;
+
+    private final IncidentRepository incidents;
+    private final IncidentService service;
+    private final EntityManager entities;
+
+    IncidentReader(IncidentRepository incidents, IncidentService service, EntityManager entities) {
+        this.incidents = incidents;
+        this.service = service;
+        this.entities = entities;
+    }
+
+    /** Incidents not merged into another, the latest failure first; {@code status} null for every status. */
+    @Transactional(readOnly = true)
+    public Page<Incident> list(dev.triagedesk.ticket.TicketStatus status, int page, int size) {
+        Page<Incident> result = incidents.findListed(status, PageRequest.of(Math.max(0, page),
+                Math.max(1, Math.min(200, size)), Sort.by(Sort.Order.desc("lastFailureAt"), Sort.Order.desc("id"))));
+        result.forEach(i -> {
+            if (i.getAssignee() != null) {
+                i.getAssignee().getUsername();
+            }
+        });
+        return result;
+    }
+
+    /** The incident (following merges) with everything about it. */
+    @Transactional(readOnly = true)
+    public Optional<IncidentOverview> overview(String reference) {
+        return service.find(reference).map(this::overview);
+    }
+
+    private IncidentOverview overview(Incident incident) {
+        List<IncidentTicket> members = service.members(incident);
+        Map<String, Long> verdicts = new TreeMap<>();
+        Map<String, Long> products = new TreeMap<>();
+        Map<String, Long> zones = new TreeMap<>();
+        Map<String, Long> networks = new TreeMap<>();
+        Map<String, long[]> isolation = new LinkedHashMap<>();
+        List<Long> ids = new ArrayList<>();
+        for (IncidentTicket m : members) {
+            Ticket t = m.getTicket();
+            ids.add(t.getId());
+            verdicts.merge(t.getVerdictPath() == null ? "not determined" : t.getVerdictPath().label(), 1L, Long::sum);
+            products.merge(t.getProduct() == null ? "not given" : t.getProduct().label(), 1L, Long::sum);
+            zones.merge(t.getTimeZone() == null || t.getTimeZone().isBlank() ? "not given" : t.getTimeZone(), 1L,
+                    Long::sum);
+            CheckResult network = t.getChecks().getOtherNetwork();
+            networks.merge(network == null || network == CheckResult.NOT_TRIED ? "not tried"
+                    : "another network " + network.label(), 1L, Long::sum);
+            t.getChecks().asMap().forEach((step, result) -> {
+                long[] counts = isolation.computeIfAbsent(step, k -> new long[2]);
+                if (result == CheckResult.WORKS) {
+                    counts[0]++;
+                } else if (result == CheckResult.STILL_FAILS) {
+                    counts[1]++;
+                }
+            });
+        }
+        Map<String, IncidentOverview.Isolation> tried = new LinkedHashMap<>();
+        isolation.forEach((step, c) -> {
+            if (c[0] + c[1] > 0) {
+                tried.put(step, new IncidentOverview.Isolation(c[0], c[1]));
+            }
+        });
+        List<IncidentOverview.RequestSample> sample = requestIds(ids, REQUEST_ID_SAMPLE);
+        long count = ids.isEmpty() ? 0 : entities.createQuery("select count(r) from RequestIdentifier r"
+                        + " where r.ticket.id in :ids and r.name <> :conversation", Long.class)
+                .setParameter("ids", ids).setParameter("conversation", RequestIdentifier.CONVERSATION)
+                .getSingleResult();
+        return new IncidentOverview(incident, members, verdicts, products, zones, networks, tried, sample, count);
+    }
+
+    /**
+     * Request IDs of these tickets (conversation IDs left out: they name a chat, not a call), at most {@code max},
+     * with the time and status of the call each names.
+     */
+    @Transactional(readOnly = true)
+    public List<IncidentOverview.RequestSample> requestIds(List<Long> ticketIds, int max) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = entities.createQuery("select t.reference, r.name, r.value, f.startedAt, f.status"
+                        + " from RequestIdentifier r join r.ticket t left join r.failingRequest f"
+                        + " where t.id in :ids and r.name <> :conversation order by r.id", Object[].class)
+                .setParameter("ids", ticketIds).setParameter("conversation", RequestIdentifier.CONVERSATION)
+                .setMaxResults(max).getResultList();
+        List<IncidentOverview.RequestSample> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            Instant at = FailureTime.parse((String) r[3]);
+            out.add(new IncidentOverview.RequestSample((String) r[0], (String) r[1], (String) r[2], at,
+                    (Integer) r[4]));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.triagedesk.incident;
+
+import dev.triagedesk.ticket.TicketStatus;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/** Incidents. Finding a new report's incident is one probe of the (fingerprint, open_until) index. */
+public interface IncidentRepository extends JpaRepository<Incident, Long> {
+
+    Optional<Incident> findByReference(String reference);
+
+    /** Incidents of this fingerprint still open to new reports, whose failures come near {@code from}..{@code to}. */
+    @Query("select i from Incident i where i.fingerprint = :fingerprint and i.openUntil >= :now and i.mergedInto is null"
+            + " and i.status not in :settled and i.lastFailureAt >= :from and i.firstFailureAt <= :to"
+            + " order by i.lastFailureAt desc, i.id desc")
+    List<Incident> findOpen(@Param("fingerprint") String fingerprint, @Param("now") Instant now,
+                            @Param("from") Instant from, @Param("to") Instant to,
+                            @Param("settled") Collection<TicketStatus> settled);
+
+    /** The incidents staff see (not those merged into another), newest failure first. */
+    @Query("select i from Incident i where i.mergedInto is null and (:status is null or i.status = :status)")
+    Page<Incident> findListed(@Param("status") TicketStatus status, Pageable page);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Incident i where i.id = :id")
+    Optional<Incident> lockById(@Param("id") long id);
+}

@@ -1,0 +1,155 @@
+package dev.triagedesk.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.triagedesk.incident.Incident;
+import dev.triagedesk.incident.IncidentReader;
+import dev.triagedesk.incident.IncidentService;
+import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.ticket.Product;
+import dev.triagedesk.ticket.Ticket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Incidents on PostgreSQL: the schema of V28 as Hibernate expects it, grouping of reports as they arrive, and
+ * reports of one problem sent at the same moment joining one incident (the slot lock), not several.
+ */
+@ExtendWith(PostgresTestDatabase.Required.class)
+@SpringBootTest(properties = MainConfiguration.ADDITIONAL_LOCATION)
+@ActiveProfiles("postgres")
+@Import(TicketFixtures.class)
+@DirtiesContext
+class PostgresIncidentTests {
+
+    static final Instant AT = Instant.parse("2026-05-04T10:00:00Z");
+    private static PostgresTestDatabase database;
+    private static Path dataDir;
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    TicketFixtures fixtures;
+    @Autowired
+    IncidentService incidents;
+    @Autowired
+    IncidentReader reader;
+
+    @BeforeAll
+    static void freshSchema() throws Exception {
+        if (PostgresTestDatabase.configured()) {
+            database = PostgresTestDatabase.createSchema();
+            dataDir = Files.createTempDirectory("triage-postgres-incidents");
+        }
+    }
+
+    @AfterAll
+    static void dropSchema() throws Exception {
+        if (database != null) {
+            database.dropSchema();
+        }
+        if (dataDir != null) {
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        registry.add("TRIAGE_DB_URL", () -> database.applicationUrl());
+        registry.add("TRIAGE_DB_USER", () -> database.user);
+        registry.add("TRIAGE_DB_PASSWORD", () -> database.password);
+        registry.add("triage.data-dir", () -> dataDir.toString());
+    }
+
+    private static String word() {
+        StringBuilder b = new StringBuilder("probe");
+        for (char c : UUID.randomUUID().toString().replace("-", "").substring(0, 10).toCharArray()) {
+            b.append((char) ('a' + Character.digit(c, 16)));
+        }
+        return b.toString();
+    }
+
+    private Ticket report(String url, int status, Instant at) {
+        String har = String.format(Locale.ROOT, """
+                {"log":{"version":"1.2","creator":{"name":"test","version":"1"},"entries":[
+                 {"startedDateTime":"%s","time":120,"request":{"method":"POST","url":"%s","httpVersion":"h2",
+                  "headers":[],"queryString":[],"cookies":[]},"response":{"status":%d,"statusText":"","httpVersion":"h2",
+                  "headers":[{"name":"x-request-id","value":"req_%s"}],"cookies":[],
+                  "content":{"size":2,"mimeType":"application/json","text":"{}"},"redirectURL":""},
+                  "timings":{"send":0,"wait":100,"receive":1}}]}}
+                """, at, url, status, UUID.randomUUID().toString().replace("-", ""));
+        return fixtures.submitHar(TicketFixtures.answers(Product.OPENAI_API, "Calls fail", null), "capture.har",
+                har.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Incident incidentOf(Ticket t) {
+        return incidents.ofTickets(List.of(t.getId())).get(t.getId());
+    }
+
+    @Test
+    void reportsOfOneFailureJoinOneIncidentAndOthersTheirOwn() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+        }
+        String url = "https://api.openai.com/v1/" + word() + "/completions";
+        Ticket a = report(url, 500, AT);
+        Ticket b = report(url, 500, AT.plusSeconds(600));
+        Ticket c = report(url, 429, AT);
+        assertThat(incidentOf(b).getId()).isEqualTo(incidentOf(a).getId());
+        assertThat(incidentOf(c).getId()).isNotEqualTo(incidentOf(a).getId());
+        var overview = reader.overview(incidentOf(a).getReference()).orElseThrow();
+        assertThat(overview.incident().getTicketCount()).isEqualTo(2);
+        assertThat(overview.incident().getTitle()).startsWith("HTTP 500 from api.openai.com POST /v1/");
+        assertThat(overview.requestIds()).hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(500));
+        assertThat(reader.list(null, 0, 50).getContent()).extracting(Incident::getReference)
+                .contains(incidentOf(a).getReference(), incidentOf(c).getReference());
+    }
+
+    @Test
+    void reportsOfOneProblemSentTogetherOpenOneIncident() throws Exception {
+        String url = "https://chatgpt.com/backend-api/" + word();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Ticket>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int n = i;
+                sent.add(pool.submit((Callable<Ticket>) () -> report(url, 502, AT.plusSeconds(n))));
+            }
+            Set<Long> opened = new HashSet<>();
+            for (Future<Ticket> f : sent) {
+                opened.add(incidentOf(f.get()).getId());
+            }
+            assertThat(opened).hasSize(1);
+            assertThat(reader.overview(incidentOf(sent.get(0).get()).getReference()).orElseThrow().incident()
+                    .getTicketCount()).isEqualTo(8);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
