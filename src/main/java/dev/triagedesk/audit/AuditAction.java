@@ -17,7 +17,11 @@ public enum AuditAction {
     ACCOUNT_DISABLED("disabled a staff account", true),
     ACCOUNT_ENABLED("enabled a staff account", true),
     PASSWORD_RESET("set a new password", true),
-    ROLE_CHANGED("changed a role", true);
+    ROLE_CHANGED("changed a role", true),
+    REPLIED("replied to the reporter", true),
+    REPORTER_ANSWERED("answered", true),
+    ASKED_REPORTER("asked the reporter for", true),
+    EVIDENCE_FILES_DELETED("deleted evidence files", true);
 
     private final String label;
     private final boolean change;

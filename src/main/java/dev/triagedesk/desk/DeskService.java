@@ -13,6 +13,7 @@ import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketRepository;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.TicketStatus;
+import dev.triagedesk.ticket.TicketStatusChanged;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hibernate.jpa.HibernateHints;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -62,10 +64,12 @@ public class DeskService {
     /** For what runs in more than one transaction: a note added again, a view audited after its read. */
     private final TransactionTemplate readWrite;
     private final TransactionTemplate readOnly;
+    private final ApplicationEventPublisher events;
 
     DeskService(TicketRepository tickets, EvidenceRepository evidence, RequestIdentifierRepository identifiers,
                 TicketService ticketService, TicketNoteRepository notes, StaffUserRepository users, AuditLog audit,
-                Clock clock, PlatformTransactionManager transactions, EntityManager entities) {
+                Clock clock, PlatformTransactionManager transactions, EntityManager entities,
+                ApplicationEventPublisher events) {
         this.tickets = tickets;
         this.evidence = evidence;
         this.identifiers = identifiers;
@@ -78,6 +82,7 @@ public class DeskService {
         this.readWrite = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -235,6 +240,7 @@ public class DeskService {
             t.setStatus(change.status());
             t.touch(clock.instant());
             audit.recordChange(t.getId(), actor, AuditAction.STATUS_CHANGED, was.label() + " → " + change.status().label());
+            events.publishEvent(new TicketStatusChanged(t.getId(), was, change.status(), actor));
         }
         String after = to == null ? null : to.getUsername();
         if (change.assign() && !java.util.Objects.equals(before, after)) {

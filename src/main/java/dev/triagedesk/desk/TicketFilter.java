@@ -16,12 +16,20 @@ import java.util.List;
  * @param to submitted on or before this day (UTC)
  * @param hasEvidence only tickets with (true) or without (false) an analyzed attachment
  * @param sort one of {@link #SORTS}, with {@code -} in front for descending
+ * @param reporterReplied only tickets with (true) or without (false) a reporter message no agent has opened yet
  */
 public record TicketFilter(String q, TicketStatus status, TriagePath verdict, Product product, Long assignee,
-                           LocalDate from, LocalDate to, Boolean hasEvidence, String sort) {
+                           LocalDate from, LocalDate to, Boolean hasEvidence, String sort, Boolean reporterReplied) {
 
-    /** What the queue can be sorted by. */
-    public static final List<String> SORTS = List.of("submitted", "updated", "reference", "status", "verdict", "product");
+    /** What the queue can be sorted by ({@code reply}: the oldest unread reporter message first). */
+    public static final List<String> SORTS = List.of("submitted", "updated", "reference", "status", "verdict", "product",
+            "reply");
+
+    /** A filter that does not look at reporter messages. */
+    public TicketFilter(String q, TicketStatus status, TriagePath verdict, Product product, Long assignee,
+                        LocalDate from, LocalDate to, Boolean hasEvidence, String sort) {
+        this(q, status, verdict, product, assignee, from, to, hasEvidence, sort, null);
+    }
 
     /** Whether {@code sort} is none or one the queue knows (an unknown one would silently sort by submission). */
     public static boolean validSort(String sort) {
@@ -31,7 +39,7 @@ public record TicketFilter(String q, TicketStatus status, TriagePath verdict, Pr
     /** Whether only the search box narrows the queue: no status, verdict, product, assignee, dates or evidence. */
     boolean searchOnly() {
         return status == null && verdict == null && product == null && assignee == null && from == null && to == null
-                && hasEvidence == null;
+                && hasEvidence == null && reporterReplied == null;
     }
 
     public static TicketFilter none() {

@@ -71,6 +71,10 @@ final class TicketQueue {
                         cb.equal(e.get("status"), EvidenceStatus.ANALYZED));
                 all.add(f.hasEvidence() ? cb.exists(analyzed) : cb.not(cb.exists(analyzed)));
             }
+            if (f.reporterReplied() != null) {
+                all.add(f.reporterReplied() ? cb.isNotNull(root.get("reporterUnreadSince"))
+                        : cb.isNull(root.get("reporterUnreadSince")));
+            }
             if (search != null) {
                 all.add(search(search, root, query, cb));
             }
@@ -208,8 +212,14 @@ final class TicketQueue {
             case "verdict" -> "verdictPath";
             case "product" -> "product";
             case "updated" -> "updatedAt";
+            case "reply" -> "reporterUnreadSince";
             default -> "submittedAt";
         };
+        if (property.equals("reporterUnreadSince")) {
+            // tickets with an unread reporter message first, whichever way; among them the oldest first (ascending)
+            Sort.Order order = desc ? Sort.Order.desc(property).nullsFirst() : Sort.Order.asc(property).nullsLast();
+            return Sort.by(order).and(Sort.by("id").descending());
+        }
         Sort primary = desc ? Sort.by(property).descending() : Sort.by(property).ascending();
         return property.equals("id") ? primary : primary.and(Sort.by("id").descending());
     }

@@ -49,7 +49,7 @@ class Housekeeping implements SmartInitializingSingleton {
     /** Rows that belong to a ticket, children first (foreign keys). */
     private static final List<String> TICKET_ROWS = List.of("request_identifier", "console_finding",
             "finding_signal", "failing_request", "evidence", "ticket_word", "audit_event", "ticket_note",
-            "idempotency_key");
+            "idempotency_key", "ticket_message", "requested_item", "outbox_message");
 
     /** What one run removed. */
     record Removed(int drafts, int evidenceFiles, int temporaryFiles, long bytes, int idempotencyKeys) {

@@ -109,7 +109,7 @@ public class ReportService {
         for (Upload upload : uploads) {
             rows.addAll(tickets.addUpload(id, upload));
         }
-        tickets.submit(id);
+        tickets.submit(id, draft.token());
         Review review = concludeNow(id);
         if (key != null) {
             keys.complete(key, id, draft.token());
@@ -150,7 +150,12 @@ public class ReportService {
 
     /** Submits a draft (giving it a reference) and stores its verdict and summary. */
     public Review submit(long ticketId) {
-        tickets.submit(ticketId);
+        return submit(ticketId, null);
+    }
+
+    /** As {@link #submit(long)}, with the token of its private link, which the reporter's confirmation hands over. */
+    public Review submit(long ticketId, String token) {
+        tickets.submit(ticketId, token);
         return conclude(ticketId);
     }
 

@@ -111,6 +111,14 @@ public class Ticket {
     @Column(name = "reporter_email_lookup", length = 320)
     private String reporterEmailLookup;
 
+    /**
+     * When the oldest reporter message no agent has opened yet arrived (null: none waits). Written by statements
+     * only (see the conversation package), never with the version: a reporter's answer never conflicts with an
+     * agent's change.
+     */
+    @Column(name = "reporter_unread_since", insertable = false, updatable = false)
+    private Instant reporterUnreadSince;
+
     @Version
     private long version;
 
@@ -307,6 +315,10 @@ public class Ticket {
 
     public String getSummaryText() {
         return summaryText;
+    }
+
+    public Instant getReporterUnreadSince() {
+        return reporterUnreadSince;
     }
 
     public long getVersion() {

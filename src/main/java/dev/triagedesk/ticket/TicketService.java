@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,12 +59,13 @@ public class TicketService {
     private final EntityManager entities;
     private final AuditLog audit;
     private final TemporaryFiles temporary;
+    private final ApplicationEventPublisher events;
 
     TicketService(TicketRepository tickets, EvidenceRepository evidence, FailingRequestRepository failures,
                   ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
                   RequestIdentifierRepository identifiers, TicketWordRepository words, EvidenceIntake intake,
                   EvidenceEngine engine, Clock clock, EntityManager entities, AuditLog audit,
-                  TemporaryFiles temporary) {
+                  TemporaryFiles temporary, ApplicationEventPublisher events) {
         this.tickets = tickets;
         this.evidence = evidence;
         this.failures = failures;
@@ -77,6 +79,7 @@ public class TicketService {
         this.entities = entities;
         this.audit = audit;
         this.temporary = temporary;
+        this.events = events;
     }
 
     @Transactional
@@ -181,6 +184,9 @@ public class TicketService {
         if (!ticket.isDraft()) {
             audit.recordChange(ticketId, REPORTER, AuditAction.EVIDENCE_ADDED,
                     stored == null ? "conversation URL removed" : "conversation URL " + stored);
+            if (stored != null) {
+                events.publishEvent(new EvidenceAdded(ticketId, java.util.Set.of(), true));
+            }
         }
         return true;
     }
@@ -201,6 +207,8 @@ public class TicketService {
             audit.recordChange(ticket.getId(), REPORTER, AuditAction.EVIDENCE_ADDED, rows.stream()
                     .map(e -> e.getFileName() + (e.isAnalyzed() ? "" : " (could not be read)"))
                     .collect(Collectors.joining(", ")));
+            events.publishEvent(new EvidenceAdded(ticket.getId(), rows.stream().filter(Evidence::isAnalyzed)
+                    .map(Evidence::getKind).collect(Collectors.toSet()), false));
         }
     }
 
@@ -237,6 +245,12 @@ public class TicketService {
     /** Turns a draft into a ticket with a reference; submitting twice changes nothing. */
     @Transactional
     public Ticket submit(long ticketId) {
+        return submit(ticketId, null);
+    }
+
+    /** As {@link #submit(long)}, with the token of the ticket's private link for the reporter's confirmation. */
+    @Transactional
+    public Ticket submit(long ticketId, String reporterToken) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
         if (ticket.isDraft()) {
             ticket.reachStep(5);
@@ -245,6 +259,7 @@ public class TicketService {
             long attachments = evidence.countByTicket(ticket);
             audit.recordChange(ticketId, REPORTER, AuditAction.SUBMITTED, attachments == 0 ? "without attachments"
                     : attachments == 1 ? "with 1 attachment" : "with " + attachments + " attachments");
+            events.publishEvent(new TicketSubmitted(ticketId, reporterToken));
         }
         return ticket;
     }

@@ -182,6 +182,12 @@ class AccessibilityBrowserTests {
         audit("admin, staff accounts");
         open("/admin/activity");
         audit("admin, activity");
+        open("/admin/outbox");
+        audit("admin, outbox");
+        open("/admin/canned-replies");
+        audit("admin, canned replies");
+        open("/admin/webhooks");
+        audit("admin, webhooks");
         open("/no-such-page");
         audit("not found");
 

@@ -21,9 +21,10 @@ import java.util.Set;
  * @param assignee a staff member's id, {@code me} or {@code unassigned}
  * @param hasEvidence {@code yes} or {@code no} ({@code true}/{@code false} work too)
  * @param page the page number, from 1
+ * @param reply {@code yes}: only tickets with a reporter message no agent has opened yet; {@code no}: without
  */
 public record QueueQuery(String q, String status, String verdict, String product, String assignee, String from,
-                         String to, String hasEvidence, String sort, String page) {
+                         String to, String hasEvidence, String sort, String page, String reply) {
 
     static final String ME = "me";
     static final String UNASSIGNED = "unassigned";
@@ -86,6 +87,14 @@ public record QueueQuery(String q, String status, String verdict, String product
                 default -> problems.add(new Problem("hasEvidence", hasEvidence, "queue.problem.hasEvidence"));
             }
         }
+        Boolean replied = null;
+        if (!blank(reply)) {
+            switch (reply.trim().toLowerCase(Locale.ROOT)) {
+                case "yes", "true" -> replied = true;
+                case "no", "false" -> replied = false;
+                default -> problems.add(new Problem("reply", reply, "queue.problem.reply"));
+            }
+        }
         String order = null;
         if (!blank(sort)) {
             String key = sort.trim().startsWith("-") ? sort.trim().substring(1) : sort.trim();
@@ -111,7 +120,7 @@ public record QueueQuery(String q, String status, String verdict, String product
         if (search != null && search.length() > 500) {
             search = search.substring(0, 500);
         }
-        return new Parsed(new TicketFilter(search, st, vd, pr, who, fromDay, toDay, evidence, order), number,
+        return new Parsed(new TicketFilter(search, st, vd, pr, who, fromDay, toDay, evidence, order, replied), number,
                 List.copyOf(problems));
     }
 
@@ -131,6 +140,7 @@ public record QueueQuery(String q, String status, String verdict, String product
         add(b, "from", from);
         add(b, "to", to);
         add(b, "hasEvidence", hasEvidence);
+        add(b, "reply", reply);
         add(b, "sort", sortTo);
         if (pageTo != null && pageTo > 1) {
             add(b, "page", Integer.toString(pageTo));
@@ -171,7 +181,7 @@ public record QueueQuery(String q, String status, String verdict, String product
     /** Whether any filter is set (the search box included), for the empty-state text. */
     public boolean filtered() {
         return !blank(q) || !blank(status) || !blank(verdict) || !blank(product) || !blank(assignee) || !blank(from)
-                || !blank(to) || !blank(hasEvidence);
+                || !blank(to) || !blank(hasEvidence) || !blank(reply);
     }
 
     private static void add(StringBuilder b, String name, String value) {

@@ -4,10 +4,7 @@ import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.BitSet;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -20,7 +17,9 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * Replaces secrets with markers {@code [REDACTED:kind:fingerprint]}. Callers say what a value is (a header, a
  * cookie, a query parameter, a body of some MIME type, free text); the redactor walks its structure and records
- * every replacement in the {@link RedactionLedger}. Returns the very same string when nothing was secret.
+ * every replacement in the {@link RedactionLedger}. Returns the very same string when nothing was secret. Every
+ * value it redacts is remembered ({@link KnownSecrets}) and removed wherever else it turns up; free text is
+ * scanned by a {@link FreeTextScan}.
  *
  * <p>Not thread-safe: one per document (the fingerprint MAC and the ledger are per document).
  */
@@ -34,54 +33,23 @@ public final class Redactor {
             "redacted", "[filtered]", "********");
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    /** Values shorter than this, or without the mix of a random token, are not remembered as secrets. */
-    private static final int MIN_REMEMBERED = 8;
-    private static final int MAX_REMEMBERED = 20_000;
-
-    private final Fingerprinter fingerprints;
-    private final RedactionLedger ledger;
-    /**
-     * Every value redacted because of where it stood (a cookie, an Authorization header, a sensitive field), so
-     * that the same value is removed wherever else it turns up: a session cookie echoed in a tracking URL's
-     * {@code c=} parameter has an innocent name there. Bounded; looked up by length first.
-     */
-    private final Map<String, Known> known = new HashMap<>();
-    private final BitSet knownLengths = new BitSet();
-    /**
-     * When set, a Bloom filter of every token this redactor let through: learning a secret that may already
-     * have gone out unredacted sets {@link #echoedBeforeLearned}, and the caller redoes the document with
-     * everything learned. No false negatives, so a single pass is only trusted when it is right.
-     */
-    private TokenFilter emitted;
-    private boolean echoedBeforeLearned;
-    /** A Bloom filter of {@link #known}, so most tokens are ruled out by their hash alone, without a substring. */
-    private final long[] knownHashes = new long[KNOWN_BITS / 64];
-    private static final int KNOWN_BITS = 1 << 20;
-    /**
-     * Token hashes of the text being redacted, noted as emitted only once the outermost {@link #text} call is
-     * done and minus the secrets it found, so a secret redacted in that very text is not taken for an echo.
-     */
-    /**
-     * Short strings found to hold nothing secret, so their many repeats in a HAR (user agents, accept headers,
-     * server names) skip the scan. A value cached before a secret inside it was learned is safe: its tokens went
-     * into the echo filter when first seen, so learning that secret makes the caller redo the document.
-     */
-    private final java.util.Set<String> clean = new java.util.HashSet<>();
-    private static final int CLEAN_MAX_LENGTH = 512;
-    private static final int CLEAN_MAX_ENTRIES = 50_000;
-    private long[] pending = new long[64];
-    private int pendingCount;
-    private long[] removed = new long[8];
-    private int removedCount;
-    private int textDepth;
-
     private final RedactionKey key;
-    private long documentBytes = -1;
+    private final Fingerprinter fingerprints;
+    private final RedactionLedger ledger = new RedactionLedger();
+    private final KnownSecrets known;
+    private final FreeTextScan freeText;
+    private final ErrorCodeContext errorCodes = new ErrorCodeContext();
+    private final EncodedNames names = new EncodedNames();
 
     public Redactor(RedactionKey key) {
+        this(key, new KnownSecrets(new EchoTracker()));
+    }
+
+    private Redactor(RedactionKey key, KnownSecrets known) {
         this.key = key;
         this.fingerprints = new Fingerprinter(key);
-        this.ledger = new RedactionLedger();
+        this.known = known;
+        this.freeText = new FreeTextScan(this, known);
     }
 
     /**
@@ -89,24 +57,7 @@ public final class Redactor {
      * the same marker, and the same echo tracking, so {@link #absorb} can join what both saw.
      */
     public Redactor sibling() {
-        Redactor other = new Redactor(key);
-        if (emitted != null) {
-            other.trackEchoes(documentBytes);
-        }
-        known.forEach(other::learnQuietly);
-        return other;
-    }
-
-    /** A secret this redactor removes wherever it appears: its kind, and its token hash (kept, not recomputed). */
-    private record Known(SecretKind kind, long hash) {
-    }
-
-    /** Knows a secret without asking whether it went out before (it was learned elsewhere in the document). */
-    private void learnQuietly(String secret, Known k) {
-        if (known.size() < MAX_REMEMBERED && known.putIfAbsent(secret, k) == null) {
-            knownLengths.set(secret.length());
-            bloomAdd(knownHashes, KNOWN_BITS, k.hash());
-        }
+        return new Redactor(key, known.sibling());
     }
 
     /**
@@ -116,26 +67,8 @@ public final class Redactor {
      * secret was learned, and the caller redoes the document knowing every secret.
      */
     public void absorb(Redactor later) {
-        boolean crossEcho = later.mayHaveLetThrough(this) || mayHaveLetThrough(later);
-        echoedBeforeLearned |= later.echoedBeforeLearned || crossEcho;
+        known.absorb(later.known);
         ledger.merge(later.ledger);
-        later.known.forEach(this::learnQuietly);
-        if (emitted != null && later.emitted != null) {
-            emitted.addAll(later.emitted);
-        }
-    }
-
-    /** Whether this redactor may have let through, not knowing it, a secret that {@code other} learned. */
-    private boolean mayHaveLetThrough(Redactor other) {
-        if (emitted == null) {
-            return false;
-        }
-        for (Map.Entry<String, Known> e : other.known.entrySet()) {
-            if (emitted.mayContain(e.getValue().hash()) && !known.containsKey(e.getKey())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public RedactionLedger ledger() {
@@ -161,10 +94,9 @@ public final class Redactor {
         errorCodes.response(url, status);
     }
 
-    private final ErrorCodeContext errorCodes = new ErrorCodeContext();
-
-    private String replace(String rule, SecretKind kind, String name, String secret) {
-        remember(secret, kind);
+    /** Remembers, records and marks a secret. */
+    String replace(String rule, SecretKind kind, String name, String secret) {
+        known.remember(secret, kind);
         ledger.record(rule, kind, name);
         return marker(kind, secret);
     }
@@ -176,96 +108,12 @@ public final class Redactor {
 
     /** As {@link #trackEchoes()}, for a document of about {@code documentBytes} bytes (-1 when unknown). */
     public void trackEchoes(long documentBytes) {
-        if (emitted == null) {
-            this.documentBytes = documentBytes;
-            emitted = TokenFilter.forDocument(documentBytes);
-        }
+        known.echoes().start(documentBytes);
     }
 
     /** Whether a secret learned late may have been let through earlier in this document (see {@link #trackEchoes}). */
     public boolean echoedBeforeLearned() {
-        return echoedBeforeLearned;
-    }
-
-    private static void bloomAdd(long[] bits, int size, long h) {
-        int a = (int) (h & (size - 1));
-        int b = (int) ((h >>> 32) & (size - 1));
-        bits[a >>> 6] |= 1L << a;
-        bits[b >>> 6] |= 1L << b;
-    }
-
-    private static boolean bloomHas(long[] bits, int size, long h) {
-        int a = (int) (h & (size - 1));
-        int b = (int) ((h >>> 32) & (size - 1));
-        return (bits[a >>> 6] & 1L << a) != 0 && (bits[b >>> 6] & 1L << b) != 0;
-    }
-
-    private void notePending(long h) {
-        if (pendingCount == pending.length) {
-            pending = java.util.Arrays.copyOf(pending, pendingCount * 2);
-        }
-        pending[pendingCount++] = h;
-    }
-
-    private void commitPending() {
-        outer:
-        for (int i = 0; i < pendingCount; i++) {
-            long h = pending[i];
-            for (int r = 0; r < removedCount; r++) {
-                if (removed[r] == h) {
-                    continue outer;
-                }
-            }
-            emitted.add(h);
-        }
-        pendingCount = 0;
-        removedCount = 0;
-        if (pending.length > 4096) {
-            pending = new long[64];
-        }
-    }
-
-    private static long hash(CharSequence s, int from, int to) {
-        long h = FNV_OFFSET;
-        for (int i = from; i < to; i++) {
-            h = (h ^ s.charAt(i)) * FNV_PRIME;
-        }
-        return finish(h);
-    }
-
-    private static long finish(long h) {
-        return h ^ (h >>> 29);
-    }
-
-    private void remember(String secret, SecretKind kind) {
-        int n = secret.length();
-        if (n < MIN_REMEMBERED || n > 4096 || known.size() >= MAX_REMEMBERED || secret.contains(MARKER_PREFIX)) {
-            return;
-        }
-        long h = hash(secret, 0, n);
-        if (emitted != null) {
-            if (!echoedBeforeLearned && !known.containsKey(secret) && emitted.mayContain(h)) {
-                echoedBeforeLearned = true;
-            }
-            if (textDepth > 0) {
-                if (removedCount == removed.length) {
-                    removed = java.util.Arrays.copyOf(removed, removedCount * 2);
-                }
-                removed[removedCount++] = h;
-            }
-        }
-        boolean letter = false;
-        boolean digit = false;
-        for (int i = 0; i < n; i++) {
-            char c = secret.charAt(i);
-            letter |= Character.isLetter(c);
-            digit |= Character.isDigit(c);
-        }
-        if ((letter && digit || n >= 16) && known.putIfAbsent(secret, new Known(kind, h)) == null) {
-            knownLengths.set(n);
-            bloomAdd(knownHashes, KNOWN_BITS, h);
-            SecretShapes.remainders(secret).forEach(bare -> remember(bare, kind)); // "sk-proj-abc", later "abc"
-        }
+        return known.echoes().echoedBeforeLearned();
     }
 
     /**
@@ -277,24 +125,24 @@ public final class Redactor {
             case "cookie" -> {
                 for (String pair : value.split(";")) {
                     int eq = pair.indexOf('=');
-                    remember(pair.substring(eq + 1).trim(), SecretKind.COOKIE);
+                    known.remember(pair.substring(eq + 1).trim(), SecretKind.COOKIE);
                 }
             }
             case "set-cookie" -> {
                 for (String line : value.split("\n")) {
                     String pair = line.split(";", 2)[0];
-                    remember(pair.substring(pair.indexOf('=') + 1).trim(), SecretKind.COOKIE);
+                    known.remember(pair.substring(pair.indexOf('=') + 1).trim(), SecretKind.COOKIE);
                 }
             }
             case "authorization", "proxy-authorization" ->
-                    remember(value.substring(value.indexOf(' ') + 1).trim(), SecretKind.AUTHORIZATION);
+                    known.remember(value.substring(value.indexOf(' ') + 1).trim(), SecretKind.AUTHORIZATION);
             default -> { }
         }
     }
 
     /** Takes over the values another redactor (an earlier pass over the same document) redacted. */
     public void rememberAll(Redactor firstPass) {
-        firstPass.known.forEach((secret, k) -> remember(secret, k.kind()));
+        known.rememberAll(firstPass.known);
     }
 
     /** How many distinct secret values this redactor knows. */
@@ -303,126 +151,13 @@ public final class Redactor {
     }
 
     /** The marker for a value already redacted elsewhere in this document, or null. */
-    private String knownMarker(String value, String rule) {
-        Known k = known.isEmpty() || !knownLengths.get(value.length()) ? null : known.get(value);
-        SecretKind kind = k == null ? null : k.kind();
+    String knownMarker(String value, String rule) {
+        SecretKind kind = known.kindOf(value);
         if (kind == null) {
             return null;
         }
         ledger.record(rule, kind, "(seen as a secret elsewhere)");
         return marker(kind, value);
-    }
-
-    /**
-     * Walks the tokens of text once: a token (a run of URL and base64 characters, or a piece of it between '='
-     * and '/', the separators values are glued to) that is a value redacted elsewhere in this document is
-     * replaced by its marker; the others are noted as going out (when echoes are tracked). Each token is hashed
-     * once; a substring is only made when the hash says it may be a known secret.
-     */
-    private String scanRuns(String s, String rule) {
-        boolean lookUp = !known.isEmpty();
-        if (!lookUp && emitted == null) {
-            return s;
-        }
-        int n = s.length();
-        StringBuilder out = null;
-        int copied = 0;
-        int i = 0;
-        while (i < n) {
-            char first = s.charAt(i);
-            if (first >= 128 || (RUN[first] & RUN_CHAR) == 0) {
-                i++;
-                continue;
-            }
-            // one pass over the run: its extent, what it is made of, and its hash
-            int j = i;
-            int kinds = 0;
-            long h = FNV_OFFSET;
-            while (j < n) {
-                char c = s.charAt(j);
-                if (c >= 128 || (RUN[c] & RUN_CHAR) == 0) {
-                    break;
-                }
-                kinds |= RUN[c];
-                h = (h ^ c) * FNV_PRIME;
-                j++;
-            }
-            boolean mixed = (kinds & (LETTER | DIGIT)) == (LETTER | DIGIT);
-            // only a token mixing letters and digits, or a long one, can be (part of) a remembered secret
-            if (j - i >= MIN_REMEMBERED && (mixed || j - i >= 16)) {
-                int[] hit = tokenIn(s, i, j, lookUp, finish(h), (kinds & SEPARATOR) != 0);
-                if (hit != null) {
-                    if (out == null) {
-                        out = new StringBuilder(n + 32);
-                    }
-                    out.append(s, copied, hit[0]).append(knownMarker(s.substring(hit[0], hit[1]), rule));
-                    copied = hit[1];
-                    i = hit[1];
-                    continue;
-                }
-            }
-            i = j;
-        }
-        return out == null ? s : out.append(s, copied, n).toString();
-    }
-
-    /**
-     * The first known secret in the run {@code [from, to)} (hashed {@code whole}), or null after noting the run's
-     * pieces: the run itself and, when it has separators, the parts between its '=' and '/'.
-     */
-    private int[] tokenIn(String s, int from, int to, boolean lookUp, long whole, boolean separated) {
-        if (lookUp && isKnown(s, from, to, whole)) {
-            return new int[] {from, to};
-        }
-        if (emitted != null) {
-            notePending(whole);
-        }
-        if (!separated) {
-            return null;
-        }
-        int start = from;
-        for (int k = from; k <= to; k++) {
-            if (k == to || s.charAt(k) == '=' || s.charAt(k) == '/') {
-                if (k - start >= MIN_REMEMBERED && (start != from || k != to)) {
-                    long h = hash(s, start, k);
-                    if (lookUp && isKnown(s, start, k, h)) {
-                        return new int[] {start, k};
-                    }
-                    if (emitted != null) {
-                        notePending(h);
-                    }
-                }
-                start = k + 1;
-            }
-        }
-        return null;
-    }
-
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
-    private static final byte RUN_CHAR = 1;
-    private static final byte LETTER = 2;
-    private static final byte DIGIT = 4;
-    private static final byte SEPARATOR = 8;
-    /** What each ASCII character is to {@link #scanRuns}: run characters are URL and base64 characters. */
-    private static final byte[] RUN = new byte[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            if (isRunChar(c)) {
-                RUN[c] = (byte) (RUN_CHAR | (Character.isLetter(c) ? LETTER : 0) | (c >= '0' && c <= '9' ? DIGIT : 0)
-                        | (c == '=' || c == '/' ? SEPARATOR : 0));
-            }
-        }
-    }
-
-    private boolean isKnown(String s, int from, int to, long h) {
-        return knownLengths.get(to - from) && bloomHas(knownHashes, KNOWN_BITS, h)
-                && known.containsKey(s.substring(from, to));
-    }
-
-    private static boolean isRunChar(char c) {
-        return SecretShapes.isKeyChar(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '=' || c == '%';
     }
 
     // ---------------------------------------------------------------- headers and cookies
@@ -503,22 +238,12 @@ public final class Redactor {
             int semi = value.indexOf(';', start);
             int end = semi < 0 ? value.length() : semi;
             String part = value.substring(start, end);
-            int eq = part.indexOf('=');
-            if (eq >= 0) {
-                String name = part.substring(0, eq).trim();
-                String v = part.substring(eq + 1).trim();
-                if (!v.isEmpty() && !isMarker(v, 0)) {
-                    out.append(part, 0, eq + 1).append(replace("cookie", SecretKind.COOKIE, name, v));
-                    changed = true;
-                } else {
-                    out.append(part);
-                }
-            } else if (!part.isBlank() && !isMarker(part.trim(), 0)) {
+            if (part.indexOf('=') < 0 && !part.isBlank() && !isMarker(part.trim(), 0)) {
                 // a bare value without a name is still a cookie value
                 out.append(replace("cookie", SecretKind.COOKIE, null, part.trim()));
                 changed = true;
             } else {
-                out.append(part);
+                changed |= cookiePair(out, part, "cookie");
             }
             if (semi < 0) {
                 break;
@@ -540,25 +265,24 @@ public final class Redactor {
                 out.append('\n');
             }
             int semi = line.indexOf(';');
-            String pair = semi < 0 ? line : line.substring(0, semi);
-            int eq = pair.indexOf('=');
-            if (eq >= 0) {
-                String name = pair.substring(0, eq).trim();
-                String v = pair.substring(eq + 1).trim();
-                if (!v.isEmpty() && !isMarker(v, 0)) {
-                    out.append(pair, 0, eq + 1).append(replace("set-cookie", SecretKind.COOKIE, name, v));
-                    changed = true;
-                } else {
-                    out.append(pair);
-                }
-            } else {
-                out.append(pair);
-            }
+            changed |= cookiePair(out, semi < 0 ? line : line.substring(0, semi), "set-cookie");
             if (semi >= 0) {
                 out.append(line, semi, line.length());
             }
         }
         return changed ? out.toString() : value;
+    }
+
+    /** Appends a {@code name=value} pair with its value redacted; whether there was a value to redact. */
+    private boolean cookiePair(StringBuilder out, String pair, String rule) {
+        int eq = pair.indexOf('=');
+        String v = eq < 0 ? "" : pair.substring(eq + 1).trim();
+        if (v.isEmpty() || isMarker(v, 0)) {
+            out.append(pair);
+            return false;
+        }
+        out.append(pair, 0, eq + 1).append(replace(rule, SecretKind.COOKIE, pair.substring(0, eq).trim(), v));
+        return true;
     }
 
     /** One entry of a HAR {@code cookies} array. */
@@ -616,7 +340,7 @@ public final class Redactor {
                 out.append(url, 0, authStart);
                 ledger.record("url-userinfo", SecretKind.USERINFO, null);
                 String userInfo = url.substring(authStart, at);
-                remember(userInfo, SecretKind.USERINFO);
+                known.remember(userInfo, SecretKind.USERINFO);
                 out.append(USERINFO_MARKER_PREFIX).append(fingerprints.of(userInfo));
                 copied = at;
             }
@@ -840,8 +564,6 @@ public final class Redactor {
         }
     }
 
-    private final EncodedNames names = new EncodedNames();
-
     private String jsonString(SecretKind kind, String name, String value, Scope scope) {
         if (kind != null && !value.isEmpty() && !isEmptyWord(value) && !isMarker(value, 0)
                 && !(kind == SecretKind.CODE && scope == Scope.JSON_RESPONSE && errorCodes.keeps(name, value))) {
@@ -859,262 +581,16 @@ public final class Redactor {
 
     // ---------------------------------------------------------------- free text
 
-    /**
-     * Free text (error messages, console lines, unknown fields, bodies that are not JSON): URLs are redacted as
-     * URLs, token shapes wherever they are, and {@code name=value} / {@code "name": "value"} pairs whose name is
-     * unmistakably secret.
-     */
+    /** Free text: error messages, console lines, unknown fields, bodies not JSON (see {@link FreeTextScan}). */
     public String text(String s) {
         return text(s, "text");
     }
 
     public String text(String s, String rule) {
-        if (s == null) {
-            return null;
-        }
-        boolean cacheable = s.length() <= CLEAN_MAX_LENGTH && (emitted != null || known.isEmpty());
-        if (cacheable && clean.contains(s)) {
-            return s;
-        }
-        textDepth++;
-        String result;
-        try {
-            result = scanText(scanRuns(s, rule), rule);
-        } finally {
-            if (--textDepth == 0 && emitted != null) {
-                commitPending();
-            }
-        }
-        if (cacheable && result == s && clean.size() < CLEAN_MAX_ENTRIES) {
-            clean.add(s);
-        }
-        return result;
+        return s == null ? null : freeText.redact(s, rule);
     }
 
-    /** The characters at which {@link #scanText} has something to check: a marker, a URL, a separator, a shape. */
-    private static final boolean[] TEXT_TRIGGERS = new boolean[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            TEXT_TRIGGERS[c] = c == '[' || c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == '=' || c == ':'
-                    || SecretShapes.isTrigger(c);
-        }
-    }
-
-    private String scanText(String s, String rule) {
-        int n = s.length();
-        StringBuilder out = null;
-        int copied = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 128 || !TEXT_TRIGGERS[c]) {
-                continue; // most characters start nothing: one lookup instead of a dozen comparisons
-            }
-            int replacedTo = -1;
-            String replacement = null;
-            if (c == '[' && isMarker(s, i)) {
-                int close = s.indexOf(']', i);
-                if (close > 0) {
-                    i = close;
-                }
-                continue;
-            }
-            if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && TextSpans.isUrlStart(s, i, n)) {
-                int end = TextSpans.urlEnd(s, i, n);
-                String u = s.substring(i, end);
-                String r = url(u);
-                if (r != u) {
-                    replacement = r;
-                    replacedTo = end;
-                } else {
-                    i = end - 1;
-                    continue;
-                }
-            } else if (c == '=' || c == ':') {
-                ValueHit hit = keyValue(s, i, n, rule);
-                if (hit != null) {
-                    if (out == null) {
-                        out = new StringBuilder(n + 32);
-                    }
-                    out.append(s, copied, hit.start()).append(hit.marker());
-                    copied = hit.end();
-                    i = hit.end() - 1;
-                    continue;
-                }
-            } else if (SecretShapes.isTrigger(c) && SecretShapes.plausible(s, i, n)) {
-                SecretShapes.Shape shape = SecretShapes.at(s, i, n);
-                if (shape != null) {
-                    if (out == null) {
-                        out = new StringBuilder(n + 32);
-                    }
-                    String secret = s.substring(shape.start(), shape.end());
-                    out.append(s, copied, shape.start()).append(replace(rule, shape.kind(), null, secret));
-                    copied = shape.end();
-                    i = shape.end() - 1;
-                    continue;
-                }
-            }
-            if (replacement != null) {
-                if (out == null) {
-                    out = new StringBuilder(n + 32);
-                }
-                out.append(s, copied, i).append(replacement);
-                copied = replacedTo;
-                i = replacedTo - 1;
-            }
-        }
-        return out == null ? s : out.append(s, copied, n).toString();
-    }
-
-    /** A secret value found after a separator: {@code [start, end)} is replaced by {@code marker}. */
-    private record ValueHit(int start, int end, String marker) {
-    }
-
-    /** At a separator, checks for {@code name=value} or {@code "name": "value"} with a secret name. */
-    private ValueHit keyValue(String s, int sep, int n, String rule) {
-        if (s.charAt(sep) == ':' && sep + 2 < n && s.charAt(sep + 1) == '/' && s.charAt(sep + 2) == '/') {
-            return null;
-        }
-        if (!valueCanFollow(s, sep + 1, n)) {
-            return null; // a nested object or array, or nothing long enough to be a secret: no name lookup
-        }
-        int j = sep - 1;
-        while (j >= 0 && s.charAt(j) == ' ') {
-            j--;
-        }
-        if (j >= 0 && (s.charAt(j) == '"' || s.charAt(j) == '\'')) {
-            j--;
-        }
-        int nameEnd = j + 1;
-        while (j >= 0 && isNameChar(s.charAt(j))) {
-            j--;
-        }
-        int nameStart = j + 1;
-        if (nameEnd - nameStart < 2 || nameEnd - nameStart > 64) {
-            return null;
-        }
-        SecretKind kind = textNameKind(s, nameStart, nameEnd);
-        if (kind == null) {
-            return null;
-        }
-        String name = s.substring(nameStart, nameEnd);
-        String lowerName = name.toLowerCase(Locale.ROOT);
-        boolean bareSession = lowerName.equals("session") || lowerName.equals("sid");
-        if (bareSession && s.charAt(sep) == ':') {
-            return null; // "session: expired" is prose; "session=abc" is a cookie
-        }
-        int k = sep + 1;
-        while (k < n && s.charAt(k) == ' ') {
-            k++;
-        }
-        char quote = 0;
-        if (k < n && (s.charAt(k) == '"' || s.charAt(k) == '\'')) {
-            quote = s.charAt(k);
-            k++;
-        } else if (k + 1 < n && s.charAt(k) == '\\' && s.charAt(k + 1) == '"') {
-            quote = '\\';
-            k += 2;
-        }
-        int vs = k;
-        if (quote == 0 && kind == SecretKind.AUTHORIZATION) {
-            // "Authorization: Bearer abc": keep the scheme, take the one credential after it
-            int w = SecretShapes.run(s, k, n, Character::isLetter);
-            if (w > k && w < n && s.charAt(w) == ' ') {
-                int c = w;
-                while (c < n && s.charAt(c) == ' ') {
-                    c++;
-                }
-                vs = c;
-            }
-            k = SecretShapes.run(s, vs, n, SecretShapes::isTokenChar);
-        } else if (quote == 0 && kind == SecretKind.COOKIE && s.charAt(sep) == ':') {
-            k = TextSpans.cookiePairsEnd(s, k, n);
-        } else {
-            while (k < n) {
-                char c = s.charAt(k);
-                if (c == '\n' || c == '\r') {
-                    break;
-                }
-                if (quote == '\\' ? c == '\\' : quote != 0 ? c == quote || c == '\\' : isValueStop(c)) {
-                    break;
-                }
-                k++;
-            }
-        }
-        int ve = k;
-        if (ve - vs < 4 || isMarker(s, vs)) {
-            return null;
-        }
-        String value = s.substring(vs, ve);
-        if (isEmptyWord(value)) {
-            return null;
-        }
-        if (quote == 0 && s.charAt(sep) == ':' && kind != SecretKind.AUTHORIZATION && kind != SecretKind.COOKIE
-                && !hasDigit(value) && value.length() < 16) {
-            return null; // "Failed to parse JWT: TypeError": prose, not a credential
-        }
-        SecretShapes.Shape shape = SecretShapes.at(s, vs, ve);
-        SecretKind reported = shape != null && shape.start() == vs && shape.end() == ve ? shape.kind() : kind;
-        return new ValueHit(vs, ve, replace(rule, reported, name, value));
-    }
-
-    /** Whether at least four value characters follow a separator (after spaces and one quote). */
-    private static boolean valueCanFollow(String s, int k, int n) {
-        while (k < n && s.charAt(k) == ' ') {
-            k++;
-        }
-        if (k < n && (s.charAt(k) == '"' || s.charAt(k) == '\'' || s.charAt(k) == '\\')) {
-            k++;
-            if (k < n && s.charAt(k) == '"') {
-                k++;
-            }
-        }
-        if (k + 4 > n) {
-            return false;
-        }
-        char c = s.charAt(k);
-        return c != '{' && c != '[' && c != '"' && c != ',' && c != '}' && c != ']';
-    }
-
-    /**
-     * {@link SensitiveNames#classify} for a name inside text, cached by a hash of its characters so the names
-     * that recur in every line of a JSON stream cost no substring after their first time.
-     */
-    private SecretKind textNameKind(String s, int from, int to) {
-        long h = hash(s, from, to) ^ (to - from);
-        int slot = (int) (h & (NAME_CACHE - 1));
-        if (nameHashes[slot] == h && nameKinds[slot] != 0) {
-            return nameKinds[slot] == 1 ? null : SecretKind.values()[nameKinds[slot] - 2];
-        }
-        SecretKind kind = SensitiveNames.classify(s.substring(from, to), Scope.TEXT);
-        nameHashes[slot] = h;
-        nameKinds[slot] = (byte) (kind == null ? 1 : kind.ordinal() + 2);
-        return kind;
-    }
-
-    private static final int NAME_CACHE = 1024;
-    private final long[] nameHashes = new long[NAME_CACHE];
-    private final byte[] nameKinds = new byte[NAME_CACHE];
-
-    private static boolean hasDigit(String v) {
-        for (int i = 0; i < v.length(); i++) {
-            if (Character.isDigit(v.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isNameChar(char c) {
-        return SecretShapes.isKeyChar(c) || c == '.';
-    }
-
-    private static boolean isValueStop(char c) {
-        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '&' || c == ';' || c == ','
-                || c == '<' || c == '>' || c == ')' || c == '}' || c == ']' || c == '\\';
-    }
-
-    private static boolean isEmptyWord(String v) {
+    static boolean isEmptyWord(String v) {
         return v.length() <= 10 && EMPTY_WORDS.contains(v.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,6 +1,6 @@
 package dev.triagedesk.evidence.redact;
 
-/** Where things end in free text: a run of cookie pairs, a URL. Used by the {@link Redactor}'s text scan. */
+/** Where things end in free text: a run of cookie pairs, a URL. Used by {@link FreeTextScan}. */
 final class TextSpans {
 
     private TextSpans() {

@@ -189,7 +189,7 @@ class ReportFormController {
         if (t.getStepReached() < Step.EVIDENCE.number()) {
             return "redirect:" + Progress.furthestOpen(t).path(token);
         }
-        ReportService.Review review = reports.submit(t.getId());
+        ReportService.Review review = reports.submit(t.getId(), token);
         flash.addFlashAttribute(StepPages.MESSAGE, "flash.submitted");
         flash.addFlashAttribute(StepPages.MESSAGE_ARG, review.details().ticket().getReference());
         return "redirect:" + ReportLinks.reporterPage(token);

@@ -459,8 +459,8 @@ class TicketPageTests {
         Document doc = page(ticket.getReference());
         org.jsoup.select.Elements links = doc.select("nav.ticket-contents a");
         assertThat(links).extracting(org.jsoup.nodes.Element::text).containsExactly("Workflow", "Summary",
-                "Failing requests", "Timeline", "Console errors", "Attachments", "Redaction report", "Internal notes",
-                "Audit trail");
+                "Failing requests", "Timeline", "Console errors", "Attachments", "Redaction report",
+                "Conversation with the reporter", "Internal notes", "Audit trail");
         for (org.jsoup.nodes.Element link : links) {
             String href = link.attr("href");
             assertThat(href).as(link.text()).startsWith("#");

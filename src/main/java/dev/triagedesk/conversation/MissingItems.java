@@ -1,0 +1,62 @@
+package dev.triagedesk.conversation;
+
+import dev.triagedesk.summary.ReadinessLabels;
+import dev.triagedesk.summary.ReportVerdict;
+import dev.triagedesk.ticket.TicketDetails;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an agent is offered to ask for when a ticket waits on the reporter: each of the four readiness labels the
+ * report misses, in words a reporter understands, and the verdict's next step.
+ */
+public final class MissingItems {
+
+    /** One thing to ask for, and what fills it. */
+    public record Suggestion(RequestedItem.Kind kind, String label) {
+    }
+
+    static final String PRIVATE_WINDOW = "Test in a private window (or with extensions off) and tell us whether it"
+            + " still fails";
+    static final String OTHER_NETWORK = "Try another network (a phone hotspot) or with the VPN off, and tell us"
+            + " whether it still fails";
+    static final String HAR = "Capture a HAR with the failing request (browser developer tools, Network tab)";
+    static final String CONSOLE = "Save the browser console log from the moment it fails";
+    static final String IDENTIFIER = "Send the request ID (x-request-id) or the conversation URL";
+    static final String API_CALL = "Tell us your organization ID, the model and the endpoint";
+    static final String API_SCOPE = "Tell us the status code, when it happened and what share of calls fail";
+    static final String API_LOGS = "Send the error body or a log of the failing request";
+    static final String API_IDENTIFIER = "Send the request ID (x-request-id) of a failing call";
+
+    private MissingItems() {
+    }
+
+    public static List<Suggestion> suggest(TicketDetails details) {
+        List<Suggestion> out = new ArrayList<>();
+        for (ReadinessLabels.Label label : ReadinessLabels.of(details)) {
+            if (label.present()) {
+                continue;
+            }
+            switch (label.name()) {
+                case ReadinessLabels.OTHER_NETWORK -> out.add(new Suggestion(RequestedItem.Kind.ANSWER, OTHER_NETWORK));
+                case ReadinessLabels.CLEAN_PROFILE -> out.add(new Suggestion(RequestedItem.Kind.ANSWER, PRIVATE_WINDOW));
+                case ReadinessLabels.LOGS -> {
+                    out.add(new Suggestion(RequestedItem.Kind.HAR, HAR));
+                    out.add(new Suggestion(RequestedItem.Kind.CONSOLE, CONSOLE));
+                }
+                case ReadinessLabels.IDENTIFIER -> out.add(new Suggestion(RequestedItem.Kind.IDENTIFIER, IDENTIFIER));
+                case ReadinessLabels.API_CALL -> out.add(new Suggestion(RequestedItem.Kind.ANSWER, API_CALL));
+                case ReadinessLabels.API_SCOPE -> out.add(new Suggestion(RequestedItem.Kind.ANSWER, API_SCOPE));
+                case ReadinessLabels.API_LOGS -> out.add(new Suggestion(RequestedItem.Kind.CONSOLE, API_LOGS));
+                case ReadinessLabels.API_IDENTIFIER ->
+                        out.add(new Suggestion(RequestedItem.Kind.IDENTIFIER, API_IDENTIFIER));
+                default -> out.add(new Suggestion(RequestedItem.Kind.ANSWER, label.name()));
+            }
+        }
+        String next = ReportVerdict.decide(details).nextStep();
+        if (next != null && !next.isBlank() && out.stream().noneMatch(s -> s.label().equals(next))) {
+            out.add(new Suggestion(RequestedItem.Kind.ANSWER, next.strip()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,279 @@
+package dev.triagedesk.evidence.redact;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Every value redacted because of where it stood (a cookie, an Authorization header, a sensitive field), so that
+ * the same value is removed wherever else it turns up: a session cookie echoed in a tracking URL's {@code c=}
+ * parameter has an innocent name there. Also finds those values in free text, token by token, and tells the
+ * {@link EchoTracker} what went out and what was learned. Bounded; not thread-safe.
+ */
+final class KnownSecrets {
+
+    /** Values shorter than this, or without the mix of a random token, are not remembered as secrets. */
+    static final int MIN_REMEMBERED = 8;
+    private static final int MAX_REMEMBERED = 20_000;
+    private static final int MAX_REMEMBERED_LENGTH = 4096;
+    /** Tokens at least this long are looked up even without the mix of letters and digits. */
+    private static final int LONG_TOKEN = 16;
+
+    /** A secret's kind, and its token hash (kept, not recomputed). */
+    private record Known(SecretKind kind, long hash) {
+    }
+
+    private final Map<String, Known> known = new HashMap<>();
+    /** Looked up by length first: most tokens have a length no secret has. */
+    private final BitSet knownLengths = new BitSet();
+    /** A Bloom filter of {@link #known}, so most tokens are ruled out by their hash alone, without a substring. */
+    private final long[] knownHashes = new long[KNOWN_BITS / 64];
+    private static final int KNOWN_BITS = 1 << 20;
+    private final EchoTracker echoes;
+
+    KnownSecrets(EchoTracker echoes) {
+        this.echoes = echoes;
+    }
+
+    EchoTracker echoes() {
+        return echoes;
+    }
+
+    /** Secrets for another part of the same document: the same ones known, echoes tracked alike. */
+    KnownSecrets sibling() {
+        KnownSecrets other = new KnownSecrets(echoes.sibling());
+        known.forEach(other::learnQuietly);
+        return other;
+    }
+
+    /**
+     * Takes in what the secrets of the later part of the document learned. Either side may have let through a
+     * value the other learned (a cookie of the first half echoed in a URL of the second): that counts as an echo
+     * before the secret was learned.
+     */
+    void absorb(KnownSecrets later) {
+        boolean crossEcho = later.mayHaveLetThrough(this) || mayHaveLetThrough(later);
+        echoes.absorb(later.echoes, crossEcho);
+        later.known.forEach(this::learnQuietly);
+    }
+
+    /** Takes over the values an earlier pass over the same document learned. */
+    void rememberAll(KnownSecrets firstPass) {
+        firstPass.known.forEach((secret, k) -> remember(secret, k.kind()));
+    }
+
+    int size() {
+        return known.size();
+    }
+
+    boolean isEmpty() {
+        return known.isEmpty();
+    }
+
+    /** The kind a value was redacted as elsewhere in this document, or null. */
+    SecretKind kindOf(String value) {
+        Known k = known.isEmpty() || !knownLengths.get(value.length()) ? null : known.get(value);
+        return k == null ? null : k.kind();
+    }
+
+    /**
+     * Remembers a redacted value, and the bare remainder of a prefixed key ("sk-proj-abc", later "abc"). Short
+     * values and values without the mix of a random token are not remembered: they would match innocent text.
+     */
+    void remember(String secret, SecretKind kind) {
+        int n = secret.length();
+        if (n < MIN_REMEMBERED || n > MAX_REMEMBERED_LENGTH || known.size() >= MAX_REMEMBERED
+                || secret.contains(Redactor.MARKER_PREFIX)) {
+            return;
+        }
+        long h = hash(secret, 0, n);
+        if (echoes.tracking()) {
+            // a value seen again (a cookie sent with every request) is answered by the map, without a filter probe
+            if (!echoes.echoedBeforeLearned() && !known.containsKey(secret) && echoes.mayHaveLetThrough(h)) {
+                echoes.learnedTooLate();
+            }
+            echoes.redacted(h);
+        }
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = 0; i < n; i++) {
+            char c = secret.charAt(i);
+            letter |= Character.isLetter(c);
+            digit |= Character.isDigit(c);
+        }
+        if ((letter && digit || n >= LONG_TOKEN) && known.putIfAbsent(secret, new Known(kind, h)) == null) {
+            knownLengths.set(n);
+            bloomAdd(h);
+            SecretShapes.remainders(secret).forEach(bare -> remember(bare, kind));
+        }
+    }
+
+    /** Knows a secret without asking whether it went out before (it was learned elsewhere in the document). */
+    private void learnQuietly(String secret, Known k) {
+        if (known.size() < MAX_REMEMBERED && known.putIfAbsent(secret, k) == null) {
+            knownLengths.set(secret.length());
+            bloomAdd(k.hash());
+        }
+    }
+
+    /** Whether these secrets' echoes may include, not knowing it, a secret that {@code other} learned. */
+    private boolean mayHaveLetThrough(KnownSecrets other) {
+        if (!echoes.tracking()) {
+            return false;
+        }
+        for (Map.Entry<String, Known> e : other.known.entrySet()) {
+            if (echoes.mayHaveLetThrough(e.getValue().hash()) && !known.containsKey(e.getKey())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---------------------------------------------------------------- known secrets in text
+
+    /**
+     * The first known secret in {@code s} from {@code from} on, as {@link #spanStart}/{@link #spanEnd} packed in a
+     * long, or -1. Walks the tokens once: a token is a run of URL and base64 characters, or a piece of it between
+     * '=' and '/', the separators values are glued to. The tokens before the secret are noted as going out (when
+     * echoes are tracked). Each token is hashed once; a substring is only made when the hash says it may be a
+     * known secret. A long, not an array, so that a hit allocates nothing.
+     */
+    long nextIn(String s, int from) {
+        boolean lookUp = !known.isEmpty();
+        boolean tracking = echoes.tracking();
+        if (!lookUp && !tracking) {
+            return -1;
+        }
+        int n = s.length();
+        int i = from;
+        while (i < n) {
+            char first = s.charAt(i);
+            if (first >= 128 || (RUN[first] & RUN_CHAR) == 0) {
+                i++;
+                continue;
+            }
+            // one pass over the run: its extent, what it is made of, and its hash
+            int j = i;
+            int kinds = 0;
+            long h = FNV_OFFSET;
+            while (j < n) {
+                char c = s.charAt(j);
+                if (c >= 128 || (RUN[c] & RUN_CHAR) == 0) {
+                    break;
+                }
+                kinds |= RUN[c];
+                h = (h ^ c) * FNV_PRIME;
+                j++;
+            }
+            boolean mixed = (kinds & (LETTER | DIGIT)) == (LETTER | DIGIT);
+            // only a token mixing letters and digits, or a long one, can be (part of) a remembered secret
+            if (j - i >= MIN_REMEMBERED && (mixed || j - i >= LONG_TOKEN)) {
+                long hit = tokenIn(s, i, j, lookUp, tracking, finish(h), (kinds & SEPARATOR) != 0);
+                if (hit >= 0) {
+                    return hit;
+                }
+            }
+            i = j;
+        }
+        return -1;
+    }
+
+    static int spanStart(long span) {
+        return (int) (span >>> 32);
+    }
+
+    static int spanEnd(long span) {
+        return (int) span;
+    }
+
+    private static long span(int start, int end) {
+        return (long) start << 32 | end;
+    }
+
+    /**
+     * The first known secret in the run {@code [from, to)} (hashed {@code whole}), or -1 after noting the run's
+     * pieces: the run itself and, when it has separators, the parts between its '=' and '/'.
+     */
+    private long tokenIn(String s, int from, int to, boolean lookUp, boolean tracking, long whole, boolean separated) {
+        if (lookUp && isKnown(s, from, to, whole)) {
+            return span(from, to);
+        }
+        if (tracking) {
+            echoes.letThrough(whole);
+        }
+        if (!separated) {
+            return -1;
+        }
+        int start = from;
+        for (int k = from; k <= to; k++) {
+            if (k == to || s.charAt(k) == '=' || s.charAt(k) == '/') {
+                if (k - start >= MIN_REMEMBERED && (start != from || k != to)) {
+                    long h = hash(s, start, k);
+                    if (lookUp && isKnown(s, start, k, h)) {
+                        return span(start, k);
+                    }
+                    if (tracking) {
+                        echoes.letThrough(h);
+                    }
+                }
+                start = k + 1;
+            }
+        }
+        return -1;
+    }
+
+    private boolean isKnown(String s, int from, int to, long h) {
+        return knownLengths.get(to - from) && bloomHas(h) && known.containsKey(s.substring(from, to));
+    }
+
+    private void bloomAdd(long h) {
+        int a = (int) (h & (KNOWN_BITS - 1));
+        int b = (int) ((h >>> 32) & (KNOWN_BITS - 1));
+        knownHashes[a >>> 6] |= 1L << a;
+        knownHashes[b >>> 6] |= 1L << b;
+    }
+
+    private boolean bloomHas(long h) {
+        int a = (int) (h & (KNOWN_BITS - 1));
+        int b = (int) ((h >>> 32) & (KNOWN_BITS - 1));
+        return (knownHashes[a >>> 6] & 1L << a) != 0 && (knownHashes[b >>> 6] & 1L << b) != 0;
+    }
+
+    // ---------------------------------------------------------------- token hashes
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    /** The token hash of {@code s[from, to)}: what the Bloom filters here and in {@link EchoTracker} take. */
+    static long hash(CharSequence s, int from, int to) {
+        long h = FNV_OFFSET;
+        for (int i = from; i < to; i++) {
+            h = (h ^ s.charAt(i)) * FNV_PRIME;
+        }
+        return finish(h);
+    }
+
+    private static long finish(long h) {
+        return h ^ (h >>> 29);
+    }
+
+    private static final byte RUN_CHAR = 1;
+    private static final byte LETTER = 2;
+    private static final byte DIGIT = 4;
+    private static final byte SEPARATOR = 8;
+    /** What each ASCII character is to {@link #nextIn}: run characters are URL and base64 characters. */
+    private static final byte[] RUN = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            if (isRunChar(c)) {
+                RUN[c] = (byte) (RUN_CHAR | (Character.isLetter(c) ? LETTER : 0) | (c >= '0' && c <= '9' ? DIGIT : 0)
+                        | (c == '=' || c == '/' ? SEPARATOR : 0));
+            }
+        }
+    }
+
+    private static boolean isRunChar(char c) {
+        return SecretShapes.isKeyChar(c) || c == '.' || c == '~' || c == '+' || c == '/' || c == '=' || c == '%';
+    }
+}
