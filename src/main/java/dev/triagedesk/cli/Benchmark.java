@@ -5,6 +5,7 @@ import dev.triagedesk.evidence.Failure;
 import dev.triagedesk.evidence.Signal;
 import dev.triagedesk.evidence.StreamError;
 import dev.triagedesk.evidence.har.HarFindings;
+import dev.triagedesk.evidence.har.HarReadMode;
 import dev.triagedesk.evidence.input.EvidenceDocument;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,8 +56,8 @@ final class Benchmark {
                 file, mb, rounds, WARM_UP_ROUNDS, Runtime.getRuntime().maxMemory() >> 20);
         Runnable[] tasks = {
             () -> tokenScan(doc),
-            () -> engine.analyzeHar(doc, new Counting(), false),
-            () -> engine.sanitizeHar(doc, OutputStream::nullOutputStream, HarFindings.NONE, false)};
+            () -> engine.analyzeHar(doc, new Counting(), HarReadMode.STRICT),
+            () -> engine.sanitizeHar(doc, OutputStream::nullOutputStream, HarFindings.NONE, HarReadMode.STRICT)};
         double[] best = interleaved(rounds, tasks);
         double floor = best[0];
         double analyze = best[1];

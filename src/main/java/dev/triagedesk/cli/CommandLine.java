@@ -5,11 +5,13 @@ import dev.triagedesk.evidence.EvidenceException;
 import dev.triagedesk.evidence.Failure;
 import dev.triagedesk.evidence.HarSummary;
 import dev.triagedesk.evidence.LeftoverSecretsException;
+import dev.triagedesk.evidence.NonClosingOutputStream;
 import dev.triagedesk.evidence.Signal;
 import dev.triagedesk.evidence.console.ConsoleAnalysis;
 import dev.triagedesk.evidence.StreamError;
 import dev.triagedesk.evidence.har.HarFindings;
-import dev.triagedesk.evidence.har.HarProcessor;
+import dev.triagedesk.evidence.har.HarReadMode;
+import dev.triagedesk.evidence.har.HarReadResult;
 import dev.triagedesk.evidence.input.EvidenceDocument;
 import dev.triagedesk.evidence.input.EvidenceFiles;
 import dev.triagedesk.evidence.input.EvidenceFormat;
@@ -277,7 +279,7 @@ public final class CommandLine {
     private void writeHarAnalysis(EvidenceDocument doc, boolean lenient, OutputStream o) throws IOException {
         try (Spill failures = new Spill(COMPACT); Spill streamErrors = new Spill(COMPACT);
              Spill signals = new Spill(COMPACT)) {
-            HarProcessor.Result result = engine.analyzeHar(doc, new HarFindings() {
+            HarReadResult result = engine.analyzeHar(doc, new HarFindings() {
                 @Override
                 public void failure(Failure f) {
                     failures.add(f);
@@ -292,9 +294,9 @@ public final class CommandLine {
                 public void signal(Signal s) {
                     signals.add(s);
                 }
-            }, lenient);
+            }, HarReadMode.lenientIf(lenient));
             HarSummary s = result.summary();
-            try (JsonGenerator g = PRETTY.createGenerator(nonClosing(o))) {
+            try (JsonGenerator g = PRETTY.createGenerator(NonClosingOutputStream.of(o))) {
                 g.writeStartObject();
                 g.writeStringProperty("file", doc.name());
                 g.writeStringProperty("kind", "har");
@@ -334,7 +336,7 @@ public final class CommandLine {
                 node.set(e.getKey(), e.getValue());
             }
         });
-        PRETTY.writeValue(nonClosing(o), node);
+        PRETTY.writeValue(NonClosingOutputStream.of(o), node);
     }
 
     private static void property(JsonGenerator g, String name, Object value) {
@@ -434,7 +436,7 @@ public final class CommandLine {
                 return reportLines(doc.name(), "console log", report, null);
             }
         }
-        HarProcessor.Result r = engine.sanitizeHar(doc, target, HarFindings.NONE, lenient);
+        HarReadResult r = engine.sanitizeHar(doc, target, HarFindings.NONE, HarReadMode.lenientIf(lenient));
         return reportLines(doc.name(), r.summary().entryCount() + " entries", r.summary().redaction(),
                 r.summary().partialReason());
     }
@@ -477,20 +479,6 @@ public final class CommandLine {
             candidate = dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
         }
         return candidate;
-    }
-
-    private static OutputStream nonClosing(OutputStream o) {
-        return new java.io.FilterOutputStream(o) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                o.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 
     private static void deleteQuietly(Path p) {

@@ -4,13 +4,17 @@ import dev.triagedesk.evidence.console.ConsoleAnalysis;
 import dev.triagedesk.evidence.console.ConsoleAnalyzer;
 import dev.triagedesk.evidence.console.ConsoleSanitizer;
 import dev.triagedesk.evidence.har.HarFindings;
-import dev.triagedesk.evidence.redact.RedactionReport;
 import dev.triagedesk.evidence.har.HarProcessor;
+import dev.triagedesk.evidence.har.HarReadMode;
+import dev.triagedesk.evidence.har.HarReadOptions;
+import dev.triagedesk.evidence.har.HarReadResult;
+import dev.triagedesk.evidence.har.SplitReadFailed;
 import dev.triagedesk.evidence.input.EvidenceDocument;
 import dev.triagedesk.evidence.input.EvidenceFiles;
 import dev.triagedesk.evidence.input.EvidenceFormat;
 import dev.triagedesk.evidence.input.InputLimits;
 import dev.triagedesk.evidence.redact.LeftoverScan;
+import dev.triagedesk.evidence.redact.RedactionReport;
 import dev.triagedesk.evidence.redact.RedactionKey;
 import dev.triagedesk.evidence.redact.Redactor;
 import java.io.BufferedReader;
@@ -41,7 +45,7 @@ public final class EvidenceEngine {
     private final boolean splitCold;
 
     public EvidenceEngine(RedactionKey key, InputLimits limits, Predicate<String> looksLikeConsole) {
-        this(key, new EvidenceFiles(limits, looksLikeConsole), HarProcessor.Options.SPLIT_ABOVE, false);
+        this(key, new EvidenceFiles(limits, looksLikeConsole), HarReadOptions.SPLIT_ABOVE, false);
     }
 
     private EvidenceEngine(RedactionKey key, EvidenceFiles files, long splitAbove, boolean splitCold) {
@@ -85,18 +89,18 @@ public final class EvidenceEngine {
     }
 
     /** Analyzes a HAR document, streaming its findings to {@code findings}. */
-    public HarProcessor.Result analyzeHar(EvidenceDocument doc, HarFindings findings, boolean lenient) {
+    public HarReadResult analyzeHar(EvidenceDocument doc, HarFindings findings, HarReadMode mode) {
         requireHar(doc);
-        HarProcessor.Options options = options(lenient);
+        HarReadOptions options = options(mode);
         try {
             return analyzeOnce(doc, findings, options);
-        } catch (HarProcessor.SplitFailed e) {
+        } catch (SplitReadFailed e) {
             findings.restart();
             return analyzeOnce(doc, findings, options.unsplit());
         }
     }
 
-    private HarProcessor.Result analyzeOnce(EvidenceDocument doc, HarFindings findings, HarProcessor.Options options) {
+    private HarReadResult analyzeOnce(EvidenceDocument doc, HarFindings findings, HarReadOptions options) {
         HarProcessor processor = new HarProcessor(redactor(), findings, options);
         boolean jsonp = doc.format() == EvidenceFormat.HAR_JSONP;
         try (InputStream in = doc.open()) {
@@ -108,9 +112,9 @@ public final class EvidenceEngine {
     }
 
     /** Analyzes a HAR document and keeps up to {@code cap} findings of each kind in memory. */
-    public HarAnalysis analyzeHar(EvidenceDocument doc, boolean lenient, int cap) {
+    public HarAnalysis analyzeHar(EvidenceDocument doc, HarReadMode mode, int cap) {
         Collecting c = new Collecting(cap);
-        HarProcessor.Result r = analyzeHar(doc, c, lenient);
+        HarReadResult r = analyzeHar(doc, c, mode);
         return c.analysis(r.summary());
     }
 
@@ -130,15 +134,15 @@ public final class EvidenceEngine {
      * (the target is reopened and {@link HarFindings#restart()} is called). If the leftover scan finds a secret
      * shape in what was written, throws {@link LeftoverSecretsException}: the output must then be discarded.
      */
-    public HarProcessor.Result sanitizeHar(EvidenceDocument doc, OutputTarget target, HarFindings findings, boolean lenient) {
+    public HarReadResult sanitizeHar(EvidenceDocument doc, OutputTarget target, HarFindings findings, HarReadMode mode) {
         requireHar(doc);
-        HarProcessor.Options options = options(lenient);
+        HarReadOptions options = options(mode);
         Redactor first = redactor();
         first.trackEchoes(sizeOf(doc));
-        HarProcessor.Result result;
+        HarReadResult result;
         try {
             result = sanitizeOnce(doc, target, first, findings, options);
-        } catch (HarProcessor.SplitFailed e) {
+        } catch (SplitReadFailed e) {
             findings.restart();
             options = options.unsplit();
             first = redactor();
@@ -153,7 +157,7 @@ public final class EvidenceEngine {
                     + " cookie value in an earlier tracking URL): the file was redacted twice so every copy is gone.");
             try {
                 result = sanitizeOnce(doc, target, second, findings, options);
-            } catch (HarProcessor.SplitFailed e) {
+            } catch (SplitReadFailed e) {
                 findings.restart();
                 Redactor third = redactor();
                 third.rememberAll(first);
@@ -166,20 +170,19 @@ public final class EvidenceEngine {
         return result;
     }
 
-    private HarProcessor.Options options(boolean lenient) {
-        HarProcessor.Options defaults = lenient ? HarProcessor.Options.lenientDefaults() : HarProcessor.Options.strict();
-        long above = splitCold || HarProcessor.splitPaysOff() ? splitAbove : -1;
-        return lenient ? defaults : new HarProcessor.Options(false, defaults.maxBodyInMemory(), above);
+    /** Lenient reads split too: a break in the second half keeps the complete entries before it, as a whole read does. */
+    private HarReadOptions options(HarReadMode mode) {
+        return HarReadOptions.of(mode).splitAbove(splitCold || HarProcessor.splitPaysOff() ? splitAbove : -1);
     }
 
-    private HarProcessor.Result sanitizeOnce(EvidenceDocument doc, OutputTarget target, Redactor redactor,
-                                             HarFindings findings, HarProcessor.Options options) {
+    private HarReadResult sanitizeOnce(EvidenceDocument doc, OutputTarget target, Redactor redactor,
+                                       HarFindings findings, HarReadOptions options) {
         HarProcessor processor = new HarProcessor(redactor, findings, options);
         boolean jsonp = doc.format() == EvidenceFormat.HAR_JSONP;
         LeftoverScan scan = new LeftoverScan();
-        HarProcessor.Result result;
+        HarReadResult result;
         try (InputStream in = doc.open(); OutputStream out = target.open();
-             LeftoverScan.ScanningStream scanned = scan.wrap(nonClosing(out))) {
+             LeftoverScan.ScanningStream scanned = scan.wrap(NonClosingOutputStream.of(out))) {
             result = doc.rawFile() != null ? processor.sanitize(in, scanned, jsonp, doc.rawFile(), doc.rawOffset())
                     : processor.sanitize(in, scanned, jsonp);
         } catch (IOException e) {
@@ -210,7 +213,7 @@ public final class EvidenceEngine {
         Redactor redactor = redactor();
         LeftoverScan scan = new LeftoverScan();
         try (Reader in = reader(doc);
-             Writer w = new OutputStreamWriter(scan.wrap(nonClosing(out)), StandardCharsets.UTF_8)) {
+             Writer w = new OutputStreamWriter(scan.wrap(NonClosingOutputStream.of(out)), StandardCharsets.UTF_8)) {
             new ConsoleSanitizer(redactor).sanitize(in, w);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -247,20 +250,6 @@ public final class EvidenceEngine {
         if (doc.format() != EvidenceFormat.HAR && doc.format() != EvidenceFormat.HAR_JSONP) {
             throw new IllegalArgumentException(doc.name() + " is not a HAR");
         }
-    }
-
-    private static OutputStream nonClosing(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 
     /** Keeps findings in memory up to a cap. */

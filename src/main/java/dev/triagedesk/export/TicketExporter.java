@@ -2,6 +2,7 @@ package dev.triagedesk.export;
 
 import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.evidence.NonClosingOutputStream;
 import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.evidence.har.HarTrimmer;
 import dev.triagedesk.evidence.redact.LeftoverScan;
@@ -283,7 +284,7 @@ public class TicketExporter {
     private void member(ZipOutputStream z, String name, Evidence e, boolean scan) throws IOException {
         z.putNextEntry(new ZipEntry(name));
         LeftoverScan leftover = new LeftoverScan();
-        OutputStream target = scan ? leftover.wrap(nonClosing(z)) : nonClosing(z);
+        OutputStream target = scan ? leftover.wrap(NonClosingOutputStream.of(z)) : NonClosingOutputStream.of(z);
         try (InputStream in = storage.open(e.getStoredLocation()); OutputStream o = target) {
             in.transferTo(o);
         }
@@ -294,7 +295,7 @@ public class TicketExporter {
     private void trimmed(ZipOutputStream z, String name, Evidence e, Set<Integer> failing) throws IOException {
         z.putNextEntry(new ZipEntry(name));
         LeftoverScan leftover = new LeftoverScan();
-        try (OutputStream o = leftover.wrap(nonClosing(z))) {
+        try (OutputStream o = leftover.wrap(NonClosingOutputStream.of(z))) {
             HarTrimmer.trim(() -> {
                 try {
                     return storage.open(e.getStoredLocation());
@@ -363,20 +364,6 @@ public class TicketExporter {
 
     private static String iso(Instant i) {
         return i == null ? null : i.toString();
-    }
-
-    private static OutputStream nonClosing(OutputStream o) {
-        return new java.io.FilterOutputStream(o) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                o.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
     }
 
     private static void delete(Path p) {

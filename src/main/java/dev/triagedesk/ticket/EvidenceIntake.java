@@ -11,7 +11,8 @@ import dev.triagedesk.evidence.StreamError;
 import dev.triagedesk.evidence.console.ConsoleAnalysis;
 import dev.triagedesk.evidence.console.ConsoleError;
 import dev.triagedesk.evidence.har.HarFindings;
-import dev.triagedesk.evidence.har.HarProcessor;
+import dev.triagedesk.evidence.har.HarReadMode;
+import dev.triagedesk.evidence.har.HarReadResult;
 import dev.triagedesk.evidence.input.EvidenceDocument;
 import dev.triagedesk.evidence.input.EvidenceFiles;
 import dev.triagedesk.evidence.input.EvidenceFormat;
@@ -174,7 +175,7 @@ class EvidenceIntake {
 
     private void har(Ticket ticket, Evidence row, EvidenceDocument doc, String location) {
         Collector found = new Collector(properties.findingsPerFile());
-        HarProcessor.Result result = engine.sanitizeHar(doc, () -> storage.create(location), found, true);
+        HarReadResult result = engine.sanitizeHar(doc, () -> storage.create(location), found, HarReadMode.LENIENT);
         var summary = result.summary();
         RedactionReport report = summary.redaction();
         row.recordCounts(summary.entryCount(), summary.stats().failing(), summary.stats().streamErrors(),

@@ -1,5 +1,6 @@
 package dev.triagedesk.evidence;
 
+import dev.triagedesk.evidence.har.HarReadMode;
 import dev.triagedesk.evidence.input.EvidenceDocument;
 import dev.triagedesk.evidence.input.EvidenceFiles;
 import dev.triagedesk.evidence.redact.RedactionKey;
@@ -43,7 +44,7 @@ public final class Engines {
     }
 
     public static HarAnalysis analyze(Path file) {
-        return engine().analyzeHar(single(file), false, 100_000);
+        return engine().analyzeHar(single(file), HarReadMode.STRICT, 100_000);
     }
 
     public static HarAnalysis analyze(Path dir, String har) {
@@ -56,7 +57,7 @@ public final class Engines {
         engine().sanitizeHar(single(file), () -> {
             out.reset();
             return out;
-        }, dev.triagedesk.evidence.har.HarFindings.NONE, lenient);
+        }, dev.triagedesk.evidence.har.HarFindings.NONE, HarReadMode.lenientIf(lenient));
         return out.toString(StandardCharsets.UTF_8);
     }
 

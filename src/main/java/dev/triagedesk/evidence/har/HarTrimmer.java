@@ -1,6 +1,7 @@
 package dev.triagedesk.evidence.har;
 
 import dev.triagedesk.evidence.EvidenceException;
+import dev.triagedesk.evidence.NonClosingOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -90,8 +91,8 @@ public final class HarTrimmer {
 
     /** Streams the entries one at a time; with {@code out}, writes the log with the entries the visitor keeps. */
     private static void walkEntries(Supplier<InputStream> har, EntryVisitor visitor, OutputStream out) {
-        try (InputStream in = har.get(); JsonParser p = HarProcessor.JSON.createParser(ObjectReadContext.empty(), in);
-             JsonGenerator g = out == null ? null : TREES.createGenerator(nonClosing(out))) {
+        try (InputStream in = har.get(); JsonParser p = HarJson.JSON.createParser(ObjectReadContext.empty(), in);
+             JsonGenerator g = out == null ? null : TREES.createGenerator(NonClosingOutputStream.of(out))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new EvidenceException("not a HAR");
             }
@@ -145,20 +146,6 @@ public final class HarTrimmer {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static OutputStream nonClosing(OutputStream out) {
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws java.io.IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws java.io.IOException {
-                flush();
-            }
-        };
     }
 
     private static void copyOrSkip(JsonParser p, JsonGenerator g) {

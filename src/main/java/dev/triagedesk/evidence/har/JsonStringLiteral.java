@@ -16,10 +16,6 @@ final class JsonStringLiteral {
     private JsonStringLiteral() {
     }
 
-    static String decode(byte[] literal) {
-        return decode(literal, literal.length);
-    }
-
     /** The literal in the first {@code length} bytes of {@code buf}. */
     static String decode(byte[] literal, int length) {
         int end = length - 1;

@@ -109,9 +109,7 @@ final class UnitBuffer extends OutputStream {
                 int at = literals.values[k];
                 int n = literals.values[k + 1];
                 target.write(buf, from, at - from);
-                if (!scanning.writeBase64Literal(buf, at, n)) {
-                    target.write(buf, at, n);
-                }
+                scanning.writeCheckedBase64Literal(buf, at, n); // checked when it was held
                 from = at + n;
             }
             target.write(buf, from, len - from);

@@ -65,6 +65,12 @@ public final class LeftoverScan {
         public abstract boolean writeBase64Literal(byte[] b, int off, int length) throws IOException;
 
         /**
+         * As {@link #writeBase64Literal}, for a literal the caller already found to hold only base64 with
+         * {@link #isBase64Literal(byte[], int, int)}: an entry held back until it is complete is not checked twice.
+         */
+        public abstract void writeCheckedBase64Literal(byte[] b, int off, int length) throws IOException;
+
+        /**
          * Writes {@code length} bytes from {@code in} that {@code scannedBy} already scanned (as its bytes from
          * {@code firstByte} on): output another thread produced. Its findings become this scan's. The bytes must
          * start and end at a JSON structure boundary, which no secret shape crosses.
@@ -81,9 +87,14 @@ public final class LeftoverScan {
                 if (!isBase64Literal(b, off, length)) {
                     return false;
                 }
+                writeCheckedBase64Literal(b, off, length);
+                return true;
+            }
+
+            @Override
+            public void writeCheckedBase64Literal(byte[] b, int off, int length) throws IOException {
                 out.write(b, off, length);
                 skipLiteral(length);
-                return true;
             }
 
             @Override

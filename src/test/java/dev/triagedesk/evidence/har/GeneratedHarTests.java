@@ -52,7 +52,7 @@ class GeneratedHarTests {
 
     @Test
     void findsExactlyTheFailingEntriesAndStreamErrorsTheOracleLists() {
-        HarAnalysis a = Engines.engine().analyzeHar(Engines.single(har), false, 1_000_000);
+        HarAnalysis a = Engines.engine().analyzeHar(Engines.single(har), HarReadMode.STRICT, 1_000_000);
         assertThat(a.summary().entryCount()).isEqualTo(oracle.path("entryCount").asLong());
         assertThat(a.failures()).extracting(Failure::entry).containsExactlyElementsOf(ints(oracle.path("failing")));
         assertThat(a.streamErrors()).extracting(StreamError::entry).containsExactlyElementsOf(ints(oracle.path("streamErrors")));
@@ -76,7 +76,7 @@ class GeneratedHarTests {
     @Test
     void sanitizingLeavesNoneOfThePlantedSecrets() throws IOException {
         Path out = dir.resolve("generated.sanitized.har");
-        Engines.engine().sanitizeHar(Engines.single(har), () -> Files.newOutputStream(out), HarFindings.NONE, false);
+        Engines.engine().sanitizeHar(Engines.single(har), () -> Files.newOutputStream(out), HarFindings.NONE, HarReadMode.STRICT);
         String text = Files.readString(out);
         List<String> survivors = new ArrayList<>();
         for (JsonNode secret : oracle.path("secrets")) {

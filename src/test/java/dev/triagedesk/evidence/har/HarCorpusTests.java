@@ -162,7 +162,7 @@ class HarCorpusTests {
                     assertThat(((EvidenceException) e).line()).isEqualTo(756);
                     assertThat(((EvidenceException) e).column()).isEqualTo(10);
                 });
-        HarAnalysis partial = Engines.engine().analyzeHar(Engines.single(file), true, 1000);
+        HarAnalysis partial = Engines.engine().analyzeHar(Engines.single(file), HarReadMode.LENIENT, 1000);
         assertThat(partial.summary().partial()).isTrue();
         assertThat(partial.summary().partialReason()).startsWith("The file breaks off at line 756, column 10");
         long complete = partial.summary().stats().entries();

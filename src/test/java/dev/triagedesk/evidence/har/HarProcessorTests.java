@@ -285,7 +285,7 @@ class HarProcessorTests {
         assertThatThrownBy(() -> analyze(file)).isInstanceOf(EvidenceException.class)
                 .hasMessageStartingWith("broken JSON at line 1, column ")
                 .satisfies(e -> assertThat(((EvidenceException) e).column()).isGreaterThan(100));
-        HarAnalysis lenient = Engines.engine().analyzeHar(Engines.single(file), true, 100);
+        HarAnalysis lenient = Engines.engine().analyzeHar(Engines.single(file), HarReadMode.LENIENT, 100);
         assertThat(lenient.summary().partial()).isTrue();
         assertThat(lenient.summary().partialReason()).contains("2 complete entries");
         assertThat(lenient.failures()).extracting(Failure::status).containsExactly(500, 404);
@@ -301,7 +301,7 @@ class HarProcessorTests {
         String har = new HarBuilder().entry("GET", "https://api.example/v1/dump", 200).body("application/json", big).add().json();
         Path file = write(dir, "big.har", har);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        HarProcessor small = new HarProcessor(Engines.engine().redactor(), HarFindings.NONE, new HarProcessor.Options(false, 4096));
+        HarProcessor small = new HarProcessor(Engines.engine().redactor(), HarFindings.NONE, new HarReadOptions(HarReadMode.STRICT, 4096));
         try (var in = java.nio.file.Files.newInputStream(file)) {
             var result = small.sanitize(in, out, false);
             assertThat(result.summary().notes()).anyMatch(n -> n.contains("redacted as text"));

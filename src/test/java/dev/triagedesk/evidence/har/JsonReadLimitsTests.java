@@ -40,12 +40,12 @@ class JsonReadLimitsTests {
         // the entry object is at depth 4 (root, log, entries, entry): 497 arrays in it reach 501
         Path tooDeep = deepEntryAtTheEnd(497);
         for (boolean lenient : new boolean[] {false, true}) {
-            assertThatThrownBy(() -> WHOLE.analyzeHar(Engines.single(tooDeep), lenient, 10))
+            assertThatThrownBy(() -> WHOLE.analyzeHar(Engines.single(tooDeep), HarReadMode.lenientIf(lenient), 10))
                     .isInstanceOf(EvidenceException.class)
                     .hasMessageStartingWith("not read: it is nested more than 500 levels deep at line 1, column ")
                     .satisfies(e -> assertThat(((EvidenceException) e).line()).isEqualTo(1));
         }
-        assertThat(WHOLE.analyzeHar(Engines.single(deepEntryAtTheEnd(496)), false, 10).summary().entryCount())
+        assertThat(WHOLE.analyzeHar(Engines.single(deepEntryAtTheEnd(496)), HarReadMode.STRICT, 10).summary().entryCount())
                 .isEqualTo(41);
     }
 
@@ -53,10 +53,10 @@ class JsonReadLimitsTests {
     void aSplitReadRefusesExactlyWhatAWholeReadDoes() {
         Path tooDeep = deepEntryAtTheEnd(497);
         long before = HarProcessor.JOINED_SPLITS.get();
-        assertThatThrownBy(() -> SPLIT.analyzeHar(Engines.single(tooDeep), false, 10))
+        assertThatThrownBy(() -> SPLIT.analyzeHar(Engines.single(tooDeep), HarReadMode.STRICT, 10))
                 .isInstanceOf(EvidenceException.class).hasMessageContaining("nested more than 500 levels deep");
         Path deepest = deepEntryAtTheEnd(496);
-        assertThat(SPLIT.analyzeHar(Engines.single(deepest), false, 10).summary().entryCount()).isEqualTo(41);
+        assertThat(SPLIT.analyzeHar(Engines.single(deepest), HarReadMode.STRICT, 10).summary().entryCount()).isEqualTo(41);
         assertThat(HarProcessor.JOINED_SPLITS.get()).as("the second half was joined").isGreaterThan(before);
     }
 
@@ -70,9 +70,9 @@ class JsonReadLimitsTests {
                 + json.substring(end));
         Path name = Engines.write(dir, "f.har", json.substring(0, end) + ",{\"" + "f".repeat(50_001) + "\":1}"
                 + json.substring(end));
-        assertThatThrownBy(() -> WHOLE.analyzeHar(Engines.single(number), true, 10))
+        assertThatThrownBy(() -> WHOLE.analyzeHar(Engines.single(number), HarReadMode.LENIENT, 10))
                 .hasMessageContaining("it holds a number of more than 1,000 digits at line 1");
-        assertThatThrownBy(() -> WHOLE.analyzeHar(Engines.single(name), true, 10))
+        assertThatThrownBy(() -> WHOLE.analyzeHar(Engines.single(name), HarReadMode.LENIENT, 10))
                 .hasMessageContaining("it holds a field name of more than 50,000 characters at line 1");
     }
 }

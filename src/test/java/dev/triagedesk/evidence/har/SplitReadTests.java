@@ -176,13 +176,13 @@ class SplitReadTests {
             return new Read(null, null, e.getMessage());
         }
         try {
-            HarAnalysis a = engine.analyzeHar(doc, false, 1_000_000);
+            HarAnalysis a = engine.analyzeHar(doc, HarReadMode.STRICT, 1_000_000);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             List<String> findings = new ArrayList<>();
-            HarProcessor.Result r = engine.sanitizeHar(doc, () -> {
+            HarReadResult r = engine.sanitizeHar(doc, () -> {
                 out.reset();
                 return out;
-            }, new Listing(findings), false);
+            }, new Listing(findings), HarReadMode.STRICT);
             String summary = Engines.JSON.writeValueAsString(r.summary());
             return new Read(Engines.JSON.writeValueAsString(a) + "\n" + summary + "\n" + findings,
                     out.toString(StandardCharsets.UTF_8), null);

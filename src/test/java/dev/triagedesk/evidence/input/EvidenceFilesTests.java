@@ -7,6 +7,7 @@ import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.evidence.Engines;
 import dev.triagedesk.evidence.EvidenceException;
 import dev.triagedesk.evidence.HarBuilder;
+import dev.triagedesk.evidence.har.HarReadMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -71,7 +72,7 @@ class EvidenceFilesTests {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("bundle.zip!/notes.png", "bundle.zip!/notes.png: a PNG image, not a HAR or a console log"),
                         org.assertj.core.groups.Tuple.tuple("bundle.zip!/inner.zip", "archives inside archives are not opened: add it separately"));
-        assertThat(Engines.engine().analyzeHar(opened.documents().get(1), false, 10).failures()).hasSize(1);
+        assertThat(Engines.engine().analyzeHar(opened.documents().get(1), HarReadMode.STRICT, 10).failures()).hasSize(1);
     }
 
     @Test
