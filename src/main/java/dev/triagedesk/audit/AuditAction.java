@@ -21,7 +21,8 @@ public enum AuditAction {
     REPLIED("replied to the reporter", true),
     REPORTER_ANSWERED("answered", true),
     ASKED_REPORTER("asked the reporter for", true),
-    EVIDENCE_FILES_DELETED("deleted evidence files", true);
+    EVIDENCE_FILES_DELETED("deleted evidence files", true),
+    ERASED("erased on request", true);
 
     private final String label;
     private final boolean change;
