@@ -9,6 +9,7 @@ import dev.triagedesk.ticket.TicketRows;
 import dev.triagedesk.ticket.TicketService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ public class Erasure {
     public Erased eraseTicket(String reference, String actor) {
         return transaction.execute(s -> {
             long ticketId = lockSubmitted(reference);
+            String stored = jdbc.queryForObject("SELECT reference FROM ticket WHERE id = ?", String.class, ticketId);
             List<String> files = new ArrayList<>();
             jdbc.query("SELECT stored_location, analysis_location FROM evidence WHERE ticket_id = ?", rs -> {
                 files.add(rs.getString(1));
@@ -74,7 +76,7 @@ public class Erasure {
                 jdbc.update("DELETE FROM " + table + " WHERE ticket_id = ?", ticketId);
             }
             jdbc.update("DELETE FROM ticket WHERE id = ?", ticketId);
-            String line = "ticket " + reference + " erased";
+            String line = "ticket " + stored + " erased";
             audit.recordChange(null, actor, AuditAction.ERASED, line);
             return new Erased(line, deleteAfterCommit(files, reference));
         });
@@ -90,6 +92,7 @@ public class Erasure {
     public Erased eraseAttachment(String reference, int number, String actor) {
         return transaction.execute(s -> {
             long ticketId = lockSubmitted(reference);
+            String stored = jdbc.queryForObject("SELECT reference FROM ticket WHERE id = ?", String.class, ticketId);
             List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, kind, file_name, stored_location,"
                     + " analysis_location FROM evidence WHERE ticket_id = ? ORDER BY id", ticketId);
             if (number < 1 || number > rows.size()) {
@@ -107,7 +110,7 @@ public class Erasure {
             }
             jdbc.update("DELETE FROM evidence WHERE id = ?", evidenceId);
             forgetFileName(ticketId, fileName, number);
-            String line = "attachment " + number + " (" + kind + ") of " + reference + " erased";
+            String line = "attachment " + number + " (" + kind + ") of " + stored + " erased";
             audit.recordChange(ticketId, actor, AuditAction.ERASED, line);
             tickets.evidenceRemoved(ticketId);
             reports.concludeAgain(ticketId);
@@ -120,8 +123,10 @@ public class Erasure {
 
     /** The submitted ticket's id, its row locked until the erasure ends (so no upload or summary runs meanwhile). */
     private long lockSubmitted(String reference) {
+        // references are shown upper case and typed in either (as the desk reads them)
         List<Long> ids = reference == null ? List.of() : jdbc.queryForList(
-                "SELECT id FROM ticket WHERE reference = ? AND submitted_at IS NOT NULL", Long.class, reference);
+                "SELECT id FROM ticket WHERE reference = ? AND submitted_at IS NOT NULL", Long.class,
+                reference.strip().toUpperCase(Locale.ROOT));
         if (ids.isEmpty()) {
             throw new NothingToEraseException("There is no submitted ticket " + reference + ".");
         }
