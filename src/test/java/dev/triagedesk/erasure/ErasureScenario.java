@@ -133,6 +133,7 @@ public final class ErasureScenario {
         conversation.answer(t.getId(), "Here it is, " + marker);
         List<String> files = locations(t.getId(), null);
         assertThat(files).isNotEmpty().allMatch(storage::exists);
+        mvc.perform(get("/r/" + made.token())).andExpect(status().isOk());
         assertThat(search(requestId("first"))).containsExactly(ref);
 
         mvc.perform(as(agent, delete("/api/tickets/" + ref))).andExpect(status().isForbidden())
@@ -158,6 +159,8 @@ public final class ErasureScenario {
                 "%" + marker + "%", "%" + marker + "%")).isZero();
 
         // the reporter's private link: a clear "not found", not an error
+        mvc.perform(get("/r/" + made.token())).andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("There is no report with this link")));
         mvc.perform(get("/report/" + made.token() + "/status")).andExpect(status().isNotFound());
         mvc.perform(as(admin, delete("/api/tickets/" + ref))).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("There is no submitted ticket " + ref + "."));
