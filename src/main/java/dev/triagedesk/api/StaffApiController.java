@@ -12,6 +12,8 @@ import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
 import dev.triagedesk.incident.Incident;
 import dev.triagedesk.incident.IncidentService;
+import dev.triagedesk.erasure.Erasure;
+import dev.triagedesk.erasure.NothingToEraseException;
 import dev.triagedesk.security.StaffPrincipal;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
@@ -42,6 +44,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -74,6 +77,10 @@ class StaffApiController {
     record QueueAnswer(List<QueueItem> items, int page, int size, long totalItems, int totalPages) {
     }
 
+    /** What an erasure removed: its audit line and how many stored files went. */
+    record ErasureDone(String erased, int files) {
+    }
+
     record NoteItem(long id, String author, Instant createdAt, String body) {
     }
 
@@ -97,14 +104,16 @@ class StaffApiController {
     private final StaffService staff;
     private final TicketPdf pdf;
     private final IncidentService incidents;
+    private final Erasure erasure;
 
     StaffApiController(DeskService desk, TicketExporter exporter, StaffService staff, TicketPdf pdf,
-                       IncidentService incidents) {
+                       IncidentService incidents, Erasure erasure) {
         this.desk = desk;
         this.exporter = exporter;
         this.staff = staff;
         this.pdf = pdf;
         this.incidents = incidents;
+        this.erasure = erasure;
     }
 
     /**
@@ -279,6 +288,44 @@ class StaffApiController {
             return ResponseEntity.status(HttpStatus.CREATED).body(note(saved));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidRequest(List.of(new ApiProblem.FieldError("body", e.getMessage())));
+        }
+    }
+
+    /** Erases a whole ticket on a reporter's request (administrators only). */
+    @Operation(summary = "Erase a ticket (administrators)", description = "A reporter's privacy request: the ticket,"
+            + " its evidence files, findings, search words, messages and trail go; the activity log keeps one line"
+            + " saying it was erased, by whom and when")
+    @ApiResponse(responseCode = "200", description = "Erased")
+    @ApiResponse(responseCode = "403", description = "Not an administrator",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "404", description = "No such submitted ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @DeleteMapping(path = "/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ErasureDone eraseTicket(@PathVariable String reference, @AuthenticationPrincipal StaffPrincipal me) {
+        return done(() -> erasure.eraseTicket(reference, me.getUsername()));
+    }
+
+    /** Erases one attachment, numbered from 1 in the order they were added (administrators only). */
+    @Operation(summary = "Erase one attachment (administrators)", description = "Attachment n (1 for the first"
+            + " added): its files and findings go, and the ticket's verdict, summary and search words are made again"
+            + " from the evidence that remains; the trail keeps a line with its number and kind")
+    @ApiResponse(responseCode = "200", description = "Erased")
+    @ApiResponse(responseCode = "403", description = "Not an administrator",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "404", description = "No such submitted ticket or attachment",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @DeleteMapping(path = "/{reference}/attachments/{n}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ErasureDone eraseAttachment(@PathVariable String reference, @PathVariable("n") int n,
+                                @AuthenticationPrincipal StaffPrincipal me) {
+        return done(() -> erasure.eraseAttachment(reference, n, me.getUsername()));
+    }
+
+    private static ErasureDone done(java.util.function.Supplier<Erasure.Erased> erase) {
+        try {
+            Erasure.Erased erased = erase.get();
+            return new ErasureDone(erased.line(), erased.files());
+        } catch (NothingToEraseException e) {
+            throw ApiProblem.notFound(e.getMessage());
         }
     }
 

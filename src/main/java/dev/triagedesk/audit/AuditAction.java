@@ -23,7 +23,8 @@ public enum AuditAction {
     ASKED_REPORTER("asked the reporter for", true),
     EVIDENCE_FILES_DELETED("deleted evidence files", true),
     INCIDENT_JOINED("joined an incident", true),
-    INCIDENT_LEFT("left an incident", true);
+    INCIDENT_LEFT("left an incident", true),
+    ERASED("erased on request", true);
 
     private final String label;
     private final boolean change;

@@ -2,6 +2,7 @@ package dev.triagedesk.housekeeping;
 
 import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.storage.TemporaryFiles;
+import dev.triagedesk.ticket.TicketRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -46,10 +47,6 @@ class Housekeeping implements SmartInitializingSingleton {
     /** Temporary files of earlier versions and of the evidence engine, in the shared system temporary folder. */
     private static final Pattern SYSTEM_TEMPORARY = Pattern.compile(
             "triage-(upload.*\\.part|pasted.*\\.log|unit.*\\.part|half.*\\.har\\.part|spill.*\\.json)");
-    /** Rows that belong to a ticket, children first (foreign keys). */
-    private static final List<String> TICKET_ROWS = List.of("request_identifier", "console_finding",
-            "finding_signal", "failing_request", "evidence", "ticket_word", "audit_event", "ticket_note",
-            "idempotency_key", "ticket_message", "requested_item", "outbox_message", "incident_ticket");
 
     /** What one run removed. */
     record Removed(int drafts, int evidenceFiles, int temporaryFiles, long bytes, int idempotencyKeys) {
@@ -125,7 +122,7 @@ class Housekeeping implements SmartInitializingSingleton {
                             + " AND updated_at < ?", id, cutoff) == 0) {
                         return false;
                     }
-                    for (String table : TICKET_ROWS) {
+                    for (String table : TicketRows.OWNED_BY_TICKET) {
                         jdbc.update("DELETE FROM " + table + " WHERE ticket_id = ?", id);
                     }
                     return jdbc.update("DELETE FROM ticket WHERE id = ?", id) == 1;

@@ -184,6 +184,14 @@ public class ReportService {
         return true;
     }
 
+    /**
+     * Generates the verdict and summary of a submitted ticket again from the evidence it has now (after an erasure
+     * removed some), in the caller's transaction when there is one.
+     */
+    public void concludeAgain(long ticketId) {
+        refreshIfSubmitted(ticketId);
+    }
+
     private void refreshIfSubmitted(long ticketId) {
         Ticket t = tickets.details(ticketId).ticket();
         if (!t.isDraft()) {

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -74,7 +75,9 @@ class SecurityConfiguration {
         var unauthorized = ProblemResponses.unauthorized();
         http.securityMatcher("/api/tickets", "/api/tickets/**", "/api/incidents", "/api/incidents/**")
                 .authenticationManager(authentication)
-                .authorizeHttpRequests(a -> a.anyRequest().hasRole("AGENT"))
+                // erasing on a reporter's request is for administrators (ErasureTests checks an agent is refused)
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.DELETE, "/api/tickets/**").hasRole("ADMIN")
+                        .anyRequest().hasRole("AGENT"))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
                 .addFilterBefore(new ApiTokenAuthenticationFilter(staff, unauthorized), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

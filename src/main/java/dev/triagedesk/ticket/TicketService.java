@@ -234,6 +234,22 @@ public class TicketService {
         }
     }
 
+    /**
+     * What follows the removal of an attachment's rows (an erasure), in its transaction: what is loaded of the ticket
+     * is read again, console lines are joined anew to the requests that remain, and the ticket's search words are
+     * made again from what remains, so no word of the removed attachment still finds it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void evidenceRemoved(long ticketId) {
+        entities.flush();
+        entities.clear();
+        Ticket ticket = tickets.findById(ticketId).orElseThrow();
+        relink(ticket);
+        if (!ticket.isDraft()) {
+            indexWords(ticket);
+        }
+    }
+
     @Transactional(readOnly = true)
     public TicketDetails details(long ticketId) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
