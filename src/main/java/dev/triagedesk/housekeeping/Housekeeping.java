@@ -1,5 +1,6 @@
 package dev.triagedesk.housekeeping;
 
+import dev.triagedesk.cluster.ClusterLock;
 import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.storage.StoredFile;
 import dev.triagedesk.storage.TemporaryFiles;
@@ -73,9 +74,11 @@ class Housekeeping implements SmartInitializingSingleton {
     private final EvidenceStorage storage;
     private final TemporaryFiles temporary;
     private final Clock clock;
+    private final ClusterLock lock;
 
     Housekeeping(JdbcTemplate jdbc, PlatformTransactionManager transactions, EvidenceStorage storage,
-                 TemporaryFiles temporary, Clock clock) {
+                 TemporaryFiles temporary, Clock clock, ClusterLock lock) {
+        this.lock = lock;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.storage = storage;
@@ -92,10 +95,13 @@ class Housekeeping implements SmartInitializingSingleton {
 
     @Scheduled(initialDelayString = "PT1H", fixedDelayString = "PT1H")
     void hourly() {
-        Removed removed = run(false);
-        if (!removed.nothing()) {
-            log.info("Housekeeping removed {}", removed);
-        }
+        // one instance at a time sweeps what the instances share (database rows, a shared evidence store)
+        lock.runExclusively("housekeeping", Duration.ofMinutes(50), () -> {
+            Removed removed = run(false);
+            if (!removed.nothing()) {
+                log.info("Housekeeping removed {}", removed);
+            }
+        });
     }
 
     /** One sweep; {@code atStartUp} when no request of this process can be writing anything yet. */

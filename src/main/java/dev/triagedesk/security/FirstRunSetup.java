@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +56,13 @@ public class FirstRunSetup implements ApplicationRunner {
                 staff.createFirstAdmin(admin.username(), admin.password())
                         .ifPresent(u -> log.info("Created the first administrator, {}, from TRIAGE_ADMIN_USERNAME.",
                                 u.getUsername()));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | DataIntegrityViolationException e) {
+                // another instance on the same database created it first: not this instance's failure
+                if (staff.anyAccount()) {
+                    log.info("The first administrator was created meanwhile by another instance: {} was not used.",
+                            "TRIAGE_ADMIN_USERNAME");
+                    return;
+                }
                 throw new IllegalStateException("TRIAGE_ADMIN_USERNAME/TRIAGE_ADMIN_PASSWORD: " + e.getMessage(), e);
             }
             return;

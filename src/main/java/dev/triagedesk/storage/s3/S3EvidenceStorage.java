@@ -22,6 +22,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -72,7 +73,11 @@ public final class S3EvidenceStorage implements EvidenceStorage, AutoCloseable {
         S3Client client = builder.build();
         try {
             if (settings.createBucket() && !bucketExists(client, settings.bucket())) {
-                client.createBucket(b -> b.bucket(settings.bucket()));
+                try {
+                    client.createBucket(b -> b.bucket(settings.bucket()));
+                } catch (BucketAlreadyOwnedByYouException e) {
+                    // another instance starting at the same time made it first
+                }
             } else {
                 client.headBucket(b -> b.bucket(settings.bucket()));
             }
