@@ -1,6 +1,7 @@
 package dev.triagedesk.api;
 
 import dev.triagedesk.desk.ChangedMeanwhileException;
+import dev.triagedesk.export.EvidenceMissingException;
 import dev.triagedesk.export.ExportRefusedException;
 import dev.triagedesk.export.ExportTooLargeException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +49,15 @@ class StaffApiErrors {
                 "\"" + e.getValue() + "\" is not " + expected);
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", error.field() + ": " + error.message(), request,
                 List.of(error));
+    }
+
+    /** A file an evidence row names is missing from the evidence store: the export is not sent without it. */
+    @ExceptionHandler(EvidenceMissingException.class)
+    ResponseEntity<ProblemDetail> evidenceMissing(EvidenceMissingException e, HttpServletRequest request) {
+        log.error("Export refused, evidence missing from the store: {}", e.getMessage());
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Evidence missing", "A stored attachment of this ticket is"
+                + " missing from the evidence store, so the export was not sent: " + e.getMessage() + ".", request,
+                List.of());
     }
 
     @ExceptionHandler(ExportRefusedException.class)

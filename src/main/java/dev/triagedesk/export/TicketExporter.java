@@ -8,6 +8,7 @@ import dev.triagedesk.evidence.har.HarTrimmer;
 import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.storage.MissingEvidenceException;
 import dev.triagedesk.storage.TemporaryFiles;
 import dev.triagedesk.ticket.ApiContext;
 import dev.triagedesk.ticket.ConsoleFinding;
@@ -40,6 +41,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Service;
@@ -60,6 +63,7 @@ public class TicketExporter {
      * bytes a row), not memory; a longer queue is refused rather than cut off without a word.
      */
     public static final int CSV_MAX_ROWS = 1_000_000;
+    private static final Logger log = LoggerFactory.getLogger(TicketExporter.class);
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private final TicketService tickets;
@@ -185,7 +189,10 @@ public class TicketExporter {
             Set<String> used = new HashSet<>();
             for (Evidence e : d.analyzed()) {
                 if (!storage.exists(e.getStoredLocation())) {
-                    continue;
+                    // never a silently smaller bundle: the export fails and says which file is missing
+                    log.error("Export of {} refused: the evidence store lacks {} ({})", reference,
+                            e.getStoredLocation(), e.getKind().label());
+                    throw new EvidenceMissingException(e.getKind().label() + " " + e.getFileName());
                 }
                 String base = unique(used, baseName(e));
                 switch (e.getKind()) {
@@ -206,9 +213,21 @@ public class TicketExporter {
                     default -> { }
                 }
             }
+        } catch (MissingEvidenceException e) {
+            // gone between the check and the read
+            delete(zip);
+            log.error("Export of {} refused: the evidence store lacks {}", reference, e.location());
+            throw new EvidenceMissingException(e.location());
         } catch (IOException e) {
             delete(zip);
             throw new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            delete(zip);
+            if (e.getCause() instanceof MissingEvidenceException m) {
+                log.error("Export of {} refused: the evidence store lacks {}", reference, m.location());
+                throw new EvidenceMissingException(m.location());
+            }
+            throw e;
         } catch (RuntimeException e) {
             delete(zip);
             throw e;

@@ -1,6 +1,8 @@
 package dev.triagedesk.housekeeping;
 
+import dev.triagedesk.cluster.ClusterLock;
 import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.storage.StoredFile;
 import dev.triagedesk.storage.TemporaryFiles;
 import dev.triagedesk.ticket.TicketRows;
 import java.io.IOException;
@@ -69,9 +71,11 @@ class Housekeeping implements SmartInitializingSingleton {
     private final EvidenceStorage storage;
     private final TemporaryFiles temporary;
     private final Clock clock;
+    private final ClusterLock lock;
 
     Housekeeping(JdbcTemplate jdbc, PlatformTransactionManager transactions, EvidenceStorage storage,
-                 TemporaryFiles temporary, Clock clock) {
+                 TemporaryFiles temporary, Clock clock, ClusterLock lock) {
+        this.lock = lock;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.storage = storage;
@@ -88,10 +92,13 @@ class Housekeeping implements SmartInitializingSingleton {
 
     @Scheduled(initialDelayString = "PT1H", fixedDelayString = "PT1H")
     void hourly() {
-        Removed removed = run(false);
-        if (!removed.nothing()) {
-            log.info("Housekeeping removed {}", removed);
-        }
+        // one instance at a time sweeps what the instances share (database rows, a shared evidence store)
+        lock.runExclusively("housekeeping", Duration.ofMinutes(50), () -> {
+            Removed removed = run(false);
+            if (!removed.nothing()) {
+                log.info("Housekeeping removed {}", removed);
+            }
+        });
     }
 
     /** One sweep; {@code atStartUp} when no request of this process can be writing anything yet. */
@@ -137,24 +144,30 @@ class Housekeeping implements SmartInitializingSingleton {
         return removed;
     }
 
-    /** Evidence files no row names (files being written end with a temporary suffix, which no row names either). */
+    /**
+     * Evidence files no row names (local files being written end with a temporary suffix, which no row names
+     * either). A store other instances share keeps its young files even at start-up: another instance may be
+     * writing one for a row it has not committed yet.
+     */
     private void removeUnnamedEvidence(Instant staleBefore, Tally counted) {
-        Path root = storage.root();
-        if (!Files.isDirectory(root)) {
-            return;
-        }
+        Instant cutoff = staleBefore == null && storage.shared() ? clock.instant().minus(STALE) : staleBefore;
         Set<String> named = new HashSet<>();
         jdbc.query("SELECT stored_location, analysis_location FROM evidence", rs -> {
             named.add(rs.getString(1));
             named.add(rs.getString(2));
         });
-        for (Path file : regularFiles(root)) {
-            String location = root.relativize(file).toString().replace('\\', '/');
-            if (!named.contains(location) && olderThan(file, staleBefore)) {
-                counted.delete(file);
+        for (StoredFile file : storage.list()) {
+            if (!named.contains(file.location()) && (cutoff == null || file.lastModified().isBefore(cutoff))) {
+                try {
+                    storage.delete(file.location());
+                    counted.files++;
+                    counted.bytes += file.size();
+                } catch (RuntimeException e) {
+                    log.debug("Could not delete {}: {}", file.location(), e.toString());
+                }
             }
         }
-        removeEmptyFolders(root, staleBefore);
+        storage.tidy(cutoff);
     }
 
     private void removeTemporary(Path root, Instant staleBefore, Tally counted) {
@@ -191,25 +204,6 @@ class Housekeeping implements SmartInitializingSingleton {
             return walk.filter(Files::isRegularFile).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void removeEmptyFolders(Path root, Instant staleBefore) {
-        List<Path> folders;
-        try (Stream<Path> walk = Files.walk(root)) {
-            folders = new ArrayList<>(walk.filter(Files::isDirectory).filter(p -> !p.equals(root)).toList());
-        } catch (IOException e) {
-            return;
-        }
-        folders.sort(Comparator.comparingInt(Path::getNameCount).reversed());
-        for (Path folder : folders) {
-            try (Stream<Path> inside = Files.list(folder)) {
-                if (inside.findAny().isEmpty() && olderThan(folder, staleBefore)) {
-                    Files.deleteIfExists(folder);
-                }
-            } catch (IOException e) {
-                // written to meanwhile: kept
-            }
         }
     }
 

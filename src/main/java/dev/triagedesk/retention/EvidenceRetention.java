@@ -2,6 +2,7 @@ package dev.triagedesk.retention;
 
 import dev.triagedesk.audit.AuditAction;
 import dev.triagedesk.audit.AuditLog;
+import dev.triagedesk.cluster.ClusterLock;
 import dev.triagedesk.storage.EvidenceStorage;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -39,9 +40,12 @@ public class EvidenceRetention {
     private final AuditLog audit;
     private final Clock clock;
     private final int days;
+    private final ClusterLock lock;
 
     EvidenceRetention(JdbcTemplate jdbc, PlatformTransactionManager transactions, EvidenceStorage storage,
-                      AuditLog audit, Clock clock, @Value("${triage.retention.evidence-days:0}") int days) {
+                      AuditLog audit, Clock clock, @Value("${triage.retention.evidence-days:0}") int days,
+                      ClusterLock lock) {
+        this.lock = lock;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.storage = storage;
@@ -52,10 +56,13 @@ public class EvidenceRetention {
 
     @Scheduled(initialDelayString = "PT10M", fixedDelayString = "PT6H")
     void scheduled() {
-        int files = run(clock.instant());
-        if (files > 0) {
-            log.info("Retention deleted {} evidence file(s) of tickets closed more than {} days ago", files, days);
-        }
+        // one instance at a time when several share the database
+        lock.runExclusively("evidence-retention", Duration.ofHours(1), () -> {
+            int files = run(clock.instant());
+            if (files > 0) {
+                log.info("Retention deleted {} evidence file(s) of tickets closed more than {} days ago", files, days);
+            }
+        });
     }
 
     /** One run as of {@code now}; returns how many files were deleted. */

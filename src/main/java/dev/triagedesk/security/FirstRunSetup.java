@@ -9,6 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +30,13 @@ public class FirstRunSetup implements ApplicationRunner {
     private final StaffService staff;
     private final AdminAccountProperties admin;
     private final String setupCode;
+    private final SharedSetupCode shared;
 
-    FirstRunSetup(StaffService staff, AdminAccountProperties admin) {
+    FirstRunSetup(StaffService staff, AdminAccountProperties admin, JdbcTemplate jdbc, Environment environment) {
         this.staff = staff;
         this.admin = admin;
+        // several instances on one database accept the code the first of them printed
+        this.shared = environment.getProperty("triage.cluster", Boolean.class, false) ? new SharedSetupCode(jdbc) : null;
         SecureRandom random = new SecureRandom();
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < 12; i++) {
@@ -55,9 +61,21 @@ public class FirstRunSetup implements ApplicationRunner {
                 staff.createFirstAdmin(admin.username(), admin.password())
                         .ifPresent(u -> log.info("Created the first administrator, {}, from TRIAGE_ADMIN_USERNAME.",
                                 u.getUsername()));
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | DataIntegrityViolationException e) {
+                // another instance on the same database created it first: not this instance's failure
+                if (staff.anyAccount()) {
+                    log.info("The first administrator was created meanwhile by another instance: {} was not used.",
+                            "TRIAGE_ADMIN_USERNAME");
+                    return;
+                }
                 throw new IllegalStateException("TRIAGE_ADMIN_USERNAME/TRIAGE_ADMIN_PASSWORD: " + e.getMessage(), e);
             }
+            return;
+        }
+        if (shared != null && !shared.claim(setupCode, java.time.Instant.now())) {
+            log.warn("No staff account exists yet. Open /setup in a browser and enter the setup code another instance"
+                    + " on this database printed when it started (or start with TRIAGE_ADMIN_USERNAME and"
+                    + " TRIAGE_ADMIN_PASSWORD set).");
             return;
         }
         log.warn("No staff account exists yet. Open /setup in a browser and enter the setup code {} to create the"
@@ -77,6 +95,6 @@ public class FirstRunSetup implements ApplicationRunner {
     boolean codeMatches(String given) {
         String normalized = given == null ? "" : given.trim().toUpperCase(java.util.Locale.ROOT).replace(" ", "");
         return MessageDigest.isEqual(normalized.getBytes(StandardCharsets.UTF_8),
-                setupCode.getBytes(StandardCharsets.UTF_8));
+                setupCode.getBytes(StandardCharsets.UTF_8)) || shared != null && shared.matches(normalized);
     }
 }

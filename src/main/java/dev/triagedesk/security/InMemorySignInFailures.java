@@ -3,13 +3,16 @@ package dev.triagedesk.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Instant;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Failed sign-ins counted in this instance's memory, forgotten {@link SignInThrottle#MEMORY} after a key's last
- * failure. The memory is bounded, so a flood of made-up names cannot exhaust the heap.
+ * failure (one instance; with {@code triage.cluster=true}, {@link JdbcSignInFailures} counts in the database). The
+ * memory is bounded, so a flood of made-up names cannot exhaust the heap.
  */
 @Component
+@ConditionalOnProperty(name = "triage.cluster", havingValue = "false", matchIfMissing = true)
 class InMemorySignInFailures implements SignInFailures {
 
     private final Cache<String, Count> counts = Caffeine.newBuilder()

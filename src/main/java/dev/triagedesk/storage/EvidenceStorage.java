@@ -1,126 +1,66 @@
 package dev.triagedesk.storage;
 
-import dev.triagedesk.system.TriageProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Files of a ticket, addressed by a relative name that is checked so it can never leave the storage folder (a
- * file name from an upload is never used as a path).
+ * Where sanitized evidence files live, addressed by a relative location such as {@code 7/3-capture.har} (made by
+ * {@link #newLocation}; a file name from an upload is never used as a path).
  *
- * <p>A file is written for a row of the database: when the transaction it was written in rolls back, the file goes
- * too, so a failed upload (a database error, a concurrent change the transaction lost to) leaves no file that no
- * evidence names.
- *
- * <p>A file is written under a temporary name beside its place ({@link #TEMPORARY_SUFFIX}), forced to the disk and
- * only then renamed into place, so a crash never leaves a half-written copy under a name a row may give: what it
- * leaves is a temporary file, which {@code housekeeping} removes with the other files no row names.
+ * <p>Two implementations: {@link LocalEvidenceStorage}, a folder in the data folder (the default, one instance), and
+ * {@link dev.triagedesk.storage.s3.S3EvidenceStorage}, a bucket of S3-compatible object storage shared by several
+ * instances ({@code triage.storage.type=s3}). Both keep the same promises:
+ * <ul>
+ * <li>a file becomes visible under its location only once it was written whole (closing the stream from
+ *     {@link #create}); a crash while writing leaves nothing under that location;</li>
+ * <li>a file written inside a transaction that rolls back is deleted again;</li>
+ * <li>a location a row names but the store lacks is an error ({@link MissingEvidenceException}), never an empty
+ *     or silently skipped file.</li>
+ * </ul>
  */
-@Component
-public class EvidenceStorage {
+public interface EvidenceStorage {
 
-    private static final Logger log = LoggerFactory.getLogger(EvidenceStorage.class);
-
-    /** Ends the name of a file still being written; never the name of a location. */
-    public static final String TEMPORARY_SUFFIX = ".writing";
-
-    private final Path root;
-
-    public EvidenceStorage(TriageProperties properties) {
-        this.root = properties.dataDir().resolve("evidence").toAbsolutePath().normalize();
-    }
-
-    /** A new relative location for a file of {@code ticketId}, keeping a safe form of the original name. */
-    public String newLocation(long ticketId, long evidenceId, String originalName, String suffix) {
-        String name = safeName(originalName);
-        // "capture.har" stays "capture.har", not "capture.har.har"
-        boolean hasSuffix = name.toLowerCase(java.util.Locale.ROOT).endsWith(suffix.toLowerCase(java.util.Locale.ROOT));
-        return ticketId + "/" + evidenceId + "-" + name + (hasSuffix ? "" : suffix);
-    }
+    /** Ends the name of a local file still being written; never the name of a location. */
+    String TEMPORARY_SUFFIX = ".writing";
 
     /**
      * Opens a location for writing, replacing what was there (the engine may write a copy twice) when the stream is
-     * closed: until then the bytes go to a temporary file beside it. Inside a transaction the file is deleted again
-     * should the transaction roll back.
+     * closed. Inside a transaction the file is deleted again should the transaction roll back.
      */
-    public OutputStream create(String location) {
-        Path file = resolve(location);
-        deleteOnRollback(location);
-        try {
-            Files.createDirectories(file.getParent());
-            return new RenamedOnClose(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    OutputStream create(String location);
+
+    /** The stored file; {@link MissingEvidenceException} when the store has nothing under the location. */
+    InputStream open(String location) throws IOException;
+
+    /** Its size in bytes; {@link MissingEvidenceException} (unchecked here) when the store lacks it. */
+    long size(String location);
+
+    boolean exists(String location);
+
+    void delete(String location);
+
+    /** Every file stored now (for housekeeping), with when it was last written. */
+    List<StoredFile> list();
+
+    /**
+     * True when other instances write to the same store: housekeeping then leaves young files alone even at
+     * start-up, as another instance may be writing them for a row not yet committed.
+     */
+    boolean shared();
+
+    /** What housekeeping may tidy beyond unnamed files (a local folder's empty sub-folders); nothing by default. */
+    default void tidy(java.time.Instant staleBefore) {
     }
 
-    /** The folder of all evidence files. */
-    public Path root() {
-        return root;
-    }
-
-    public InputStream open(String location) throws IOException {
-        return Files.newInputStream(resolve(location));
-    }
-
-    public long size(String location) {
-        try {
-            return Files.size(resolve(location));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public boolean exists(String location) {
-        return location != null && Files.isRegularFile(resolve(location));
-    }
-
-    public void delete(String location) {
-        try {
-            Files.deleteIfExists(resolve(location));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void deleteOnRollback(String location) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        // registered with the transaction writing now (a nested one has synchronizations of its own)
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                // only a certain rollback: after an unknown outcome the rows may well name this file
-                if (status == STATUS_ROLLED_BACK) {
-                    try {
-                        delete(location);
-                    } catch (RuntimeException e) {
-                        log.warn("Could not delete {}, written by a transaction that rolled back: {}", location,
-                                e.toString());
-                    }
-                }
-            }
-        });
-    }
-
-    /** The absolute path of a location; throws if the location would escape the storage folder. */
-    public Path resolve(String location) {
-        Path p = root.resolve(location).normalize();
-        if (!p.startsWith(root) || p.equals(root)) {
-            throw new IllegalArgumentException("location outside the evidence folder: " + location);
-        }
-        return p;
+    /** A new relative location for a file of {@code ticketId}, keeping a safe form of the original name. */
+    default String newLocation(long ticketId, long evidenceId, String originalName, String suffix) {
+        String name = safeName(originalName);
+        // "capture.har" stays "capture.har", not "capture.har.har"
+        boolean hasSuffix = name.toLowerCase(Locale.ROOT).endsWith(suffix.toLowerCase(Locale.ROOT));
+        return ticketId + "/" + evidenceId + "-" + name + (hasSuffix ? "" : suffix);
     }
 
     /** Letters, digits, dot, dash and underscore only; at most 80 characters; never empty. */
@@ -136,5 +76,21 @@ public class EvidenceStorage {
             s = s.substring(s.length() - 80);
         }
         return s.isEmpty() ? "file" : s.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Checks a location: relative, made of {@code /}-separated names none of which is empty, {@code .} or
+     * {@code ..}, so it can never leave the folder or prefix it is stored under.
+     */
+    static String checked(String location) {
+        if (location == null || location.isEmpty() || location.startsWith("/") || location.contains("\\")) {
+            throw new IllegalArgumentException("not an evidence location: " + location);
+        }
+        for (String part : location.split("/", -1)) {
+            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                throw new IllegalArgumentException("location outside the evidence store: " + location);
+            }
+        }
+        return location;
     }
 }

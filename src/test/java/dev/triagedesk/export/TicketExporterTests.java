@@ -12,6 +12,7 @@ import dev.triagedesk.desk.TicketFilter;
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.evidence.Engines;
 import dev.triagedesk.evidence.Secrets;
+import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.storage.TemporaryFiles;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.support.TriageDeskTest;
@@ -54,6 +55,8 @@ class TicketExporterTests {
     TemporaryFiles temporary;
     @Autowired
     DeskService desk;
+    @Autowired
+    EvidenceStorage storage;
 
     private Ticket ticket(String... hars) {
         return fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "export test " + UUID.randomUUID(),
@@ -220,6 +223,17 @@ class TicketExporterTests {
         assertThatThrownBy(() -> exporter.markdown(t.getReference(), "alice")).isInstanceOf(ExportRefusedException.class)
                 .hasMessageContaining("JWT");
         // the trail says what happened: nothing was handed out
+        assertThat(audit.trail(t.getId())).extracting(AuditEvent::getAction).doesNotContain(AuditAction.EXPORTED);
+    }
+
+    @Test
+    void aBundleWhoseStoredHarIsMissingIsRefusedNamingItNeverSmaller() {
+        Ticket t = ticket("harviewer-two-megs-firebug.har");
+        String location = jdbc.queryForObject("SELECT stored_location FROM evidence WHERE ticket_id = ? AND kind = 'HAR'",
+                String.class, t.getId());
+        storage.delete(location);
+        assertThatThrownBy(() -> exporter.bundle(t.getReference(), "alice"))
+                .isInstanceOf(EvidenceMissingException.class).hasMessageContaining("harviewer-two-megs-firebug");
         assertThat(audit.trail(t.getId())).extracting(AuditEvent::getAction).doesNotContain(AuditAction.EXPORTED);
     }
 }

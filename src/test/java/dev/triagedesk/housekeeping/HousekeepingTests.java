@@ -3,6 +3,7 @@ package dev.triagedesk.housekeeping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.storage.LocalEvidenceStorage;
 import dev.triagedesk.storage.TemporaryFiles;
 import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Evidence;
@@ -40,7 +41,7 @@ class HousekeepingTests {
     @Autowired
     EvidenceRepository evidence;
     @Autowired
-    EvidenceStorage storage;
+    LocalEvidenceStorage storage;
     @Autowired
     TemporaryFiles temporary;
     @Autowired

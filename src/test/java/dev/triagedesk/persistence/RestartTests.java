@@ -7,6 +7,7 @@ import dev.triagedesk.TriageDeskApplication;
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.evidence.redact.RedactionKey;
 import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.storage.LocalEvidenceStorage;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceRepository;
 import dev.triagedesk.ticket.RequestIdentifierRepository;
@@ -49,7 +50,7 @@ class RestartTests {
             Ticket ticket = app.getBean(TicketRepository.class).findByReference(created.reference()).orElseThrow();
             Evidence har = single(app.getBean(EvidenceRepository.class).findByTicketOrderByIdAsc(ticket));
             storedLocation = har.getStoredLocation();
-            storedCopy = Files.readAllBytes(app.getBean(EvidenceStorage.class).resolve(storedLocation));
+            storedCopy = Files.readAllBytes(((LocalEvidenceStorage) app.getBean(EvidenceStorage.class)).resolve(storedLocation));
             key = Files.readString(dataDir.resolve(RedactionKey.FILE_NAME));
         }
         assertThat(dataDir.resolve("db").resolve("triage.mv.db")).isRegularFile();
@@ -69,7 +70,7 @@ class RestartTests {
             assertThat(har.isAnalyzed()).isTrue();
             assertThat(har.getSecretsRemoved()).isPositive();
             assertThat(har.getStoredLocation()).isEqualTo(storedLocation);
-            Path file = app.getBean(EvidenceStorage.class).resolve(storedLocation);
+            Path file = ((LocalEvidenceStorage) app.getBean(EvidenceStorage.class)).resolve(storedLocation);
             assertThat(file).isRegularFile().hasBinaryContent(storedCopy);
             assertThat(har.getStoredSize()).isEqualTo(storedCopy.length);
             assertThat(Files.readString(dataDir.resolve(RedactionKey.FILE_NAME))).isEqualTo(key);

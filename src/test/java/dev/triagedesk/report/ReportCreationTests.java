@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.triagedesk.evidence.Corpus;
-import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.storage.LocalEvidenceStorage;
 import dev.triagedesk.storage.TemporaryFiles;
 import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.EvidenceKind;
@@ -37,7 +37,7 @@ class ReportCreationTests {
     @Autowired
     EvidenceRepository evidence;
     @Autowired
-    EvidenceStorage storage;
+    LocalEvidenceStorage storage;
     @Autowired
     TemporaryFiles temporary;
 

@@ -21,8 +21,8 @@ class EvidenceStorageTests {
     @TempDir
     Path dataDir;
 
-    private EvidenceStorage storage() {
-        return new EvidenceStorage(new TriageProperties(dataDir, new TriageProperties.Upload(null, 50, null), 2000, ""));
+    private LocalEvidenceStorage storage() {
+        return new LocalEvidenceStorage(new TriageProperties(dataDir, new TriageProperties.Upload(null, 50, null), 2000, ""));
     }
 
     private static void write(EvidenceStorage storage, String location) {
@@ -35,7 +35,7 @@ class EvidenceStorageTests {
 
     @Test
     void aFileAppearsUnderItsNameOnlyWhenWholeAndWritten() throws IOException {
-        EvidenceStorage storage = storage();
+        LocalEvidenceStorage storage = storage();
         Path folder;
         try (OutputStream out = storage.create("7/3-capture.har")) {
             out.write("{\"log\":".getBytes(StandardCharsets.UTF_8));
@@ -51,7 +51,7 @@ class EvidenceStorageTests {
 
     @Test
     void aFileWrittenInATransactionThatRollsBackIsDeleted() {
-        EvidenceStorage storage = storage();
+        LocalEvidenceStorage storage = storage();
         TransactionTemplate transaction = new TransactionTemplate(new RowlessTransactions());
         transaction.executeWithoutResult(status -> {
             write(storage, "7/1-capture.har");
@@ -63,7 +63,7 @@ class EvidenceStorageTests {
 
     @Test
     void aFileWrittenInATransactionThatFailsIsDeleted() {
-        EvidenceStorage storage = storage();
+        LocalEvidenceStorage storage = storage();
         TransactionTemplate transaction = new TransactionTemplate(new RowlessTransactions());
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
             write(storage, "7/2-console.log");
@@ -74,7 +74,7 @@ class EvidenceStorageTests {
 
     @Test
     void aFileWrittenInATransactionThatCommitsOrOutsideOneIsKept() {
-        EvidenceStorage storage = storage();
+        LocalEvidenceStorage storage = storage();
         new TransactionTemplate(new RowlessTransactions()).executeWithoutResult(status -> write(storage, "7/3-a.har"));
         write(storage, "7/4-b.har");
         assertThat(storage.exists("7/3-a.har")).isTrue();

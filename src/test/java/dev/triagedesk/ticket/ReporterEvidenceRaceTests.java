@@ -13,7 +13,7 @@ import dev.triagedesk.audit.AuditLog;
 import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.report.ReportService;
-import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.storage.LocalEvidenceStorage;
 import dev.triagedesk.support.InterposingClock;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.support.TriageDeskTest;
@@ -75,7 +75,7 @@ class ReporterEvidenceRaceTests {
     @Autowired
     DeskService desk;
     @Autowired
-    EvidenceStorage storage;
+    LocalEvidenceStorage storage;
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired

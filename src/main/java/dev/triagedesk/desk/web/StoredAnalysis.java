@@ -1,6 +1,7 @@
 package dev.triagedesk.desk.web;
 
 import dev.triagedesk.storage.EvidenceStorage;
+import org.slf4j.LoggerFactory;
 import dev.triagedesk.ticket.Evidence;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,7 +56,13 @@ class StoredAnalysis {
     }
 
     Analysis of(Evidence e) {
-        if (e.getAnalysisLocation() == null || !storage.exists(e.getAnalysisLocation())) {
+        if (e.getAnalysisLocation() == null) {
+            return Analysis.none();
+        }
+        if (!storage.exists(e.getAnalysisLocation())) {
+            // the page still opens, but the log says why its timeline is missing
+            LoggerFactory.getLogger(StoredAnalysis.class).error("The evidence store lacks {}, which evidence {} names",
+                    e.getAnalysisLocation(), e.getId());
             return Analysis.none();
         }
         JsonNode root;

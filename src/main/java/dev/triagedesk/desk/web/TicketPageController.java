@@ -7,12 +7,14 @@ import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.desk.LenientEnums;
 import dev.triagedesk.desk.WorkflowChange;
 import dev.triagedesk.export.ExportFormat;
+import dev.triagedesk.export.EvidenceMissingException;
 import dev.triagedesk.export.ExportRefusedException;
 import dev.triagedesk.incident.IncidentService;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
 import dev.triagedesk.security.StaffPrincipal;
 import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.storage.MissingEvidenceException;
 import dev.triagedesk.system.PageNotFoundException;
 import dev.triagedesk.ticket.Evidence;
 import dev.triagedesk.ticket.EvidenceKind;
@@ -208,8 +210,11 @@ class TicketPageController {
                                         @RequestParam(required = false) String inline, Principal me) throws IOException {
         TicketDetails d = desk.read(reference).orElseThrow(() -> new PageNotFoundException(NOT_FOUND));
         Evidence e = d.evidence().stream().filter(x -> x.getId() == id && x.isAnalyzed()).findFirst()
-                .filter(x -> storage.exists(x.getStoredLocation()))
                 .orElseThrow(() -> new PageNotFoundException("ticket.attachment.notFound"));
+        if (!storage.exists(e.getStoredLocation())) {
+            // a row without its file is a fault of the store (or of a shared one missing), not an unknown attachment
+            throw new MissingEvidenceException(e.getStoredLocation());
+        }
         boolean image = e.getKind() == EvidenceKind.SCREENSHOT;
         boolean showInline = inline != null && image;
         MediaType type = switch (e.getKind()) {
@@ -246,7 +251,8 @@ class TicketPageController {
         try {
             return as.download(exporter, pdf, ref, actor);
         } catch (ExportRefusedException e) {
-            flash.addFlashAttribute("errorKey", "export.refused");
+            flash.addFlashAttribute("errorKey", e instanceof EvidenceMissingException ? "export.evidenceMissing"
+                    : "export.refused");
             flash.addFlashAttribute("messageArg", e.getMessage());
             return back(t, "exports", flash);
         }
