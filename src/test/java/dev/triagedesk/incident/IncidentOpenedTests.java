@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A new incident is told to staff who chose the "incident opened" mail (received by GreenMail) and to webhook
  * endpoints of {@code incident.opened} (received by the JDK's HTTP server), both through the outbox; a report that
- * joins the incident tells no one again. Its own settings and database: a mail host, plain-http webhooks for the
+ * joins the incident tells no one again. One reply to the incident reaches each reporter by mail. Its own settings and database: a mail host, plain-http webhooks for the
  * local receiver, and no other tests' endpoints or staff preferences to be told.
  */
 @TriageDeskTest
@@ -100,6 +100,8 @@ class IncidentOpenedTests {
     @Autowired
     Webhooks webhooks;
     @Autowired
+    IncidentReplies replies;
+    @Autowired
     JdbcTemplate jdbc;
 
     @Test
@@ -141,14 +143,51 @@ class IncidentOpenedTests {
         Ticket second = report("https://chatgpt.com/backend-api/" + word + "/2", at.plusSeconds(60));
         assertThat(incidents.ofTickets(List.of(second.getId())).get(second.getId()).getId())
                 .isEqualTo(incident.getId());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE event IN"
-                + " ('incident.opened', 'staff.incident_opened')", Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_message WHERE ticket_id IN (?, ?) AND event IN"
+                + " ('incident.opened', 'staff.incident_opened')", Integer.class, first.getId(), second.getId()))
+                .isEqualTo(2);
         assertThat(to(doesNot)).isEmpty();
     }
 
+    @Test
+    void oneReplyToTheIncidentReachesEachReporterByMail() throws Exception {
+        String marker = "rep" + UUID.randomUUID().toString().substring(0, 8);
+        String word = Captures.word();
+        Instant at = Instant.parse("2026-05-04T12:00:00Z");
+        staff.create("c-" + marker, "Cam from support", "correct horse battery staple", Role.AGENT);
+        Ticket first = report("https://chatgpt.com/backend-api/" + word + "/1", at, marker + "-1@example.com");
+        report("https://chatgpt.com/backend-api/" + word + "/2", at.plusSeconds(60), marker + "-2@example.com");
+        Incident incident = incidents.ofTickets(List.of(first.getId())).get(first.getId());
+
+        replies.replyToAll(incident.getReference(), "A fix is rolling out " + marker, "c-" + marker);
+
+        for (String reporter : List.of(marker + "-1@example.com", marker + "-2@example.com")) {
+            MimeMessage reply = arrived(reporter, "Support replied");
+            assertThat(part((Multipart) reply.getContent(), "text/plain"))
+                    .contains("Cam from support", "A fix is rolling out " + marker);
+        }
+    }
+
     private Ticket report(String url, Instant at) {
-        return fixtures.submitHar(TicketFixtures.answers(Product.CHATGPT_WEB, "It fails", null), "capture.har",
+        return report(url, at, null);
+    }
+
+    private Ticket report(String url, Instant at, String email) {
+        return fixtures.submitHar(TicketFixtures.answers(Product.CHATGPT_WEB, "It fails", email), "capture.har",
                 Captures.har("POST", url, 500, null, at));
+    }
+
+    /** Waits for a mail to one address whose subject starts so (a reporter also gets the confirmation). */
+    private static MimeMessage arrived(String to, String subject) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            for (MimeMessage m : to(to)) {
+                if (m.getSubject().startsWith(subject)) {
+                    return m;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail \"" + subject + "\" to " + to);
     }
 
     /** Waits (the sender runs after commit, in the background) for a mail to one address. */
