@@ -2,6 +2,8 @@ package dev.triagedesk.canned;
 
 import dev.triagedesk.conversation.ConversationService;
 import dev.triagedesk.conversation.RequestedItem;
+import dev.triagedesk.incident.Incident;
+import dev.triagedesk.incident.IncidentService;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketRepository;
 import java.time.Clock;
@@ -28,19 +30,21 @@ public class CannedReplies {
      * were given (the reply is read on that very page, or in a mail that says the same).
      */
     static final String PRIVATE_LINK = "the private link you received when you sent the report";
-    /** What {@code {incident}} becomes while no incident is linked to the ticket. */
+    /** What {@code {incident}} becomes while the ticket is part of no incident. */
     static final String NO_INCIDENT = "see the service's status page";
 
     private final CannedReplyRepository replies;
     private final TicketRepository tickets;
     private final ConversationService conversations;
+    private final IncidentService incidents;
     private final Clock clock;
 
     CannedReplies(CannedReplyRepository replies, TicketRepository tickets, ConversationService conversations,
-                  Clock clock) {
+                  IncidentService incidents, Clock clock) {
         this.replies = replies;
         this.tickets = tickets;
         this.conversations = conversations;
+        this.incidents = incidents;
         this.clock = clock;
     }
 
@@ -100,6 +104,12 @@ public class CannedReplies {
                 .replace("{reporter_name}", name)
                 .replace("{missing_items}", missing.stream().map(m -> "- " + m).collect(Collectors.joining("\n")))
                 .replace("{private_link}", PRIVATE_LINK)
-                .replace("{incident}", NO_INCIDENT);
+                .replace("{incident}", incident(t));
+    }
+
+    /** The ticket's incident as the reporter can follow it: its title and reference. */
+    private String incident(Ticket t) {
+        Incident i = incidents.ofTickets(List.of(t.getId())).get(t.getId());
+        return i == null ? NO_INCIDENT : i.getTitle() + " (" + i.getReference() + ")";
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * summary are then stored anew, which publishes {@link TicketConcluded}): an incident of the same fingerprint, still
  * open, whose failures come within the window of this one's; a new incident when there is none. A ticket staff put
  * somewhere or took out is left where they put it. It runs in the transaction that stored the verdict, so the
- * ticket and its place in an incident commit together. Grouping writes nothing into the ticket's trail (the ticket
+ * ticket and its place in an incident commit together. A new incident is announced ({@link IncidentOpened}) in
+ * that same transaction. Grouping writes nothing into the ticket's trail (the ticket
  * page names its incident); what staff do with a ticket's incident is recorded there ({@link IncidentService}).
  */
 @Component
@@ -37,9 +39,12 @@ public class IncidentGrouping {
     private final IncidentSlots slots;
     private final Clock clock;
     private final Duration window;
+    private final ApplicationEventPublisher events;
 
     IncidentGrouping(TicketService tickets, IncidentRepository incidents, IncidentTicketRepository members,
-                     IncidentSlots slots, Clock clock, IncidentProperties properties) {
+                     IncidentSlots slots, Clock clock, IncidentProperties properties,
+                     ApplicationEventPublisher events) {
+        this.events = events;
         this.tickets = tickets;
         this.incidents = incidents;
         this.members = members;
@@ -88,6 +93,11 @@ public class IncidentGrouping {
         members.saveAndFlush(row);
         incident.keepOpenUntil(now.plus(window));
         recount(incident, now);
+        if (open.isEmpty()) {
+            // after the ticket joined, so listeners see an incident of one report
+            events.publishEvent(new IncidentOpened(incident.getId(), incident.getReference(), incident.getTitle(),
+                    ticketId));
+        }
         return Optional.of(incident);
     }
 

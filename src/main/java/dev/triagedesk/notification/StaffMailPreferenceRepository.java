@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface StaffMailPreferenceRepository extends JpaRepository<StaffMailPreference, Long> {
 
     List<StaffMailPreference> findByNewTicketTrueAndEmailIsNotNull();
+
+    List<StaffMailPreference> findByIncidentOpenedTrueAndEmailIsNotNull();
 }

@@ -1,6 +1,7 @@
 package dev.triagedesk.notification;
 
 import dev.triagedesk.conversation.ReporterReplied;
+import dev.triagedesk.incident.IncidentOpened;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.staff.StaffUserRepository;
 import dev.triagedesk.ticket.Ticket;
@@ -12,14 +13,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What staff hear about by mail, each as chosen on their Account page: a new ticket, and a reporter's answer on a
- * ticket assigned to them. The mail names the ticket and links to it; what the reporter wrote stays in the desk.
+ * What staff hear about by mail, each as chosen on their Account page: a new ticket, a reporter's answer on a
+ * ticket assigned to them, and an incident opened. The mail names the ticket and links to it; what the reporter wrote stays in the desk.
  */
 @Component
 class StaffMails {
 
     static final String NEW_TICKET = "staff.new_ticket";
     static final String REPORTER_REPLIED = "staff.reporter_replied";
+    static final String INCIDENT_OPENED = "staff.incident_opened";
 
     private final Outbox outbox;
     private final TicketRepository tickets;
@@ -67,6 +69,24 @@ class StaffMails {
                 new MailTexts.Builder("The reporter answered on " + t.getReference())
                         .paragraph("The reporter of " + t.getReference() + ", assigned to you, answered.")
                         .link("Open " + t.getReference(), ticketUrl(t)).build(), false));
+    }
+
+    @EventListener
+    void incidentOpened(IncidentOpened opened) {
+        if (!outbox.mailOn()) {
+            return;
+        }
+        for (StaffMailPreference p : preferences.findByIncidentOpenedTrueAndEmailIsNotNull()) {
+            if (users.findById(p.getStaffId()).filter(StaffUser::isEnabled).isPresent()) {
+                // the title is made from the fingerprint (status, host, endpoint), not from what a reporter wrote
+                outbox.mail(INCIDENT_OPENED, opened.ticketId(), p.getEmail(),
+                        new MailTexts.Builder("Incident opened: " + opened.reference())
+                                .paragraph("Reports of one problem opened incident " + opened.reference() + ": "
+                                        + opened.title() + ".")
+                                .link("Open " + opened.reference(), publicUrl + "/desk/incidents/"
+                                        + opened.reference()).build(), false);
+            }
+        }
     }
 
     private String ticketUrl(Ticket t) {

@@ -7,7 +7,8 @@ import java.util.Optional;
 public enum WebhookEvent {
     TICKET_CREATED("ticket.created"),
     TICKET_STATUS_CHANGED("ticket.status_changed"),
-    TICKET_REPORTER_REPLIED("ticket.reporter_replied");
+    TICKET_REPORTER_REPLIED("ticket.reporter_replied"),
+    INCIDENT_OPENED("incident.opened");
 
     private final String type;
 

@@ -1,6 +1,7 @@
 package dev.triagedesk.webhook;
 
 import dev.triagedesk.conversation.ReporterReplied;
+import dev.triagedesk.incident.IncidentOpened;
 import dev.triagedesk.notification.Outbox;
 import dev.triagedesk.notification.OutboxMessage;
 import dev.triagedesk.ticket.Ticket;
@@ -113,8 +114,26 @@ public class Webhooks {
         send(WebhookEvent.TICKET_REPORTER_REPLIED, replied.ticketId(), Map.of());
     }
 
+    /** The incident's reference and title (made from the fingerprint), and the reference of the first ticket. */
+    @EventListener
+    void incidentOpened(IncidentOpened opened) {
+        List<WebhookEndpoint> wanting = wanting(WebhookEvent.INCIDENT_OPENED);
+        if (wanting.isEmpty()) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reference", opened.reference());
+        data.put("title", opened.title());
+        data.put("ticket", tickets.findById(opened.ticketId()).orElseThrow().getReference());
+        queue(WebhookEvent.INCIDENT_OPENED, opened.ticketId(), data, wanting);
+    }
+
+    private List<WebhookEndpoint> wanting(WebhookEvent event) {
+        return endpoints.findByEnabledTrue().stream().filter(e -> e.wants(event)).toList();
+    }
+
     private void send(WebhookEvent event, long ticketId, Map<String, String> extra) {
-        List<WebhookEndpoint> wanting = endpoints.findByEnabledTrue().stream().filter(e -> e.wants(event)).toList();
+        List<WebhookEndpoint> wanting = wanting(event);
         if (wanting.isEmpty()) {
             return;
         }
@@ -123,6 +142,10 @@ public class Webhooks {
         data.put("reference", t.getReference());
         data.put("status", t.getStatus() == null ? null : t.getStatus().name().toLowerCase(Locale.ROOT));
         data.putAll(extra);
+        queue(event, ticketId, data, wanting);
+    }
+
+    private void queue(WebhookEvent event, long ticketId, Map<String, Object> data, List<WebhookEndpoint> wanting) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", UUID.randomUUID().toString());
         body.put("type", event.type());

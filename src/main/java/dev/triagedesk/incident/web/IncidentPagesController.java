@@ -1,11 +1,13 @@
 package dev.triagedesk.incident.web;
 
+import dev.triagedesk.conversation.ConversationService;
 import dev.triagedesk.incident.Incident;
 import dev.triagedesk.incident.IncidentException;
 import dev.triagedesk.incident.IncidentNote;
 import dev.triagedesk.incident.IncidentOverview;
 import dev.triagedesk.incident.IncidentProperties;
 import dev.triagedesk.incident.IncidentReader;
+import dev.triagedesk.incident.IncidentReplies;
 import dev.triagedesk.incident.IncidentService;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.ticket.TicketStatus;
@@ -50,14 +52,16 @@ class IncidentPagesController {
 
     private final IncidentReader reader;
     private final IncidentService incidents;
+    private final IncidentReplies replies;
     private final StaffService staff;
     private final IncidentProperties properties;
     private final Clock clock;
 
-    IncidentPagesController(IncidentReader reader, IncidentService incidents, StaffService staff,
-                            IncidentProperties properties, Clock clock) {
+    IncidentPagesController(IncidentReader reader, IncidentService incidents, IncidentReplies replies,
+                            StaffService staff, IncidentProperties properties, Clock clock) {
         this.reader = reader;
         this.incidents = incidents;
+        this.replies = replies;
         this.staff = staff;
         this.properties = properties;
         this.clock = clock;
@@ -171,6 +175,22 @@ class IncidentPagesController {
                RedirectAttributes flash) {
         flash.addFlashAttribute("messageArg", ticket.trim().toUpperCase(Locale.ROOT));
         return act(reference, flash, "incident.added", () -> incidents.add(reference, ticket, me.getName()));
+    }
+
+    /** One public reply to the reporter of each open ticket of the incident. */
+    @PostMapping("/{reference}/reply")
+    String reply(@PathVariable String reference, @RequestParam(defaultValue = "") String body, Principal me,
+                 RedirectAttributes flash) {
+        try {
+            List<String> replied = replies.replyToAll(reference, body, me.getName());
+            flash.addFlashAttribute("messageKey", replied.isEmpty() ? "incident.reply.none" : "incident.replied");
+            flash.addFlashAttribute("messageArg", replied.size());
+        } catch (ConversationService.InvalidMessageException e) {
+            flash.addFlashAttribute("errorKey", "incident.reply.invalid");
+        } catch (IncidentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+        return back(reference);
     }
 
     private String act(String reference, RedirectAttributes flash, String messageKey, Runnable action) {
