@@ -40,7 +40,7 @@ final class StatusPageJson {
             }
             String shortlink = text(node, "shortlink");
             String link = shortlink != null && shortlink.startsWith("https://") ? shortlink
-                    : baseUrl + "/incidents/" + id;
+                    : baseUrl + "/incidents/" + java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8);
             incidents.add(new OfficialIncident(id, name, orElse(text(node, "status"), "unknown"),
                     orElse(text(node, "impact"), "none"), created, time(node, "resolved_at"), components, link));
         }

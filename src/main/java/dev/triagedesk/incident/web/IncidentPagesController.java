@@ -1,5 +1,6 @@
 package dev.triagedesk.incident.web;
 
+import dev.triagedesk.statuspage.OfficialIncidents;
 import dev.triagedesk.incident.Incident;
 import dev.triagedesk.incident.IncidentException;
 import dev.triagedesk.incident.IncidentNote;
@@ -53,9 +54,11 @@ class IncidentPagesController {
     private final StaffService staff;
     private final IncidentProperties properties;
     private final Clock clock;
+    private final OfficialIncidents official;
 
     IncidentPagesController(IncidentReader reader, IncidentService incidents, StaffService staff,
-                            IncidentProperties properties, Clock clock) {
+                            IncidentProperties properties, Clock clock, OfficialIncidents official) {
+        this.official = official;
         this.reader = reader;
         this.incidents = incidents;
         this.staff = staff;
@@ -98,6 +101,8 @@ class IncidentPagesController {
         model.addAttribute("staff", staff.enabled());
         model.addAttribute("times", IncidentTimes.UTC);
         model.addAttribute("now", clock.instant());
+        model.addAttribute("official", official.covering(incident.getProduct() == null ? null
+                : incident.getProduct().name(), incident.getFirstFailureAt(), incident.getLastFailureAt()).orElse(null));
         return VIEW_INCIDENT;
     }
 
