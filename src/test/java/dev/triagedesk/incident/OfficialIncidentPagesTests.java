@@ -5,15 +5,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
+import dev.triagedesk.ticket.ReportAnswers;
 import dev.triagedesk.ticket.Ticket;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -79,6 +82,19 @@ class OfficialIncidentPagesTests {
         Document incidentPage = page(agent, "/desk/incidents/" + reference);
         assertThat(incidentPage.select("#official-incident a").attr("href"))
                 .isEqualTo("https://status.example.com/incidents/pg0chatgpt");
+    }
+
+    @Test
+    void theVerdictCountsTheOfficialIncidentAtTheReportersTime() {
+        official("pg0chatgpt", "ChatGPT unavailable", "Login\nChatGPT", AT.minusSeconds(600), AT.plusSeconds(1800));
+        // no evidence and no answer about the status page: only the reporter's time ties it to the incident
+        Ticket ticket = fixtures.submit(new ReportAnswers(Product.CHATGPT_WEB, null, "Something went wrong", 500,
+                LocalDateTime.of(2019, 8, 21, 18, 15), "Europe/Berlin", null, "Pat", "c@example.com", "It fails",
+                null, null, null, null));
+
+        assertThat(ticket.getVerdictPath()).isEqualTo(TriagePath.OUTAGE);
+        assertThat(ticket.getVerdictReasons()).contains("The vendor's status page had an incident for ChatGPT at the"
+                + " failure time: \"ChatGPT unavailable\"");
     }
 
     @Test
