@@ -16,12 +16,12 @@ import java.util.Optional;
  * same minutes): the first request of the fingerprint's failure as the capture timed it; without a capture, the time
  * the reporter gave in their time zone; without that, the submission.
  */
-final class FailureTime {
+public final class FailureTime {
 
     private FailureTime() {
     }
 
-    static Instant of(TicketDetails details) {
+    public static Instant of(TicketDetails details) {
         Optional<FailureGroup> main = Fingerprint.mainFailure(details.failures());
         if (main.isPresent()) {
             Instant earliest = null;

@@ -1,16 +1,20 @@
 package dev.triagedesk.report;
 
 import dev.triagedesk.evidence.Verdict;
+import dev.triagedesk.incident.FailureTime;
+import dev.triagedesk.statuspage.OfficialIncidents;
 import dev.triagedesk.summary.ReadinessLabels;
 import dev.triagedesk.summary.ReportVerdict;
 import dev.triagedesk.summary.SupportSummary;
 import dev.triagedesk.ticket.Evidence;
+import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.ReportAnswers;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.Upload;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,9 +58,11 @@ public class ReportService {
     private final TransactionTemplate transaction;
     private final IdempotencyKeys keys;
     private final Clock clock;
+    private final OfficialIncidents official;
 
     public ReportService(TicketService tickets, PlatformTransactionManager transactions, IdempotencyKeys keys,
-                         Clock clock) {
+                         Clock clock, OfficialIncidents official) {
+        this.official = official;
         this.tickets = tickets;
         this.transaction = new TransactionTemplate(transactions);
         this.keys = keys;
@@ -142,8 +148,12 @@ public class ReportService {
         return review(tickets.details(ticketId));
     }
 
-    private static Review review(TicketDetails details) {
-        Verdict verdict = ReportVerdict.decide(details);
+    private Review review(TicketDetails details) {
+        // the vendor's own incident for the product at the failure time counts as the reporter's answer would
+        Instant failedAt = FailureTime.of(details);
+        Product product = details.ticket().getProduct();
+        Verdict verdict = ReportVerdict.decide(details, official.covering(product == null ? null : product.name(),
+                failedAt, failedAt).orElse(null));
         List<ReadinessLabels.Label> labels = ReadinessLabels.of(details);
         return new Review(details, verdict, labels, SupportSummary.render(details, verdict, labels));
     }

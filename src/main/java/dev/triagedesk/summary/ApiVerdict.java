@@ -7,6 +7,7 @@ import dev.triagedesk.evidence.Verdict;
 import dev.triagedesk.evidence.triage.EvidenceTally;
 import dev.triagedesk.evidence.triage.FailureClassifier;
 import dev.triagedesk.evidence.triage.TriageRules;
+import dev.triagedesk.statuspage.OfficialIncidents;
 import dev.triagedesk.ticket.ApiContext;
 import dev.triagedesk.ticket.StatusPageAnswer;
 import dev.triagedesk.ticket.Ticket;
@@ -34,13 +35,14 @@ final class ApiVerdict {
     }
 
     static Verdict decide(Ticket t, EvidenceTally evidence) {
+        return decide(t, evidence, null);
+    }
+
+    static Verdict decide(Ticket t, EvidenceTally evidence, OfficialIncidents.Coverage official) {
         ApiContext a = t.getApi();
         EvidenceTally answers = new EvidenceTally();
         StatusPageAnswer page = t.getStatusPage();
-        boolean incident = page == StatusPageAnswer.INCIDENT_THIS_COMPONENT;
-        if (incident) {
-            answers.add(TriagePath.OUTAGE, 12, "The status page shows an incident for this component.");
-        }
+        boolean incident = ReportVerdict.statusPageIncident(t, official, answers);
         String message = ReportVerdict.lower(t.getSeenMessage());
         if (connectionError(message)) {
             answers.add(TriagePath.NETWORK_POLICY, 4, "The reporter sees a connection error: the client could not reach"

@@ -6,6 +6,7 @@ import dev.triagedesk.evidence.Verdict;
 import dev.triagedesk.evidence.triage.EvidenceTally;
 import dev.triagedesk.evidence.triage.Hosts;
 import dev.triagedesk.evidence.triage.TriageRules;
+import dev.triagedesk.statuspage.OfficialIncidents;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.ConsoleFinding;
 import dev.triagedesk.ticket.Evidence;
@@ -97,13 +98,22 @@ public final class ReportVerdict {
     }
 
     public static Verdict decide(TicketDetails d) {
+        return decide(d, null);
+    }
+
+    /**
+     * As {@link #decide(TicketDetails)}, with the vendor's official incident for the product's component that covered
+     * the failure time (null: none, or no status page set): the same kind of fact as the reporter's answer that the
+     * status page shows an incident for this component.
+     */
+    public static Verdict decide(TicketDetails d, OfficialIncidents.Coverage official) {
         List<Capture> captures = new ArrayList<>();
         for (Evidence e : d.analyzed()) {
             if (e.getKind() == EvidenceKind.HAR) {
                 captures.add(new Capture(e.getFileName(), e.getEntryCount(), e.getProductRequests()));
             }
         }
-        return decide(d.ticket(), tally(d), captures);
+        return decide(d.ticket(), tally(d), captures, official);
     }
 
     /** What every attachment's findings weigh, each finding once. */
@@ -136,14 +146,36 @@ public final class ReportVerdict {
 
     /** The verdict of a ticket's answers, the evidence's tally and its HARs. */
     static Verdict decide(Ticket t, EvidenceTally evidence, List<Capture> captures) {
+        return decide(t, evidence, captures, null);
+    }
+
+    static Verdict decide(Ticket t, EvidenceTally evidence, List<Capture> captures, OfficialIncidents.Coverage official) {
         boolean api = t.getProduct() != null && t.getProduct().isApi();
-        Verdict v = api ? ApiVerdict.decide(t, evidence) : web(t, evidence);
+        Verdict v = api ? ApiVerdict.decide(t, evidence, official) : web(t, evidence, official);
         return withCaptures(v, captures, api);
     }
 
     // ---- the web and app path ----
 
-    private static Verdict web(Ticket t, EvidenceTally evidence) {
+    /**
+     * Adds the outage fact of a status page incident for this component: the official one when there is one (it
+     * weighs as the reporter's answer, once), else the reporter's answer. Returns whether there was either.
+     */
+    static boolean statusPageIncident(Ticket t, OfficialIncidents.Coverage official, EvidenceTally answers) {
+        if (official != null) {
+            answers.add(TriagePath.OUTAGE, 12, "The vendor's status page had an incident for " + official.component()
+                    + " at the failure time: \"" + official.incident().name() + "\" (" + official.incident().impact()
+                    + ", " + official.incident().status() + ").");
+            return true;
+        }
+        if (t.getStatusPage() == StatusPageAnswer.INCIDENT_THIS_COMPONENT) {
+            answers.add(TriagePath.OUTAGE, 12, "The status page shows an incident for this component.");
+            return true;
+        }
+        return false;
+    }
+
+    private static Verdict web(Ticket t, EvidenceTally evidence, OfficialIncidents.Coverage official) {
         WebChecks c = t.getChecks();
         List<Check> browser = worked(c, BROWSER);
         List<Check> network = worked(c, NETWORK);
@@ -159,7 +191,7 @@ public final class ReportVerdict {
             TriagePath path = nativeApp(t) && networkConfigurationMessage(t) ? TriagePath.NETWORK_POLICY : TriagePath.WEB_ONLY;
             return isolated(t, evidence, path, appOrWeb, List.of(), List.of());
         }
-        return weighed(t, evidence);
+        return weighed(t, evidence, official);
     }
 
     /** A clean isolation result decided the branch; the rest refines it or is said beside it. */
@@ -259,14 +291,11 @@ public final class ReportVerdict {
     }
 
     /** No clean isolation result: the evidence and the answers are weighed together. */
-    private static Verdict weighed(Ticket t, EvidenceTally evidence) {
+    private static Verdict weighed(Ticket t, EvidenceTally evidence, OfficialIncidents.Coverage official) {
         WebChecks c = t.getChecks();
         EvidenceTally answers = new EvidenceTally();
         StatusPageAnswer page = t.getStatusPage();
-        boolean incident = page == StatusPageAnswer.INCIDENT_THIS_COMPONENT;
-        if (incident) {
-            answers.add(TriagePath.OUTAGE, 12, "The status page shows an incident for this component.");
-        }
+        boolean incident = statusPageIncident(t, official, answers);
         String message = lower(t.getSeenMessage());
         if (message.contains("unusual activity")) {
             answers.add(TriagePath.NETWORK_POLICY, 3, "The message mentions unusual activity (VPN or IP reputation).");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.triagedesk.incident.Incident;
 import dev.triagedesk.incident.IncidentReader;
 import dev.triagedesk.incident.IncidentService;
+import dev.triagedesk.statuspage.OfficialIncidents;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
@@ -60,6 +61,10 @@ class PostgresIncidentTests {
     IncidentService incidents;
     @Autowired
     IncidentReader reader;
+    @Autowired
+    OfficialIncidents official;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeAll
     static void freshSchema() throws Exception {
@@ -85,6 +90,19 @@ class PostgresIncidentTests {
         registry.add("TRIAGE_DB_USER", () -> database.user);
         registry.add("TRIAGE_DB_PASSWORD", () -> database.password);
         registry.add("triage.data-dir", () -> dataDir.toString());
+    }
+
+    @Test
+    void officialIncidentsOfV44CoverAFailureOfTheirComponent() {
+        jdbc.update("INSERT INTO official_incident (id, name, status, impact, created_at, resolved_at, components, link,"
+                + " imported_at) VALUES ('pg1', 'Errors', 'resolved', 'major', ?, ?, 'ChatGPT', "
+                + "'https://status.example.com/incidents/pg1', ?)", java.sql.Timestamp.from(AT.minusSeconds(600)),
+                java.sql.Timestamp.from(AT.plusSeconds(600)), java.sql.Timestamp.from(AT));
+
+        assertThat(official.covering("CHATGPT_WEB", AT, AT)).hasValueSatisfying(c -> assertThat(c.incident()
+                .createdAt()).isEqualTo(AT.minusSeconds(600)));
+        assertThat(official.covering("CHATGPT_WEB", AT.plusSeconds(3600), AT.plusSeconds(3600))).isEmpty();
+        assertThat(official.covering("OPENAI_API", AT, AT)).isEmpty();
     }
 
     private static String word() {

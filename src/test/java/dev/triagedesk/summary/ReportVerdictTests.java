@@ -9,6 +9,8 @@ import dev.triagedesk.evidence.Verdict;
 import dev.triagedesk.evidence.triage.EvidenceTally;
 import dev.triagedesk.evidence.triage.FailureClassifier;
 import dev.triagedesk.evidence.triage.TriageRules;
+import dev.triagedesk.statuspage.OfficialIncident;
+import dev.triagedesk.statuspage.OfficialIncidents;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.StatusPageAnswer;
@@ -109,6 +111,27 @@ class ReportVerdictTests {
         assertThat(alone.path()).isEqualTo(TriagePath.UNKNOWN);
         assertThat(alone.reasons()).contains(ReportVerdict.OTHER_PRODUCT)
                 .anyMatch(r -> r.startsWith("Nothing yet ties it to the service"));
+    }
+
+    @Test
+    void anOfficialIncidentForTheComponentCountsAsTheReportersAnswer() {
+        OfficialIncidents.Coverage official = new OfficialIncidents.Coverage(new OfficialIncident("abc",
+                "Elevated error rates", "resolved", "major", Instant.parse("2026-01-07T11:50:00Z"),
+                Instant.parse("2026-01-07T12:30:00Z"), List.of("ChatGPT"), "https://status.example.com/incidents/abc"),
+                "ChatGPT");
+        for (Product product : List.of(Product.CHATGPT_WEB, Product.OPENAI_API)) {
+            Ticket t = ticket(product, StatusPageAnswer.NOT_CHECKED, "privateWindow=STILL_FAILS", 503, null);
+            assertThat(ReportVerdict.decide(t, tally(""), List.of()).path()).isNotEqualTo(TriagePath.OUTAGE);
+            Verdict v = ReportVerdict.decide(t, tally(""), List.of(), official);
+            assertThat(v.path()).isEqualTo(TriagePath.OUTAGE);
+            assertThat(v.reasons()).contains("The vendor's status page had an incident for ChatGPT at the failure time:"
+                    + " \"Elevated error rates\" (major, resolved).");
+        }
+        // with the reporter's answer too it weighs once: the same fact
+        Ticket both = ticket(Product.CHATGPT_WEB, StatusPageAnswer.INCIDENT_THIS_COMPONENT, "privateWindow=STILL_FAILS", 503,
+                null);
+        assertThat(ReportVerdict.decide(both, tally(""), List.of(), official).reasons())
+                .noneMatch(r -> r.equals("The status page shows an incident for this component."));
     }
 
     @Test

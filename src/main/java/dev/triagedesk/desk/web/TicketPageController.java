@@ -9,7 +9,9 @@ import dev.triagedesk.desk.WorkflowChange;
 import dev.triagedesk.export.ExportFormat;
 import dev.triagedesk.export.EvidenceMissingException;
 import dev.triagedesk.export.ExportRefusedException;
+import dev.triagedesk.incident.FailureTime;
 import dev.triagedesk.incident.IncidentService;
+import dev.triagedesk.statuspage.OfficialIncidents;
 import dev.triagedesk.export.TicketExporter;
 import dev.triagedesk.export.TicketPdf;
 import dev.triagedesk.security.StaffPrincipal;
@@ -60,10 +62,13 @@ class TicketPageController {
     private final EvidenceStorage storage;
     private final AuditLog audit;
     private final IncidentService incidents;
+    private final OfficialIncidents official;
 
     TicketPageController(DeskService desk, TicketView view, TicketExporter exporter, TicketPdf pdf,
-                         EvidenceStorage storage, AuditLog audit, IncidentService incidents) {
+                         EvidenceStorage storage, AuditLog audit, IncidentService incidents,
+                         OfficialIncidents official) {
         this.incidents = incidents;
+        this.official = official;
         this.desk = desk;
         this.view = view;
         this.exporter = exporter;
@@ -78,6 +83,9 @@ class TicketPageController {
         model.addAllAttributes(view.model(d, false));
         model.addAttribute("ticketIncident", incidents.ofTickets(java.util.List.of(d.ticket().getId()))
                 .get(d.ticket().getId()));
+        java.time.Instant failedAt = FailureTime.of(d);
+        model.addAttribute("official", official.covering(d.ticket().getProduct() == null ? null
+                : d.ticket().getProduct().name(), failedAt, failedAt).orElse(null));
         // for "Assign to me"
         if (me instanceof Authentication signedIn && signedIn.getPrincipal() instanceof StaffPrincipal staffMember) {
             model.addAttribute("myId", staffMember.getStaffId());

@@ -1,6 +1,7 @@
 package dev.triagedesk.incident.web;
 
 import dev.triagedesk.conversation.ConversationService;
+import dev.triagedesk.statuspage.OfficialIncidents;
 import dev.triagedesk.incident.Incident;
 import dev.triagedesk.incident.IncidentException;
 import dev.triagedesk.incident.IncidentNote;
@@ -56,9 +57,12 @@ class IncidentPagesController {
     private final StaffService staff;
     private final IncidentProperties properties;
     private final Clock clock;
+    private final OfficialIncidents official;
 
     IncidentPagesController(IncidentReader reader, IncidentService incidents, IncidentReplies replies,
-                            StaffService staff, IncidentProperties properties, Clock clock) {
+                            StaffService staff, IncidentProperties properties, Clock clock,
+                            OfficialIncidents official) {
+        this.official = official;
         this.reader = reader;
         this.incidents = incidents;
         this.replies = replies;
@@ -102,6 +106,8 @@ class IncidentPagesController {
         model.addAttribute("staff", staff.enabled());
         model.addAttribute("times", IncidentTimes.UTC);
         model.addAttribute("now", clock.instant());
+        model.addAttribute("official", official.covering(incident.getProduct() == null ? null
+                : incident.getProduct().name(), incident.getFirstFailureAt(), incident.getLastFailureAt()).orElse(null));
         return VIEW_INCIDENT;
     }
 
