@@ -37,6 +37,8 @@ public final class SupportSummary {
 
     /** Failing requests listed in full; the rest are counted. */
     static final int LISTED = 25;
+    /** Request IDs shown in one row of repeated failures; the rest are counted (every ID is in the JSON export). */
+    static final int IDS_PER_ROW = 20;
     /** Characters of a failing request's address in the summary; a longer one is shortened in the middle. */
     static final int URL_SHOWN = 160;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -149,6 +151,15 @@ public final class SupportSummary {
         w.gap();
     }
 
+    /** A row's request IDs: the first {@link #IDS_PER_ROW}, then how many more (a capture of thousands of failures). */
+    private static Phrase idsOfRow(List<Phrase> ids) {
+        if (ids.size() <= IDS_PER_ROW) {
+            return Phrase.join(", ", ids);
+        }
+        return Phrase.join(", ", ids.subList(0, IDS_PER_ROW))
+                .then(Phrase.of(" and " + (ids.size() - IDS_PER_ROW) + " more (every one in the JSON export)"));
+    }
+
     private static void failures(SummaryWriter w, TicketDetails d) {
         Map<Long, List<Phrase>> ids = new LinkedHashMap<>();
         for (RequestIdentifier id : d.identifiers()) {
@@ -172,7 +183,7 @@ public final class SupportSummary {
                         : utc(f.getStartedAt());
                 rows.add(List.of(Phrase.of(time), g.repeated() ? Phrase.of(g.count() + "× ").then(request(f, URL_SHOWN))
                                 : request(f, URL_SHOWN), Phrase.of(status(f)), Phrase.of(error(f)),
-                        Phrase.join(", ", groupIds)));
+                        idsOfRow(groupIds)));
             }
             w.table(List.of("Time (UTC)", "Request", "Status", "Error", "Request IDs"), rows);
             if (groups.size() > LISTED) {

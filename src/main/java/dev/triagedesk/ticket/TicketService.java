@@ -268,6 +268,26 @@ public class TicketService {
         tickets.lockById(ticketId).orElseThrow();
     }
 
+    /** The summary columns' size (V1): a summary is generated, so it is shortened to fit, never refused. */
+    static final int SUMMARY_COLUMN = 200_000;
+    static final String SUMMARY_SHORTENED = "\n\n(The summary was shortened to fit: the ticket's JSON export has every"
+            + " finding.)\n";
+
+    /** Whole lines up to the column's size, with a closing line saying the summary was shortened. */
+    static String fitSummary(String summary) {
+        if (summary == null || summary.length() <= SUMMARY_COLUMN) {
+            return summary;
+        }
+        int end = summary.lastIndexOf('\n', SUMMARY_COLUMN - SUMMARY_SHORTENED.length());
+        if (end <= 0) {
+            end = SUMMARY_COLUMN - SUMMARY_SHORTENED.length();
+            if (Character.isHighSurrogate(summary.charAt(end - 1))) {
+                end--;   // never half a character
+            }
+        }
+        return summary.substring(0, end) + SUMMARY_SHORTENED;
+    }
+
     /**
      * Stores the verdict and the generated summary (computed by the caller from {@link #details}), without moving
      * the ticket's version: they follow from the evidence, which is not the staff's workflow.
@@ -275,7 +295,7 @@ public class TicketService {
     @Transactional
     public Ticket conclude(long ticketId, TriagePath path, String reasons, String markdown, String text) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
-        tickets.conclude(ticketId, path, reasons, markdown, text);
+        tickets.conclude(ticketId, path, reasons, fitSummary(markdown), fitSummary(text));
         entities.refresh(ticket);
         if (!ticket.isDraft()) {
             events.publishEvent(new TicketConcluded(ticketId));
