@@ -10,8 +10,6 @@ import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,33 +23,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Incidents on PostgreSQL: the schema of V28 as Hibernate expects it, grouping of reports as they arrive, and
  * reports of one problem sent at the same moment joining one incident (the slot lock), not several.
  */
-@ExtendWith(PostgresTestDatabase.Required.class)
 @SpringBootTest(properties = MainConfiguration.ADDITIONAL_LOCATION)
 @ActiveProfiles("postgres")
 @Import(TicketFixtures.class)
 @DirtiesContext
-class PostgresIncidentTests {
+class PostgresIncidentTests extends PostgresSchemaPerClass {
 
     static final Instant AT = Instant.parse("2026-05-04T10:00:00Z");
-    private static PostgresTestDatabase database;
-    private static Path dataDir;
 
     @Autowired
     DataSource dataSource;
@@ -65,32 +54,6 @@ class PostgresIncidentTests {
     OfficialIncidents official;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void freshSchema() throws Exception {
-        if (PostgresTestDatabase.configured()) {
-            database = PostgresTestDatabase.createSchema();
-            dataDir = Files.createTempDirectory("triage-postgres-incidents");
-        }
-    }
-
-    @AfterAll
-    static void dropSchema() throws Exception {
-        if (database != null) {
-            database.dropSchema();
-        }
-        if (dataDir != null) {
-            FileSystemUtils.deleteRecursively(dataDir);
-        }
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("TRIAGE_DB_URL", () -> database.applicationUrl());
-        registry.add("TRIAGE_DB_USER", () -> database.user);
-        registry.add("TRIAGE_DB_PASSWORD", () -> database.password);
-        registry.add("triage.data-dir", () -> dataDir.toString());
-    }
 
     @Test
     void officialIncidentsOfV44CoverAFailureOfTheirComponent() {

@@ -29,10 +29,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -41,13 +38,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -62,16 +56,13 @@ import org.springframework.web.client.RestClient;
  * ({@code TRIAGE_DB_URL}, {@code TRIAGE_DB_USER}, {@code TRIAGE_DB_PASSWORD}), so the profile's own mapping is
  * exercised too.
  */
-@ExtendWith(PostgresTestDatabase.Required.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = MainConfiguration.ADDITIONAL_LOCATION)
 @ActiveProfiles("postgres")
 @AutoConfigureMockMvc
 @DirtiesContext
-class PostgresPersistenceTests {
+class PostgresPersistenceTests extends PostgresSchemaPerClass {
 
-    private static PostgresTestDatabase database;
-    private static Path dataDir;
 
     @LocalServerPort
     int port;
@@ -97,32 +88,6 @@ class PostgresPersistenceTests {
     PlatformTransactionManager transactions;
     @Autowired
     MockMvc mvc;
-
-    @BeforeAll
-    static void freshSchema() throws Exception {
-        if (PostgresTestDatabase.configured()) {
-            database = PostgresTestDatabase.createSchema();
-            dataDir = Files.createTempDirectory("triage-postgres-test");
-        }
-    }
-
-    @AfterAll
-    static void dropSchema() throws Exception {
-        if (database != null) {
-            database.dropSchema();
-        }
-        if (dataDir != null) {
-            FileSystemUtils.deleteRecursively(dataDir);
-        }
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("TRIAGE_DB_URL", () -> database.applicationUrl());
-        registry.add("TRIAGE_DB_USER", () -> database.user);
-        registry.add("TRIAGE_DB_PASSWORD", () -> database.password);
-        registry.add("triage.data-dir", () -> dataDir.toString());
-    }
 
     @Test
     void flywayMigratesTheEmptySchemaAndHibernateValidatesIt() throws Exception {
