@@ -1,5 +1,6 @@
 package dev.triagedesk.incident;
 
+import static dev.triagedesk.support.MailParts.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -14,7 +15,6 @@ import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.webhook.WebhookEvent;
 import dev.triagedesk.webhook.Webhooks;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -135,7 +135,7 @@ class IncidentOpenedTests {
 
         MimeMessage mail = arrived(wants);
         assertThat(mail.getSubject()).isEqualTo("Incident opened: " + incident.getReference());
-        assertThat(part((Multipart) mail.getContent(), "text/plain")).contains(incident.getTitle(),
+        assertThat(part(mail, "text/plain")).contains(incident.getTitle(),
                 "https://help.example.com/triage/desk/incidents/" + incident.getReference())
                 .doesNotContain("It fails " + marker);
 
@@ -163,7 +163,7 @@ class IncidentOpenedTests {
 
         for (String reporter : List.of(marker + "-1@example.com", marker + "-2@example.com")) {
             MimeMessage reply = arrived(reporter, "Support replied");
-            assertThat(part((Multipart) reply.getContent(), "text/plain"))
+            assertThat(part(reply, "text/plain"))
                     .contains("Cam from support", "A fix is rolling out " + marker);
         }
     }
@@ -210,21 +210,6 @@ class IncidentOpenedTests {
                 return false;
             }
         }).toList();
-    }
-
-    private static String part(Multipart multipart, String type) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            var p = multipart.getBodyPart(i);
-            if (p.getContent() instanceof Multipart inner) {
-                String found = part(inner, type);
-                if (found != null) {
-                    return found;
-                }
-            } else if (p.isMimeType(type)) {
-                return (String) p.getContent();
-            }
-        }
-        return null;
     }
 
     /** The signature as a receiver checks it: HMAC-SHA256 under the secret's Base64 part (after {@code whsec_}). */

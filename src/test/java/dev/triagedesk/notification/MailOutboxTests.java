@@ -1,5 +1,6 @@
 package dev.triagedesk.notification;
 
+import static dev.triagedesk.support.MailParts.part;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -11,7 +12,6 @@ import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.ticket.Product;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -193,26 +193,6 @@ class MailOutboxTests {
                 return false;
             }
         }).toList();
-    }
-
-    /** The decoded text of the part of that type (the text and HTML alternatives). */
-    private static String part(MimeMessage message, String type) throws Exception {
-        return find((Multipart) message.getContent(), type);
-    }
-
-    private static String find(Multipart multipart, String type) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            var p = multipart.getBodyPart(i);
-            if (p.getContent() instanceof Multipart inner) {
-                String found = find(inner, type);
-                if (found != null) {
-                    return found;
-                }
-            } else if (p.isMimeType(type)) {
-                return (String) p.getContent();
-            }
-        }
-        return null;
     }
 
     private static int freePort() {
