@@ -15,11 +15,14 @@ public enum SignalType implements Term {
     RATE_LIMIT_EXHAUSTED("rate_limit_exhausted", "Rate-limit headers show nothing remaining"),
     QUOTA_EXHAUSTED("quota_exhausted", "Quota or plan limit exhausted"),
     SDK_RETRIES("sdk_retries", "The client already retried"),
+    RETRIES_WITHOUT_BACKOFF("retries_without_backoff", "The client retried without waiting longer each time"),
     SESSION_EXPIRED("session_expired", "Sign-in session expired or unreadable"),
     UNUSUAL_ACTIVITY("unusual_activity", "Anti-abuse check (VPN or IP reputation)"),
     REGION_UNSUPPORTED("region_unsupported", "Country or region not supported"),
     CORS_BLOCKED("cors_blocked", "Cross-origin request blocked"),
-    MIXED_CONTENT("mixed_content", "Insecure request from a secure page blocked");
+    MIXED_CONTENT("mixed_content", "Insecure request from a secure page blocked"),
+    BATCH_EXPIRED("batch_expired", "Batch requests expired before the completion window ended"),
+    BATCH_INVALID("batch_invalid", "The Batch job's input file failed validation");
 
     private final IdAndLabel idAndLabel;
 

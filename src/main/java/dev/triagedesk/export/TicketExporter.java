@@ -210,7 +210,8 @@ public class TicketExporter {
                     }
                     case CONSOLE -> member(z, root + "console/" + base, e, true);
                     case SCREENSHOT -> member(z, root + "screenshots/" + base, e, false);
-                    default -> { }
+                    case API_LOG -> member(z, root + "api-logs/" + base, e, true);
+                    case BATCH -> member(z, root + "batch/" + base, e, true);
                 }
             }
         } catch (MissingEvidenceException e) {

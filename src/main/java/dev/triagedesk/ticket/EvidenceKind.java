@@ -4,7 +4,9 @@ package dev.triagedesk.ticket;
 public enum EvidenceKind {
     HAR("HAR"),
     CONSOLE("Console log"),
-    SCREENSHOT("Screenshot");
+    SCREENSHOT("Screenshot"),
+    API_LOG("SDK log or transcript"),
+    BATCH("Batch file");
 
     private final String label;
 

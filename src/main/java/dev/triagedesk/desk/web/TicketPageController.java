@@ -227,7 +227,7 @@ class TicketPageController {
         boolean showInline = inline != null && image;
         MediaType type = switch (e.getKind()) {
             case HAR -> MediaType.APPLICATION_JSON;
-            case CONSOLE -> new MediaType("text", "plain", StandardCharsets.UTF_8);
+            case CONSOLE, API_LOG, BATCH -> new MediaType("text", "plain", StandardCharsets.UTF_8);
             case SCREENSHOT -> "image/png".equals(e.getContentType()) ? MediaType.IMAGE_PNG : MediaType.IMAGE_JPEG;
         };
         // the stored name is made of safe characters; the uploaded name is the reporter's and stays out of headers
