@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
@@ -26,6 +27,8 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.gaul.s3proxy.AuthenticationType;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,7 +39,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two instances of the application (two contexts on free ports in this JVM) on one PostgreSQL schema and one
- * S3-compatible store (S3Proxy), requests alternating between them as a round-robin balancer sends them.
+ * S3-compatible store (S3Proxy), requests alternating between them as a round-robin balancer sends them: what one
+ * stores, the other reads (tickets, evidence files, sessions with their pending answers and one-time messages), and
+ * what one counts, the other counts on (the sign-in throttle, the first administrator, the setup page). One test
+ * method, as starting the two instances is what takes the time.
  */
 @ExtendWith(PostgresTestDatabase.Required.class)
 class TwoInstancesTests {
@@ -84,6 +90,14 @@ class TwoInstancesTests {
             assertThat(zip.statusCode()).isEqualTo(200);
             assertThat(zipMembers(zip.body())).anySatisfy(name -> assertThat(name).contains("/har/"));
 
+            evidenceAddedThroughBIsInAsExport(urlA, urlB, a, reporterToken(created.body()), reference);
+            staffSessionMadeOnAIsValidOnB(urlA, urlB);
+            reportFormStartedOnAGoesOnOnB(urlA, urlB, database);
+            // the first administrator exists: the setup page is closed on both
+            Visitor visitor = new Visitor();
+            assertThat(Visitor.location(visitor.get(urlA + "/setup"))).isEqualTo("/login");
+            assertThat(Visitor.location(visitor.get(urlB + "/setup"))).isEqualTo("/login");
+
             // six wrong passwords, three on each: the account is held back on both, as with one instance
             for (int i = 0; i < 6; i++) {
                 HttpResponse<String> wrong = get(i % 2 == 0 ? urlA : urlB, basic("not the password " + i));
@@ -94,6 +108,86 @@ class TwoInstancesTests {
             instances.forEach(ConfigurableApplicationContext::close);
             database.dropSchema();
         }
+    }
+
+    /** A second HAR sent to B for the ticket A took: in the shared store, and in A's ZIP export beside the first. */
+    private void evidenceAddedThroughBIsInAsExport(String urlA, String urlB, ConfigurableApplicationContext a,
+                                                   String token, String reference) throws Exception {
+        HttpResponse<String> added = new Visitor().postMultipart(urlB + "/api/reports/" + token + "/evidence", Map.of(),
+                "har", "second-capture.har", HAR);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        HttpResponse<byte[]> zip = http.send(HttpRequest.newBuilder(URI.create(urlA + "/api/tickets/" + reference
+                + "/export/zip")).header("Authorization", basic(PASSWORD)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zipMembers(zip.body())).filteredOn(name -> name.contains("/har/"))
+                .anySatisfy(name -> assertThat(name).contains("second-capture"))
+                .anySatisfy(name -> assertThat(name).contains("capture").doesNotContain("second"));
+    }
+
+    /** Signed in on A, the queue opens on B with the same cookie; signed out on B, A no longer knows the session. */
+    private void staffSessionMadeOnAIsValidOnB(String urlA, String urlB) throws Exception {
+        Visitor staff = new Visitor();
+        HttpResponse<String> signedIn = staff.postForm(urlA + "/login", Map.of("_csrf", staff.csrf(urlA + "/login"),
+                "username", ADMIN, "password", PASSWORD));
+        assertThat(Visitor.location(signedIn)).isEqualTo("/desk");
+        HttpResponse<String> queue = staff.get(urlB + "/desk");
+        assertThat(queue.statusCode()).as("the queue on B, signed in on A").isEqualTo(200);
+        assertThat(queue.body()).doesNotContain("name=\"password\"");
+        HttpResponse<String> signedOut = staff.postForm(urlB + "/logout", Map.of("_csrf", staff.csrf(urlB + "/desk")));
+        assertThat(Visitor.location(signedOut)).isEqualTo("/login");
+        assertThat(Visitor.location(staff.get(urlA + "/desk"))).as("signed out on B, so on A too").isEqualTo("/login");
+    }
+
+    /**
+     * A reporter whose requests go to A and B in turn: the one-time messages, the answers left invalid on a step
+     * (kept in the session until the step is opened again, changed twice) and the upload's message all follow.
+     */
+    private void reportFormStartedOnAGoesOnOnB(String urlA, String urlB, PostgresTestDatabase database) throws Exception {
+        Visitor reporter = new Visitor();
+        String csrf = reporter.csrf(urlA + "/");
+        String what = Visitor.location(reporter.postForm(urlA + "/report", Map.of("_csrf", csrf)));
+        String token = what.split("/")[2];
+        assertThat(reporter.get(urlB + what).body()).contains("Your report is started.");
+
+        String status = Visitor.location(reporter.postForm(urlB + what, Map.of("_csrf", csrf, "nav", "next",
+                "product", "OPENAI_API", "seenMessage", "429 Too Many Requests on every call")));
+        assertThat(status).isEqualTo("/report/" + token + "/status");
+        assertThat(reporter.get(urlA + status).body()).contains("Step 1 is saved.");
+        String checks = Visitor.location(reporter.postForm(urlA + status, Map.of("_csrf", csrf, "nav", "next",
+                "statusPage", "NO_INCIDENT")));
+        assertThat(checks).isEqualTo("/report/" + token + "/checks");
+
+        // Back with an answer that is not valid, twice: the second one is what the step shows, on either instance
+        for (String[] typed : new String[][] {{urlB, "lots"}, {urlA, "nearly all of them"}}) {
+            HttpResponse<String> back = reporter.postForm(typed[0] + checks, Map.of("_csrf", csrf, "nav", "back",
+                    "model", "gpt-5", "failingPercent", typed[1]));
+            assertThat(Visitor.location(back)).isEqualTo(status);
+        }
+        Element percent = Jsoup.parse(reporter.get(urlB + checks).body()).getElementById("failingPercent");
+        assertThat(percent).isNotNull();
+        assertThat(percent.attr("value")).isEqualTo("nearly all of them");
+        assertThat(percent.attr("aria-invalid")).isEqualTo("true");
+
+        String evidence = "/report/" + token + "/evidence";
+        HttpResponse<String> uploaded = reporter.postMultipart(urlB + evidence + "?_csrf=" + csrf, Map.of("nav", "stay"),
+                "har", "capture.har", HAR);
+        assertThat(Visitor.location(uploaded)).isEqualTo(evidence);
+        assertThat(reporter.get(urlA + evidence).body()).contains("Attachments taken: 1 analyzed");
+        String review = Visitor.location(reporter.postMultipart(urlA + evidence + "?_csrf=" + csrf, Map.of("nav", "next"),
+                null, null, null));
+        assertThat(review).isEqualTo("/report/" + token + "/review");
+
+        String reporterPage = Visitor.location(reporter.postForm(urlB + review,
+                Map.of("_csrf", csrf, "nav", "submit")));
+        assertThat(reporterPage).isEqualTo("/r/" + token);
+        assertThat(reporter.get(urlB + reporterPage).body()).contains("Your report is sent. Its reference is TD-");
+        assertThat(count(database, "SELECT count(*) FROM spring_session")).as("sessions in the database").isPositive();
+    }
+
+    private static String reporterToken(String created) {
+        Matcher url = Pattern.compile("\"reporterUrl\"\\s*:\\s*\"[^\"]*/r/([^\"/]+)\"").matcher(created);
+        assertThat(url.find()).as(created).isTrue();
+        return url.group(1);
     }
 
     private ConfigurableApplicationContext start(PostgresTestDatabase database, String name) {
@@ -127,7 +221,17 @@ class TwoInstancesTests {
 
     private HttpResponse<String> submit(String base) throws IOException, InterruptedException {
         String boundary = "----two-instances-" + UUID.randomUUID();
-        String har = """
+        String har = HAR;
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"report\"\r\n"
+                + "Content-Type: application/json\r\n\r\n{\"product\":\"chatgpt_web\",\"seenStatus\":500}\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"har\"; filename=\"capture.har\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + har + "\r\n--" + boundary + "--\r\n";
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/reports"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final String HAR = """
                 {"log":{"version":"1.2","creator":{"name":"test","version":"1"},"entries":[{
                 "startedDateTime":"2026-12-06T10:00:00.000Z","time":12,
                 "request":{"method":"POST","url":"https://chatgpt.com/backend-api/conversation","httpVersion":"HTTP/1.1",
@@ -138,14 +242,6 @@ class TwoInstancesTests {
                 "content":{"size":2,"mimeType":"application/json","text":"{}"},"redirectURL":"","headersSize":-1,
                 "bodySize":2},"cache":{},"timings":{"send":1,"wait":10,"receive":1}}]}}
                 """;
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"report\"\r\n"
-                + "Content-Type: application/json\r\n\r\n{\"product\":\"chatgpt_web\",\"seenStatus\":500}\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"har\"; filename=\"capture.har\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + har + "\r\n--" + boundary + "--\r\n";
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/reports"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private static String storedLocation(PostgresTestDatabase database, String reference) throws Exception {
         try (Connection c = java.sql.DriverManager.getConnection(database.applicationUrl(), database.user,

@@ -14,6 +14,10 @@ import org.springframework.validation.FieldError;
  * Answers that were not valid when the reporter left a step backwards (Back, or an earlier step of the progress
  * list). The valid answers are saved in the draft; these are kept for the browser session with their errors and
  * shown again in their fields, errors included, when the step is opened: going back loses nothing that was typed.
+ * <p>
+ * With sessions in the database (several instances) the session holds a serialized copy: every change is stored
+ * again with {@code setAttribute}, as a map changed in place would be saved by no one, and what is kept is
+ * {@link java.io.Serializable} ({@link FieldError} is, with the typed text as its rejected value).
  */
 final class PendingInput {
 
@@ -39,17 +43,22 @@ final class PendingInput {
             clear(request, ticketId, step);
             return;
         }
-        Map<String, List<FieldError>> pending = pending(request.getSession(true));
+        HttpSession session = request.getSession(true);
+        Map<String, List<FieldError>> pending = pending(session);
         if (pending.size() >= MOST_STEPS) {
             pending.clear();
         }
         pending.put(key(ticketId, step), List.copyOf(errors));
+        session.setAttribute(SESSION_KEY, pending);
     }
 
     static void clear(HttpServletRequest request, long ticketId, Step step) {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_KEY) != null) {
-            pending(session).remove(key(ticketId, step));
+            Map<String, List<FieldError>> pending = pending(session);
+            if (pending.remove(key(ticketId, step)) != null) {
+                session.setAttribute(SESSION_KEY, pending);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.triagedesk.report.web;
 
 import dev.triagedesk.ticket.Evidence;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -8,9 +9,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * What was just taken, for the page after an upload: how many files, how many of them could not be read, and
  * which they are (the first of them takes the focus and is scrolled to the top, so the file just added is what the
- * reporter sees, not the middle of the findings of the ones before it).
+ * reporter sees, not the middle of the findings of the ones before it). A flash attribute, so it is kept in the
+ * session between the upload and the next page: serializable, for sessions stored in the database.
  */
-record UploadMessages(int analyzed, int rejected, List<Long> ids) {
+record UploadMessages(int analyzed, int rejected, List<Long> ids) implements Serializable {
 
     static final String FLASH = "uploaded";
 
