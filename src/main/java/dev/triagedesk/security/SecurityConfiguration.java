@@ -2,6 +2,9 @@ package dev.triagedesk.security;
 
 import dev.triagedesk.staff.StaffService;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +31,12 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what. Two chains:
+ * Who may reach what. Three chains:
  * <ul>
+ * <li>the Actuator's endpoints ({@code /actuator/**}): the balancer's probes ({@code health/liveness},
+ * {@code health/readiness}, {@code health}, answering UP or OUT_OF_SERVICE without details) for anyone; the rest
+ * ({@code prometheus}) for administrators by HTTP Basic or API token, or for anyone who reaches the separate
+ * management port when {@code management.server.port} is set (a port only the internal network can reach);</li>
  * <li>the staff API ({@code /api/tickets/**}, {@code /api/incidents/**}): stateless, HTTP Basic or a personal API token, answers in problem
  * details; no CSRF token because no cookie is ever used to sign in there;</li>
  * <li>everything else: the report form, reporter links and the report API are public; the staff workspace
@@ -67,6 +74,33 @@ class SecurityConfiguration {
         dao.setPasswordEncoder(passwords);
         return new ProviderManager(new ThrottledAuthenticationProvider(dao, throttle,
                 name -> staff.byUsername(name).isPresent()));
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain operations(HttpSecurity http, AuthenticationManager authentication, StaffService staff,
+                                   Environment environment) throws Exception {
+        var unauthorized = ProblemResponses.unauthorized();
+        boolean ownPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authenticationManager(authentication)
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(EndpointRequest.to("health")).permitAll();
+                    if (ownPort) {
+                        a.anyRequest().permitAll();
+                    } else {
+                        a.anyRequest().hasRole("ADMIN");
+                    }
+                })
+                .httpBasic(b -> b.authenticationEntryPoint(unauthorized))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(staff, unauthorized), BasicAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // read-only endpoints (no shutdown, no loggers change), reached by scrapers and balancers, never forms
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+        return http.build();
     }
 
     @Bean

@@ -37,6 +37,9 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.persistence.PersistenceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,11 +68,15 @@ class EvidenceIntake {
     private final RequestIdentifierRepository identifiers;
     private final ScreenshotDecoding screenshots;
     private final Clock clock;
+    private final MeterRegistry meters;
+    /** Bytes of every upload as received (before unpacking), for the operations metrics. */
+    private final DistributionSummary received;
 
     EvidenceIntake(EvidenceEngine engine, EvidenceStorage storage, TriageProperties properties,
                    EvidenceRepository evidence, FailingRequestRepository failures,
                    ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
-                   RequestIdentifierRepository identifiers, ScreenshotDecoding screenshots, Clock clock) {
+                   RequestIdentifierRepository identifiers, ScreenshotDecoding screenshots, Clock clock,
+                   MeterRegistry meters) {
         this.engine = engine;
         this.storage = storage;
         this.properties = properties;
@@ -80,10 +87,14 @@ class EvidenceIntake {
         this.identifiers = identifiers;
         this.screenshots = screenshots;
         this.clock = clock;
+        this.meters = meters;
+        this.received = DistributionSummary.builder("triage.evidence.received").baseUnit("bytes")
+                .description("Evidence uploads as received, before unpacking and redaction").register(meters);
     }
 
     /** Processes one upload; a zip holding several files gives several rows. */
     List<Evidence> take(Ticket ticket, Upload upload) {
+        received.record(upload.size());
         // named as shown and stored from here on, so a reason quoting the name fits beside it
         boolean nulInName = upload.originalName() != null && upload.originalName().indexOf('\0') >= 0;
         String shown = FileNames.shown(upload.originalName());
@@ -128,10 +139,22 @@ class EvidenceIntake {
 
     /** Text pasted into the form as a console log. */
     Evidence takePastedConsole(Ticket ticket, Path file, long size) {
+        received.record(size);
         return document(ticket, engine.consoleText(file, "pasted console log"), size);
     }
 
+    /** Analyzes and stores one document, timed for the operations metrics by format and outcome. */
     private Evidence document(Ticket ticket, EvidenceDocument doc, long receivedSize) {
+        Timer.Sample started = Timer.start(meters);
+        Evidence row = analyze(ticket, doc, receivedSize);
+        started.stop(Timer.builder("triage.evidence.analysis")
+                .description("Reading, redacting and storing one evidence document")
+                .tag("format", doc.format() == EvidenceFormat.CONSOLE ? "console" : "har")
+                .tag("outcome", row.isAnalyzed() ? "analyzed" : "rejected").register(meters));
+        return row;
+    }
+
+    private Evidence analyze(Ticket ticket, EvidenceDocument doc, long receivedSize) {
         boolean har = doc.format() != EvidenceFormat.CONSOLE;
         Evidence row = evidence.save(new Evidence(ticket, har ? EvidenceKind.HAR : EvidenceKind.CONSOLE, doc.name(),
                 receivedSize, clock.instant()));
