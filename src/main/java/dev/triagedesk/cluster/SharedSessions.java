@@ -1,5 +1,6 @@
 package dev.triagedesk.cluster;
 
+import dev.triagedesk.evidence.redact.RedactionKey;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
@@ -23,8 +25,9 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
  * {@link java.io.Serializable} (the signed-in principal, the form's pending answers, flash attributes).
  * <p>
  * The cookie keeps the name, flags and lifetime the {@code server.servlet.session.*} settings give the in-memory
- * session, so nothing a browser or the sign-out sees changes. Expired sessions are deleted by Spring Session's own
- * clean-up (every minute, on each instance: a DELETE of expired rows, harmless when two run it).
+ * session, so nothing a browser or the sign-out sees changes. Attributes are sealed before they reach the table
+ * ({@link SealedSessionAttributes}). Expired sessions are deleted by Spring Session's own clean-up (every minute, on
+ * each instance: a DELETE of expired rows, harmless when two run it).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "triage.cluster", havingValue = "true")
@@ -33,6 +36,13 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 class SharedSessions {
 
     static final String COOKIE = "JSESSIONID";
+
+    /** Picked up by name by Spring Session JDBC for writing and reading attributes. */
+    @Bean
+    ConversionService springSessionConversionService(RedactionKey redactionKey) {
+        return new SealedSessionAttributes(redactionKey.derive("triage-desk session attributes v1"),
+                SharedSessions.class.getClassLoader()).conversionService();
+    }
 
     /** Sessions end after the same time without a request as in memory. */
     @Bean

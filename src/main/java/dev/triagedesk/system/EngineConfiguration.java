@@ -18,8 +18,14 @@ import org.springframework.core.env.Environment;
 class EngineConfiguration {
 
     @Bean
-    EvidenceEngine evidenceEngine(TriageProperties properties, Environment environment) {
-        return EvidenceEngine.withDefaults(redactionKey(properties, environment));
+    EvidenceEngine evidenceEngine(RedactionKey redactionKey) {
+        return EvidenceEngine.withDefaults(redactionKey);
+    }
+
+    /** The key itself, for what derives a key of its own from it (the sealed sessions of several instances). */
+    @Bean("redactionKey")
+    RedactionKey theRedactionKey(TriageProperties properties, Environment environment) {
+        return redactionKey(properties, environment);
     }
 
     /**

@@ -182,6 +182,10 @@ class TwoInstancesTests {
         assertThat(reporterPage).isEqualTo("/r/" + token);
         assertThat(reporter.get(urlB + reporterPage).body()).contains("Your report is sent. Its reference is TD-");
         assertThat(count(database, "SELECT count(*) FROM spring_session")).as("sessions in the database").isPositive();
+        // what the reporter typed lies sealed in the table, not readable
+        assertThat(count(database, "SELECT count(*) FROM spring_session_attributes")).isPositive();
+        assertThat(count(database, "SELECT count(*) FROM spring_session_attributes"
+                + " WHERE position(convert_to('nearly all', 'UTF8') in attribute_bytes) > 0")).isZero();
     }
 
     private static String reporterToken(String created) {

@@ -76,6 +76,20 @@ public final class RedactionKey {
         return bytes.clone();
     }
 
+    /**
+     * A key for another use, derived from this one (HMAC-SHA256 of {@code purpose}): 32 bytes that every instance
+     * sharing this key derives alike, and that tell nothing of it or of fingerprints.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(bytes, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof RedactionKey k && Arrays.equals(bytes, k.bytes);
