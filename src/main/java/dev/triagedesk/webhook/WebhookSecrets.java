@@ -1,5 +1,6 @@
 package dev.triagedesk.webhook;
 
+import dev.triagedesk.evidence.redact.RedactionKey;
 import dev.triagedesk.system.TriageProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,11 +15,14 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * Endpoint secrets: made at random, shown once, and stored sealed (AES-256-GCM) under a key file in the data folder
- * ({@code webhook.key}, made on first use), so a copy of the database alone signs nothing.
+ * ({@code webhook.key}, made on first use), so a copy of the database alone signs nothing. Several instances
+ * ({@code triage.cluster=true}) each have a data folder of their own, so there the key is derived from the redaction
+ * key they share instead: a secret registered through one instance is unsealed by whichever sends the delivery.
  */
 @Component
 class WebhookSecrets {
@@ -29,8 +33,11 @@ class WebhookSecrets {
     private final Path keyFile;
     private volatile SecretKeySpec key;
 
-    WebhookSecrets(TriageProperties properties) {
+    WebhookSecrets(TriageProperties properties, RedactionKey redactionKey, Environment environment) {
         this.keyFile = properties.dataDir().resolve(KEY_FILE);
+        if (environment.getProperty("triage.cluster", Boolean.class, false)) {
+            this.key = new SecretKeySpec(redactionKey.derive("triage-desk webhook secrets v1"), "AES");
+        }
     }
 
     /** A new secret, {@code whsec_} and 32 random bytes in Base64 (as the Standard Webhooks convention writes them). */
