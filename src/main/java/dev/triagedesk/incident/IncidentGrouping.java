@@ -2,11 +2,16 @@ package dev.triagedesk.incident;
 
 import dev.triagedesk.ticket.TicketConcluded;
 import dev.triagedesk.ticket.TicketDetails;
+import dev.triagedesk.ticket.TicketErasing;
+import dev.triagedesk.ticket.TicketLocking;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.TicketStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +62,53 @@ public class IncidentGrouping {
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(TicketConcluded event) {
         group(tickets.details(event.ticketId()));
+    }
+
+    /**
+     * Locks the incident the ticket is in before the ticket's own row is locked: a staff change locks the incident
+     * and then its tickets, so a conclusion or erasure taking them the other way round deadlocked with it (on
+     * PostgreSQL, one of them failed). An incident the ticket moves into is locked later, but a staff change of
+     * that incident never waits for this ticket: it is not yet among its members.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(TicketLocking event) {
+        members.incidentOf(event.ticketId()).ifPresent(incidents::lockById);
+    }
+
+    /**
+     * A ticket being erased leaves its incident: the incident's count and failure times come from the tickets that
+     * remain; an incident left with none is removed (with the incidents merged into it, empty too), since what it
+     * shows (its fingerprint, title and times) came from the erased report alone.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(TicketErasing event) {
+        members.findById(event.ticketId()).ifPresent(place -> {
+            Incident was = place.getIncident();
+            members.delete(place);
+            members.flush();
+            if (was != null) {
+                recount(was, clock.instant());
+                if (was.getTicketCount() == 0) {
+                    remove(was);
+                }
+            }
+        });
+    }
+
+    private void remove(Incident emptied) {
+        List<Incident> gone = new ArrayList<>();
+        Deque<Incident> next = new ArrayDeque<>(List.of(emptied));
+        while (!next.isEmpty() && gone.size() < 10_000) {
+            Incident i = next.pop();
+            gone.add(i);
+            next.addAll(incidents.findByMergedInto(i));
+        }
+        gone.forEach(i -> i.mergeInto(null, clock.instant()));
+        incidents.flush();
+        incidents.deleteAll(gone);
+        incidents.flush();
     }
 
     /** Finds or opens the ticket's incident; returns it, or empty when the ticket has nothing to group by. */

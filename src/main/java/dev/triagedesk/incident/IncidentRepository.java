@@ -30,6 +30,9 @@ public interface IncidentRepository extends JpaRepository<Incident, Long> {
     @Query("select i from Incident i where i.mergedInto is null and (:status is null or i.status = :status)")
     Page<Incident> findListed(@Param("status") TicketStatus status, Pageable page);
 
+    /** Incidents merged into this one (their references lead to it). */
+    List<Incident> findByMergedInto(Incident target);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select i from Incident i where i.id = :id")
     Optional<Incident> lockById(@Param("id") long id);
