@@ -79,7 +79,8 @@ public class IncidentGrouping {
     /**
      * A ticket being erased leaves its incident: the incident's count and failure times come from the tickets that
      * remain; an incident left with none is removed (with the incidents merged into it, empty too), since what it
-     * shows (its fingerprint, title and times) came from the erased report alone.
+     * shows (its fingerprint, title and times) came from the erased report alone. An erased attachment is handled
+     * by the ticket's conclusion that follows it ({@link TicketConcluded}).
      */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
@@ -89,12 +90,17 @@ public class IncidentGrouping {
             members.delete(place);
             members.flush();
             if (was != null) {
-                recount(was, clock.instant());
-                if (was.getTicketCount() == 0) {
-                    remove(was);
-                }
+                recountOrRemove(was);
             }
         });
+    }
+
+    /** Recounts an incident a ticket left; one left with no ticket is removed. */
+    private void recountOrRemove(Incident was) {
+        recount(was, clock.instant());
+        if (was.getTicketCount() == 0) {
+            remove(was);
+        }
     }
 
     private void remove(Incident emptied) {
@@ -139,7 +145,9 @@ public class IncidentGrouping {
         slots.lock(hash);
         List<Incident> open = incidents.findOpen(hash, now, failureAt.minus(window), failureAt.plus(window), SETTLED);
         Incident incident = open.isEmpty() ? open(fingerprint.get(), failureAt, now) : open.get(0);
-        place.ifPresent(p -> leave(p));
+        // out of the incident it was in, unless that is where it goes (a merged-in ticket's own problem)
+        place.filter(p -> p.getIncident() == null || !p.getIncident().getId().equals(incident.getId()))
+                .ifPresent(this::leave);
         IncidentTicket row = place.orElseGet(() -> new IncidentTicket(ticketId, incident, hash, failureAt, false, now));
         row.join(incident, hash, failureAt, false, now);
         members.saveAndFlush(row);
@@ -168,7 +176,7 @@ public class IncidentGrouping {
         // left by grouping, not by staff: it may join again by itself
         place.join(null, null, place.getFailureAt(), false, clock.instant());
         members.flush();
-        recount(was, clock.instant());
+        recountOrRemove(was); // an incident its only report left (evidence added or erased) is gone
     }
 
     /**
