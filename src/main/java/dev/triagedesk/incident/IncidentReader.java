@@ -47,6 +47,25 @@ public class IncidentReader {
         return result;
     }
 
+    /**
+     * The incidents the queue's incident view lists, the latest failure first: each filter null for any;
+     * {@code assignee} -1 for nobody; failures from {@code from} (inclusive) to {@code to} (exclusive).
+     */
+    @Transactional(readOnly = true)
+    public Page<Incident> filtered(dev.triagedesk.ticket.TicketStatus status, dev.triagedesk.evidence.TriagePath verdict,
+                                   dev.triagedesk.ticket.Product product, Long assignee, java.time.Instant from,
+                                   java.time.Instant to, int page, int size) {
+        Page<Incident> result = incidents.findFiltered(status, verdict, product, assignee, from, to,
+                PageRequest.of(Math.max(0, page), Math.max(1, Math.min(200, size)),
+                        Sort.by(Sort.Order.desc("lastFailureAt"), Sort.Order.desc("id"))));
+        result.forEach(i -> {
+            if (i.getAssignee() != null) {
+                i.getAssignee().getUsername();
+            }
+        });
+        return result;
+    }
+
     /** The incident (following merges) with everything about it. */
     @Transactional(readOnly = true)
     public Optional<IncidentOverview> overview(String reference) {

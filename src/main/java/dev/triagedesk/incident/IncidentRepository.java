@@ -30,6 +30,22 @@ public interface IncidentRepository extends JpaRepository<Incident, Long> {
     @Query("select i from Incident i where i.mergedInto is null and (:status is null or i.status = :status)")
     Page<Incident> findListed(@Param("status") TicketStatus status, Pageable page);
 
+    /**
+     * The incidents staff see, narrowed as the queue narrows tickets where that applies to an incident: its status,
+     * the verdict path and product of its fingerprint, its assignee ({@code -1}: nobody), and failures within
+     * {@code from}..{@code to} (an incident whose failures overlap the range).
+     */
+    @Query("select i from Incident i left join i.assignee a where i.mergedInto is null"
+            + " and (:status is null or i.status = :status) and (:verdict is null or i.verdictPath = :verdict)"
+            + " and (:product is null or i.product = :product)"
+            + " and (:assignee is null or (:assignee = -1 and a is null) or a.id = :assignee)"
+            + " and (:from is null or i.lastFailureAt >= :from) and (:to is null or i.firstFailureAt < :to)")
+    Page<Incident> findFiltered(@Param("status") TicketStatus status,
+                                @Param("verdict") dev.triagedesk.evidence.TriagePath verdict,
+                                @Param("product") dev.triagedesk.ticket.Product product,
+                                @Param("assignee") Long assignee, @Param("from") Instant from,
+                                @Param("to") Instant to, Pageable page);
+
     /** Incidents merged into this one (their references lead to it). */
     List<Incident> findByMergedInto(Incident target);
 
