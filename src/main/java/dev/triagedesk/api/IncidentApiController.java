@@ -1,9 +1,12 @@
 package dev.triagedesk.api;
 
+import dev.triagedesk.desk.IncidentBundles;
 import dev.triagedesk.desk.LenientEnums;
+import dev.triagedesk.export.TemporaryDownload;
 import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.incident.Incident;
 import dev.triagedesk.incident.IncidentException;
+import dev.triagedesk.incident.IncidentDetail;
 import dev.triagedesk.incident.IncidentOverview;
 import dev.triagedesk.incident.IncidentReader;
 import dev.triagedesk.incident.IncidentService;
@@ -17,6 +20,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,17 +58,6 @@ class IncidentApiController {
     record IncidentList(List<IncidentItem> items, int page, int size, long totalItems, int totalPages) {
     }
 
-    record RequestIdItem(String ticket, String name, String value, Instant at, Integer status) {
-    }
-
-    /** One incident with its tickets (references, in the order their failures happened). */
-    record IncidentDetail(String reference, String title, String status, int ticketCount, Instant firstFailureAt,
-                          Instant lastFailureAt, Instant openUntil, String assignee, String product, String verdict,
-                          String host, String request, String outcome, String errorCode, String signal,
-                          String fingerprint, List<String> tickets, long reporters, Map<String, Long> verdicts,
-                          List<RequestIdItem> requestIds, long requestIdCount) {
-    }
-
     @Schema(name = "IncidentChange", description = "status, assignee, title or several, applied together or not at all")
     record IncidentChange(
             @Schema(allowableValues = {"new", "triaging", "waiting_on_reporter", "escalated", "resolved", "closed"},
@@ -84,11 +77,14 @@ class IncidentApiController {
                     String ticket) {
     }
 
+    private final IncidentBundles bundles;
     private final IncidentReader reader;
     private final IncidentService incidents;
     private final StaffService staff;
 
-    IncidentApiController(IncidentReader reader, IncidentService incidents, StaffService staff) {
+    IncidentApiController(IncidentReader reader, IncidentService incidents, StaffService staff,
+                          IncidentBundles bundles) {
+        this.bundles = bundles;
         this.reader = reader;
         this.incidents = incidents;
         this.staff = staff;
@@ -240,12 +236,19 @@ class IncidentApiController {
 
     @Operation(summary = "The incident for the vendor's support", description = "markdown (what failed, when, how"
             + " many reporters, the error code, every request ID with its time and status) or json (the incident as"
-            + " GET answers it, with every request ID)")
+            + " GET answers it, with every request ID) or zip (both, and one HAR per ticket with its failing requests"
+            + " only)")
     @ApiResponse(responseCode = "200", description = "The export", content = {
+            @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IncidentDetail.class))})
     @GetMapping(path = "/{reference}/export/{format}")
-    org.springframework.http.ResponseEntity<?> export(@PathVariable String reference, @PathVariable String format) {
+    org.springframework.http.ResponseEntity<?> export(@PathVariable String reference, @PathVariable String format,
+                                                      @AuthenticationPrincipal StaffPrincipal me) throws IOException {
+        if (format.equalsIgnoreCase("zip")) {
+            IncidentBundles.Zip zip = bundles.zip(reference, me.getUsername()).orElseThrow(() -> noIncident(reference));
+            return TemporaryDownload.of(zip.file(), MediaType.parseMediaType("application/zip"), zip.fileName());
+        }
         IncidentOverview o = reader.overview(reference).orElseThrow(() -> noIncident(reference));
         List<IncidentOverview.RequestSample> all = reader.requestIds(o.members().stream()
                 .map(m -> m.getTicketId()).toList(), EXPORTED_REQUEST_IDS);
@@ -263,8 +266,23 @@ class IncidentApiController {
                                     .toString())
                     .body(detail(o, all));
             default -> throw ApiProblem.invalidRequest(List.of(new ApiProblem.FieldError("format",
-                    "\"" + format + "\" is not one of markdown, json")));
+                    "\"" + format + "\" is not one of markdown, json, zip")));
         };
+    }
+
+    /** The same exports with the format as a parameter: {@code ?format=zip}. */
+    @Operation(summary = "The incident for the vendor's support, the format as a parameter", description = "as"
+            + " /export/{format}; zip: the Markdown, the JSON and one HAR per ticket with its failing requests only")
+    @ApiResponse(responseCode = "200", description = "The export", content = {
+            @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "text/markdown", schema = @Schema(type = "string")),
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = IncidentDetail.class))})
+    @GetMapping(path = "/{reference}/export")
+    org.springframework.http.ResponseEntity<?> exportAs(@PathVariable String reference,
+                                                        @Parameter(schema = @Schema(allowableValues = {"markdown",
+                                                                "json", "zip"})) @RequestParam String format,
+                                                        @AuthenticationPrincipal StaffPrincipal me) throws IOException {
+        return export(reference, format, me);
     }
 
     private IncidentDetail detail(String reference) {
@@ -273,15 +291,7 @@ class IncidentApiController {
     }
 
     private static IncidentDetail detail(IncidentOverview o, List<IncidentOverview.RequestSample> requestIds) {
-        Incident i = o.incident();
-        return new IncidentDetail(i.getReference(), i.getTitle(), lower(i.getStatus()), i.getTicketCount(),
-                i.getFirstFailureAt(), i.getLastFailureAt(), i.getOpenUntil(),
-                i.getAssignee() == null ? null : i.getAssignee().getUsername(), lower(i.getProduct()),
-                verdict(i.getVerdictPath()), i.getHost(), i.getEndpoint(), i.getOutcome(), i.getErrorCode(),
-                i.getSignalType() == null ? null : i.getSignalType().id(), i.getFingerprintText(),
-                o.members().stream().map(m -> m.getTicket().getReference()).toList(), o.reporters(), o.verdicts(),
-                requestIds.stream().map(r -> new RequestIdItem(r.ticketReference(), r.name(), r.value(), r.at(),
-                        r.status())).toList(), o.requestIdCount());
+        return IncidentDetail.of(o, requestIds);
     }
 
     private static IncidentItem item(Incident i) {

@@ -70,6 +70,7 @@ public class Erasure {
                 files.add(rs.getString(1));
                 files.add(rs.getString(2));
             }, ticketId);
+            tickets.erasing(ticketId);
             // console lines and identifiers may point at a request of another attachment: those links go first
             unlinkFromRequests("ticket_id = ?", ticketId);
             for (String table : TicketRows.OWNED_BY_TICKET) {
@@ -131,6 +132,7 @@ public class Erasure {
             throw new NothingToEraseException("There is no submitted ticket " + reference + ".");
         }
         long id = ids.get(0);
+        tickets.lockForConclusion(id); // its incident first, then the ticket: the order staff changes lock in
         if (jdbc.update("UPDATE ticket SET updated_at = updated_at WHERE id = ?", id) == 0) {
             throw new NothingToEraseException("There is no submitted ticket " + reference + ".");
         }

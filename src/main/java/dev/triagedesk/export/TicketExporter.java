@@ -313,6 +313,12 @@ public class TicketExporter {
     }
 
     private void trimmed(ZipOutputStream z, String name, Evidence e, Set<Integer> failing) throws IOException {
+        trimmed(z, name, e, failing, HarTrimmer.NEIGHBOURS);
+    }
+
+    /** The HAR's failing entries with up to {@code neighbours} entries each side near them in time. */
+    void trimmed(ZipOutputStream z, String name, Evidence e, Set<Integer> failing, int neighbours)
+            throws IOException {
         z.putNextEntry(new ZipEntry(name));
         LeftoverScan leftover = new LeftoverScan();
         try (OutputStream o = leftover.wrap(NonClosingOutputStream.of(z))) {
@@ -322,13 +328,13 @@ public class TicketExporter {
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
-            }, failing, NEIGHBOURHOOD, o);
+            }, failing, neighbours, NEIGHBOURHOOD, o);
         }
         z.closeEntry();
         refuseIfDirty(leftover, name);
     }
 
-    private static void text(ZipOutputStream z, String name, String content) throws IOException {
+    static void text(ZipOutputStream z, String name, String content) throws IOException {
         z.putNextEntry(new ZipEntry(name));
         z.write(checked(content == null ? "" : content, name).getBytes(StandardCharsets.UTF_8));
         z.closeEntry();

@@ -2,11 +2,16 @@ package dev.triagedesk.incident;
 
 import dev.triagedesk.ticket.TicketConcluded;
 import dev.triagedesk.ticket.TicketDetails;
+import dev.triagedesk.ticket.TicketErasing;
+import dev.triagedesk.ticket.TicketLocking;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.TicketStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +64,59 @@ public class IncidentGrouping {
         group(tickets.details(event.ticketId()));
     }
 
+    /**
+     * Locks the incident the ticket is in before the ticket's own row is locked: a staff change locks the incident
+     * and then its tickets, so a conclusion or erasure taking them the other way round deadlocked with it (on
+     * PostgreSQL, one of them failed). An incident the ticket moves into is locked later, but a staff change of
+     * that incident never waits for this ticket: it is not yet among its members.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(TicketLocking event) {
+        members.incidentOf(event.ticketId()).ifPresent(incidents::lockById);
+    }
+
+    /**
+     * A ticket being erased leaves its incident: the incident's count and failure times come from the tickets that
+     * remain; an incident left with none is removed (with the incidents merged into it, empty too), since what it
+     * shows (its fingerprint, title and times) came from the erased report alone. An erased attachment is handled
+     * by the ticket's conclusion that follows it ({@link TicketConcluded}).
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void on(TicketErasing event) {
+        members.findById(event.ticketId()).ifPresent(place -> {
+            Incident was = place.getIncident();
+            members.delete(place);
+            members.flush();
+            if (was != null) {
+                recountOrRemove(was);
+            }
+        });
+    }
+
+    /** Recounts an incident a ticket left; one left with no ticket is removed. */
+    private void recountOrRemove(Incident was) {
+        recount(was, clock.instant());
+        if (was.getTicketCount() == 0) {
+            remove(was);
+        }
+    }
+
+    private void remove(Incident emptied) {
+        List<Incident> gone = new ArrayList<>();
+        Deque<Incident> next = new ArrayDeque<>(List.of(emptied));
+        while (!next.isEmpty() && gone.size() < 10_000) {
+            Incident i = next.pop();
+            gone.add(i);
+            next.addAll(incidents.findByMergedInto(i));
+        }
+        gone.forEach(i -> i.mergeInto(null, clock.instant()));
+        incidents.flush();
+        incidents.deleteAll(gone);
+        incidents.flush();
+    }
+
     /** Finds or opens the ticket's incident; returns it, or empty when the ticket has nothing to group by. */
     Optional<Incident> group(TicketDetails details) {
         long ticketId = details.ticket().getId();
@@ -87,7 +145,9 @@ public class IncidentGrouping {
         slots.lock(hash);
         List<Incident> open = incidents.findOpen(hash, now, failureAt.minus(window), failureAt.plus(window), SETTLED);
         Incident incident = open.isEmpty() ? open(fingerprint.get(), failureAt, now) : open.get(0);
-        place.ifPresent(p -> leave(p));
+        // out of the incident it was in, unless that is where it goes (a merged-in ticket's own problem)
+        place.filter(p -> p.getIncident() == null || !p.getIncident().getId().equals(incident.getId()))
+                .ifPresent(this::leave);
         IncidentTicket row = place.orElseGet(() -> new IncidentTicket(ticketId, incident, hash, failureAt, false, now));
         row.join(incident, hash, failureAt, false, now);
         members.saveAndFlush(row);
@@ -116,7 +176,7 @@ public class IncidentGrouping {
         // left by grouping, not by staff: it may join again by itself
         place.join(null, null, place.getFailureAt(), false, clock.instant());
         members.flush();
-        recount(was, clock.instant());
+        recountOrRemove(was); // an incident its only report left (evidence added or erased) is gone
     }
 
     /**

@@ -13,7 +13,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -36,10 +44,15 @@ public class IncidentService {
     private final StaffUserRepository users;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
+            .includes(PessimisticLockingFailureException.class).maxRetries(4).delay(Duration.ofMillis(25))
+            .jitter(Duration.ofMillis(10)).multiplier(2).build());
 
     IncidentService(IncidentRepository incidents, IncidentTicketRepository members, IncidentGrouping grouping,
                     TicketRepository tickets, TicketService ticketService, StaffUserRepository users, AuditLog audit,
-                    Clock clock) {
+                    Clock clock, PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.incidents = incidents;
         this.members = members;
         this.grouping = grouping;
@@ -51,8 +64,11 @@ public class IncidentService {
     }
 
     /** Changes status, assignee and title; status and assignee go to each open ticket of the incident too. */
-    @Transactional
     public Incident change(String reference, Change change, String actor) {
+        return inTransaction(() -> changeNow(reference, change, actor));
+    }
+
+    private Incident changeNow(String reference, Change change, String actor) {
         Incident incident = requireListed(reference);
         Instant now = clock.instant();
         if (change.title() != null) {
@@ -108,8 +124,11 @@ public class IncidentService {
     }
 
     /** Moves every ticket of {@code from} into {@code into}; {@code from} then points to {@code into}. */
-    @Transactional
     public Incident merge(String fromReference, String intoReference, String actor) {
+        return inTransaction(() -> mergeNow(fromReference, intoReference, actor));
+    }
+
+    private Incident mergeNow(String fromReference, String intoReference, String actor) {
         Incident from = requireListed(fromReference);
         Incident into = requireListed(intoReference);
         if (from.getId().equals(into.getId())) {
@@ -130,8 +149,11 @@ public class IncidentService {
     }
 
     /** Takes a ticket out of its incident for good: grouping no longer moves it. */
-    @Transactional
     public Incident moveOut(String reference, String ticketReference, String actor) {
+        return inTransaction(() -> moveOutNow(reference, ticketReference, actor));
+    }
+
+    private Incident moveOutNow(String reference, String ticketReference, String actor) {
         Incident incident = requireListed(reference);
         Ticket ticket = requireTicket(ticketReference);
         IncidentTicket place = members.findById(ticket.getId())
@@ -147,8 +169,11 @@ public class IncidentService {
     }
 
     /** Puts a ticket into an incident by hand (out of the one it was in, if any); grouping then leaves it there. */
-    @Transactional
     public Incident add(String reference, String ticketReference, String actor) {
+        return inTransaction(() -> addNow(reference, ticketReference, actor));
+    }
+
+    private Incident addNow(String reference, String ticketReference, String actor) {
         Incident incident = requireListed(reference);
         Ticket ticket = requireTicket(ticketReference);
         Instant now = clock.instant();
@@ -170,6 +195,19 @@ public class IncidentService {
         audit.recordChange(ticket.getId(), actor, AuditAction.INCIDENT_JOINED, incident.getReference()
                 + ": added by staff" + (was == null ? "" : " (from " + was.getReference() + ")"));
         return incident;
+    }
+
+    /**
+     * Runs a staff action in a transaction of its own, taken again when it lost a lock to a concurrent one (a
+     * deadlock or lock timeout the database resolved by failing it): the action is all or nothing, so running it
+     * again is safe, and staff see it done rather than an error. Inside a caller's transaction (bulk actions) it
+     * runs in that one, whose rollback is the caller's to handle.
+     */
+    private <T> T inTransaction(Supplier<T> action) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return action.get();
+        }
+        return retry.invoke(() -> transaction.execute(s -> action.get()));
     }
 
     /** The incident of this reference, following merges to the one it went into. */

@@ -265,7 +265,17 @@ public class TicketService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void lockForConclusion(long ticketId) {
+        events.publishEvent(new TicketLocking(ticketId)); // rows about several tickets are locked first
         tickets.lockById(ticketId).orElseThrow();
+    }
+
+    /**
+     * Tells the features that keep what they derived from a ticket that its rows are about to be deleted (see
+     * {@link TicketErasing}), in the erasure's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void erasing(long ticketId) {
+        events.publishEvent(new TicketErasing(ticketId));
     }
 
     /** The summary columns' size (V1): a summary is generated, so it is shortened to fit, never refused. */

@@ -18,7 +18,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import dev.triagedesk.report.ReportService;
+import dev.triagedesk.ticket.EvidenceKind;
+import dev.triagedesk.ticket.TicketStatus;
+import dev.triagedesk.ticket.Upload;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,6 +61,8 @@ class PostgresIncidentTests extends PostgresSchemaPerClass {
     @Autowired
     OfficialIncidents official;
     @Autowired
+    ReportService reports;
+    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
@@ -76,17 +86,31 @@ class PostgresIncidentTests extends PostgresSchemaPerClass {
         return b.toString();
     }
 
-    private Ticket report(String url, int status, Instant at) {
-        String har = String.format(Locale.ROOT, """
+    private static byte[] har(String url, int status, Instant at) {
+        return String.format(Locale.ROOT, """
                 {"log":{"version":"1.2","creator":{"name":"test","version":"1"},"entries":[
                  {"startedDateTime":"%s","time":120,"request":{"method":"POST","url":"%s","httpVersion":"h2",
                   "headers":[],"queryString":[],"cookies":[]},"response":{"status":%d,"statusText":"","httpVersion":"h2",
                   "headers":[{"name":"x-request-id","value":"req_%s"}],"cookies":[],
                   "content":{"size":2,"mimeType":"application/json","text":"{}"},"redirectURL":""},
                   "timings":{"send":0,"wait":100,"receive":1}}]}}
-                """, at, url, status, UUID.randomUUID().toString().replace("-", ""));
+                """, at, url, status, UUID.randomUUID().toString().replace("-", "")).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private Ticket report(String url, int status, Instant at) {
         return fixtures.submitHar(TicketFixtures.answers(Product.OPENAI_API, "Calls fail", null), "capture.har",
-                har.getBytes(StandardCharsets.UTF_8));
+                har(url, status, at));
+    }
+
+    /** Adds a capture to a submitted ticket as the reporter's page does (its verdict is then concluded anew). */
+    private void addCapture(long ticketId, byte[] har) throws Exception {
+        Path copy = Files.createTempFile("capture", ".har");
+        try {
+            Files.write(copy, har);
+            reports.addUpload(ticketId, new Upload(copy, "more.har", har.length, EvidenceKind.HAR));
+        } finally {
+            Files.deleteIfExists(copy);
+        }
     }
 
     private Incident incidentOf(Ticket t) {
@@ -110,6 +134,48 @@ class PostgresIncidentTests extends PostgresSchemaPerClass {
         assertThat(overview.requestIds()).hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(500));
         assertThat(reader.list(null, 0, 50).getContent()).extracting(Incident::getReference)
                 .contains(incidentOf(a).getReference(), incidentOf(c).getReference());
+    }
+
+    /**
+     * A staff change takes the incident's row and then its tickets'; a report concluded again (evidence added, its
+     * failure time moved) took its ticket's row and then the incident's, so the two deadlocked and the staff's change
+     * failed. Both now take the incident first.
+     */
+    @Test
+    void aStaffChangeRacingAReportConcludedAgainNeitherDeadlocksNorFails() throws Exception {
+        String url = "https://chatgpt.com/backend-api/" + word() + "/conversation";
+        Ticket t = report(url, 500, AT);
+        String reference = incidentOf(t).getReference();
+        int rounds = 12;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> staff = pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < rounds; i++) {
+                    TicketStatus to = i % 2 == 0 ? TicketStatus.TRIAGING : TicketStatus.ESCALATED;
+                    incidents.change(reference, new IncidentService.Change(to, false, null, null), "staff");
+                }
+                return null;
+            });
+            Future<?> reporter = pool.submit(() -> {
+                start.await();
+                for (int i = 1; i <= rounds; i++) {
+                    addCapture(t.getId(), har(url, 500, AT.minusSeconds(i))); // an earlier failure each time
+                }
+                return null;
+            });
+            start.countDown();
+            staff.get(2, TimeUnit.MINUTES);
+            reporter.get(2, TimeUnit.MINUTES);
+        } finally {
+            pool.shutdownNow();
+        }
+        Incident after = reader.overview(reference).orElseThrow().incident();
+        assertThat(after.getStatus()).isEqualTo(TicketStatus.ESCALATED);
+        assertThat(after.getFirstFailureAt()).isEqualTo(AT.minusSeconds(rounds));
+        assertThat(jdbc.queryForObject("SELECT status FROM ticket WHERE id = ?", String.class, t.getId()))
+                .isEqualTo("ESCALATED");
     }
 
     @Test

@@ -27,7 +27,8 @@ class BulkController {
     @PostMapping("/desk/bulk")
     String apply(@RequestParam(name = "ticket", required = false) List<String> tickets,
                  @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = KEEP) String assignee,
-                 @RequestParam(defaultValue = "") String incident, Principal me, RedirectAttributes flash) {
+                 @RequestParam(defaultValue = "") String incident,
+                 @RequestParam(defaultValue = "/desk") String back, Principal me, RedirectAttributes flash) {
         TicketStatus to = null;
         if (!status.isBlank()) {
             try {
@@ -57,6 +58,11 @@ class BulkController {
             flash.addFlashAttribute("errorKey", "queue.bulk.failed");
             flash.addFlashAttribute("messageArg", e.getMessage());
         }
-        return "redirect:/desk";
+        return "redirect:" + queue(back);
+    }
+
+    /** The queue page the form was sent from (its filters, search and page), only ever an address of the queue. */
+    static String queue(String back) {
+        return back != null && back.matches("/desk(\\?[A-Za-z0-9_.~%+=&-]*)?") ? back : "/desk";
     }
 }

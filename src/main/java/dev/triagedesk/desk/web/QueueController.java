@@ -2,6 +2,9 @@ package dev.triagedesk.desk.web;
 
 import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.evidence.TriagePath;
+import dev.triagedesk.desk.TicketFilter;
+import dev.triagedesk.incident.Incident;
+import dev.triagedesk.incident.IncidentReader;
 import dev.triagedesk.incident.IncidentService;
 import dev.triagedesk.export.ExportRefusedException;
 import dev.triagedesk.export.ExportTooLargeException;
@@ -16,8 +19,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.Principal;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,8 +44,11 @@ class QueueController {
     private final StaffService staff;
     private final TicketExporter exporter;
     private final IncidentService incidents;
+    private final IncidentReader reader;
 
-    QueueController(DeskService desk, StaffService staff, TicketExporter exporter, IncidentService incidents) {
+    QueueController(DeskService desk, StaffService staff, TicketExporter exporter, IncidentService incidents,
+                    IncidentReader reader) {
+        this.reader = reader;
         this.desk = desk;
         this.staff = staff;
         this.exporter = exporter;
@@ -50,18 +58,29 @@ class QueueController {
     @GetMapping("/desk")
     String queue(@ModelAttribute("query") QueueQuery query, Principal me, Model model) {
         QueueQuery.Parsed parsed = query.parse(myId(me));
-        DeskService.QueuePage result = desk.queue(parsed.filter(), parsed.page() - 1, PAGE_SIZE);
-        model.addAttribute("parsed", parsed);
-        model.addAttribute("tickets", result.tickets());
-        model.addAttribute("evidenceCounts", result.evidenceCounts());
-        // each row names its incident
-        model.addAttribute("ticketIncidents", incidents.ofTickets(result.tickets().map(Ticket::getId).toList()));
-        model.addAttribute("pageNumbers", pageNumbers(parsed.page(), result.tickets().getTotalPages()));
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("paths", TriagePath.values());
         model.addAttribute("products", Product.values());
         model.addAttribute("staff", staff.enabled());
         model.addAttribute("times", Times.UTC);
+        model.addAttribute("parsed", parsed);
+        if (query.incidentsView()) {
+            // the filters that mean something for an incident; the others are said to be left out on the page
+            TicketFilter f = parsed.filter();
+            Page<Incident> listed = reader.filtered(f.status(), f.verdict(), f.product(), f.assignee(),
+                    f.from() == null ? null : f.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    f.to() == null ? null : f.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    parsed.page() - 1, PAGE_SIZE);
+            model.addAttribute("incidents", listed);
+            model.addAttribute("pageNumbers", pageNumbers(parsed.page(), listed.getTotalPages()));
+            return VIEW_QUEUE;
+        }
+        DeskService.QueuePage result = desk.queue(parsed.filter(), parsed.page() - 1, PAGE_SIZE);
+        model.addAttribute("tickets", result.tickets());
+        model.addAttribute("evidenceCounts", result.evidenceCounts());
+        // each row names its incident
+        model.addAttribute("ticketIncidents", incidents.ofTickets(result.tickets().map(Ticket::getId).toList()));
+        model.addAttribute("pageNumbers", pageNumbers(parsed.page(), result.tickets().getTotalPages()));
         return VIEW_QUEUE;
     }
 

@@ -23,9 +23,13 @@ import java.util.Set;
  * @param page the page number, from 1
  * @param reply {@code yes}: only tickets with a reporter message no agent has opened yet; {@code no}: without
  * @param incident an incident's reference: only its tickets
+ * @param view {@code incidents}: the incidents (with the filters that apply to them) instead of the tickets
  */
 public record QueueQuery(String q, String status, String verdict, String product, String assignee, String from,
-                         String to, String hasEvidence, String sort, String page, String reply, String incident) {
+                         String to, String hasEvidence, String sort, String page, String reply, String incident,
+                         String view) {
+
+    static final String INCIDENTS = "incidents";
 
     static final String ME = "me";
     static final String UNASSIGNED = "unassigned";
@@ -152,11 +156,24 @@ public record QueueQuery(String q, String status, String verdict, String product
         add(b, "hasEvidence", hasEvidence);
         add(b, "reply", reply);
         add(b, "incident", incident);
+        add(b, "view", incidentsView() ? INCIDENTS : null);
         add(b, "sort", sortTo);
         if (pageTo != null && pageTo > 1) {
             add(b, "page", Integer.toString(pageTo));
         }
         return b.isEmpty() ? path : path + "?" + b;
+    }
+
+    /** Whether the queue lists incidents instead of tickets. */
+    public boolean incidentsView() {
+        return !blank(view) && view.trim().equalsIgnoreCase(INCIDENTS);
+    }
+
+    /** The same filters as tickets ({@code incidents} false) or as incidents, from the first page. */
+    public String viewLink(boolean incidents) {
+        QueueQuery other = new QueueQuery(q, status, verdict, product, assignee, from, to, hasEvidence, sort, null,
+                reply, incident, incidents ? INCIDENTS : null);
+        return other.link("/desk", incidents || blank(sort) ? null : sort, null);
     }
 
     /** The same filters and sort, another page. */

@@ -43,6 +43,15 @@ public final class HarTrimmer {
      * @return the number of entries kept
      */
     public static int trim(Supplier<InputStream> har, Set<Integer> failing, Duration around, OutputStream out) {
+        return trim(har, failing, NEIGHBOURS, around, out);
+    }
+
+    /**
+     * As {@link #trim(Supplier, Set, Duration, OutputStream)} with {@code neighbours} entries on each side
+     * considered; 0 keeps the failing entries only (an incident's export, where the failures are what counts).
+     */
+    public static int trim(Supplier<InputStream> har, Set<Integer> failing, int neighbours, Duration around,
+                           OutputStream out) {
         List<Instant> times = new ArrayList<>();
         walkEntries(har, (index, entry) -> {
             times.add(started(entry));
@@ -54,7 +63,7 @@ public final class HarTrimmer {
                 continue;
             }
             keep.add(f);
-            for (int d = 1; d <= NEIGHBOURS; d++) {
+            for (int d = 1; d <= neighbours; d++) {
                 for (int n : new int[] {f - d, f + d}) {
                     if (n >= 0 && n < times.size() && near(times.get(n), times.get(f), around)) {
                         keep.add(n);

@@ -126,4 +126,17 @@ class BulkActionsTests {
                 .andExpect(status().isForbidden());
         assertThat(reload(one).getStatus()).isNotEqualTo(TicketStatus.ESCALATED);
     }
+
+    @Test
+    void theFormGoesBackToTheQueueItWasSentFromAndNowhereElse() throws Exception {
+        mvc.perform(as(post("/desk/bulk")).with(csrf()).param("ticket", one.getReference())
+                        .param("status", "TRIAGING").param("back", "/desk?q=one+bulk&status=NEW&page=2"))
+                .andExpect(redirectedUrl("/desk?q=one+bulk&status=NEW&page=2"));
+        for (String elsewhere : List.of("https://evil.example/desk", "//evil.example/desk", "/desk/../admin",
+                "/deskx", "/desk?q=a\r\nLocation:x")) {
+            mvc.perform(as(post("/desk/bulk")).with(csrf()).param("ticket", one.getReference())
+                            .param("status", "TRIAGING").param("back", elsewhere))
+                    .andExpect(redirectedUrl("/desk"));
+        }
+    }
 }
