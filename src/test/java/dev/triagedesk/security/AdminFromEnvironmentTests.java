@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
+import dev.triagedesk.support.EdgeSettings;
 import dev.triagedesk.support.TriageDeskTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
-/** TRIAGE_ADMIN_USERNAME / TRIAGE_ADMIN_PASSWORD create the first administrator at start-up. */
+/**
+ * TRIAGE_ADMIN_USERNAME / TRIAGE_ADMIN_PASSWORD create the first administrator at start-up: "boss", "from the
+ * environment" in {@link EdgeSettings}.
+ */
 @TriageDeskTest
-@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:admin-env;DB_CLOSE_DELAY=-1",
-        "triage.data-dir=target/test-data/admin-env", "TRIAGE_ADMIN_USERNAME=boss",
-        "TRIAGE_ADMIN_PASSWORD=from the environment"})
+@EdgeSettings
 class AdminFromEnvironmentTests {
 
     @Autowired
