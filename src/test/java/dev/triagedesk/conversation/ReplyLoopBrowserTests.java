@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
+import dev.triagedesk.support.Browser;
 import dev.triagedesk.support.BrowserTest;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.support.TriageDeskTest;
@@ -98,7 +99,8 @@ class ReplyLoopBrowserTests {
         row.findElement(By.cssSelector(".reference a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conversation")));
         browser.get(url("/desk?reply=yes"));
-        assertThat(browser.findElements(By.cssSelector("tr[data-reference='" + reference + "']"))).isEmpty();
+        assertThat(Browser.foundNow(browser, browser, By.cssSelector("tr[data-reference='" + reference + "']")))
+                .isEmpty();
     }
 
     private void signIn() {

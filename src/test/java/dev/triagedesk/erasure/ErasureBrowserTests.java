@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
+import dev.triagedesk.support.Browser;
 import dev.triagedesk.support.BrowserTest;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.support.TriageDeskTest;
@@ -69,7 +70,7 @@ class ErasureBrowserTests {
         wait.until(ExpectedConditions.urlContains("/desk/tickets/"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"),
                 "attachment 2 (HAR) of " + ticket.getReference() + " erased"));
-        assertThat(browser.findElements(By.id("erase-attachment-2"))).isEmpty();
+        assertThat(Browser.foundNow(browser, browser, By.id("erase-attachment-2"))).isEmpty();
         screenshot("3-attachment-erased");
 
         browser.findElement(By.id("erase-ticket")).click();
