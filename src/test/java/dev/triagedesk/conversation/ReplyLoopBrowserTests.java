@@ -6,7 +6,9 @@ import dev.triagedesk.report.ReportService;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.BrowserTest;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,7 +26,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -33,9 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * sees the checklist and the message on their private page and answers, and the queue marks the ticket until the
  * agent opens it. Screenshots of both pages go to {@code target/screenshots}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:reply-loop-browser;DB_CLOSE_DELAY=-1",
-        "triage.data-dir=target/test-data/reply-loop-browser"})
+@TriageDeskTest
+@BrowserTest
 class ReplyLoopBrowserTests {
 
     static final String PASSWORD = "correct horse battery staple";
@@ -52,18 +51,11 @@ class ReplyLoopBrowserTests {
     String username;
 
     @BeforeEach
-    void start() {
+    void start(WebDriver browser) {
         username = "agent-" + UUID.randomUUID().toString().substring(0, 8);
         staff.create(username, "Dana Agent", PASSWORD, Role.AGENT);
-        browser = Browser.start();
+        this.browser = browser;
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
     }
 
     @Test
@@ -107,7 +99,8 @@ class ReplyLoopBrowserTests {
         row.findElement(By.cssSelector(".reference a")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("conversation")));
         browser.get(url("/desk?reply=yes"));
-        assertThat(browser.findElements(By.cssSelector("tr[data-reference='" + reference + "']"))).isEmpty();
+        assertThat(Browser.foundNow(browser, browser, By.cssSelector("tr[data-reference='" + reference + "']")))
+                .isEmpty();
     }
 
     private void signIn() {

@@ -36,6 +36,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -48,18 +49,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * staff API. The race is staged, not timed: the application's clock is asked for the time of a change right after
  * the change read the ticket, and at that point {@link #meanwhile} commits another agent's change in a transaction
  * of its own. The agent's change then fails at commit (the ticket's version moved), as it would in production.
+ * The same clock, database and so application as {@link dev.triagedesk.ticket.ReporterEvidenceRaceTests}.
  */
 @TriageDeskTest
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:reporter-race;DB_CLOSE_DELAY=-1",
+        "triage.data-dir=target/test-data/reporter-race"})
 class ConcurrentEditTests {
 
     private static final String PASSWORD = "correct horse battery staple";
 
-    @TestBean
+    @TestBean(methodName = InterposingClock.FACTORY)
     Clock clock;
-
-    static Clock clock() {
-        return new InterposingClock();
-    }
 
     @Autowired
     MockMvc mvc;

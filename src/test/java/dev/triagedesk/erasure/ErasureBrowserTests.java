@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.support.Browser;
+import dev.triagedesk.support.BrowserTest;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -21,19 +22,15 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An administrator erases an attachment, then the ticket, in headless Chromium: the buttons, the confirmation step
  * and the outcome. Screenshots of each step go to {@code target/screenshots/erasure-*.png}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:erasure-browser;DB_CLOSE_DELAY=-1",
-        "triage.data-dir=target/test-data/erasure-browser"})
-@Import(TicketFixtures.class)
+@TriageDeskTest
+@BrowserTest
 class ErasureBrowserTests {
 
     static final String PASSWORD = "correct horse battery staple";
@@ -50,19 +47,12 @@ class ErasureBrowserTests {
 
     WebDriver browser;
 
-    @AfterEach
-    void quit() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
-    void anAdministratorErasesAnAttachmentThenTheTicket() throws Exception {
+    void anAdministratorErasesAnAttachmentThenTheTicket(WebDriver browser) throws Exception {
+        this.browser = browser;
         String username = "admin-" + UUID.randomUUID().toString().substring(0, 8);
         staff.create(username, "Ada Admin", PASSWORD, Role.ADMIN);
         Ticket ticket = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Saving fails", null), HAR, HAR);
-        browser = Browser.start();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get("http://localhost:" + port + "/desk/tickets/" + ticket.getReference());
         wait.until(ExpectedConditions.urlContains("/login"));
@@ -80,7 +70,7 @@ class ErasureBrowserTests {
         wait.until(ExpectedConditions.urlContains("/desk/tickets/"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"),
                 "attachment 2 (HAR) of " + ticket.getReference() + " erased"));
-        assertThat(browser.findElements(By.id("erase-attachment-2"))).isEmpty();
+        assertThat(Browser.foundNow(browser, browser, By.id("erase-attachment-2"))).isEmpty();
         screenshot("3-attachment-erased");
 
         browser.findElement(By.id("erase-ticket")).click();

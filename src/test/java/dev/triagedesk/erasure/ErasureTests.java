@@ -4,17 +4,15 @@ import dev.triagedesk.conversation.ConversationService;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.TicketService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Erasure on H2 (the same scenario runs on PostgreSQL in the persistence tests). */
-@SpringBootTest
-@AutoConfigureMockMvc
+@TriageDeskTest
 class ErasureTests {
 
     @Autowired

@@ -10,6 +10,7 @@ import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
 import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.ReportAnswers;
 import dev.triagedesk.ticket.Ticket;
@@ -21,16 +22,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Grouping as reports arrive through the services the form and the API use: the same failure within the window
  * joins one incident, another failure or a failure long after opens its own, and staff's moves stick.
  */
-@SpringBootTest
-@Import(TicketFixtures.class)
+@TriageDeskTest
 class IncidentGroupingTests {
 
     static final Instant TEN = Instant.parse("2026-05-04T10:00:00Z");

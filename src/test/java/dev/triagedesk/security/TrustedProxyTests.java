@@ -2,17 +2,16 @@ package dev.triagedesk.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.triagedesk.support.EdgeSettings;
 import dev.triagedesk.support.TriageDeskTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
-/** From a proxy named in {@code TRIAGE_TRUSTED_PROXIES}, the forwarded client address and host are believed. */
+/**
+ * From a proxy named in {@code TRIAGE_TRUSTED_PROXIES}, the forwarded client address and host are believed. The
+ * setting is {@link EdgeSettings}': a lone address, a range and IPv6, separated by a comma and a space.
+ */
 @TriageDeskTest
-@TestPropertySource(properties = {
-        // a lone address, a range and IPv6, separated by a comma and a space
-        "TRIAGE_TRUSTED_PROXIES=192.0.2.10, 127.0.0.0/8 ::1",
-        "spring.datasource.url=jdbc:h2:mem:trusted-proxy;DB_CLOSE_DELAY=-1",
-        "triage.data-dir=target/test-data/trusted-proxy"})
+@EdgeSettings
 class TrustedProxyTests extends ProxiedRequests {
 
     @Test

@@ -50,11 +50,12 @@ import org.springframework.test.context.TestPropertySource;
  * The Markdown support note rendered as GitHub would render it (CommonMark with GFM tables and autolinks): nothing
  * that came from an upload or from the reporter becomes a link, an image, HTML, a heading or any other block; URLs
  * and request IDs are code spans holding the value exactly; the plain-text note says the same without Markdown.
- * Its own database: its tickets carry the conversation ID other tests look up expecting only their own tickets.
+ * Not the shared database: its tickets carry the conversation ID other tests look up expecting only their own
+ * tickets. The same database and context as {@link dev.triagedesk.report.web.ReportFormTests}.
  */
 @TriageDeskTest
-@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:markdown-note;DB_CLOSE_DELAY=-1",
-        "triage.data-dir=target/test-data/markdown-note"})
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:report-form;DB_CLOSE_DELAY=-1",
+        "triage.data-dir=target/test-data/report-form"})
 class MarkdownNoteTests {
 
     static final List<Extension> GFM = List.of(TablesExtension.create(), AutolinkExtension.create());

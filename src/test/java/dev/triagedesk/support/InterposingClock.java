@@ -11,9 +11,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The system clock, which can run a change of someone else's when a change first asks it for the time inside its
  * (read-write) transaction: that change has read the ticket and not yet written it. Races are staged with it, not
- * timed. Give it to the application with {@code @TestBean Clock clock}.
+ * timed. Give it to the application with {@code @TestBean(methodName = InterposingClock.FACTORY) Clock clock}: every
+ * class naming the same factory (and the same settings) shares one application.
  */
 public final class InterposingClock extends Clock {
+
+    /** The factory for {@code @TestBean}: one name for all classes, so that their applications are one. */
+    public static final String FACTORY = "dev.triagedesk.support.InterposingClock#create";
 
     /** Marks a transaction in which the other change already ran. */
     private static final Object INTERPOSED = new Object();
@@ -22,6 +26,11 @@ public final class InterposingClock extends Clock {
     private volatile Runnable other;
     private volatile Runnable rolledBack;
     private final ThreadLocal<Boolean> running = ThreadLocal.withInitial(() -> false);
+
+    /** A new clock, not armed: the system's time in UTC. */
+    public static Clock create() {
+        return new InterposingClock();
+    }
 
     /** The next {@code times} read-write transactions asking for the time run {@code other} first, once each. */
     public void arm(int times, Runnable other) {

@@ -23,7 +23,10 @@ import org.springframework.context.annotation.Import;
  * value of its own (a marker, a token, a reference), never by how many rows there are in all.</li>
  * </ul>
  * A class that needs other settings or an empty database adds them ({@code @TestPropertySource}) and so gets an
- * application of its own; say why in its javadoc.
+ * application of its own; say why in its javadoc. Each such application costs seconds of every build: join one
+ * that already exists where the difference does not matter ({@link EdgeSettings}; the database of the report
+ * form's tests, which others' lookups must not meet; {@link InterposingClock#FACTORY} for staged races), copying
+ * its settings to the letter.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

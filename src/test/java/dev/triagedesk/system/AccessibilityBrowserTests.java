@@ -10,6 +10,7 @@ import dev.triagedesk.evidence.Corpus;
 import dev.triagedesk.security.FirstRunSetup;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
+import dev.triagedesk.support.Browser;
 import dev.triagedesk.support.BrowserTest;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.support.TriageDeskTest;
@@ -228,14 +229,14 @@ class AccessibilityBrowserTests {
         assertThat(questions.get(0).getAttribute("aria-required")).isEqualTo("true");
         assertThat(questions.get(1).findElement(By.tagName("textarea")).getAttribute("aria-required")).isEqualTo("true");
         for (WebElement needed : questions.subList(0, 2)) {
-            assertThat(needed.findElements(By.cssSelector(".optional"))).isEmpty();
+            assertThat(Browser.foundNow(browser, needed, By.cssSelector(".optional"))).isEmpty();
         }
         // every other question on the page is marked optional, and is not required
         List<WebElement> others = browser.findElements(By.cssSelector("#step-form .field"))
                 .subList(2, browser.findElements(By.cssSelector("#step-form .field")).size());
         assertThat(others).isNotEmpty().allSatisfy(field -> {
             assertThat(field.findElements(By.cssSelector(".optional"))).hasSize(1);
-            assertThat(field.findElements(By.cssSelector("[aria-required=true]"))).isEmpty();
+            assertThat(Browser.foundNow(browser, field, By.cssSelector("[aria-required=true]"))).isEmpty();
         });
     }
 

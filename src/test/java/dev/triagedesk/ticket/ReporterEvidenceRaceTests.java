@@ -48,7 +48,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A reporter adding evidence while an agent works the ticket. The race is staged, not timed: the application's
  * clock is asked for the time of a change once that change has read the ticket, and at that moment
  * {@link #meanwhile} commits the other side's change in a transaction of its own. Evidence is the reporter's and
- * the workflow the staff's: neither may make the other fail, and neither may undo the other.
+ * the workflow the staff's: neither may make the other fail, and neither may undo the other. A database and data
+ * folder of its own (no other application's files in a ticket's folder), shared with
+ * {@link dev.triagedesk.desk.ConcurrentEditTests}, which stages its races with the same clock.
  */
 @TriageDeskTest
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:reporter-race;DB_CLOSE_DELAY=-1",
@@ -57,12 +59,8 @@ class ReporterEvidenceRaceTests {
 
     static final String HAR = "user-masteralan360-asaas-chrome143-404-body.har";
 
-    @TestBean
+    @TestBean(methodName = InterposingClock.FACTORY)
     Clock clock;
-
-    static Clock clock() {
-        return new InterposingClock();
-    }
 
     @Autowired
     MockMvc mvc;

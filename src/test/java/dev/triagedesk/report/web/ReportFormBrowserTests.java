@@ -38,13 +38,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The guided form in headless Chromium, used as a person would: clicks, typing, the keyboard, a real file. Its own
- * database and data folder, like {@link ReportFormTests}.
+ * The guided form in headless Chromium, used as a person would: clicks, typing, the keyboard, a real file. The
+ * same database, data folder and context as {@link ReportFormTests}.
  */
 @TriageDeskTest
-@TestPropertySource(properties = {
-        "spring.datasource.url=jdbc:h2:mem:report-browser;DB_CLOSE_DELAY=-1",
-        "triage.data-dir=target/test-data/report-browser"})
+@TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:report-form;DB_CLOSE_DELAY=-1",
+        "triage.data-dir=target/test-data/report-form"})
 @BrowserTest
 class ReportFormBrowserTests {
 

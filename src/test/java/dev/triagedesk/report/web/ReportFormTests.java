@@ -35,8 +35,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
- * The guided form step by step, through the real controllers, templates, services and database. Its own database
- * and data folder: other tests look request IDs up and expect only their own tickets to hold them.
+ * The guided form step by step, through the real controllers, templates, services and database. A database and
+ * data folder apart from the shared one, used by the classes whose tickets carry request and conversation IDs that
+ * other tests look up expecting only their own tickets (the form's tests, {@code MarkdownNoteTests}): one context
+ * for all of them.
  */
 @TriageDeskTest
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:report-form;DB_CLOSE_DELAY=-1",

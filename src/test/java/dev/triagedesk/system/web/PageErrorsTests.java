@@ -2,6 +2,7 @@ package dev.triagedesk.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.triagedesk.support.EdgeSettings;
 import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.TicketService;
@@ -18,16 +19,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Errors that happen outside the page controllers, on a real server: a request over the multipart size limit
- * (refused while Tomcat parses it) and an address that names nothing.
+ * (refused while Tomcat parses it; the 1 MB limit is {@link EdgeSettings}') and an address that names nothing.
  */
 @TriageDeskTest
-@TestPropertySource(properties = {
-        "spring.servlet.multipart.max-request-size=1MB", "spring.servlet.multipart.max-file-size=-1",
-        "spring.datasource.url=jdbc:h2:mem:page-errors;DB_CLOSE_DELAY=-1", "triage.data-dir=target/test-data/page-errors"})
+@EdgeSettings
 class PageErrorsTests {
 
     @LocalServerPort
