@@ -253,8 +253,11 @@ public final class SupportSummary {
                     + WHEN.format(z.withZoneSameInstant(ZoneOffset.UTC)) + " UTC)";
         }
         for (FailingRequest f : d.failures()) {
-            if (f.getStartedAt() != null) {
-                return utc(f.getStartedAt()) + " UTC (first failing request in the HAR)";
+            boolean har = f.getEvidence().getKind() == EvidenceKind.HAR;
+            // a log's time without its offset is the reporter's clock in an unknown zone: no UTC time to say
+            if (f.getStartedAt() != null && (har || ApiCalls.instant(f.getStartedAt()) != null)) {
+                return utc(f.getStartedAt()) + " UTC (first failing request in the "
+                        + (har ? "HAR" : f.getEvidence().getKind().label()) + ")";
             }
         }
         return null;

@@ -119,6 +119,28 @@ class ReportPagesTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(retried.select("#retriedWithBackoff-error").text()).isEqualTo("Error: Choose one of the answers");
         assertThat(retried.select("#model").attr("value")).isEqualTo("gpt-5");
+
+        // how the calls are made: one of three, or not said; an SDK name past its length is said next to it
+        String calls = fixtures.draftAt(Product.OPENAI_API, 2);
+        Document mode = Jsoup.parse(mvc.perform(post("/report/" + calls + "/checks").param("nav", "next")
+                        .param("callMode", "WEBSOCKET").param("sdk", "x".repeat(201)).param("model", "gpt-5"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(mode.select("#callMode-error").text()).isEqualTo("Error: Choose one of the answers");
+        assertThat(mode.select("#sdk-error").text()).startsWith("Error: ").contains("200");
+        assertThat(mode.select(".error-summary a").eachAttr("href")).contains("#callMode-PLAIN", "#sdk");
+        mvc.perform(post("/report/" + calls + "/checks").param("nav", "next").param("callMode", "BATCH")
+                        .param("sdk", "  openai-python 1.54.0 "))
+                .andExpect(redirectedUrl("/report/" + calls + "/evidence"));
+        Ticket saved = tickets.byToken(calls).orElseThrow();
+        assertThat(saved.getApi().getSdk()).isEqualTo("openai-python 1.54.0");
+        assertThat(saved.getApi().getCallMode()).isEqualTo(dev.triagedesk.ticket.ApiCallMode.BATCH);
+        // "not sure" takes the answer back
+        mvc.perform(post("/report/" + calls + "/checks").param("nav", "next").param("callMode", ""))
+                .andExpect(redirectedUrl("/report/" + calls + "/evidence"));
+        assertThat(tickets.byToken(calls).orElseThrow().getApi().getCallMode()).isNull();
+        Document back = Jsoup.parse(mvc.perform(get("/report/" + calls + "/checks")).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(back.select("#callMode-none").hasAttr("checked")).isTrue();
     }
 
     // step 1: the failure time survives a round trip
