@@ -104,6 +104,8 @@ class ApiReportBrowserTests {
         assertThat(browser.findElement(By.cssSelector(".snippet [data-copy-status]")).getText())
                 .isIn("Copied", "Select the text and copy it");
         assertThat(browser.findElements(By.id("console"))).isEmpty();
+        assertThat(browser.findElements(By.id("conversationUrl"))).isEmpty();
+        Screenshots.take(browser, "api-capture-help");
         browser.findElement(By.id("apiLog")).sendKeys(sdkLog().toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachments"), SDK_LOG));
         Screenshots.take(browser, "api-evidence-step");
