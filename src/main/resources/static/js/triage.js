@@ -7,7 +7,7 @@
  *   announced every tenth), then the page the server answered is shown with the focus on the file just added, at
  *   the top of the window. A file over
  *   the per-file limit the page states is refused at once with its reason and never sent; the others still go.
- * - Reporter page: a button that copies the private link.
+ * - Reporter page: a button that copies the private link; step 4 of the API path: one per capture command.
  * - Moves focus to an error summary or a message, so screen readers announce it.
  */
 (function () {
@@ -66,20 +66,33 @@
     });
   }
 
+  /* Selects what a Copy button copies: a field's value, or the text of an element (a command to copy). */
+  function selectAll(source) {
+    if (typeof source.select === 'function') { source.focus(); source.select(); return; }
+    var range = document.createRange();
+    range.selectNodeContents(source);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
   function copyButtons(root) {
     root.querySelectorAll('[data-copy]').forEach(function (button) {
-      var input = document.getElementById(button.getAttribute('data-copy'));
-      var status = button.closest('.field').querySelector('[data-copy-status]');
+      var source = document.getElementById(button.getAttribute('data-copy'));
+      var box = button.closest('.field, .snippet');
+      var status = box ? box.querySelector('[data-copy-status]') : null;
+      if (!source) { return; }
       button.hidden = false;
       button.addEventListener('click', function () {
+        var text = typeof source.value === 'string' ? source.value : source.textContent;
         function done(ok) {
           if (status) { status.textContent = button.getAttribute(ok ? 'data-copied' : 'data-failed'); }
-          if (!ok) { input.focus(); input.select(); }
+          if (!ok) { selectAll(source); }
         }
         if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(input.value).then(function () { done(true); }, function () { done(false); });
+          navigator.clipboard.writeText(text).then(function () { done(true); }, function () { done(false); });
         } else {
-          input.select();
+          selectAll(source);
           var ok = false;
           try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
           done(ok);

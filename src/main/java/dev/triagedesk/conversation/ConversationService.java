@@ -152,6 +152,11 @@ public class ConversationService {
                     fills.add(RequestedItem.Kind.IDENTIFIER); // a HAR carries the request IDs support looks for
                 }
                 case CONSOLE -> fills.add(RequestedItem.Kind.CONSOLE);
+                case API_LOG, BATCH -> {
+                    // the client's own log of its calls: what an API report is asked for, request IDs included
+                    fills.add(RequestedItem.Kind.CONSOLE);
+                    fills.add(RequestedItem.Kind.IDENTIFIER);
+                }
                 case SCREENSHOT -> fills.add(RequestedItem.Kind.SCREENSHOT);
             }
         }

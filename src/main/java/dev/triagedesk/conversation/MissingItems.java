@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an agent is offered to ask for when a ticket waits on the reporter: each of the four readiness labels the
- * report misses, in words a reporter understands, and the verdict's next step.
+ * What an agent is offered to ask for when a ticket waits on the reporter: each readiness label the report misses
+ * (the four of a web report, or an API report's own), in words a reporter understands, and the verdict's next step.
  */
 public final class MissingItems {
 
@@ -23,10 +23,16 @@ public final class MissingItems {
     static final String HAR = "Capture a HAR with the failing request (browser developer tools, Network tab)";
     static final String CONSOLE = "Save the browser console log from the moment it fails";
     static final String IDENTIFIER = "Send the request ID (x-request-id) or the conversation URL";
-    static final String API_CALL = "Tell us your organization ID, the model and the endpoint";
-    static final String API_SCOPE = "Tell us the status code, when it happened and what share of calls fail";
-    static final String API_LOGS = "Send the error body or a log of the failing request";
-    static final String API_IDENTIFIER = "Send the request ID (x-request-id) of a failing call";
+    static final String API_REQUEST_IDS = "Send the request ID (x-request-id) of a failing call: the SDK's error and"
+            + " its debug log show it as request_id";
+    static final String API_TIME = "Tell us when the calls failed (a time range), with your time zone";
+    static final String API_ORG = "Tell us your organization ID (org-...) and, if the key belongs to a project, the"
+            + " project ID (proj_...)";
+    static final String API_CALL = "Tell us the model, the endpoint and the SDK with its version (for example"
+            + " openai-python 1.54.0)";
+    static final String API_SCOPE = "Tell us the status code and roughly what share of calls fail";
+    static final String API_LOGS = "Send the SDK's debug log of a failing call (OPENAI_LOG=debug), a curl -v transcript"
+            + " of one, or the Batch job's error file";
 
     private MissingItems() {
     }
@@ -45,11 +51,13 @@ public final class MissingItems {
                     out.add(new Suggestion(RequestedItem.Kind.CONSOLE, CONSOLE));
                 }
                 case ReadinessLabels.IDENTIFIER -> out.add(new Suggestion(RequestedItem.Kind.IDENTIFIER, IDENTIFIER));
+                case ReadinessLabels.API_REQUEST_IDS ->
+                        out.add(new Suggestion(RequestedItem.Kind.IDENTIFIER, API_REQUEST_IDS));
+                case ReadinessLabels.API_TIME -> out.add(new Suggestion(RequestedItem.Kind.ANSWER, API_TIME));
+                case ReadinessLabels.API_ORG -> out.add(new Suggestion(RequestedItem.Kind.ANSWER, API_ORG));
                 case ReadinessLabels.API_CALL -> out.add(new Suggestion(RequestedItem.Kind.ANSWER, API_CALL));
                 case ReadinessLabels.API_SCOPE -> out.add(new Suggestion(RequestedItem.Kind.ANSWER, API_SCOPE));
                 case ReadinessLabels.API_LOGS -> out.add(new Suggestion(RequestedItem.Kind.CONSOLE, API_LOGS));
-                case ReadinessLabels.API_IDENTIFIER ->
-                        out.add(new Suggestion(RequestedItem.Kind.IDENTIFIER, API_IDENTIFIER));
                 default -> out.add(new Suggestion(RequestedItem.Kind.ANSWER, label.name()));
             }
         }

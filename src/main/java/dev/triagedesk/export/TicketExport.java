@@ -28,7 +28,8 @@ public record TicketExport(String schema, String reference, String status, Strin
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Api(String model, String endpoint, String serviceTier, String orgId, String projectId,
-                      Integer failingPercent, Boolean retriedWithBackoff, Boolean backoffHelped, String requestIds) {
+                      Integer failingPercent, Boolean retriedWithBackoff, Boolean backoffHelped, String requestIds,
+                      String sdk, String callMode) {
     }
 
     public record VerdictPart(String path, String label, List<String> reasons, String nextStep) {

@@ -159,7 +159,8 @@ public class TicketExporter {
                 t.getTimeZone(), t.getEnvironment(), t.getDescription(), lower(t.getStatusPage()), checks,
                 t.getProduct() != null && t.getProduct().isApi() ? new TicketExport.Api(a.getModel(), a.getEndpoint(),
                         a.getServiceTier(), a.getOrgId(), a.getProjectId(), a.getFailingPercent(),
-                        a.getRetriedWithBackoff(), a.backoffHelped() ? Boolean.TRUE : null, a.getRequestIds()) : null,
+                        a.getRetriedWithBackoff(), a.backoffHelped() ? Boolean.TRUE : null, a.getRequestIds(), a.getSdk(),
+                        a.getCallMode() == null ? null : a.getCallMode().id()) : null,
                 t.getConversationUrl());
         TriagePath path = review.verdict().path();
         return new TicketExport(TicketExport.SCHEMA, t.getReference(), lower(t.getStatus()), iso(t.getSubmittedAt()),

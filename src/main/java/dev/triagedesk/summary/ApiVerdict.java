@@ -2,6 +2,7 @@ package dev.triagedesk.summary;
 
 import dev.triagedesk.evidence.Category;
 import dev.triagedesk.evidence.ErrorDetail;
+import dev.triagedesk.evidence.SignalType;
 import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.evidence.Verdict;
 import dev.triagedesk.evidence.triage.EvidenceTally;
@@ -39,6 +40,11 @@ final class ApiVerdict {
     }
 
     static Verdict decide(Ticket t, EvidenceTally evidence, OfficialIncidents.Coverage official) {
+        return decide(t, evidence, official, ApiCalls.Facts.NONE);
+    }
+
+    /** As above, with what the client's own files show beyond single failures (retries, Batch outcomes, TLS). */
+    static Verdict decide(Ticket t, EvidenceTally evidence, OfficialIncidents.Coverage official, ApiCalls.Facts facts) {
         ApiContext a = t.getApi();
         EvidenceTally answers = new EvidenceTally();
         StatusPageAnswer page = t.getStatusPage();
@@ -93,7 +99,7 @@ final class ApiVerdict {
         if (page == StatusPageAnswer.INCIDENT_OTHER_PRODUCT) {
             reasons.add(ReportVerdict.OTHER_PRODUCT);
         }
-        return new Verdict(best, reasons, apiNextStep(a, best));
+        return new Verdict(best, reasons, apiNextStep(a, best, facts));
     }
 
     /** What the status the reporter sees says, told apart as the API's error table does (429 by its code). */
@@ -122,9 +128,34 @@ final class ApiVerdict {
         }
     }
 
-    private static String apiNextStep(ApiContext a, TriagePath path) {
+    private static String apiNextStep(ApiContext a, TriagePath path, ApiCalls.Facts facts) {
+        if (path == TriagePath.API_RATE_LIMIT && facts.has(SignalType.RETRIES_WITHOUT_BACKOFF)) {
+            return "The client retries without waiting longer each time, and failed attempts still count against the"
+                    + " per-minute limits, so the tight loop makes the 429s worse: add exponential backoff with jitter"
+                    + " (honour retry-after and the x-ratelimit-reset headers), cap the retries and lower concurrency.";
+        }
+        if (path == TriagePath.API_SERVER && facts.has(SignalType.BATCH_EXPIRED)) {
+            return "The Batch requests expired before the completion window ended: create a new batch of the expired"
+                    + " requests (their custom_id values are in the error file), smaller or spread over time; if batches"
+                    + " keep expiring, send support the batch ID, its time range and the share of requests that expired.";
+        }
+        if (path == TriagePath.API_REQUEST && facts.has(SignalType.BATCH_INVALID)) {
+            return "The Batch input file failed validation, so none of its requests ran: fix the lines the Batch"
+                    + " object's errors name (code, line, param), upload the file again and create a new batch.";
+        }
+        if (path == TriagePath.NETWORK_POLICY && facts.has(SignalType.TLS_INTERCEPTION)) {
+            return "Something between the client and api.openai.com presents its own certificate (TLS interception):"
+                    + " ask IT to exempt api.openai.com from TLS inspection, and compare a call with curl -v from a"
+                    + " network without that proxy.";
+        }
+        // the client's log shows the SDK already retrying: its failures persisting is the answer "backoff did not help"
+        boolean retriedInLog = facts.has(SignalType.SDK_RETRIES) && a.getRetriedWithBackoff() == null;
         return switch (path) {
-            case API_SERVER -> a.backoffHelped()
+            case API_SERVER -> retriedInLog
+                    ? "The SDK already retried with backoff and the failures persisted: send support the x-request-id"
+                    + " values, the time range with time zone, the failing share, the model, endpoint and service tier;"
+                    + " watch the status page for this component."
+                    : a.backoffHelped()
                     ? "Backoff got the calls through, so the failures were transient: keep exponential backoff with"
                     + " jitter and a retry limit in the client, log the x-request-id of each failure, and write to"
                     + " support only if it returns."

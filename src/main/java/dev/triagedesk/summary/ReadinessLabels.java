@@ -12,7 +12,9 @@ import dev.triagedesk.ticket.WebChecks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -27,12 +29,16 @@ public final class ReadinessLabels {
     public static final String LOGS = "HAR + console logs";
     public static final String IDENTIFIER = "Conversation URL or request ID";
 
-    public static final String API_CALL = "Organization, model and endpoint";
-    public static final String API_SCOPE = "Status code, time and failing share";
-    public static final String API_LOGS = "Error body or request log";
-    public static final String API_IDENTIFIER = "Request ID (x-request-id)";
+    /** An API report's labels: what the vendor's support asks for to find API calls (playbook, section 4). */
+    public static final String API_REQUEST_IDS = "Request IDs";
+    public static final String API_TIME = "Time with time zone";
+    public static final String API_ORG = "Org / project";
+    public static final String API_CALL = "Model, endpoint and SDK";
+    public static final String API_SCOPE = "Status code and failing share";
+    public static final String API_LOGS = "SDK log, curl transcript or Batch file";
 
     private static final int IDS_SHOWN = 3;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     /**
      * One label: whether the report has it, and what it has or what to add ({@code phrase}, where the conversation
@@ -57,12 +63,19 @@ public final class ReadinessLabels {
      * @param console an analyzed console log
      * @param otherSites analyzed HARs with requests, none to ChatGPT or the OpenAI API
      * @param failing a failing request or console error was found
-     * @param timed a HAR says when its requests ran
+     * @param timed a HAR says when its requests ran, or a failing call's time is known with its offset
      * @param requestIds request IDs found (conversation IDs apart), in order
      * @param conversation the first conversation URL found, or null
+     * @param clientLogs analyzed SDK logs, transcripts and Batch files, by name
+     * @param apiCall the first failing API call found, as "POST /v1/chat/completions", or null
      */
     record Found(int hars, boolean console, List<String> otherSites, boolean failing, boolean timed,
-                 List<String> requestIds, String conversation) {
+                 List<String> requestIds, String conversation, List<String> clientLogs, String apiCall) {
+
+        Found(int hars, boolean console, List<String> otherSites, boolean failing, boolean timed,
+              List<String> requestIds, String conversation) {
+            this(hars, console, otherSites, failing, timed, requestIds, conversation, List.of(), null);
+        }
 
         boolean har() {
             return hars > 0;
@@ -91,9 +104,13 @@ public final class ReadinessLabels {
                 ids.add(id.getValue());
             }
         }
-        boolean timed = hars.stream().anyMatch(e -> e.getFirstStartedAt() != null);
+        boolean timed = hars.stream().anyMatch(e -> e.getFirstStartedAt() != null)
+                || d.failures().stream().anyMatch(f -> ApiCalls.instant(f.getStartedAt()) != null);
+        List<String> clientLogs = d.analyzed().stream().filter(ApiCalls::isClientLog).map(Evidence::getFileName).toList();
+        String apiCall = d.failures().stream().filter(ApiCalls::isApiCall).findFirst().map(ApiCalls::call).orElse(null);
         return of(d.ticket(), new Found(hars.size(), d.has(EvidenceKind.CONSOLE), otherSites,
-                !d.failures().isEmpty() || !d.consoleFindings().isEmpty(), timed, List.copyOf(ids), conversation));
+                !d.failures().isEmpty() || !d.consoleFindings().isEmpty(), timed, List.copyOf(ids), conversation,
+                clientLogs, apiCall));
     }
 
     /** The labels of a ticket's answers and what its attachments hold. */
@@ -150,67 +167,13 @@ public final class ReadinessLabels {
     }
 
     /**
-     * What support needs for API calls: the organization, model and endpoint; the status, time and failing share;
-     * the error body or the client's log; the request IDs. A conversation URL identifies no API call.
+     * What support needs for API calls (playbook, section 4, API cases): the request IDs first, the time with its
+     * zone, the organization and project, the model, endpoint and client, the status and failing share, and the
+     * client's own record of the calls. A conversation URL identifies no API call, and no browser check applies.
      */
     private static List<Label> api(Ticket t, Found found) {
-        boolean onlyOtherSites = found.onlyOtherSites();
         ApiContext a = t.getApi();
         List<Label> labels = new ArrayList<>();
-
-        List<Phrase> given = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        given(given, missing, "organization ", a.getOrgId(), "the organization ID (org-...)");
-        given(given, missing, "project ", a.getProjectId(), null);
-        given(given, missing, "model ", a.getModel(), "the model");
-        given(given, missing, "endpoint ", a.getEndpoint(), "the endpoint");
-        if (a.getServiceTier() != null) {
-            given.add(Phrase.of(a.getServiceTier() + " tier"));
-        }
-        labels.add(new Label(API_CALL, missing.isEmpty(), missing.isEmpty() ? Phrase.join(", ", given)
-                : Phrase.of("add " + and(missing)).then(given.isEmpty() ? Phrase.of("")
-                : Phrase.of("; given: ").then(Phrase.join(", ", given)))));
-
-        List<String> scope = new ArrayList<>();
-        List<String> toAdd = new ArrayList<>();
-        boolean status = t.getSeenStatus() != null || found.failing();
-        if (status) {
-            scope.add(t.getSeenStatus() != null ? "HTTP " + t.getSeenStatus() : "status codes in the attachments");
-        } else {
-            toAdd.add("the status code");
-        }
-        boolean time = t.getOccurredAt() != null || found.timed();
-        if (time) {
-            scope.add(t.getOccurredAt() != null ? "time given" + (t.getTimeZone() == null ? "" : " (" + t.getTimeZone() + ")")
-                    : "time range of the capture");
-        } else {
-            toAdd.add("the time range with its time zone");
-        }
-        boolean share = a.getFailingPercent() != null;
-        if (share) {
-            scope.add("about " + a.getFailingPercent() + "% of calls failing");
-        } else {
-            toAdd.add("roughly what share of calls fail");
-        }
-        labels.add(new Label(API_SCOPE, toAdd.isEmpty(), toAdd.isEmpty() ? String.join("; ", scope)
-                : "add " + and(toAdd) + (scope.isEmpty() ? "" : "; given: " + String.join("; ", scope))));
-
-        boolean harOfCalls = found.har() && !onlyOtherSites;
-        String logs;
-        if (harOfCalls && found.console()) {
-            logs = "HAR and client log attached";
-        } else if (harOfCalls) {
-            logs = "HAR of the calls attached";
-        } else if (found.console()) {
-            logs = "client log attached";
-        } else if (onlyOtherSites) {
-            logs = otherSites(found) + ": attach the client's log of the failing calls to api.openai.com, or a HAR of"
-                    + " them if a browser made them";
-        } else {
-            logs = "add the error body of a failing call and the client's log (for the Python SDK, OPENAI_LOG=debug),"
-                    + " or a HAR if a browser made the calls";
-        }
-        labels.add(new Label(API_LOGS, harOfCalls || found.console(), logs));
 
         Set<String> ids = new LinkedHashSet<>();
         if (a.getRequestIds() != null) {
@@ -220,10 +183,100 @@ public final class ReadinessLabels {
         }
         ids.addAll(found.requestIds());
         List<String> shown = ids.stream().limit(IDS_SHOWN).toList();
-        labels.add(new Label(API_IDENTIFIER, !shown.isEmpty(), shown.isEmpty()
-                ? Phrase.of("add the x-request-id (response) or X-Client-Request-Id values of failing calls")
-                : ids(shown)));
+        labels.add(new Label(API_REQUEST_IDS, !shown.isEmpty(), shown.isEmpty()
+                ? Phrase.of("add the x-request-id of failing calls (the SDK's error and debug log show it as"
+                + " request_id), or the X-Client-Request-Id you send")
+                : ids(shown).then(ids.size() > IDS_SHOWN ? Phrase.of(" and " + (ids.size() - IDS_SHOWN) + " more")
+                : Phrase.of(""))));
+
+        boolean given = t.getOccurredAt() != null && t.getTimeZone() != null;
+        String time;
+        if (given) {
+            time = "time given: " + WHEN.format(t.getOccurredAt()) + " " + t.getTimeZone();
+        } else if (found.timed()) {
+            time = "times of the failing calls in the attachments" + (t.getOccurredAt() != null
+                    ? "; the time given has no time zone" : "");
+        } else if (t.getOccurredAt() != null) {
+            time = "add the time zone of the time given (" + WHEN.format(t.getOccurredAt()) + "), or give it in UTC";
+        } else {
+            time = "add when the calls failed (a time range), with its time zone";
+        }
+        labels.add(new Label(API_TIME, given || found.timed(), time));
+
+        Phrase org;
+        if (a.getOrgId() == null) {
+            org = a.getProjectId() == null
+                    ? Phrase.of("add the organization ID (org-..., in the platform's organization settings) and the"
+                    + " project ID (proj_...) if the key belongs to a project")
+                    : Phrase.of("add the organization ID (org-..., in the platform's organization settings); given:"
+                    + " project ").thenLiteral(a.getProjectId());
+        } else {
+            org = Phrase.of("organization ").thenLiteral(a.getOrgId()).then(a.getProjectId() == null
+                    ? Phrase.of("; add the project ID (proj_...) if the key belongs to a project")
+                    : Phrase.of(", project ").thenLiteral(a.getProjectId()));
+        }
+        labels.add(new Label(API_ORG, a.getOrgId() != null, org));
+
+        List<Phrase> call = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        given(call, missing, "model ", a.getModel(), "the model");
+        String endpoint = a.getEndpoint() != null ? a.getEndpoint() : found.apiCall();
+        given(call, missing, a.getEndpoint() != null ? "endpoint " : "endpoint (from the attachments) ", endpoint,
+                "the endpoint");
+        given(call, missing, "SDK ", a.getSdk(), "the SDK with its version");
+        if (a.getCallMode() != null) {
+            call.add(Phrase.of(a.getCallMode().label()));
+        }
+        if (a.getServiceTier() != null) {
+            call.add(Phrase.of(a.getServiceTier() + " tier"));
+        }
+        labels.add(new Label(API_CALL, missing.isEmpty(), missing.isEmpty() ? Phrase.join(", ", call)
+                : Phrase.of("add " + and(missing)).then(call.isEmpty() ? Phrase.of("")
+                : Phrase.of("; given: ").then(Phrase.join(", ", call)))));
+
+        List<String> scope = new ArrayList<>();
+        List<String> toAdd = new ArrayList<>();
+        if (t.getSeenStatus() != null || found.failing()) {
+            scope.add(t.getSeenStatus() != null ? "HTTP " + t.getSeenStatus() : "status codes in the attachments");
+        } else {
+            toAdd.add("the status code (or the error, for a call that got no answer)");
+        }
+        if (a.getFailingPercent() != null) {
+            scope.add("about " + a.getFailingPercent() + "% of calls failing");
+        } else {
+            toAdd.add("roughly what share of calls fail");
+        }
+        labels.add(new Label(API_SCOPE, toAdd.isEmpty(), toAdd.isEmpty() ? String.join("; ", scope)
+                : "add " + and(toAdd) + (scope.isEmpty() ? "" : "; given: " + String.join("; ", scope))));
+
+        labels.add(clientLog(found));
         return List.copyOf(labels);
+    }
+
+    /** The client's own record of the calls: an SDK log, a curl transcript, a Batch file, or a HAR if a browser made them. */
+    private static Label clientLog(Found found) {
+        boolean harOfCalls = found.har() && !found.onlyOtherSites();
+        List<String> parts = new ArrayList<>();
+        if (!found.clientLogs().isEmpty()) {
+            List<String> names = found.clientLogs();
+            parts.add(String.join(", ", names.subList(0, Math.min(3, names.size())))
+                    + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "") + " attached");
+        }
+        if (harOfCalls) {
+            parts.add("HAR of the calls attached");
+        }
+        if (found.console()) {
+            parts.add("client log attached");
+        }
+        if (!parts.isEmpty()) {
+            return new Label(API_LOGS, true, String.join("; ", parts));
+        }
+        String capture = "the SDK's debug log of a failing call (OPENAI_LOG=debug), a curl -v transcript of one, or the"
+                + " Batch job's error file";
+        return new Label(API_LOGS, false, found.onlyOtherSites()
+                ? otherSites(found) + ": attach " + capture + " (or a HAR of the calls to api.openai.com if a browser"
+                + " made them)"
+                : "add " + capture);
     }
 
     private static void given(List<Phrase> given, List<String> missing, String name, String value, String ifMissing) {

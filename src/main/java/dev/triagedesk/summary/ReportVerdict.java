@@ -113,13 +113,18 @@ public final class ReportVerdict {
                 captures.add(new Capture(e.getFileName(), e.getEntryCount(), e.getProductRequests()));
             }
         }
-        return decide(d.ticket(), tally(d), captures, official);
+        return decide(d.ticket(), tally(d), captures, official, ApiCalls.facts(d));
     }
 
     /** What every attachment's findings weigh, each finding once. */
     static EvidenceTally tally(TicketDetails d) {
         EvidenceTally tally = new EvidenceTally();
+        // the calls an SDK log, a transcript or a Batch file records are weighed per call, with their attempts
+        ApiCalls.weigh(d, tally);
         for (FailingRequest f : d.failures()) {
+            if (ApiCalls.isClientLog(f.getEvidence())) {
+                continue;
+            }
             String place = f.getEvidence().getFileName() + " entry";
             if (f.isStreamError()) {
                 TriageRules.streamError(tally, f.getUrl(), f.getErrorCode(), place, f.getEntryIndex());
@@ -137,6 +142,10 @@ public final class ReportVerdict {
             }
         }
         for (FindingSignal s : d.signals()) {
+            if (ApiCalls.isClientLog(s.getEvidence())) {
+                ApiCalls.weighSignal(tally, s);
+                continue;
+            }
             boolean line = s.getLineNumber() != null;
             TriageRules.signal(tally, s.getType(), s.getUrl(), s.getDetail(),
                     s.getEvidence().getFileName() + (line ? " line" : " entry"), line ? s.getLineNumber() : s.getEntryIndex());
@@ -150,8 +159,13 @@ public final class ReportVerdict {
     }
 
     static Verdict decide(Ticket t, EvidenceTally evidence, List<Capture> captures, OfficialIncidents.Coverage official) {
+        return decide(t, evidence, captures, official, ApiCalls.Facts.NONE);
+    }
+
+    static Verdict decide(Ticket t, EvidenceTally evidence, List<Capture> captures, OfficialIncidents.Coverage official,
+                          ApiCalls.Facts apiFacts) {
         boolean api = t.getProduct() != null && t.getProduct().isApi();
-        Verdict v = api ? ApiVerdict.decide(t, evidence, official) : web(t, evidence, official);
+        Verdict v = api ? ApiVerdict.decide(t, evidence, official, apiFacts) : web(t, evidence, official);
         return withCaptures(v, captures, api);
     }
 

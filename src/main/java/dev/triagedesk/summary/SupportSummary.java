@@ -1,8 +1,6 @@
 package dev.triagedesk.summary;
 
 import dev.triagedesk.evidence.Verdict;
-import dev.triagedesk.evidence.redact.Redactor;
-import dev.triagedesk.ticket.ApiContext;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.ConsoleFinding;
 import dev.triagedesk.ticket.Evidence;
@@ -21,7 +19,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +65,11 @@ public final class SupportSummary {
             w.check(l.present(), l.name(), l.phrase());
         }
         w.gap();
+        boolean api = t.getProduct() != null && t.getProduct().isApi();
+        if (api) {
+            // what the vendor's support looks API calls up by comes first
+            ApiSummary.requestIds(w, d);
+        }
 
         w.heading("What happened");
         w.fact("Product", t.getProduct() == null ? null
@@ -83,19 +85,8 @@ public final class SupportSummary {
             w.paragraph(t.getDescription());
         }
 
-        if (t.getProduct() != null && t.getProduct().isApi()) {
-            ApiContext a = t.getApi();
-            w.heading("API details");
-            w.fact("Organization", a.getOrgId());
-            w.fact("Project", a.getProjectId());
-            w.fact("Model", a.getModel());
-            w.fact("Endpoint", Phrase.literal(a.getEndpoint()));
-            w.fact("Service tier", a.getServiceTier());
-            w.fact("Failing share (reporter's estimate)", a.getFailingPercent() == null ? null : a.getFailingPercent() + "%");
-            w.fact("Retried with backoff", a.getRetriedWithBackoff() == null ? null
-                    : a.backoffHelped() ? "yes, and it helped" : a.getRetriedWithBackoff() ? "yes, still failing" : "no");
-            w.fact("Request IDs given", requestIds(a.getRequestIds()));
-            w.gap();
+        if (api) {
+            ApiSummary.details(w, d);
         } else {
             w.heading("Isolation checks");
             List<List<Phrase>> rows = new ArrayList<>();
@@ -106,7 +97,7 @@ public final class SupportSummary {
         }
 
         evidence(w, d);
-        failures(w, d);
+        failures(w, d, api);
 
         w.heading("Verdict: " + verdict.path().label());
         for (String reason : verdict.reasons()) {
@@ -136,6 +127,12 @@ public final class SupportSummary {
                         + ", " + count(e.getSecretsRemoved(), "secret") + " removed"
                         + (e.isAlreadySanitized() ? "; exported without cookies, so the session cannot be checked" : "")
                         + (e.isPartial() ? "; " + e.getPartialReason() : "");
+            } else if (e.getKind() == EvidenceKind.API_LOG) {
+                what = count(e.getEntryCount(), "line") + ", " + count(e.getFailureCount(), "failing call") + ", "
+                        + count(e.getSecretsRemoved(), "secret") + " removed";
+            } else if (e.getKind() == EvidenceKind.BATCH) {
+                what = count(e.getEntryCount(), "request") + ", " + e.getFailureCount() + " failed, "
+                        + count(e.getSecretsRemoved(), "secret") + " removed";
             } else if (e.getKind() == EvidenceKind.CONSOLE) {
                 what = count(e.getEntryCount(), "line") + ", " + count(e.getFailureCount(), "error") + ", "
                         + count(e.getSecretsRemoved(), "secret") + " removed";
@@ -160,7 +157,8 @@ public final class SupportSummary {
                 .then(Phrase.of(" and " + (ids.size() - IDS_PER_ROW) + " more (every one in the JSON export)"));
     }
 
-    private static void failures(SummaryWriter w, TicketDetails d) {
+    /** {@code api}: a client's log may quote prompts and completions, which are left out of what is shown. */
+    private static void failures(SummaryWriter w, TicketDetails d, boolean api) {
         Map<Long, List<Phrase>> ids = new LinkedHashMap<>();
         for (RequestIdentifier id : d.identifiers()) {
             if (id.getFailingRequest() != null) {
@@ -182,7 +180,7 @@ public final class SupportSummary {
                 String time = g.repeated() ? utc(f.getStartedAt()) + " to " + utc(g.last().getStartedAt())
                         : utc(f.getStartedAt());
                 rows.add(List.of(Phrase.of(time), g.repeated() ? Phrase.of(g.count() + "× ").then(request(f, URL_SHOWN))
-                                : request(f, URL_SHOWN), Phrase.of(status(f)), Phrase.of(error(f)),
+                                : request(f, URL_SHOWN), Phrase.of(status(f)), Phrase.of(error(f, api)),
                         idsOfRow(groupIds)));
             }
             w.table(List.of("Time (UTC)", "Request", "Status", "Error", "Request IDs"), rows);
@@ -196,7 +194,7 @@ public final class SupportSummary {
             w.heading("Errors inside successful streams");
             List<List<Phrase>> rows = new ArrayList<>();
             for (FailingRequest f : streams.subList(0, Math.min(LISTED, streams.size()))) {
-                rows.add(List.of(Phrase.of(utc(f.getStartedAt())), Phrase.literal(f.getUrl()), Phrase.of(error(f)),
+                rows.add(List.of(Phrase.of(utc(f.getStartedAt())), Phrase.literal(f.getUrl()), Phrase.of(error(f, api)),
                         Phrase.join(", ", ids.getOrDefault(f.getId(), List.of()))));
             }
             w.table(List.of("Time (UTC)", "Request", "Error event", "Request IDs"), rows);
@@ -207,7 +205,7 @@ public final class SupportSummary {
             List<List<Phrase>> rows = new ArrayList<>();
             for (ConsoleFinding c : console.subList(0, Math.min(LISTED, console.size()))) {
                 rows.add(List.of(Phrase.of(c.getEvidence().getFileName() + ":" + c.getLineNumber()),
-                        Phrase.of(c.getLoggedAt()), Phrase.of(c.getMessage()),
+                        Phrase.of(c.getLoggedAt()), Phrase.of(api ? ApiSummary.withoutPrompt(c.getMessage()) : c.getMessage()),
                         Phrase.of(c.getFailingRequest() == null ? "" : "same as the failing "
                                 + nz(c.getFailingRequest().getMethod()) + " at HAR entry "
                                 + c.getFailingRequest().getEntryIndex())));
@@ -220,7 +218,8 @@ public final class SupportSummary {
         if (!d.signals().isEmpty()) {
             w.heading("Signals");
             Map<String, Long> counts = d.signals().stream().collect(Collectors.groupingBy(
-                    s -> s.getType().label() + (s.getDetail() == null ? "" : ": " + s.getDetail()), LinkedHashMap::new,
+                    s -> s.getType().label() + (s.getDetail() == null ? "" : ": "
+                            + (api ? ApiSummary.withoutPrompt(s.getDetail()) : s.getDetail())), LinkedHashMap::new,
                     Collectors.counting()));
             counts.entrySet().stream().limit(12).forEach(e -> w.bullet((e.getValue() > 1 ? e.getValue() + "× " : "") + e.getKey()));
             w.gap();
@@ -254,8 +253,11 @@ public final class SupportSummary {
                     + WHEN.format(z.withZoneSameInstant(ZoneOffset.UTC)) + " UTC)";
         }
         for (FailingRequest f : d.failures()) {
-            if (f.getStartedAt() != null) {
-                return utc(f.getStartedAt()) + " UTC (first failing request in the HAR)";
+            boolean har = f.getEvidence().getKind() == EvidenceKind.HAR;
+            // a log's time without its offset is the reporter's clock in an unknown zone: no UTC time to say
+            if (f.getStartedAt() != null && (har || ApiCalls.instant(f.getStartedAt()) != null)) {
+                return utc(f.getStartedAt()) + " UTC (first failing request in the "
+                        + (har ? "HAR" : f.getEvidence().getKind().label()) + ")";
             }
         }
         return null;
@@ -297,23 +299,6 @@ public final class SupportSummary {
         return t.getReporterEmail() == null ? name : name.then(" <").thenLiteral(t.getReporterEmail()).then(">");
     }
 
-    /**
-     * The request IDs the reporter typed, without what redaction took out of them (a secret pasted there is no ID:
-     * it is said to be removed instead).
-     */
-    private static Phrase requestIds(String typed) {
-        if (typed == null) {
-            return null;
-        }
-        List<String> all = Arrays.stream(typed.trim().split("[\\s,;]+")).filter(id -> !id.isEmpty()).toList();
-        List<Phrase> ids = all.stream().filter(id -> !id.contains(Redactor.MARKER_PREFIX)).map(Phrase::literal).toList();
-        if (ids.size() == all.size()) {
-            return Phrase.join(", ", ids);
-        }
-        Phrase removed = Phrase.of("a secret typed there was removed");
-        return ids.isEmpty() ? removed : Phrase.join(", ", ids).then(" (").then(removed).then(")");
-    }
-
     /** "POST " and the URL, a literal value. */
     private static Phrase request(FailingRequest f) {
         return request(f, Integer.MAX_VALUE);
@@ -332,7 +317,7 @@ public final class SupportSummary {
         return f.getNetError() != null ? f.getNetError() : "no response";
     }
 
-    private static String error(FailingRequest f) {
+    private static String error(FailingRequest f, boolean api) {
         List<String> parts = new ArrayList<>();
         if (f.getErrorCode() != null) {
             parts.add(f.getErrorCode());
@@ -340,7 +325,7 @@ public final class SupportSummary {
             parts.add(f.getErrorType());
         }
         if (f.getErrorMessage() != null) {
-            String m = f.getErrorMessage();
+            String m = api ? ApiSummary.withoutPrompt(f.getErrorMessage()) : f.getErrorMessage();
             parts.add(m.length() > 160 ? m.substring(0, 159) + "…" : m);
         }
         return String.join(": ", parts);

@@ -40,6 +40,8 @@ final class Answers {
         x.setRetriedWithBackoff(helped ? Boolean.TRUE : api == null ? null : api.retriedWithBackoff());
         x.setBackoffHelped(helped ? Boolean.TRUE : null);
         x.setRequestIds(api == null ? null : blank(api.requestIds()));
+        x.setSdk(api == null ? null : blank(api.sdk()));
+        x.setCallMode(api == null ? null : api.callMode());
         t.setConversationUrl(ConversationAddress.normalise(a.conversationUrl()));
         t.reachStep(4);
     }

@@ -2,6 +2,8 @@ package dev.triagedesk.ticket;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 
 /** What support needs for an API case (step 3, API path). */
 @Embeddable
@@ -27,6 +29,12 @@ public class ApiContext {
     /** x-request-id / X-Client-Request-Id values the reporter pasted, one per line. */
     @Column(name = "api_request_ids", length = 4000)
     private String requestIds;
+    /** The client and its version as the reporter names it ("openai-python 1.54.0"). */
+    @Column(name = "api_sdk", length = 200)
+    private String sdk;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "api_call_mode", length = 20)
+    private ApiCallMode callMode;
 
     public String getModel() {
         return model;
@@ -129,5 +137,21 @@ public class ApiContext {
 
     public void setRequestIds(String requestIds) {
         this.requestIds = requestIds;
+    }
+
+    public String getSdk() {
+        return sdk;
+    }
+
+    public void setSdk(String sdk) {
+        this.sdk = sdk;
+    }
+
+    public ApiCallMode getCallMode() {
+        return callMode;
+    }
+
+    public void setCallMode(ApiCallMode callMode) {
+        this.callMode = callMode;
     }
 }

@@ -41,12 +41,22 @@ public record ReportAnswers(
      *
      * @param retriedWithBackoff whether the calls were retried with exponential backoff
      * @param backoffHelped whether those retries got the calls through (true implies they were retried)
+     * @param sdk the client and its version ("openai-python 1.54.0")
+     * @param callMode plain calls, streaming or Batch
      */
     public record Api(@MaxLength(200) String model, @MaxLength(500) String endpoint,
                       @MaxLength(100) String serviceTier, @MaxLength(200) String orgId,
                       @MaxLength(200) String projectId, @Min(value = 0, message = "{checks.failingPercent.range}")
                       @Max(value = 100, message = "{checks.failingPercent.range}") Integer failingPercent,
-                      Boolean retriedWithBackoff, @MaxLength(4000) String requestIds, Boolean backoffHelped) {
+                      Boolean retriedWithBackoff, @MaxLength(4000) String requestIds, Boolean backoffHelped,
+                      @MaxLength(200) String sdk, ApiCallMode callMode) {
+
+        /** Without the client and how the calls were made. */
+        public Api(String model, String endpoint, String serviceTier, String orgId, String projectId,
+                   Integer failingPercent, Boolean retriedWithBackoff, String requestIds, Boolean backoffHelped) {
+            this(model, endpoint, serviceTier, orgId, projectId, failingPercent, retriedWithBackoff, requestIds,
+                    backoffHelped, null, null);
+        }
 
         /** Without saying whether the retries helped. */
         public Api(String model, String endpoint, String serviceTier, String orgId, String projectId,

@@ -352,6 +352,7 @@ public class TicketService {
         a.setModel(r.text(a.getModel()));
         a.setOrgId(r.text(a.getOrgId()));
         a.setProjectId(r.text(a.getProjectId()));
+        a.setSdk(r.text(a.getSdk()));
     }
 
     /**

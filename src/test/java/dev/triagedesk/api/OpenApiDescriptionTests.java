@@ -139,6 +139,12 @@ class OpenApiDescriptionTests {
         assertThat(report.getEncoding().get("report").getContentType()).isEqualTo("application/json");
         Schema<?> answers = resolve(api, parts.getProperties().get("report"));
         assertThat(answers.getProperties()).containsKeys("product", "seenMessage", "checks", "api", "conversationUrl");
+        // the API path's answers, the client and how the calls are made among them
+        Schema<?> apiAnswers = resolve(api, answers.getProperties().get("api"));
+        assertThat(apiAnswers.getProperties()).containsKeys("model", "endpoint", "sdk", "callMode", "orgId", "projectId",
+                "failingPercent", "retriedWithBackoff", "backoffHelped", "requestIds");
+        assertThat(resolve(api, apiAnswers.getProperties().get("callMode")).getEnum())
+                .extracting(String::valueOf).containsExactly("PLAIN", "STREAMING", "BATCH");
         Schema<?> har = parts.getProperties().get("har");
         assertThat(har.getItems().getFormat()).isEqualTo("binary");
 

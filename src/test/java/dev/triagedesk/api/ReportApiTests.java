@@ -34,6 +34,8 @@ class ReportApiTests {
     RequestIdentifierRepository identifiers;
     @Autowired
     TicketService ticketService;
+    @Autowired
+    dev.triagedesk.staff.StaffService staff;
 
     private static final String ANSWERS = """
             {"product": "CHATGPT_WEB", "seenMessage": "Something went wrong", "seenStatus": 404,
@@ -309,6 +311,41 @@ class ReportApiTests {
                         stillFailing.getBytes())))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.verdict.nextStep").value(org.hamcrest.Matchers.startsWith("Retrying more will not help")));
+    }
+
+    @Test
+    void anApiReportCarriesItsClientAndHowTheCallsAreMadeIntoTheTicketAndItsJson() throws Exception {
+        String answers = "{\"product\": \"openai_api\", \"seenStatus\": 429, \"timeZone\": \"Europe/Berlin\","
+                + " \"api\": {\"sdk\": \"openai-python 1.54.0\", \"callMode\": \"streaming\","
+                + " \"orgId\": \"org-abc\", \"requestIds\": \"req_5d8e0c1f2a3b4c5d6e7f8091a2b3c4d5\"}}";
+        MvcResult result = mvc.perform(multipart("/api/reports").file(new MockMultipartFile("report", "",
+                        MediaType.APPLICATION_JSON_VALUE, answers.getBytes())))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.summary").value(org.hamcrest.Matchers.containsString("SDK: openai-python 1.54.0")))
+                .andReturn();
+        String reference = JsonMapper.builder().build().readTree(result.getResponse().getContentAsString())
+                .path("reference").asString();
+        var ticket = tickets.findByReference(reference).orElseThrow();
+        assertThat(ticket.getApi().getSdk()).isEqualTo("openai-python 1.54.0");
+        assertThat(ticket.getApi().getCallMode()).isEqualTo(dev.triagedesk.ticket.ApiCallMode.STREAMING);
+        assertThat(ticket.getSummaryText()).contains("Calls: streaming", "Request ID: req_5d8e0c1f2a3b4c5d6e7f8091a2b3c4d5");
+
+        String password = "correct horse battery staple";
+        var agent = staff.create("agent-" + reference.toLowerCase(), null, password, dev.triagedesk.staff.Role.AGENT);
+        mvc.perform(get("/api/tickets/" + reference).header(org.springframework.http.HttpHeaders.AUTHORIZATION,
+                        "Basic " + java.util.Base64.getEncoder().encodeToString((agent.getUsername() + ":" + password)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.answers.api.sdk").value("openai-python 1.54.0"))
+                .andExpect(jsonPath("$.answers.api.callMode").value("streaming"))
+                .andExpect(jsonPath("$.labels[0].name").value("Request IDs"));
+
+        // a way of calling the API that is none of the three is named with the ones there are
+        mvc.perform(multipart("/api/reports").file(new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                        "{\"product\": \"openai_api\", \"api\": {\"callMode\": \"websocket\"}}".getBytes())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'report.api.callMode')].message").value(
+                        "must be one of plain, streaming, batch, not \"websocket\""));
     }
 
     @Test

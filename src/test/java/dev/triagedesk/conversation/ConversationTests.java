@@ -78,6 +78,23 @@ class ConversationTests {
         ticket = reports.submit(draft.ticket().getId()).details().ticket();
     }
 
+    /** An API report asked for its client's log and request IDs: an SDK log or a Batch file added later ticks both. */
+    @Test
+    void anSdkLogAddedLaterTicksWhatAnApiReportWasAskedFor() {
+        TicketService.Draft draft = tickets.startDraft();
+        tickets.answer(draft.ticket().getId(), TicketFixtures.answers(Product.OPENAI_API, "Calls fail " + marker,
+                marker + "@example.com"));
+        Ticket api = reports.submit(draft.ticket().getId()).details().ticket();
+        conversations.askReporter(api.getReference(), List.of(
+                new MissingItems.Suggestion(RequestedItem.Kind.CONSOLE, MissingItems.API_LOGS),
+                new MissingItems.Suggestion(RequestedItem.Kind.IDENTIFIER, MissingItems.API_REQUEST_IDS)),
+                null, agent.getUsername(), null);
+        assertThat(conversations.requested(api.getId())).noneMatch(RequestedItem::isDone);
+        conversations.evidenceAdded(new dev.triagedesk.ticket.EvidenceAdded(api.getId(),
+                java.util.Set.of(dev.triagedesk.ticket.EvidenceKind.BATCH), false));
+        assertThat(conversations.requested(api.getId())).hasSize(2).allMatch(RequestedItem::isDone);
+    }
+
     @Test
     void agentRepliesAndTheReporterSeesItWithTheAgentsNameThenAnswers() throws Exception {
         mvc.perform(post("/desk/tickets/" + ticket.getReference() + "/replies").with(csrf()).with(agent())

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -251,5 +252,23 @@ class PostgresPersistenceTests extends PostgresSchemaPerClass {
         Ticket t = ticketService.byToken(token).orElseThrow();
         assertThat(t.getSeenMessage()).isEqualTo("HTTP\uFFFD500");
         assertThat(t.getDescription()).isEqualTo("It fails\uFFFD");
+    }
+
+    /** The API path's step 3 (V49): the client and how the calls are made, saved from the form into their columns. */
+    @Test
+    void anApiReportsClientAndCallModeAreStoredInTheirColumns() throws Exception {
+        String token = ticketService.startDraft().token();
+        mvc.perform(post("/report/" + token + "/what").with(csrf()).param("nav", "next").param("product", "OPENAI_API")
+                        .param("seenMessage", "RateLimitError"))
+                .andExpect(redirectedUrl("/report/" + token + "/status"));
+        mvc.perform(post("/report/" + token + "/checks").with(csrf()).param("nav", "next")
+                        .param("sdk", "openai-node 4.77.0").param("callMode", "BATCH"))
+                .andExpect(redirectedUrl("/report/" + token + "/evidence"));
+        Ticket t = ticketService.byToken(token).orElseThrow();
+        assertThat(t.getApi().getSdk()).isEqualTo("openai-node 4.77.0");
+        assertThat(t.getApi().getCallMode()).isEqualTo(dev.triagedesk.ticket.ApiCallMode.BATCH);
+        Map<String, Object> row = new JdbcTemplate(dataSource).queryForMap("SELECT api_sdk, api_call_mode FROM "
+                + database.schema + ".ticket WHERE id = ?", t.getId());
+        assertThat(row).containsEntry("api_sdk", "openai-node 4.77.0").containsEntry("api_call_mode", "BATCH");
     }
 }

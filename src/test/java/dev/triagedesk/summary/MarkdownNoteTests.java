@@ -59,7 +59,7 @@ import org.springframework.test.context.TestPropertySource;
 class MarkdownNoteTests {
 
     static final List<Extension> GFM = List.of(TablesExtension.create(), AutolinkExtension.create());
-    static final Set<String> HEADINGS = Set.of("Support-ready checklist", "What happened", "Isolation checks",
+    static final Set<String> HEADINGS = Set.of("Support-ready checklist", "Request IDs", "What happened", "Isolation checks",
             "API details", "Evidence", "Failing requests", "Errors inside successful streams", "Console errors",
             "Signals");
     static final Set<String> TAGS = Set.of("#root", "html", "head", "body", "h1", "h2", "p", "br", "ul", "li", "strong", "code",
@@ -130,8 +130,9 @@ class MarkdownNoteTests {
         assertInert(note, t.getSummaryMarkdown());
         assertThat(codeSpans(note)).contains(endpoint, "req_1", "https://phish.example/req", "req_`3`",
                 "proj_x@phish.example", "www.phish.example");
-        assertThat(t.getSummaryText()).contains("Request IDs given: req_1, https://phish.example/req, req_`3`",
-                "Endpoint: " + endpoint);
+        assertThat(t.getSummaryText()).contains("Request ID: req_1 | Call: given by the reporter",
+                "Request ID: https://phish.example/req | Call: given by the reporter",
+                "Request ID: req_`3` | Call: given by the reporter", "Endpoint: " + endpoint);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.triagedesk.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.triagedesk.ticket.ApiCallMode;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
@@ -72,16 +73,21 @@ class ReadinessLabelsTests {
         t.getChecks().setPrivateWindow(CheckResult.WORKS);
         t.setConversationUrl("https://chatgpt.com/c/6915a9bc-afa8-8327-9a1b-0123456789ab");
         List<ReadinessLabels.Label> labels = ReadinessLabels.of(t, NOTHING);
-        assertThat(labels).extracting(ReadinessLabels.Label::name).containsExactly(ReadinessLabels.API_CALL,
-                ReadinessLabels.API_SCOPE, ReadinessLabels.API_LOGS, ReadinessLabels.API_IDENTIFIER)
+        assertThat(labels).extracting(ReadinessLabels.Label::name).containsExactly(ReadinessLabels.API_REQUEST_IDS,
+                ReadinessLabels.API_TIME, ReadinessLabels.API_ORG, ReadinessLabels.API_CALL, ReadinessLabels.API_SCOPE,
+                ReadinessLabels.API_LOGS)
                 .doesNotContain(ReadinessLabels.OTHER_NETWORK, ReadinessLabels.CLEAN_PROFILE);
         assertThat(labels).extracting(ReadinessLabels.Label::present).containsOnly(false);
-        assertThat(labels.get(0).detail()).isEqualTo("add the organization ID (org-...), the model and the endpoint");
-        assertThat(labels.get(1).detail()).isEqualTo("add the status code, the time range with its time zone and"
-                + " roughly what share of calls fail");
-        assertThat(labels.get(2).detail()).startsWith("add the error body of a failing call and the client's log");
-        assertThat(labels.get(3).detail()).isEqualTo("add the x-request-id (response) or X-Client-Request-Id values of"
-                + " failing calls");
+        assertThat(labels.get(0).detail()).isEqualTo("add the x-request-id of failing calls (the SDK's error and debug"
+                + " log show it as request_id), or the X-Client-Request-Id you send");
+        assertThat(labels.get(1).detail()).isEqualTo("add when the calls failed (a time range), with its time zone");
+        assertThat(labels.get(2).detail()).isEqualTo("add the organization ID (org-..., in the platform's organization"
+                + " settings) and the project ID (proj_...) if the key belongs to a project");
+        assertThat(labels.get(3).detail()).isEqualTo("add the model, the endpoint and the SDK with its version");
+        assertThat(labels.get(4).detail()).isEqualTo("add the status code (or the error, for a call that got no answer)"
+                + " and roughly what share of calls fail");
+        assertThat(labels.get(5).detail()).isEqualTo("add the SDK's debug log of a failing call (OPENAI_LOG=debug), a"
+                + " curl -v transcript of one, or the Batch job's error file");
     }
 
     @Test
@@ -94,33 +100,67 @@ class ReadinessLabelsTests {
         t.getApi().setProjectId("proj_x");
         t.getApi().setModel("gpt-5");
         t.getApi().setEndpoint("/v1/responses");
+        t.getApi().setSdk("openai-python 1.54.0");
+        t.getApi().setCallMode(ApiCallMode.STREAMING);
         t.getApi().setServiceTier("standard");
         t.getApi().setFailingPercent(30);
         t.getApi().setRequestIds("req_given_1\nreq_given_2");
-        List<ReadinessLabels.Label> labels = ReadinessLabels.of(t, new ReadinessLabels.Found(0, true, List.of(), true,
-                false, List.of("req_found"), null));
+        List<ReadinessLabels.Label> labels = ReadinessLabels.of(t, new ReadinessLabels.Found(0, false, List.of(), true,
+                false, List.of("req_found", "req_more"), null, List.of("openai.log"), null));
         assertThat(labels).extracting(ReadinessLabels.Label::present).containsOnly(true);
-        assertThat(labels.get(0).detail()).isEqualTo("organization org-abc, project proj_x, model gpt-5, endpoint"
-                + " /v1/responses, standard tier");
+        assertThat(labels.get(0).detail()).isEqualTo("request IDs req_given_1, req_given_2, req_found and 1 more");
+        assertThat(labels.get(1).detail()).isEqualTo("time given: 2026-01-07 15:23 Europe/Istanbul");
+        assertThat(labels.get(2).detail()).isEqualTo("organization org-abc, project proj_x");
+        assertThat(labels.get(3).detail()).isEqualTo("model gpt-5, endpoint /v1/responses, SDK openai-python 1.54.0,"
+                + " streaming, standard tier");
         // values support copies are literal (code in the Markdown note)
-        assertThat(labels.get(0).phrase().parts()).filteredOn(Phrase.Part::literal).extracting(Phrase.Part::text)
-                .containsExactly("org-abc", "proj_x", "gpt-5", "/v1/responses");
-        assertThat(labels.get(1).detail()).isEqualTo("HTTP 503; time given (Europe/Istanbul); about 30% of calls failing");
-        assertThat(labels.get(2).detail()).isEqualTo("client log attached");
-        assertThat(labels.get(3).detail()).isEqualTo("request IDs req_given_1, req_given_2, req_found");
+        assertThat(labels.get(3).phrase().parts()).filteredOn(Phrase.Part::literal).extracting(Phrase.Part::text)
+                .containsExactly("gpt-5", "/v1/responses", "openai-python 1.54.0");
+        assertThat(labels.get(4).detail()).isEqualTo("HTTP 503; about 30% of calls failing");
+        assertThat(labels.get(5).detail()).isEqualTo("openai.log attached");
     }
 
     @Test
-    void anApiReportsCaptureOfAnotherSiteIsNoErrorBody() {
+    void anApiReportsAttachmentsFillWhatTheAnswersLeaveOpen() {
+        Ticket t = ticket(Product.OPENAI_API);
+        t.setOccurredAt(LocalDateTime.of(2026, 1, 7, 15, 23)); // no time zone
+        t.getApi().setModel("gpt-5");
+        t.getApi().setSdk("openai-node 4.77.0");
+        t.getApi().setOrgId("org-abc");
+        List<ReadinessLabels.Label> labels = ReadinessLabels.of(t, new ReadinessLabels.Found(0, false, List.of(), true,
+                true, List.of("req_found"), null, List.of("errors.jsonl"), "POST /v1/chat/completions"));
+        assertThat(labels.get(0).present()).isTrue();
+        assertThat(labels.get(1).present()).isTrue();
+        assertThat(labels.get(1).detail()).isEqualTo("times of the failing calls in the attachments; the time given has"
+                + " no time zone");
+        assertThat(labels.get(2).detail()).isEqualTo("organization org-abc; add the project ID (proj_...) if the key"
+                + " belongs to a project");
+        assertThat(labels.get(3).present()).isTrue();
+        assertThat(labels.get(3).detail()).isEqualTo("model gpt-5, endpoint (from the attachments) POST"
+                + " /v1/chat/completions, SDK openai-node 4.77.0");
+        assertThat(labels.get(4).present()).isFalse();
+        assertThat(labels.get(4).detail()).isEqualTo("add roughly what share of calls fail; given: status codes in the"
+                + " attachments");
+        assertThat(labels.get(5).present()).isTrue();
+
+        // a time without its zone, and nothing timed attached: the zone is what is missing
+        ReadinessLabels.Label time = ReadinessLabels.of(t, NOTHING).get(1);
+        assertThat(time.present()).isFalse();
+        assertThat(time.detail()).isEqualTo("add the time zone of the time given (2026-01-07 15:23), or give it in UTC");
+    }
+
+    @Test
+    void anApiReportsCaptureOfAnotherSiteIsNoClientLog() {
         Ticket t = ticket(Product.OPENAI_API);
         ReadinessLabels.Label logs = ReadinessLabels.of(t, new ReadinessLabels.Found(1, false, List.of("app.har"), true,
-                true, List.of(), null)).get(2);
+                true, List.of(), null)).get(5);
         assertThat(logs.present()).isFalse();
         assertThat(logs.detail()).startsWith("the HAR app.har holds no request to ChatGPT or the OpenAI API")
-                .endsWith("attach the client's log of the failing calls to api.openai.com, or a HAR of them if a browser"
-                        + " made them");
+                .endsWith("attach the SDK's debug log of a failing call (OPENAI_LOG=debug), a curl -v transcript of"
+                        + " one, or the Batch job's error file (or a HAR of the calls to api.openai.com if a browser"
+                        + " made them)");
         ReadinessLabels.Label ofCalls = ReadinessLabels.of(t, new ReadinessLabels.Found(1, false, List.of(), true,
-                true, List.of(), null)).get(2);
+                true, List.of(), null)).get(5);
         assertThat(ofCalls.present()).isTrue();
         assertThat(ofCalls.detail()).isEqualTo("HAR of the calls attached");
     }

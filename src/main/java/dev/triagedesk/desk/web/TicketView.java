@@ -283,6 +283,9 @@ class TicketView {
         List<Answer> answers = new ArrayList<>();
         answers.add(new Answer("ticket.api.model", a.getModel()));
         answers.add(new Answer("ticket.api.endpoint", a.getEndpoint()));
+        answers.add(new Answer("ticket.api.sdk", a.getSdk()));
+        answers.add(new Answer("ticket.api.callMode", null, a.getCallMode() == null ? null
+                : "ticket.api.callMode." + a.getCallMode().name()));
         answers.add(new Answer("ticket.api.serviceTier", a.getServiceTier()));
         answers.add(new Answer("ticket.api.orgId", a.getOrgId()));
         answers.add(new Answer("ticket.api.projectId", a.getProjectId()));

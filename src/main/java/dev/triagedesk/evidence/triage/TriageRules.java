@@ -45,24 +45,9 @@ public final class TriageRules {
             return; // analytics and feature-flag failures are cosmetic; their signals are weighed separately
         }
         if (role == Hosts.Role.API) {
-            switch (category) {
-                case SLOW_OR_CHECK_QUOTA -> {
-                    // a 429 is two problems: the code tells an exhausted quota (fix billing) from a rate limit (wait)
-                    if (FailureClassifier.isQuota(error)) {
-                        tally.observe(TriagePath.API_QUOTA, 6, what, place, where);
-                    } else {
-                        tally.observe(TriagePath.API_RATE_LIMIT, 4, what + (error == null || error.code() == null
-                                ? " (no error code: a rate limit unless the usage page shows the quota spent)" : ""),
-                                place, where);
-                    }
-                }
-                case RETRY_LATER -> tally.observe(TriagePath.API_SERVER, 3, what, place, where);
-                case FIX_ACCESS -> tally.observe(TriagePath.API_ACCESS, 4, what, place, where);
-                case FIX_REQUEST, CHECK_RESOURCE -> tally.observe(TriagePath.API_REQUEST, 4, what, place, where);
-                case NETWORK -> tally.observe(TriagePath.NETWORK_POLICY, 3, what, place, where);
-                case BROWSER -> tally.observe(TriagePath.BROWSER_STATE, 1, what, place, where);
-                default -> tally.unplaced(what, place, where);
-            }
+            api(tally, category, error, 1, what + (category == Category.SLOW_OR_CHECK_QUOTA
+                    && !FailureClassifier.isQuota(error) && (error == null || error.code() == null)
+                    ? " (no error code: a rate limit unless the usage page shows the quota spent)" : ""), place, where);
             return;
         }
         boolean app = role == Hosts.Role.APP;
@@ -100,6 +85,42 @@ public final class TriageRules {
                 }
             }
             default -> tally.unplaced(what + " (" + category.label().toLowerCase(Locale.ROOT) + ")", place, where);
+        }
+    }
+
+    /**
+     * Weighs one failing call to the API as an SDK log, a transcript or a Batch file records it: {@code attempts}
+     * attempts (or Batch requests) with the same outcome, described once ({@code what}: which call, what it
+     * answered, its request IDs). Repeats weigh more with diminishing returns, as in a HAR; a server error that
+     * persists over several attempts is the playbook's "500/503 across retries" and weighs more again.
+     */
+    public static void apiCall(EvidenceTally tally, int status, String netError, ErrorDetail error, Category category,
+                               int attempts, String what, String place, Integer where) {
+        int times = Math.max(1, Math.min(attempts, 5));
+        if (status <= 0 && netError == null && category != Category.NETWORK) {
+            tally.unplaced(what + " (no response recorded)", place, where);
+            return;
+        }
+        api(tally, category, error, times, what, place, where);
+        if (category == Category.RETRY_LATER && attempts > 1) {
+            tally.add(TriagePath.API_SERVER, 2, "The server errors persisted across " + attempts + " attempts of the"
+                    + " same call.");
+        }
+    }
+
+    /** The API's error table (playbook, section 3): a 429 told apart by its code, the rest by class. */
+    private static void api(EvidenceTally tally, Category category, ErrorDetail error, int times, String what,
+                            String place, Integer where) {
+        switch (category) {
+            // a 429 is two problems: the code tells an exhausted quota (fix billing) from a rate limit (wait)
+            case SLOW_OR_CHECK_QUOTA -> tally.observe(FailureClassifier.isQuota(error) ? TriagePath.API_QUOTA
+                    : TriagePath.API_RATE_LIMIT, (FailureClassifier.isQuota(error) ? 6 : 4) * times, what, place, where);
+            case RETRY_LATER -> tally.observe(TriagePath.API_SERVER, 3 * times, what, place, where);
+            case FIX_ACCESS -> tally.observe(TriagePath.API_ACCESS, 4 * times, what, place, where);
+            case FIX_REQUEST, CHECK_RESOURCE -> tally.observe(TriagePath.API_REQUEST, 4 * times, what, place, where);
+            case NETWORK -> tally.observe(TriagePath.NETWORK_POLICY, 3 * times, what, place, where);
+            case BROWSER -> tally.observe(TriagePath.BROWSER_STATE, times, what, place, where);
+            default -> tally.unplaced(what, place, where);
         }
     }
 
@@ -179,6 +200,15 @@ public final class TriageRules {
                     2, what, place, where);
             case REGION_UNSUPPORTED -> tally.observe(role == Hosts.Role.API ? TriagePath.API_ACCESS
                     : TriagePath.NETWORK_POLICY, 4, what, place, where);
+            // a client retrying in a tight loop spends the limit faster: it makes a 429 worse (playbook, section 3)
+            case RETRIES_WITHOUT_BACKOFF -> notForeign(tally, foreign || role == Hosts.Role.APP,
+                    TriagePath.API_RATE_LIMIT, 1, what + (detail == null ? "" : ": " + detail), place, where);
+            // requests that could not run before the completion window ended: the service's capacity, not the input
+            case BATCH_EXPIRED -> tally.observe(TriagePath.API_SERVER, 3, what + (detail == null ? "" : ": " + detail),
+                    place, where);
+            // the input file failed validation: nothing ran, the file has to be fixed
+            case BATCH_INVALID -> tally.observe(TriagePath.API_REQUEST, 6, what + (detail == null ? "" : ": " + detail),
+                    place, where);
             case SDK_RETRIES -> { } // context for support, not a cause
             default -> { }
         }

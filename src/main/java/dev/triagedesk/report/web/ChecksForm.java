@@ -1,5 +1,6 @@
 package dev.triagedesk.report.web;
 
+import dev.triagedesk.ticket.ApiCallMode;
 import dev.triagedesk.ticket.ApiContext;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.MaxLength;
@@ -19,6 +20,8 @@ record ChecksForm(
         CheckResult otherDevice, CheckResult otherNetwork, CheckResult vpnOff, CheckResult appVsWeb,
         @MaxLength(200) String model,
         @MaxLength(500) String endpoint,
+        @MaxLength(200) String sdk,
+        ApiCallMode callMode,
         @MaxLength(100) String serviceTier,
         @MaxLength(200) String orgId,
         @MaxLength(200) String projectId,
@@ -39,12 +42,16 @@ record ChecksForm(
     /** The service tiers support asks about; the field also takes others. */
     static final List<String> SERVICE_TIERS = List.of("standard", "priority", "scale", "flex", "batch");
 
+    /** Clients offered as the SDK field's suggestions; the field takes any other, with its version. */
+    static final List<String> SDKS = List.of("openai-python", "openai-node", "openai-java", "openai-go",
+            "openai-dotnet", "curl", "LangChain", "LlamaIndex", "Vercel AI SDK", "own HTTP client");
+
     static ChecksForm of(Ticket t) {
         WebChecks c = t.getChecks();
         ApiContext a = t.getApi();
         return new ChecksForm(c.getPrivateWindow(), c.getClearedSiteData(), c.getExtensionsOff(), c.getOtherBrowser(),
                 c.getOtherDevice(), c.getOtherNetwork(), c.getVpnOff(), c.getAppVsWeb(), a.getModel(), a.getEndpoint(),
-                a.getServiceTier(), a.getOrgId(), a.getProjectId(), a.getFailingPercent(), a.retryAnswer(),
+                a.getSdk(), a.getCallMode(), a.getServiceTier(), a.getOrgId(), a.getProjectId(), a.getFailingPercent(), a.retryAnswer(),
                 a.getRequestIds());
     }
 
@@ -53,6 +60,8 @@ record ChecksForm(
             ApiContext a = t.getApi();
             errors.ifValid("model", FieldErrors.blank(model), a::setModel);
             errors.ifValid("endpoint", FieldErrors.blank(endpoint), a::setEndpoint);
+            errors.ifValid("sdk", FieldErrors.blank(sdk), a::setSdk);
+            errors.ifValid("callMode", callMode, a::setCallMode);
             errors.ifValid("serviceTier", FieldErrors.blank(serviceTier), a::setServiceTier);
             errors.ifValid("orgId", FieldErrors.blank(orgId), a::setOrgId);
             errors.ifValid("projectId", FieldErrors.blank(projectId), a::setProjectId);

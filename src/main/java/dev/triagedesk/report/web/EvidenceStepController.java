@@ -57,6 +57,7 @@ class EvidenceStepController {
     String saveEvidence(@PathVariable String token, @Valid @ModelAttribute(ReportFormController.FORM) EvidenceForm form,
                         BindingResult result, @RequestParam(name = "har", required = false) MultipartFile[] har,
                         @RequestParam(name = "console", required = false) MultipartFile[] console,
+                        @RequestParam(name = "apiLog", required = false) MultipartFile[] apiLog,
                         @RequestParam(name = "screenshot", required = false) MultipartFile[] screenshot,
                         @RequestParam(name = "nav", required = false) String nav, Model model,
                         RedirectAttributes flash, HttpServletRequest request) {
@@ -65,7 +66,7 @@ class EvidenceStepController {
         uploads.checkPastedText(form, result);
         if (!t.isDraft()) {
             // step 4 left open in another tab after sending: what it brings is added as the reporter page adds it
-            List<Evidence> late = new ArrayList<>(uploads.take(t.getId(), har, console, screenshot));
+            List<Evidence> late = new ArrayList<>(uploads.take(t.getId(), har, console, apiLog, screenshot));
             if (form.hasPastedConsole() && !result.hasFieldErrors("consoleText")) {
                 late.add(reports.addPastedConsole(t.getId(), form.consoleText()));
             }
@@ -81,7 +82,7 @@ class EvidenceStepController {
         boolean valid = !result.hasErrors();
         boolean leaving = valid || !navigation.needsValidStep(Step.EVIDENCE);
         // files are taken whatever else is wrong on the page: sending them again would be the reporter's loss
-        List<Evidence> added = new ArrayList<>(uploads.take(t.getId(), har, console, screenshot));
+        List<Evidence> added = new ArrayList<>(uploads.take(t.getId(), har, console, apiLog, screenshot));
         if (form.hasPastedConsole() && !result.hasFieldErrors("consoleText") && leaving) {
             // while the page is shown again with errors the text stays in its box; it is taken once, when leaving
             added.add(reports.addPastedConsole(t.getId(), form.consoleText()));

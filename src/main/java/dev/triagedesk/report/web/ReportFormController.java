@@ -3,6 +3,7 @@ package dev.triagedesk.report.web;
 import dev.triagedesk.report.ReportLinks;
 import dev.triagedesk.incident.IncidentGrouping;
 import dev.triagedesk.report.ReportService;
+import dev.triagedesk.ticket.ApiCallMode;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.StatusPageAnswer;
@@ -161,6 +162,8 @@ class ReportFormController {
         model.addAttribute("webChecks", ChecksForm.WEB_CHECKS);
         model.addAttribute("checkResults", List.of(CheckResult.values()));
         model.addAttribute("serviceTiers", ChecksForm.SERVICE_TIERS);
+        model.addAttribute("sdks", ChecksForm.SDKS);
+        model.addAttribute("callModes", List.of(ApiCallMode.values()));
         secrets.show(t, Step.CHECKS, model);
     }
 

@@ -81,12 +81,13 @@ class ReporterPageController {
     String addEvidence(@PathVariable String token, @Valid @ModelAttribute(ReportFormController.FORM) EvidenceForm form,
                        BindingResult result, @RequestParam(name = "har", required = false) MultipartFile[] har,
                        @RequestParam(name = "console", required = false) MultipartFile[] console,
+                        @RequestParam(name = "apiLog", required = false) MultipartFile[] apiLog,
                        @RequestParam(name = "screenshot", required = false) MultipartFile[] screenshot, Model model,
                        RedirectAttributes flash) {
         Ticket t = links.ticket(token);
         validation.complete(form, result);
         uploads.checkPastedText(form, result);
-        List<Evidence> added = new ArrayList<>(uploads.take(t.getId(), har, console, screenshot));
+        List<Evidence> added = new ArrayList<>(uploads.take(t.getId(), har, console, apiLog, screenshot));
         if (result.hasErrors()) {
             // the files are taken; the text fields stay in their boxes with the error next to them
             model.addAttribute("added", UploadMessages.of(added));
@@ -113,6 +114,7 @@ class ReporterPageController {
         model.addAttribute("token", token);
         model.addAttribute("ticket", details.ticket());
         model.addAttribute("attachments", Attachments.of(details));
+        model.addAttribute("api", details.ticket().getProduct() != null && details.ticket().getProduct().isApi());
         model.addAttribute("maxFileSize", uploads.maxFileSize());
         model.addAttribute("maxFileBytes", uploads.maxFileBytes());
         model.addAttribute("maxPastedText", uploads.maxPastedText());

@@ -39,6 +39,7 @@ class TypedSecrets {
             new Field(Step.WHAT, "what.description", Ticket::getDescription),
             new Field(Step.CHECKS, "checks.model", t -> t.getApi().getModel()),
             new Field(Step.CHECKS, "checks.endpoint", t -> t.getApi().getEndpoint()),
+            new Field(Step.CHECKS, "checks.sdk", t -> t.getApi().getSdk()),
             new Field(Step.CHECKS, "checks.orgId", t -> t.getApi().getOrgId()),
             new Field(Step.CHECKS, "checks.projectId", t -> t.getApi().getProjectId()),
             new Field(Step.CHECKS, "checks.requestIds", t -> t.getApi().getRequestIds()));

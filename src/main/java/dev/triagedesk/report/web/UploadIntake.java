@@ -65,11 +65,16 @@ class UploadIntake {
         return properties.upload().maxFileSize().toBytes();
     }
 
-    /** Takes the files of the three inputs; empty inputs (no file chosen) are skipped. */
-    List<Evidence> take(long ticketId, MultipartFile[] har, MultipartFile[] console, MultipartFile[] screenshot) {
+    /**
+     * Takes the files of the inputs; empty inputs (no file chosen) are skipped. {@code apiLog} is the API path's
+     * input for SDK logs, transcripts and Batch files: what each file is, its content decides.
+     */
+    List<Evidence> take(long ticketId, MultipartFile[] har, MultipartFile[] console, MultipartFile[] apiLog,
+                        MultipartFile[] screenshot) {
         List<Evidence> rows = new ArrayList<>();
         rows.addAll(take(ticketId, har, EvidenceKind.HAR));
         rows.addAll(take(ticketId, console, EvidenceKind.CONSOLE));
+        rows.addAll(take(ticketId, apiLog, EvidenceKind.API_LOG));
         rows.addAll(take(ticketId, screenshot, EvidenceKind.SCREENSHOT));
         return rows;
     }

@@ -121,6 +121,23 @@ class TicketPageTests {
                 MadeTickets.Attachment.screenshot("screen.png"));
     }
 
+    /** An API ticket shows what step 3 of the API path asks, the client and how the calls are made among it. */
+    @Test
+    void anApiTicketShowsItsCallDetailsWithTheClientAndHowTheCallsAreMade() throws Exception {
+        Ticket api = fixtures.submit(new dev.triagedesk.ticket.ReportAnswers(Product.OPENAI_API, null, "RateLimitError",
+                429, null, "UTC", null, null, marker + "@example.com", "Calls fail " + marker, null, null,
+                new dev.triagedesk.ticket.ReportAnswers.Api("gpt-5", "/v1/responses", null, "org-abc", null, 20, null,
+                        null, null, "openai-node 4.77.0", dev.triagedesk.ticket.ApiCallMode.BATCH), null));
+        Document page = page(api.getReference());
+        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        for (org.jsoup.nodes.Element dt : page.select("dl.answers dt")) {
+            answers.put(dt.text(), dt.nextElementSibling().text());
+        }
+        assertThat(answers).containsEntry("SDK and version", "openai-node 4.77.0")
+                .containsEntry("How the calls are made", "Batch API").containsEntry("Model", "gpt-5");
+        assertThat(page.select("table.checks")).isEmpty();
+    }
+
     @Test
     void thePageShowsSummaryChecklistVerdictFailuresTimelineIdsRedactionAndAttachments() throws Exception {
         Document page = page(ticket.getReference().toLowerCase());

@@ -281,7 +281,7 @@ class ReportFormBrowserTests {
         assertThat(active()).isEqualTo(warning);
         // and step 4 says what helps with API calls, not only how to save a HAR
         assertThat(browser.findElement(By.cssSelector("details.how-to")).getText())
-                .contains("What helps support with API calls", "x-request-id", "OPENAI_LOG=debug");
+                .contains("How to capture the failing API calls", "x-request-id", "OPENAI_LOG=debug");
         assertThat(ticketService.details(stored.getId()).identifiers()).extracting(i -> i.getValue())
                 .containsExactly("req_7f3a9c21b8e04d55a1b2c3d4");
     }

@@ -119,6 +119,28 @@ class ReportPagesTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(retried.select("#retriedWithBackoff-error").text()).isEqualTo("Error: Choose one of the answers");
         assertThat(retried.select("#model").attr("value")).isEqualTo("gpt-5");
+
+        // how the calls are made: one of three, or not said; an SDK name past its length is said next to it
+        String calls = fixtures.draftAt(Product.OPENAI_API, 2);
+        Document mode = Jsoup.parse(mvc.perform(post("/report/" + calls + "/checks").param("nav", "next")
+                        .param("callMode", "WEBSOCKET").param("sdk", "x".repeat(201)).param("model", "gpt-5"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(mode.select("#callMode-error").text()).isEqualTo("Error: Choose one of the answers");
+        assertThat(mode.select("#sdk-error").text()).startsWith("Error: ").contains("200");
+        assertThat(mode.select(".error-summary a").eachAttr("href")).contains("#callMode-PLAIN", "#sdk");
+        mvc.perform(post("/report/" + calls + "/checks").param("nav", "next").param("callMode", "BATCH")
+                        .param("sdk", "  openai-python 1.54.0 "))
+                .andExpect(redirectedUrl("/report/" + calls + "/evidence"));
+        Ticket saved = tickets.byToken(calls).orElseThrow();
+        assertThat(saved.getApi().getSdk()).isEqualTo("openai-python 1.54.0");
+        assertThat(saved.getApi().getCallMode()).isEqualTo(dev.triagedesk.ticket.ApiCallMode.BATCH);
+        // "not sure" takes the answer back
+        mvc.perform(post("/report/" + calls + "/checks").param("nav", "next").param("callMode", ""))
+                .andExpect(redirectedUrl("/report/" + calls + "/evidence"));
+        assertThat(tickets.byToken(calls).orElseThrow().getApi().getCallMode()).isNull();
+        Document back = Jsoup.parse(mvc.perform(get("/report/" + calls + "/checks")).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(back.select("#callMode-none").hasAttr("checked")).isTrue();
     }
 
     // step 1: the failure time survives a round trip
@@ -210,8 +232,8 @@ class ReportPagesTests {
         assertThat(mvc.perform(get("/report/" + token + "/checks")).andReturn().getResponse().getContentAsString())
                 .contains("secret-warning");
         String summary = reports.review(t.getId()).summary().text();
-        assertThat(summary).contains("Request IDs given: req_7f3a9c21b8e04d55a1b2c3d4 (a secret typed there was removed)")
-                .doesNotContain("REDACTED");
+        assertThat(summary).contains("A secret typed among the request IDs was removed",
+                "Request ID: req_7f3a9c21b8e04d55a1b2c3d4 | Call: given by the reporter").doesNotContain("REDACTED");
         // saving the step again as it is now (the marker in the box) says nothing new
         mvc.perform(post("/report/" + token + "/checks").param("nav", "next").param("requestIds", t.getApi().getRequestIds()))
                 .andExpect(redirectedUrl("/report/" + token + "/evidence"))
@@ -227,13 +249,28 @@ class ReportPagesTests {
     void theApiPathSaysWhatHelpsWithApiCallsNotOnlyHowToSaveAHar() throws Exception {
         Document api = Jsoup.parse(mvc.perform(get("/report/" + fixtures.draftAt(Product.OPENAI_API, 3) + "/evidence"))
                 .andReturn().getResponse().getContentAsString());
-        assertThat(api.select("details.how-to summary").text()).isEqualTo("What helps support with API calls");
-        assertThat(api.select("details.how-to").text()).contains("x-request-id", "X-Client-Request-Id",
-                "OPENAI_LOG=debug", "A HAR only shows calls made from a web page");
+        assertThat(api.select("details.how-to summary").text()).isEqualTo("How to capture the failing API calls");
+        assertThat(api.select("details.how-to").text()).contains("x-request-id", "request_id");
+        // each capture is a command to copy, there as text without scripts (the script adds the Copy buttons)
+        assertThat(api.select(".snippet code").stream().map(Element::wholeText).toList()).containsExactly(
+                "OPENAI_LOG=debug python your_script.py 2>&1 | tee openai.log",
+                "import logging\nlogging.basicConfig(filename=\"openai.log\", level=logging.INFO)\n"
+                        + "logging.getLogger(\"openai\").setLevel(logging.DEBUG)",
+                "OPENAI_LOG=debug node your_script.js 2>&1 | tee openai.log",
+                "const client = new OpenAI({ logLevel: 'debug' });",
+                "curl -v https://api.openai.com/v1/chat/completions \\\n  -H \"Authorization: Bearer $OPENAI_API_KEY\""
+                        + " -H \"Content-Type: application/json\" \\\n  -d @request.json 2>&1 | tee curl.txt",
+                "batch = client.batches.retrieve(\"batch_...\")\nclient.files.content(batch.error_file_id)"
+                        + ".write_to_file(\"batch_errors.jsonl\")");
+        assertThat(api.select(".snippet button[data-copy]")).hasSize(6).allSatisfy(b -> assertThat(b.hasAttr("hidden")).isTrue());
+        // the client's files have their own input; the browser's console input is not offered
+        assertThat(api.select("input[type=file][name=apiLog]").attr("accept")).contains(".jsonl", ".log", ".txt");
+        assertThat(api.select("input[type=file][name=console]")).isEmpty();
         Document web = Jsoup.parse(mvc.perform(get("/report/" + fixtures.draftAt(Product.CHATGPT_WEB, 3) + "/evidence"))
                 .andReturn().getResponse().getContentAsString());
         assertThat(web.select("details.how-to summary").text()).isEqualTo("How to capture a HAR and the console log");
         assertThat(web.text()).doesNotContain("OPENAI_LOG");
+        assertThat(web.select("input[type=file][name=apiLog]")).isEmpty();
     }
 
     @Test
