@@ -51,7 +51,7 @@ final class ApiLines {
     /** A status an exception message states: {@code Error code: 429}, Node's {@code 429 message}, {@code HTTP 429}. */
     static final Pattern MESSAGE_STATUS = Pattern.compile(
             "^(\\d{3})\\b(?!\\.\\d)|\\bError code: (\\d{3})\\b|\\bHTTP (\\d{3})\\b|\\bstatus(?: code)?:? (\\d{3})\\b"
-                    + "|\\bStatus: (\\d{3})\\b|\\b(\\d{3}) (?:Too Many Requests|Internal Server Error|Bad Gateway"
+                    + "|\\bStatus: (\\d{3})\\b|\\bCode (\\d{3})\\b|\\b(\\d{3}) (?:Too Many Requests|Internal Server Error|Bad Gateway"
                     + "|Service Unavailable|Gateway Timeout|Unauthorized|Forbidden|Not Found|Bad Request)\\b");
     /** openai-go: {@code POST "https://api.openai.com/v1/chat/completions": 429 Too Many Requests {…}}. */
     static final Pattern GO_ERROR = Pattern.compile(
@@ -65,14 +65,15 @@ final class ApiLines {
     static final Pattern CURL_STATUS = Pattern.compile("^(?:< )?HTTP/[\\d.]+ (\\d{3})(?: (.*))?$");
     static final Pattern CURL_HEADER = Pattern.compile("^(?:< )?([A-Za-z0-9-]{1,80}): ?(.*)$");
     static final Pattern CURL_ISSUER = Pattern.compile("^\\*\\s+issuer: (.+)$");
-    static final Pattern CURL_CONNECTED = Pattern.compile("^\\* (?:Connected to|Host) ([A-Za-z0-9.-]+)");
+    static final Pattern CURL_CONNECTED = Pattern.compile(
+            "^\\*\\s+(?:Connected to |Host |subjectAltName: host \"|SNI: )([A-Za-z0-9.-]+)");
     static final Pattern CURL_ERROR = Pattern.compile("^curl: \\((\\d+)\\) (.+)$");
     static final Pattern CURL_RETRY = Pattern.compile("Will retry in (\\d+) seconds?");
 
     /** A header in a Python repr dump: {@code 'x-request-id': 'req_…'}, {@code ('x-request-id', 'req_…')}, {@code (b'…', b'…')}. */
     static final Pattern REPR_HEADER = Pattern.compile(
             "b?['\"]((?i:x-request-id|cf-ray|openai-processing-ms|retry-after(?:-ms)?|x-ratelimit-[a-z-]+))['\"]"
-                    + "(?::|,)\\s*b?['\"]([^'\"]{0,200})['\"]");
+                    + "(?::|,)?\\s*b?['\"]([^'\"]{0,200})['\"]");
 
     /** A timestamp near the start of a line: ISO 8601 or {@code 2024-05-01 10:00:00,123}. */
     private static final Pattern TIME = Pattern.compile(
@@ -144,6 +145,22 @@ final class ApiLines {
                 || simple.equals("BadRequestError") || simple.equals("NotFoundError") || simple.equals("ConflictError")
                 || simple.equals("UnprocessableEntityError") || simple.equals("ClientResultException")
                 || simple.endsWith("RateLimitException") || simple.equals("OpenAIError");
+    }
+
+    /** The status an SDK's error class stands for, when the message states none ({@code openai.InternalServerError}). */
+    static Integer classStatus(String cls) {
+        String simple = cls.substring(cls.lastIndexOf('.') + 1);
+        return switch (simple) {
+            case "RateLimitError", "RateLimitException" -> 429;
+            case "InternalServerError", "InternalServerException" -> 500;
+            case "AuthenticationError", "UnauthorizedException" -> 401;
+            case "PermissionDeniedError", "PermissionDeniedException" -> 403;
+            case "NotFoundError", "NotFoundException" -> 404;
+            case "BadRequestError", "BadRequestException" -> 400;
+            case "ConflictError" -> 409;
+            case "UnprocessableEntityError", "UnprocessableEntityException" -> 422;
+            default -> null;
+        };
     }
 
     /** Whether a client error says no response came (a connection failure or timeout). */

@@ -56,6 +56,10 @@ public final class ApiLogAnalyzer {
     /** openai-node calls waiting for their retry; an older one is given up when more are open. */
     static final int MAX_OPEN_CALLS = 256;
 
+    /** Node's {@code 429 You exceeded…}, Java's {@code 429: …}, Python's {@code Error code: 429} without a dict. */
+    private static final java.util.regex.Pattern LEADING_STATUS = java.util.regex.Pattern.compile(
+            "^(?:Error code: )?\\d{3}\\b(?!\\s*-\\s*\\{)");
+
     private final Redactor redactor;
     private final int maxCalls;
 
@@ -328,6 +332,17 @@ public final class ApiLogAnalyzer {
                 return true;
             }
             String t = raw.strip();
+            if (t.indexOf('"') >= 0 || t.indexOf('\'') >= 0) {
+                // a JSON or repr error body printed after the exception line ("Code 500 : {", then the body)
+                ErrorDetail d = ErrorDicts.parse(t);
+                if (d != null) {
+                    dumpOf.error = ErrorDicts.merge(ErrorDicts.merge(ErrorDicts.merge(ErrorDicts.merge(dumpOf.error,
+                            "message", d.message()), "type", d.type()), "code", d.code()), "param", d.param());
+                }
+                List<RequestId> ids = new ArrayList<>();
+                RequestIds.fromText(t, ids);
+                ids.forEach(id -> dumpOf.requestId(id.name(), id.value()));
+            }
             if (t.startsWith("status: ") && dumpOf.status == null) {
                 Integer s = ApiLines.messageStatus("status " + t.substring(8).replace(",", ""));
                 if (s != null) {
@@ -336,11 +351,8 @@ public final class ApiLogAnalyzer {
             } else if (t.startsWith("request_id: ") || t.startsWith("requestID: ")) {
                 String v = t.substring(t.indexOf(':') + 1).replaceAll("[\\s',\"]", "");
                 dumpOf.requestId("x-request-id", v);
-            } else if (t.startsWith("at ")) {
-                dumpOf = null; // the stack: the dump is over
-                return false;
             }
-            return true;
+            return true; // a stack frame or another property: part of the exception, nothing to read
         }
 
         // ---- exceptions of any client ----
@@ -384,12 +396,15 @@ public final class ApiLogAnalyzer {
                 return;
             }
             Integer status = ApiLines.messageStatus(message);
+            if (status == null) {
+                status = ApiLines.classStatus(cls);
+            }
             ErrorDetail detail = message == null ? null : ErrorDicts.parse(message);
             Matcher dotnet = message == null ? null : ApiLines.DOTNET.matcher(message);
             if (dotnet != null && dotnet.find() && detail == null) {
                 detail = new ErrorDetail(blankToNull(dotnet.group(2)), blankToNull(dotnet.group(3)), null, null);
             }
-            if (detail == null && message != null && status != null) {
+            if (detail == null && message != null && status != null && LEADING_STATUS.matcher(message).find()) {
                 // Node's "429 You exceeded your current quota…", Java's "429: …": the message after the status
                 String rest = message.replaceFirst("^(?:Error code: )?\\d{3}:?\\s*(?:-\\s*)?", "").strip();
                 if (!rest.isEmpty() && !rest.startsWith("status code (no body)")) {

@@ -17,9 +17,12 @@ final class FormatDetector {
             "openai\\._base_client|\\bRequest options: \\{|\\bHTTP Response: [A-Z]+ (?:https?://\\S+ \"\\d{3}|\\d{3}\\b)"
                     + "|\\bRetrying request (?:to \\S+ )?in [\\d.]+ seconds"
                     + "|\\bHTTP Request: [A-Z]+ https?://\\S*(?:openai|/v1/)\\S* \"HTTP/[\\d.]+ \\d{3}");
-    /** curl -v: the request line it sends, the status line it got, its connection notes. */
-    private static final Pattern CURL_V = Pattern.compile(
-            "(?m)^(?:> [A-Z]+ /\\S* HTTP/[\\d.]+|< HTTP/[\\d.]+ \\d{3}|\\*\\s+Trying \\S+|\\* Connected to \\S+)");
+    /** curl -v: the request line it sends, the status line it got, its connection and TLS notes. */
+    private static final Pattern CURL_REQUEST = Pattern.compile("(?m)^> [A-Z]+ /\\S* HTTP/[\\d.]+");
+    private static final Pattern CURL_RESPONSE = Pattern.compile("(?m)^< HTTP/[\\d.]+ \\d{3}");
+    private static final Pattern CURL_NOTE = Pattern.compile(
+            "(?m)^\\*\\s+(?:Trying \\S+|Connected to \\S+|SSL connection using|issuer: |subjectAltName: |Server certificate:"
+                    + "|ALPN)");
     /** curl -i: a status line at the very start, then headers. */
     private static final Pattern CURL_I = Pattern.compile("^\\s*HTTP/[\\d.]+ \\d{3}[^\\n]*\\r?\\n[A-Za-z0-9-]+: ");
     private static final Pattern TRACEBACK = Pattern.compile(
@@ -55,18 +58,15 @@ final class FormatDetector {
         return null;
     }
 
-    /** Two different kinds of curl's marked lines: one alone could be a quote in any log. */
+    /** Two different kinds of curl's marked lines, or three of its notes: one alone could be a quote in any log. */
     private static boolean curlVerbose(String head) {
-        var m = CURL_V.matcher(head);
-        char first = 0;
-        while (m.find()) {
-            char c = head.charAt(m.start());
-            if (first == 0) {
-                first = c;
-            } else if (c != first) {
-                return true;
-            }
+        boolean request = CURL_REQUEST.matcher(head).find();
+        boolean response = CURL_RESPONSE.matcher(head).find();
+        var notes = CURL_NOTE.matcher(head);
+        int noteCount = 0;
+        while (noteCount < 3 && notes.find()) {
+            noteCount++;
         }
-        return false;
+        return request && (response || noteCount > 0) || response && noteCount > 0 || noteCount >= 3;
     }
 }
