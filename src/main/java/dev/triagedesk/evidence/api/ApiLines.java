@@ -1,5 +1,7 @@
 package dev.triagedesk.evidence.api;
 
+import dev.triagedesk.evidence.SignalType;
+import dev.triagedesk.evidence.triage.NetErrors;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
@@ -46,7 +48,7 @@ final class ApiLines {
 
     /** An exception line: a class ending in Error or Exception, its message. */
     static final Pattern EXCEPTION = Pattern.compile(
-            "^\\s*(?:Caused by: |Exception in thread \"[^\"]{0,80}\" |Uncaught |\\w+ \\[|Error: )?"
+            "^\\s*(?:Caused by: |Exception in thread \"[^\"]{0,80}\" |Unhandled exception\\. |Uncaught |\\w+ \\[|Error: )?"
                     + "((?:[\\w$]+\\.){0,8}[A-Z]?[\\w$]*(?:Error|Exception|Exception\\$\\w+))(?:\\]?:\\s*(.*))?$");
     /** A status an exception message states: {@code Error code: 429}, Node's {@code 429 message}, {@code HTTP 429}. */
     static final Pattern MESSAGE_STATUS = Pattern.compile(
@@ -67,7 +69,7 @@ final class ApiLines {
     static final Pattern CURL_ISSUER = Pattern.compile("^\\*\\s+issuer: (.+)$");
     static final Pattern CURL_CONNECTED = Pattern.compile(
             "^\\*\\s+(?:Connected to |Host |subjectAltName: host \"|SNI: )([A-Za-z0-9.-]+)");
-    static final Pattern CURL_ERROR = Pattern.compile("^curl: \\((\\d+)\\) (.+)$");
+    static final Pattern CURL_ERROR = Pattern.compile("curl: \\((\\d+)\\) (.+)$");
     static final Pattern CURL_RETRY = Pattern.compile("Will retry in (\\d+) seconds?");
 
     /** A header in a Python repr dump: {@code 'x-request-id': 'req_…'}, {@code ('x-request-id', 'req_…')}, {@code (b'…', b'…')}. */
@@ -145,6 +147,32 @@ final class ApiLines {
                 || simple.equals("BadRequestError") || simple.equals("NotFoundError") || simple.equals("ConflictError")
                 || simple.equals("UnprocessableEntityError") || simple.equals("ClientResultException")
                 || simple.endsWith("RateLimitException") || simple.equals("OpenAIError");
+    }
+
+    /**
+     * What a failure without a response is evidence of: curl's exit codes (6 host not resolved, 5 proxy not resolved,
+     * 35 and 60 TLS, 7 and 28 connection), then the words clients use (through {@link NetErrors#signalFromText}).
+     */
+    static SignalType failureSignal(String text) {
+        Matcher m = CURL_ERROR.matcher(text);
+        if (m.find()) {
+            switch (m.group(1)) {
+                case "6":
+                    return SignalType.DNS_FAILURE;
+                case "5", "97":
+                    return SignalType.PROXY_FAILURE;
+                case "35", "51", "58", "60", "77", "83", "90", "91":
+                    return SignalType.TLS_INTERCEPTION;
+                case "7", "28", "52", "55", "56":
+                    return SignalType.CONNECTION_FAILURE;
+                default:
+                    break;
+            }
+        }
+        if (text.contains("Could not resolve host") || text.contains("nodename nor servname")) {
+            return SignalType.DNS_FAILURE;
+        }
+        return NetErrors.signalFromText(text);
     }
 
     /** The status an SDK's error class stands for, when the message states none ({@code openai.InternalServerError}). */

@@ -1,28 +1,22 @@
 package dev.triagedesk.evidence.api;
 
-import dev.triagedesk.evidence.Category;
 import dev.triagedesk.evidence.ErrorDetail;
 import dev.triagedesk.evidence.RequestId;
-import dev.triagedesk.evidence.Signal;
 import dev.triagedesk.evidence.SignalType;
 import dev.triagedesk.evidence.console.LineReader;
 import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.evidence.triage.ErrorBodies;
-import dev.triagedesk.evidence.triage.FailureClassifier;
 import dev.triagedesk.evidence.triage.Hosts;
-import dev.triagedesk.evidence.triage.NetErrors;
 import dev.triagedesk.evidence.triage.RequestIds;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -117,16 +111,11 @@ public final class ApiLogAnalyzer {
     private final class Reading {
 
         private final ApiLogFormat format;
-        private final List<ApiCall> calls = new ArrayList<>();
-        private final List<Signal> signals = new ArrayList<>();
-        private final Set<String> signalKeys = new HashSet<>();
-        private final List<RequestId> callIds = new ArrayList<>();
         private final List<RequestId> otherIds = new ArrayList<>();
-        private final Set<String> idValues = new HashSet<>();
         private final Map<String, CallBuilder> retrying = new LinkedHashMap<>();
         private final ApiFindings found;
+        private final CallReports reports;
         private final CurlTranscript curl;
-        private long omitted;
         private long attempts;
         private long failedAttempts;
         private int lineNo;
@@ -134,12 +123,14 @@ public final class ApiLogAnalyzer {
         private CallBuilder current;
         /** The last exception that was not the client's own (httpx.ConnectError…): the cause of the next one. */
         private String cause;
+        private int causeLine;
         /** Indented lines after a Node exception: its properties ({@code status: 429}, {@code code: '…'}). */
         private CallBuilder dumpOf;
 
         Reading(ApiLogFormat format) {
             this.format = format;
             this.found = new ApiFindings(format);
+            this.reports = new CallReports(redactor, maxCalls);
             this.curl = format == ApiLogFormat.CURL ? new CurlTranscript(this::curlEvent) : null;
         }
 
@@ -159,8 +150,14 @@ public final class ApiLogAnalyzer {
             if (curl != null && curl.line(raw, lineNo, time, millis)) {
                 return;
             }
-            if (dumpOf != null && nodeDump(raw)) {
-                return;
+            if (dumpOf != null) {
+                ExceptionDump.Line l = ExceptionDump.read(raw, dumpOf);
+                if (l != ExceptionDump.Line.PART) {
+                    dumpOf = null;
+                }
+                if (l != ExceptionDump.Line.OTHER) {
+                    return;
+                }
             }
             boolean options = raw.contains("Request options: ");
             if (!options) {
@@ -316,45 +313,6 @@ public final class ApiLogAnalyzer {
             }
         }
 
-        /** Indented lines of Node's error dump; says whether the line was one. */
-        private boolean nodeDump(String raw) {
-            if (raw.isEmpty() || !Character.isWhitespace(raw.charAt(0))) {
-                if (!raw.startsWith("}")) {
-                    dumpOf = null;
-                    return false;
-                }
-                dumpOf = null;
-                return true;
-            }
-            String[] kv = ErrorDicts.inspectLine(raw);
-            if (kv != null) {
-                dumpOf.error = ErrorDicts.merge(dumpOf.error, kv[0], kv[1]);
-                return true;
-            }
-            String t = raw.strip();
-            if (t.indexOf('"') >= 0 || t.indexOf('\'') >= 0) {
-                // a JSON or repr error body printed after the exception line ("Code 500 : {", then the body)
-                ErrorDetail d = ErrorDicts.parse(t);
-                if (d != null) {
-                    dumpOf.error = ErrorDicts.merge(ErrorDicts.merge(ErrorDicts.merge(ErrorDicts.merge(dumpOf.error,
-                            "message", d.message()), "type", d.type()), "code", d.code()), "param", d.param());
-                }
-                List<RequestId> ids = new ArrayList<>();
-                RequestIds.fromText(t, ids);
-                ids.forEach(id -> dumpOf.requestId(id.name(), id.value()));
-            }
-            if (t.startsWith("status: ") && dumpOf.status == null) {
-                Integer s = ApiLines.messageStatus("status " + t.substring(8).replace(",", ""));
-                if (s != null) {
-                    dumpOf.respond(null, null, s, null);
-                }
-            } else if (t.startsWith("request_id: ") || t.startsWith("requestID: ")) {
-                String v = t.substring(t.indexOf(':') + 1).replaceAll("[\\s',\"]", "");
-                dumpOf.requestId("x-request-id", v);
-            }
-            return true; // a stack frame or another property: part of the exception, nothing to read
-        }
-
         // ---- exceptions of any client ----
 
         private void exception(String raw, String time, long millis) {
@@ -385,11 +343,9 @@ public final class ApiLogAnalyzer {
                     return;
                 }
                 String text = cls + ": " + message;
+                flushCause();
                 cause = text;
-                SignalType t = NetErrors.signalFromText(text);
-                if (t != null) {
-                    signal(t, lineNo, ApiFindings.clip(redactor.text(text), 200));
-                }
+                causeLine = lineNo;
                 if (current != null && !current.finished && !current.responded && current.netError != null) {
                     current.netError = text;
                 }
@@ -419,7 +375,21 @@ public final class ApiLogAnalyzer {
                         + (cause == null ? "" : " (" + cause + ")");
             }
             dumpOf = c;
-            cause = null;
+            if (noResponse) {
+                cause = null; // said as the call's net error
+            }
+            flushCause();
+        }
+
+        /** A cause no client error took (an exception of its own): its signal, if it is evidence of one. */
+        private void flushCause() {
+            if (cause != null) {
+                SignalType t = ApiLines.failureSignal(cause);
+                if (t != null) {
+                    reports.signal(t, causeLine, ApiFindings.clip(redactor.text(cause), 200));
+                }
+                cause = null;
+            }
         }
 
         /** Joins an exception to the call it ends, or makes it a call of its own; {@code null} when it repeats one. */
@@ -500,10 +470,6 @@ public final class ApiLogAnalyzer {
                     CallBuilder c = current != null && !current.finished && !current.responded ? current
                             : openAttempt(e.time(), e.millis(), false);
                     c.netError = e.text();
-                    SignalType t = NetErrors.signalFromText(e.text());
-                    if (t != null) {
-                        signal(t, e.line(), ApiFindings.clip(redactor.text(e.text()), 200));
-                    }
                 }
                 case RETRY -> {
                     if (current != null) {
@@ -511,12 +477,12 @@ public final class ApiLogAnalyzer {
                         current.announcedWait = (double) e.status();
                     }
                 }
-                case TLS_PROBLEM -> signal(SignalType.TLS_INTERCEPTION, e.line(),
+                case TLS_PROBLEM -> reports.signal(SignalType.TLS_INTERCEPTION, e.line(),
                         ApiFindings.clip(redactor.text(e.text()), 200));
                 case ISSUER -> {
                     String host = e.url();
                     if (host != null && Hosts.isProduct("https://" + host) && !TlsIssuers.isPublicCa(e.text())) {
-                        signal(SignalType.TLS_INTERCEPTION, e.line(),
+                        reports.signal(SignalType.TLS_INTERCEPTION, e.line(),
                                 ApiFindings.clip(redactor.text(TlsIssuers.interception(e.text()) + " for " + host), 200));
                     }
                 }
@@ -584,78 +550,7 @@ public final class ApiLogAnalyzer {
                 return;
             }
             found.call(c);
-            String endpoint = c.endpoint == null ? null
-                    : ApiFindings.clip(c.endpoint.startsWith("http") ? redactor.url(c.endpoint) : redactor.text(c.endpoint), MAX_URL);
-            ErrorDetail error = redact(c.error);
-            String netError = c.netError == null ? null : ApiFindings.clip(redactor.text(c.netError), MAX_MESSAGE);
-            int status = c.status == null ? 0 : c.status;
-            Category category = FailureClassifier.classify(c.responded ? status : 0,
-                    c.responded ? null : netError == null ? "no response" : netError, error);
-            List<RequestId> ids = new ArrayList<>();
-            for (RequestId id : c.requestIds) {
-                RequestId r = new RequestId(id.name(), redactor.text(id.value()));
-                ids.add(r);
-                if (callIds.size() < MAX_REQUEST_IDS && idValues.add(id.value())) {
-                    callIds.add(r);
-                }
-            }
-            String pattern = c.retryPattern();
-            ApiCall.RateLimit rate = c.headers.rateLimit();
-            signals(c, endpoint, error, netError, pattern, rate);
-            if (calls.size() >= maxCalls) {
-                omitted++;
-                return;
-            }
-            calls.add(new ApiCall(c.line, c.time, c.method, endpoint,
-                    c.model == null ? null : ApiFindings.clip(redactor.text(c.model), 100), c.responded ? c.status : null,
-                    c.statusText == null ? null : ApiFindings.clip(redactor.text(c.statusText), 100), netError, error,
-                    List.copyOf(ids), category, c.attempts, List.copyOf(c.statuses), List.copyOf(c.waits), pattern,
-                    c.recovered(), rate, c.headers.processingMs, c.durationMs));
-        }
-
-        private void signals(CallBuilder c, String endpoint, ErrorDetail error, String netError, String pattern,
-                             ApiCall.RateLimit rate) {
-            String on = endpoint == null ? "" : " " + endpoint;
-            if (c.attempts > 1) {
-                signal(SignalType.SDK_RETRIES, c.line, ApiFindings.retries(c.attempts, c.waits, pattern) + on);
-            }
-            if ("no-backoff".equals(pattern) || "tight-loop".equals(pattern)) {
-                signal(SignalType.RETRIES_WITHOUT_BACKOFF, c.line, ApiFindings.retries(c.attempts, c.waits, pattern) + on);
-            }
-            if (rate != null && rate.exhausted()) {
-                signal(SignalType.RATE_LIMIT_EXHAUSTED, c.line, ApiFindings.rateLimit(rate) + on);
-            }
-            int status = c.status == null ? 0 : c.status;
-            SignalType fromError = FailureClassifier.signalOf(status, error, c.endpoint);
-            if (fromError != null) {
-                String what = error.code() != null ? error.code() : error.type() != null ? error.type()
-                        : ApiFindings.clip(error.message(), 120);
-                signal(fromError, c.line, (status > 0 ? "HTTP " + status + " " : "") + what + on);
-            }
-            if (netError != null && !c.responded) {
-                SignalType t = NetErrors.signalFromText(netError);
-                signal(t != null ? t : SignalType.CONNECTION_FAILURE, c.line, ApiFindings.clip(netError, 160) + on);
-            }
-        }
-
-        private ErrorDetail redact(ErrorDetail e) {
-            if (e == null || e.isEmpty()) {
-                return null;
-            }
-            return new ErrorDetail(e.type() == null ? null : ApiFindings.clip(redactor.text(e.type()), 200),
-                    e.code() == null ? null : ApiFindings.clip(redactor.text(e.code()), 200),
-                    e.message() == null ? null : ApiFindings.clip(redactor.text(e.message()), MAX_MESSAGE),
-                    e.param() == null ? null : ApiFindings.clip(redactor.text(e.param()), 200));
-        }
-
-        private void signal(SignalType type, int line, String detail) {
-            if (signals.size() >= MAX_SIGNALS) {
-                return;
-            }
-            String d = ApiFindings.clip(detail, 200);
-            if (signalKeys.add(type.id() + '\u0000' + d)) {
-                signals.add(Signal.atLine(type, line, d));
-            }
+            reports.report(c);
         }
 
         /** Request IDs anywhere in the log (also of calls that succeeded), after those of failing calls. */
@@ -665,9 +560,10 @@ public final class ApiLogAnalyzer {
             }
             List<RequestId> ids = new ArrayList<>();
             RequestIds.fromText(raw, ids);
+            boolean header = raw.contains("x-request-id") || raw.contains("request_id: ");
             for (RequestId id : ids) {
                 if (otherIds.size() < MAX_REQUEST_IDS) {
-                    otherIds.add(id);
+                    otherIds.add(header && id.value().startsWith("req_") ? new RequestId("x-request-id", id.value()) : id);
                 }
             }
         }
@@ -678,6 +574,7 @@ public final class ApiLogAnalyzer {
         }
 
         ApiLogAnalysis finish() {
+            flushCause();
             if (curl != null) {
                 curl.end();
             }
@@ -686,16 +583,17 @@ public final class ApiLogAnalyzer {
             }
             retrying.clear();
             finish(current);
+            List<ApiCall> calls = new ArrayList<>(reports.calls);
             calls.sort(Comparator.comparingInt(ApiCall::line));
-            List<RequestId> ids = new ArrayList<>(callIds);
+            List<RequestId> ids = new ArrayList<>(reports.callIds);
             for (RequestId id : otherIds) {
-                if (ids.size() < MAX_REQUEST_IDS && idValues.add(id.value())) {
+                if (ids.size() < MAX_REQUEST_IDS && reports.idValues.add(id.value())) {
                     ids.add(new RequestId(id.name(), redactor.text(id.value())));
                 }
             }
-            return new ApiLogAnalysis(ApiLogAnalysis.KIND, format.id(), lineNo, List.copyOf(calls), omitted, attempts,
-                    failedAttempts, List.copyOf(ids), List.copyOf(signals),
-                    lineNo == 0 ? null : found.describe(calls.size() + omitted, attempts, ids.size()));
+            return new ApiLogAnalysis(ApiLogAnalysis.KIND, format.id(), lineNo, List.copyOf(calls), reports.omitted,
+                    attempts, failedAttempts, List.copyOf(ids), List.copyOf(reports.signals),
+                    lineNo == 0 ? null : found.describe(calls.size() + reports.omitted, attempts, ids.size()));
         }
     }
 

@@ -46,6 +46,8 @@ final class CallBuilder {
     boolean anyFailed;
     private int attemptClosed;
     long failedAttempts;
+    /** The status of the last attempt that failed (null: it got no response): what a recovered call is about. */
+    Integer lastFailedStatus;
     /** The SDK said the call is over (openai-node's last response): a later attempt is another call. */
     boolean closed;
     /** Counted and reported once. */
@@ -94,6 +96,7 @@ final class CallBuilder {
         if (failedNow()) {
             anyFailed = true;
             failedAttempts++;
+            lastFailedStatus = status;
         }
     }
 

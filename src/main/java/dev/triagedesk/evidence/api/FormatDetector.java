@@ -23,6 +23,8 @@ final class FormatDetector {
     private static final Pattern CURL_NOTE = Pattern.compile(
             "(?m)^\\*\\s+(?:Trying \\S+|Connected to \\S+|SSL connection using|issuer: |subjectAltName: |Server certificate:"
                     + "|ALPN)");
+    /** curl's own error line: {@code curl: (6) Could not resolve host: api.openai.com}. */
+    private static final Pattern CURL_ERROR = Pattern.compile("(?m)^curl: \\(\\d{1,3}\\) \\S");
     /** curl -i: a status line at the very start, then headers. */
     private static final Pattern CURL_I = Pattern.compile("^\\s*HTTP/[\\d.]+ \\d{3}[^\\n]*\\r?\\n[A-Za-z0-9-]+: ");
     private static final Pattern TRACEBACK = Pattern.compile(
@@ -67,6 +69,7 @@ final class FormatDetector {
         while (noteCount < 3 && notes.find()) {
             noteCount++;
         }
-        return request && (response || noteCount > 0) || response && noteCount > 0 || noteCount >= 3;
+        return request && (response || noteCount > 0) || response && noteCount > 0 || noteCount >= 3
+                || CURL_ERROR.matcher(head).find();
     }
 }
