@@ -1,5 +1,6 @@
 package dev.triagedesk.evidence.api;
 
+import dev.triagedesk.evidence.console.ConsoleAnalyzer;
 import java.util.regex.Pattern;
 
 /**
@@ -54,10 +55,23 @@ final class FormatDetector {
         if (CURL_I.matcher(head).find() || curlVerbose(head)) {
             return ApiLogFormat.CURL;
         }
-        if (TRACEBACK.matcher(head).find()) {
+        if (TRACEBACK.matcher(head).find() && !browserConsole(head)) {
             return ApiLogFormat.TRACEBACK;
         }
         return null;
+    }
+
+    /**
+     * An exception line alone can sit in a browser's console (a page that calls the API and logs its error): such a
+     * log stays with the console reader, which reads its layout. Only text the console reader would read as a
+     * line-oriented log of its own layout ({@code generic}, {@code plain}) is taken as a traceback.
+     */
+    private static boolean browserConsole(String head) {
+        if (!ConsoleAnalyzer.looksLikeConsole(head)) {
+            return false;
+        }
+        String format = ConsoleAnalyzer.detectFormat(head);
+        return !"generic".equals(format) && !"plain".equals(format);
     }
 
     /** Two different kinds of curl's marked lines, or three of its notes: one alone could be a quote in any log. */
