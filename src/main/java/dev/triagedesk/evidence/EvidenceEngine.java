@@ -1,5 +1,8 @@
 package dev.triagedesk.evidence;
 
+import dev.triagedesk.evidence.api.ApiLogAnalysis;
+import dev.triagedesk.evidence.api.ApiLogAnalyzer;
+import dev.triagedesk.evidence.api.ApiLogSanitizer;
 import dev.triagedesk.evidence.console.ConsoleAnalysis;
 import dev.triagedesk.evidence.console.ConsoleAnalyzer;
 import dev.triagedesk.evidence.console.ConsoleSanitizer;
@@ -44,8 +47,10 @@ public final class EvidenceEngine {
     /** Split also before the JIT has compiled the engine (see {@link HarProcessor#splitPaysOff()}). */
     private final boolean splitCold;
 
+    /** API client evidence (SDK logs, tracebacks, curl transcripts) is recognised before the console predicate is asked. */
     public EvidenceEngine(RedactionKey key, InputLimits limits, Predicate<String> looksLikeConsole) {
-        this(key, new EvidenceFiles(limits, looksLikeConsole), HarReadOptions.SPLIT_ABOVE, false);
+        this(key, new EvidenceFiles(limits, looksLikeConsole, ApiLogAnalyzer::looksLikeApiLog),
+                HarReadOptions.SPLIT_ABOVE, false);
     }
 
     private EvidenceEngine(RedactionKey key, EvidenceFiles files, long splitAbove, boolean splitCold) {
@@ -224,6 +229,36 @@ public final class EvidenceEngine {
         return redactor.ledger().report(false);
     }
 
+    /** Analyzes API client evidence (streamed line by line; calls are capped, counts are not). */
+    public ApiLogAnalysis analyzeApiLog(EvidenceDocument doc) {
+        requireApiLog(doc);
+        try (Reader in = reader(doc)) {
+            return new ApiLogAnalyzer(redactor()).analyze(in);
+        } catch (IOException e) {
+            throw new EvidenceException("cannot read " + doc.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes a sanitized copy of API client evidence (same lines, secrets replaced) to {@code out}. Throws
+     * {@link LeftoverSecretsException} if a secret shape is left: the caller must then discard the output.
+     */
+    public RedactionReport sanitizeApiLog(EvidenceDocument doc, OutputStream out) {
+        requireApiLog(doc);
+        Redactor redactor = redactor();
+        LeftoverScan scan = new LeftoverScan();
+        try (Reader in = reader(doc);
+             Writer w = new OutputStreamWriter(scan.wrap(NonClosingOutputStream.of(out)), StandardCharsets.UTF_8)) {
+            new ApiLogSanitizer(redactor).sanitize(in, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!scan.clean()) {
+            throw new LeftoverSecretsException("the sanitized copy of " + doc.name(), scan.count(), scan.findings());
+        }
+        return redactor.ledger().report(false);
+    }
+
     private static Reader reader(EvidenceDocument doc) throws IOException {
         return new BufferedReader(new InputStreamReader(doc.open(), StandardCharsets.UTF_8), 1 << 16);
     }
@@ -243,6 +278,12 @@ public final class EvidenceEngine {
     private static void requireConsole(EvidenceDocument doc) {
         if (doc.format() != EvidenceFormat.CONSOLE) {
             throw new IllegalArgumentException(doc.name() + " is not a console log");
+        }
+    }
+
+    private static void requireApiLog(EvidenceDocument doc) {
+        if (doc.format() != EvidenceFormat.API_LOG) {
+            throw new IllegalArgumentException(doc.name() + " is not an API client log");
         }
     }
 

@@ -8,6 +8,8 @@ import dev.triagedesk.evidence.LeftoverSecretsException;
 import dev.triagedesk.evidence.RequestId;
 import dev.triagedesk.evidence.Signal;
 import dev.triagedesk.evidence.StreamError;
+import dev.triagedesk.evidence.api.ApiCall;
+import dev.triagedesk.evidence.api.ApiLogAnalysis;
 import dev.triagedesk.evidence.console.ConsoleAnalysis;
 import dev.triagedesk.evidence.console.ConsoleError;
 import dev.triagedesk.evidence.har.HarFindings;
@@ -149,19 +151,31 @@ class EvidenceIntake {
         Evidence row = analyze(ticket, doc, receivedSize);
         started.stop(Timer.builder("triage.evidence.analysis")
                 .description("Reading, redacting and storing one evidence document")
-                .tag("format", doc.format() == EvidenceFormat.CONSOLE ? "console" : "har")
+                .tag("format", formatTag(doc.format()))
                 .tag("outcome", row.isAnalyzed() ? "analyzed" : "rejected").register(meters));
         return row;
     }
 
+    private static String formatTag(EvidenceFormat format) {
+        return switch (format) {
+            case CONSOLE -> "console";
+            case API_LOG -> "api-log";
+            case BATCH -> "batch";
+            case HAR, HAR_JSONP -> "har";
+        };
+    }
+
     private Evidence analyze(Ticket ticket, EvidenceDocument doc, long receivedSize) {
-        boolean har = doc.format() != EvidenceFormat.CONSOLE;
-        Evidence row = evidence.save(new Evidence(ticket, har ? EvidenceKind.HAR : EvidenceKind.CONSOLE, doc.name(),
-                receivedSize, clock.instant()));
+        boolean apiLog = doc.format() == EvidenceFormat.API_LOG;
+        boolean har = doc.format() != EvidenceFormat.CONSOLE && !apiLog;
+        EvidenceKind kind = har ? EvidenceKind.HAR : apiLog ? EvidenceKind.API_LOG : EvidenceKind.CONSOLE;
+        Evidence row = evidence.save(new Evidence(ticket, kind, doc.name(), receivedSize, clock.instant()));
         String location = storage.newLocation(ticket.getId(), row.getId(), doc.name(), har ? ".har" : ".log");
         try {
             if (har) {
                 har(ticket, row, doc, location);
+            } else if (apiLog) {
+                apiLog(ticket, row, doc, location);
             } else {
                 console(ticket, row, doc, location);
             }
@@ -276,6 +290,89 @@ class EvidenceIntake {
         stored.put("found", analysis.found());
         stored.put("lineCount", analysis.lineCount());
         stored.put("errorsOmitted", analysis.errorsOmitted());
+        stored.put("redaction", report);
+        writeJson(analysisLocation, stored);
+        row.setAnalysisLocation(analysisLocation);
+    }
+
+    /**
+     * An SDK log, traceback or curl transcript: a failing request per failing call (its line as the entry number),
+     * its request IDs linked to it, the signals, and the calls' retry and rate-limit facts beside the stored copy.
+     */
+    private void apiLog(Ticket ticket, Evidence row, EvidenceDocument doc, String location) {
+        ApiLogAnalysis analysis = engine.analyzeApiLog(doc);
+        RedactionReport report;
+        try (OutputStream out = storage.create(location)) {
+            report = engine.sanitizeApiLog(doc, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<ApiCall> calls = analysis.calls();
+        String first = null;
+        String last = null;
+        for (ApiCall c : calls) {
+            if (c.time() != null) {
+                first = first == null ? c.time() : first;
+                last = c.time();
+            }
+        }
+        row.recordCounts(analysis.lineCount(), calls.size() + analysis.callsOmitted(), 0, analysis.signals().size(),
+                report.total(), false, false, analysis.format(), first, last);
+        java.util.Set<String> linked = new java.util.HashSet<>();
+        int kept = 0;
+        for (ApiCall c : calls) {
+            if (kept++ >= properties.findingsPerFile()) {
+                break;
+            }
+            FailingRequest fr = new FailingRequest(ticket, row, c.line(), false);
+            fr.describe(c.time(), c.method(), c.endpoint(), c.status() == null ? 0 : c.status(), c.statusText(),
+                    c.netError(), c.durationMs(), c.category());
+            ErrorDetail e = c.error();
+            if (e != null) {
+                fr.error(e.type(), e.code(), e.message(), e.param());
+            }
+            failures.save(fr);
+            for (RequestId id : c.requestIds()) {
+                if (linked.add(id.value())) {
+                    identifiers.save(new RequestIdentifier(ticket, row, fr, id.name(), id.value()));
+                }
+            }
+        }
+        for (RequestId id : analysis.requestIds()) {
+            if (linked.add(id.value())) {
+                identifiers.save(new RequestIdentifier(ticket, row, null, id.name(), id.value()));
+            }
+        }
+        for (Signal s : analysis.signals()) {
+            signals.save(new FindingSignal(ticket, row, s.type(), s.entry(), s.line(), null, s.detail()));
+        }
+        List<Map<String, Object>> facts = new ArrayList<>();
+        for (ApiCall c : calls) {
+            if (facts.size() >= properties.findingsPerFile()) {
+                break;
+            }
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("line", c.line());
+            f.put("endpoint", c.endpoint());
+            f.put("model", c.model());
+            f.put("attempts", c.attempts());
+            f.put("statuses", c.statuses());
+            f.put("waitsSeconds", c.waitsSeconds());
+            f.put("retryPattern", c.retryPattern());
+            f.put("recovered", c.recovered());
+            f.put("rateLimit", c.rateLimit());
+            f.put("processingMs", c.processingMs());
+            facts.add(f);
+        }
+        String analysisLocation = location + ".analysis.json";
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("format", analysis.format());
+        stored.put("found", analysis.found());
+        stored.put("lineCount", analysis.lineCount());
+        stored.put("attempts", analysis.attempts());
+        stored.put("failedAttempts", analysis.failedAttempts());
+        stored.put("callsOmitted", analysis.callsOmitted());
+        stored.put("calls", facts);
         stored.put("redaction", report);
         writeJson(analysisLocation, stored);
         row.setAnalysisLocation(analysisLocation);

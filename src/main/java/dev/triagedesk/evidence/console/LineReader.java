@@ -7,12 +7,13 @@ import java.io.Reader;
  * Reads lines with their endings ({@code \n}, {@code \r\n}, {@code \r} or none at the end of input), which
  * {@link java.io.BufferedReader#readLine()} throws away and the sanitizer must keep. A line longer than the limit
  * comes back in pieces marked {@link Line#continues()}, cut after a separator where one is near, so memory stays
- * bounded even for a log that is one endless line.
+ * bounded even for a log that is one endless line. Public for the other line-oriented readers of the engine (API
+ * client logs).
  */
-final class LineReader {
+public final class LineReader {
 
     /** One piece of a line; {@code continues} when the same physical line goes on in the next piece. */
-    record Line(String text, String ending, boolean continues) {
+    public record Line(String text, String ending, boolean continues) {
     }
 
     /** How far back from the limit a cut looks for a separator, so tokens are rarely split. */
@@ -30,12 +31,12 @@ final class LineReader {
     private final StringBuilder pending = new StringBuilder();
     private boolean eof;
 
-    LineReader(Reader in, int maxChars) {
+    public LineReader(Reader in, int maxChars) {
         this(in, null, 0, maxChars);
     }
 
     /** Reads {@code prefix[0, prefixLen)} first (text already taken from {@code in}, such as a detection head). */
-    LineReader(Reader in, char[] prefix, int prefixLen, int maxChars) {
+    public LineReader(Reader in, char[] prefix, int prefixLen, int maxChars) {
         this.in = in;
         this.prefix = prefix;
         this.prefixLen = prefix == null ? 0 : prefixLen;
@@ -43,7 +44,7 @@ final class LineReader {
     }
 
     /** The next line or piece of a line, or {@code null} at the end of input. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         while (true) {
             if (pos == limit && !fill()) {
                 if (pending.length() == 0) {

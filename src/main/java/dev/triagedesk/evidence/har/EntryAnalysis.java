@@ -17,6 +17,7 @@ import dev.triagedesk.evidence.triage.ErrorBodies;
 import dev.triagedesk.evidence.triage.EvidenceTally;
 import dev.triagedesk.evidence.triage.FailureClassifier;
 import dev.triagedesk.evidence.triage.Hosts;
+import dev.triagedesk.evidence.triage.InterceptionProducts;
 import dev.triagedesk.evidence.triage.NetErrors;
 import dev.triagedesk.evidence.triage.RequestIds;
 import dev.triagedesk.evidence.triage.TriageRules;
@@ -45,16 +46,6 @@ final class EntryAnalysis {
         "cf-chl-", "challenge-error-text", "cf-please-wait"};
     private static final String[] CLOUDFLARE_BLOCK_MARKERS = {"attention required! | cloudflare",
         "sorry, you have been blocked", "error 1020", "cf-error-code\">1020"};
-    /** Block pages and headers of filtering proxies (error-facts.md 4.2), with the vendor to name. */
-    private static final String[][] VENDOR_MARKERS = {
-        {"zscaler", "Zscaler"}, {"web filter violation", "Fortinet"}, {"fortiguard", "Fortinet"},
-        {"fortigate", "Fortinet"}, {"blocked in accordance with company policy", "Palo Alto"},
-        {"palo alto networks", "Palo Alto"}, {"sophos", "Sophos"}, {"barracuda", "Barracuda"},
-        {"blue coat", "Blue Coat"}, {"bluecoat", "Blue Coat"}, {"content_filter_denied", "Blue Coat"},
-        {"netskope", "Netskope"}, {"goskope", "Netskope"}, {"cisco umbrella", "Cisco Umbrella"},
-        {"opendns", "Cisco Umbrella"}, {"websense", "Forcepoint"}, {"forcepoint", "Forcepoint"},
-        {"mcafee web gateway", "McAfee/Skyhigh"}, {"skyhigh", "McAfee/Skyhigh"}, {"squid", "Squid"},
-        {"kaspersky", "Kaspersky"}, {"eset ssl filter", "ESET"}, {"avast", "Avast"}, {"bitdefender", "Bitdefender"}};
 
     private final Redactor redactor;
     private final HarFindings findings;
@@ -223,26 +214,23 @@ final class EntryAnalysis {
         }
         String via = f.via == null ? "" : f.via.toLowerCase(Locale.ROOT);
         String server = f.server == null ? "" : f.server.toLowerCase(Locale.ROOT);
-        for (String[] m : VENDOR_MARKERS) {
-            if (via.contains(m[0]) || server.contains(m[0])) {
-                return "response passed through a " + m[1] + " proxy (" + (via.contains(m[0]) ? "Via: " + clip(f.via) : "Server: " + clip(f.server)) + ")";
-            }
+        String viaVendor = InterceptionProducts.vendorIn(via);
+        String proxyVendor = viaVendor != null ? viaVendor : InterceptionProducts.vendorIn(server);
+        if (proxyVendor != null) {
+            return "response passed through a " + proxyVendor + " proxy (" + (viaVendor != null ? "Via: " + clip(f.via) : "Server: " + clip(f.server)) + ")";
         }
         if (f.issuer != null) {
-            String issuer = f.issuer.toLowerCase(Locale.ROOT);
-            for (String[] m : VENDOR_MARKERS) {
-                if (issuer.contains(m[0])) {
-                    return "certificate issued by " + clip(f.issuer) + " (" + m[1] + " TLS inspection)";
-                }
+            String vendor = InterceptionProducts.vendorIn(f.issuer.toLowerCase(Locale.ROOT));
+            if (vendor != null) {
+                return "certificate issued by " + clip(f.issuer) + " (" + vendor + " TLS inspection)";
             }
         }
         if (isHtml(f) && f.body != null && !f.cfRay) {
             String body = f.body.length() > 65536 ? f.body.substring(0, 65536) : f.body;
             String lower = body.toLowerCase(Locale.ROOT);
-            for (String[] m : VENDOR_MARKERS) {
-                if (lower.contains(m[0])) {
-                    return "block page of " + m[1] + " instead of the service's response";
-                }
+            String vendor = InterceptionProducts.vendorIn(lower);
+            if (vendor != null) {
+                return "block page of " + vendor + " instead of the service's response";
             }
         }
         return null;

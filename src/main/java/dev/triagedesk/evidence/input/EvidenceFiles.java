@@ -19,7 +19,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Opens an evidence file: a HAR or console log, plain or in a {@code .gz}, or a {@code .zip} holding any number
+ * Opens an evidence file: a HAR, API client log or console log, plain or in a {@code .gz}, or a {@code .zip} holding any number
  * of them. Content decides the format, not the name. Archives are expanded lazily and within {@link InputLimits}.
  */
 public final class EvidenceFiles {
@@ -36,11 +36,21 @@ public final class EvidenceFiles {
 
     private final InputLimits limits;
     private final Predicate<String> looksLikeConsole;
+    private final Predicate<String> looksLikeApiLog;
 
     /** @param looksLikeConsole decides whether text is a console log, from its first 64 KB */
     public EvidenceFiles(InputLimits limits, Predicate<String> looksLikeConsole) {
+        this(limits, looksLikeConsole, text -> false);
+    }
+
+    /**
+     * @param looksLikeConsole decides whether text is a console log, from its first 64 KB
+     * @param looksLikeApiLog decides whether text is API client evidence (asked first: the console reader takes any text)
+     */
+    public EvidenceFiles(InputLimits limits, Predicate<String> looksLikeConsole, Predicate<String> looksLikeApiLog) {
         this.limits = limits;
         this.looksLikeConsole = looksLikeConsole;
+        this.looksLikeApiLog = looksLikeApiLog;
     }
 
     /**
@@ -158,7 +168,7 @@ public final class EvidenceFiles {
         } catch (IOException e) {
             throw new EvidenceException("cannot read " + name + ": " + e.getMessage(), e);
         }
-        Sniffer.Verdict v = Sniffer.sniff(head, len, looksLikeConsole);
+        Sniffer.Verdict v = Sniffer.sniff(head, len, looksLikeConsole, looksLikeApiLog);
         if (v.rejection() != null) {
             throw new EvidenceException(name + ": " + v.rejection());
         }

@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells a HAR from a console log from anything else by looking at the first bytes. Text that is no HAR is a
- * console log, whatever its layout (the console reader reads an unknown one line by line): only empty, blank,
+ * Tells a HAR from API client evidence (an SDK log, a traceback, a curl transcript) from a console log from anything
+ * else by looking at the first bytes. API client evidence is recognised before the console reader, which would take
+ * any line-oriented text, claims it. Other text that is no HAR is a console log, whatever its layout (the console reader reads an unknown one line by line): only empty, blank,
  * binary and JSON input that is not a HAR is refused.
  */
 final class Sniffer {
@@ -25,6 +26,10 @@ final class Sniffer {
     }
 
     static Verdict sniff(byte[] head, int len, Predicate<String> looksLikeConsole) {
+        return sniff(head, len, looksLikeConsole, text -> false);
+    }
+
+    static Verdict sniff(byte[] head, int len, Predicate<String> looksLikeConsole, Predicate<String> looksLikeApiLog) {
         if (len == 0) {
             return Verdict.reject("the file is empty");
         }
@@ -69,6 +74,9 @@ final class Sniffer {
             int prefixChars = i + jsonp.end() - 1; // keep the '{'
             int prefixBytes = skip + text.substring(0, prefixChars).getBytes(StandardCharsets.UTF_8).length;
             return new Verdict(EvidenceFormat.HAR_JSONP, prefixBytes, false, null);
+        }
+        if (looksLikeApiLog.test(text)) {
+            return new Verdict(EvidenceFormat.API_LOG, skip, utf16, null);
         }
         if (looksLikeConsole.test(text)) {
             return new Verdict(EvidenceFormat.CONSOLE, skip, utf16, null);

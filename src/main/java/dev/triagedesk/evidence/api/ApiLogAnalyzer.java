@@ -1,0 +1,603 @@
+package dev.triagedesk.evidence.api;
+
+import dev.triagedesk.evidence.ErrorDetail;
+import dev.triagedesk.evidence.RequestId;
+import dev.triagedesk.evidence.SignalType;
+import dev.triagedesk.evidence.console.LineReader;
+import dev.triagedesk.evidence.redact.Redactor;
+import dev.triagedesk.evidence.triage.ErrorBodies;
+import dev.triagedesk.evidence.triage.Hosts;
+import dev.triagedesk.evidence.triage.RequestIds;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Reads API client evidence line by line and reports its failing calls, request IDs and triage signals. The format
+ * is detected from the first 64 KB; after that the log is streamed with one call (and, for openai-node, the calls
+ * still being retried) in memory, so memory stays bounded for any size: at most {@value #DEFAULT_MAX_CALLS} calls
+ * are kept (the rest are counted), lines are read up to 64 KB (the rest of a longer line is skipped), an error body
+ * up to 16 KB, signals once per type and detail.
+ *
+ * <p>A call is a request and the SDK's retries of it: an attempt joins the call before it when a retry was
+ * announced in between ({@code Retrying request…}, {@code - retrying, 2 attempts remaining}, openai-node's
+ * {@code retryOf}, curl's {@code Will retry}). An exception (a traceback's last line) joins the call it ends.
+ * Request lines are read for the method, URL and model only: the prompt beside them in {@code Request options}, and
+ * the body of a successful response, never reach the result.
+ *
+ * <p>Every text in the result went through the {@link Redactor} given to the constructor. Not thread-safe: one
+ * analyzer per document, like the redactor.
+ */
+public final class ApiLogAnalyzer {
+
+    public static final int DEFAULT_MAX_CALLS = 5000;
+    /** How much text format detection looks at. */
+    public static final int HEAD_CHARS = 64 * 1024;
+
+    static final int MAX_LINE = 64 * 1024;
+    static final int MAX_BODY = 16 * 1024;
+    static final int MAX_SIGNALS = 500;
+    static final int MAX_REQUEST_IDS = 500;
+    static final int MAX_MESSAGE = 500;
+    static final int MAX_URL = 2048;
+    /** openai-node calls waiting for their retry; an older one is given up when more are open. */
+    static final int MAX_OPEN_CALLS = 256;
+
+    /** Node's {@code 429 You exceeded…}, Java's {@code 429: …}, Python's {@code Error code: 429} without a dict. */
+    private static final java.util.regex.Pattern LEADING_STATUS = java.util.regex.Pattern.compile(
+            "^(?:Error code: )?\\d{3}\\b(?!\\s*-\\s*\\{)");
+
+    private final Redactor redactor;
+    private final int maxCalls;
+
+    public ApiLogAnalyzer(Redactor redactor) {
+        this(redactor, DEFAULT_MAX_CALLS);
+    }
+
+    ApiLogAnalyzer(Redactor redactor, int maxCalls) {
+        this.redactor = redactor;
+        this.maxCalls = maxCalls;
+    }
+
+    /** Whether the text (the first ~64 KB of a file) is API client evidence this reader takes. */
+    public static boolean looksLikeApiLog(String head) {
+        return FormatDetector.detect(head) != null;
+    }
+
+    /** The {@link ApiLogFormat} id of the text, or {@code null} when it is not API client evidence. */
+    public static String detectFormat(String head) {
+        ApiLogFormat f = FormatDetector.detect(head);
+        return f == null ? null : f.id();
+    }
+
+    /** Reads the whole log; the reader is not closed. */
+    public ApiLogAnalysis analyze(Reader reader) {
+        try {
+            char[] head = new char[HEAD_CHARS];
+            int n = 0;
+            while (n < head.length) {
+                int r = reader.read(head, n, head.length - n);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
+            }
+            ApiLogFormat format = FormatDetector.detect(new String(head, 0, n));
+            Reading reading = new Reading(format == null ? ApiLogFormat.TRACEBACK : format);
+            LineReader lines = new LineReader(reader, head, n, MAX_LINE);
+            boolean restOfLongLine = false;
+            for (LineReader.Line l = lines.next(); l != null; l = lines.next()) {
+                if (restOfLongLine) {
+                    restOfLongLine = l.continues();
+                    continue;
+                }
+                restOfLongLine = l.continues();
+                reading.line(l.text());
+            }
+            return reading.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the API client log: " + e.getMessage(), e);
+        }
+    }
+
+    /** The state of one analysis: the call being read and what has been found so far. */
+    private final class Reading {
+
+        private final ApiLogFormat format;
+        private final List<RequestId> otherIds = new ArrayList<>();
+        private final Map<String, CallBuilder> retrying = new LinkedHashMap<>();
+        private final ApiFindings found;
+        private final CallReports reports;
+        private final CurlTranscript curl;
+        private long attempts;
+        private long failedAttempts;
+        private int lineNo;
+        /** The call being read, or the last one finished by the SDK (an exception after it joins it). */
+        private CallBuilder current;
+        /** The last exception that was not the client's own (httpx.ConnectError…): the cause of the next one. */
+        private String cause;
+        private int causeLine;
+        /** Indented lines after a Node exception: its properties ({@code status: 429}, {@code code: '…'}). */
+        private CallBuilder dumpOf;
+
+        Reading(ApiLogFormat format) {
+            this.format = format;
+            this.found = new ApiFindings(format);
+            this.reports = new CallReports(redactor, maxCalls);
+            this.curl = format == ApiLogFormat.CURL ? new CurlTranscript(this::curlEvent) : null;
+        }
+
+        void line(String raw) {
+            if (lineNo < Integer.MAX_VALUE) {
+                lineNo++;
+            }
+            if (lineNo == 1 && !raw.isEmpty() && raw.charAt(0) == '\uFEFF') {
+                raw = raw.substring(1);
+            }
+            Matcher tm = ApiLines.time(raw);
+            String time = tm == null ? null : tm.group();
+            long millis = tm == null ? Long.MIN_VALUE : ApiLines.millis(tm);
+            if (time != null) {
+                found.timestamp();
+            }
+            if (curl != null && curl.line(raw, lineNo, time, millis)) {
+                return;
+            }
+            if (dumpOf != null) {
+                ExceptionDump.Line l = ExceptionDump.read(raw, dumpOf);
+                if (l != ExceptionDump.Line.PART) {
+                    dumpOf = null;
+                }
+                if (l != ExceptionDump.Line.OTHER) {
+                    return;
+                }
+            }
+            boolean options = raw.contains("Request options: ");
+            if (!options) {
+                identifiers(raw);
+            }
+            if (options || raw.contains("Sending HTTP Request") || raw.contains("Building HTTP request")) {
+                request(raw, options, time, millis);
+            } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
+                pythonResponse(raw, time, millis);
+            } else if (raw.contains("request_id: ")) {
+                Matcher m = ApiLines.PY_REQUEST_ID.matcher(raw);
+                if (m.find() && current != null) {
+                    current.requestId("x-request-id", m.group(1));
+                }
+            } else if (raw.contains("Retrying request")) {
+                Matcher m = ApiLines.PY_RETRY.matcher(raw);
+                if (m.find() && current != null) {
+                    current.retryAnnounced = true;
+                    current.announcedWait = Double.valueOf(m.group(2));
+                    if (current.endpoint == null && m.group(1) != null) {
+                        current.endpoint = m.group(1);
+                    }
+                }
+            } else if (raw.contains("Encountered ") || raw.contains("Raising ")) {
+                Matcher m = ApiLines.PY_NO_RESPONSE.matcher(raw);
+                if (m.find() && current != null && !current.responded && !current.finished) {
+                    boolean timeout = m.group(1) != null ? m.group(1).contains("timeout") : "timeout".equals(m.group(2));
+                    if (current.netError == null) {
+                        current.netError = timeout ? "request timed out" : "connection error";
+                    }
+                }
+            } else if (raw.contains("[log_")) {
+                node(raw, time, millis);
+            } else if (raw.contains("OpenAI:DEBUG:response")) {
+                node4(raw, time, millis);
+            }
+            if (raw.contains("Error") || raw.contains("Exception") || raw.contains("\": ")) {
+                exception(raw, time, millis);
+            }
+            if (current != null && !current.finished && mayHoldHeader(raw)) {
+                Matcher m = ApiLines.REPR_HEADER.matcher(raw);
+                while (m.find()) {
+                    current.headers.take(m.group(1), m.group(2), current);
+                }
+            }
+        }
+
+        // ---- openai-python ----
+
+        private void request(String raw, boolean options, String time, long millis) {
+            CallBuilder c = openAttempt(time, millis, true);
+            if (options) {
+                // only the method, URL and model: the messages beside them are the prompt
+                Matcher m = ApiLines.OPTION_MODEL.matcher(raw);
+                if (m.find()) {
+                    c.model = m.group(1);
+                }
+                m = ApiLines.OPTION_URL.matcher(raw);
+                if (m.find() && c.endpoint == null) {
+                    c.endpoint = m.group(1);
+                }
+                m = ApiLines.OPTION_METHOD.matcher(raw);
+                if (m.find() && c.method == null) {
+                    c.method = m.group(1).toUpperCase(Locale.ROOT);
+                }
+            } else {
+                Matcher m = ApiLines.PY_SENDING.matcher(raw);
+                if (m.find()) {
+                    c.method = "<custom>".equals(m.group(1)) ? c.method : m.group(1);
+                    if (m.group(2) != null) {
+                        c.endpoint = m.group(2);
+                    }
+                }
+            }
+        }
+
+        private void pythonResponse(String raw, String time, long millis) {
+            Matcher m = ApiLines.PY_RESPONSE.matcher(raw);
+            if (m.find()) {
+                boolean old = m.group(3) != null;
+                found.pythonForm(old);
+                int status = Integer.parseInt(old ? m.group(3) : m.group(5));
+                CallBuilder c = attemptFor(status, "sdk", time, millis);
+                c.respond("<custom>".equals(m.group(1)) ? null : m.group(1), old ? m.group(2) : null, status,
+                        old ? m.group(4) : null);
+                return;
+            }
+            m = ApiLines.HTTPX.matcher(raw);
+            if (m.find()) {
+                int status = Integer.parseInt(m.group(3));
+                CallBuilder c = attemptFor(status, "httpx", time, millis);
+                c.respond(m.group(1), m.group(2), status, m.group(4));
+            }
+        }
+
+        // ---- openai-node ----
+
+        private void node(String raw, String time, long millis) {
+            Matcher m = ApiLines.NODE_RESPONSE.matcher(raw);
+            if (m.find()) {
+                CallBuilder c = nodeAttempt(m.group(1), m.group(2), time, millis);
+                int status = Integer.parseInt(m.group(7));
+                c.respond(m.group(4), m.group(5), status, null);
+                c.requestId("x-request-id", m.group(3));
+                c.durationMs = Double.valueOf(m.group(8));
+                nodeOutcome(c, m.group(9));
+                return;
+            }
+            m = ApiLines.NODE_CONNECTION.matcher(raw);
+            if (m.find()) {
+                CallBuilder c = nodeAttempt(m.group(1), m.group(2), time, millis);
+                c.netError = "connection " + m.group(3);
+                nodeOutcome(c, m.group(4));
+            }
+        }
+
+        private CallBuilder nodeAttempt(String logId, String retryOf, String time, long millis) {
+            CallBuilder c = retryOf == null ? null : retrying.remove(retryOf);
+            if (c != null) {
+                c.nextAttempt(millis);
+                return c;
+            }
+            c = new CallBuilder(lineNo, time, millis);
+            c.logId = logId;
+            return c;
+        }
+
+        /** {@code retrying, 2 attempts remaining} keeps the call open; anything else ends it. */
+        private void nodeOutcome(CallBuilder c, String outcome) {
+            if (outcome != null && outcome.startsWith("retrying")) {
+                c.retryAnnounced = true;
+                retrying.put(c.logId, c);
+                if (retrying.size() > MAX_OPEN_CALLS) {
+                    String eldest = retrying.keySet().iterator().next();
+                    finish(retrying.remove(eldest));
+                }
+                return;
+            }
+            c.closed = true;
+            replaceCurrent(c);
+        }
+
+        private void node4(String raw, String time, long millis) {
+            Matcher m = ApiLines.NODE4_RESPONSE.matcher(raw);
+            if (!m.find()) {
+                return;
+            }
+            int status = Integer.parseInt(m.group(2));
+            CallBuilder c = attemptFor(status, "node", time, millis);
+            c.respond(null, m.group(3), status, null);
+            if (m.group(1) != null && m.group(1).startsWith("retrying")) {
+                c.retryAnnounced = true;
+            }
+        }
+
+        // ---- exceptions of any client ----
+
+        private void exception(String raw, String time, long millis) {
+            Matcher go = raw.contains("\": ") ? ApiLines.GO_ERROR.matcher(raw) : null;
+            if (go != null && go.find()) {
+                int status = Integer.parseInt(go.group(3));
+                ErrorDetail detail = go.group(5) == null ? null : ErrorDicts.parse(go.group(5));
+                clientError(null, raw, status, detail, false, time, millis).respond(go.group(1), go.group(2), status,
+                        go.group(4));
+                return;
+            }
+            Matcher m = ApiLines.EXCEPTION.matcher(raw);
+            String cls;
+            String message;
+            if (m.find()) {
+                cls = m.group(1);
+                message = m.group(2);
+            } else {
+                int at = raw.indexOf("Error code: ");
+                if (at < 0) {
+                    return;
+                }
+                cls = "APIStatusError";
+                message = raw.substring(at);
+            }
+            if (!ApiLines.isClientError(cls)) {
+                if (message == null || message.isBlank()) {
+                    return;
+                }
+                String text = cls + ": " + message;
+                flushCause();
+                cause = text;
+                causeLine = lineNo;
+                if (current != null && !current.finished && !current.responded && current.netError != null) {
+                    current.netError = text;
+                }
+                return;
+            }
+            Integer status = ApiLines.messageStatus(message);
+            if (status == null) {
+                status = ApiLines.classStatus(cls);
+            }
+            ErrorDetail detail = message == null ? null : ErrorDicts.parse(message);
+            Matcher dotnet = message == null ? null : ApiLines.DOTNET.matcher(message);
+            if (dotnet != null && dotnet.find() && detail == null) {
+                detail = new ErrorDetail(blankToNull(dotnet.group(2)), blankToNull(dotnet.group(3)), null, null);
+            }
+            if (detail == null && message != null && status != null && LEADING_STATUS.matcher(message).find()) {
+                // Node's "429 You exceeded your current quota…", Java's "429: …": the message after the status
+                String rest = message.replaceFirst("^(?:Error code: )?\\d{3}:?\\s*(?:-\\s*)?", "").strip();
+                if (!rest.isEmpty() && !rest.startsWith("status code (no body)")) {
+                    detail = new ErrorDetail(null, null, rest, null);
+                }
+            }
+            boolean noResponse = status == null && ApiLines.isNoResponse(cls, message);
+            CallBuilder c = clientError(cls, message, status, detail, noResponse, time, millis);
+            if (c != null && noResponse) {
+                String simple = cls.substring(cls.lastIndexOf('.') + 1);
+                c.netError = simple + (message == null || message.isBlank() ? "" : ": " + message)
+                        + (cause == null ? "" : " (" + cause + ")");
+            }
+            dumpOf = c;
+            if (noResponse) {
+                cause = null; // said as the call's net error
+            }
+            flushCause();
+        }
+
+        /** A cause no client error took (an exception of its own): its signal, if it is evidence of one. */
+        private void flushCause() {
+            if (cause != null) {
+                SignalType t = ApiLines.failureSignal(cause);
+                if (t != null) {
+                    reports.signal(t, causeLine, ApiFindings.clip(redactor.text(cause), 200));
+                }
+                cause = null;
+            }
+        }
+
+        /** Joins an exception to the call it ends, or makes it a call of its own; {@code null} when it repeats one. */
+        private CallBuilder clientError(String cls, String message, Integer status, ErrorDetail detail,
+                                        boolean noResponse, String time, long millis) {
+            CallBuilder c = current;
+            boolean joins = c != null && !c.finished && c.error == null && (c.failed() || !c.responded)
+                    && (status == null || c.status == null || status.equals(c.status));
+            if (!joins && c != null && !c.finished && c.error != null && lineNo - c.errorLine < 200
+                    && sameError(c, status, detail)) {
+                return c; // the same error printed twice (logged, then raised)
+            }
+            if (!joins) {
+                c = new CallBuilder(lineNo, time, millis);
+                c.closed = true;
+                replaceCurrent(c);
+            }
+            if (status != null && (c.status == null || !c.responded)) {
+                c.respond(null, null, status, null);
+            }
+            if (detail != null) {
+                c.error = detail;
+            }
+            c.errorClass = cls;
+            c.errorLine = lineNo;
+            if (message != null) {
+                List<RequestId> ids = new ArrayList<>();
+                RequestIds.fromText(message, ids);
+                for (RequestId id : ids) {
+                    c.requestId(id.name(), id.value());
+                }
+            }
+            if (noResponse && c.netError == null) {
+                c.netError = "no response";
+            }
+            return c;
+        }
+
+        private static boolean sameError(CallBuilder c, Integer status, ErrorDetail detail) {
+            return (status == null || status.equals(c.status)) && (detail == null || detail.equals(c.error));
+        }
+
+        // ---- curl ----
+
+        private void curlEvent(CurlTranscript.Event e) {
+            switch (e.kind()) {
+                case REQUEST -> {
+                    CallBuilder c = openAttempt(e.time(), e.millis(), false);
+                    c.method = e.method();
+                    c.endpoint = e.url();
+                }
+                case HOST -> {
+                    if (current != null && current.endpoint != null && current.endpoint.startsWith("/")) {
+                        current.endpoint = "https://" + e.url() + current.endpoint;
+                    }
+                }
+                case STATUS -> {
+                    CallBuilder c = attemptFor(e.status(), "curl", e.time(), e.millis());
+                    c.respond(null, null, e.status(), e.text());
+                }
+                case HEADER -> {
+                    if (current != null && !current.finished) {
+                        current.headers.take(e.method(), e.text(), current);
+                    }
+                }
+                case BODY -> {
+                    if (current != null && !current.finished && current.failedNow()) {
+                        ErrorDetail d = ErrorBodies.parse(e.text(), "application/json");
+                        if (d != null && !d.isEmpty()) {
+                            current.error = d;
+                        }
+                        List<RequestId> ids = new ArrayList<>();
+                        RequestIds.fromText(e.text(), ids);
+                        ids.forEach(id -> current.requestId(id.name(), id.value()));
+                    }
+                }
+                case ERROR -> {
+                    CallBuilder c = current != null && !current.finished && !current.responded ? current
+                            : openAttempt(e.time(), e.millis(), false);
+                    c.netError = e.text();
+                }
+                case RETRY -> {
+                    if (current != null) {
+                        current.retryAnnounced = true;
+                        current.announcedWait = (double) e.status();
+                    }
+                }
+                case TLS_PROBLEM -> reports.signal(SignalType.TLS_INTERCEPTION, e.line(),
+                        ApiFindings.clip(redactor.text(e.text()), 200));
+                case ISSUER -> {
+                    String host = e.url();
+                    if (host != null && Hosts.isProduct("https://" + host) && !TlsIssuers.isPublicCa(e.text())) {
+                        reports.signal(SignalType.TLS_INTERCEPTION, e.line(),
+                                ApiFindings.clip(redactor.text(TlsIssuers.interception(e.text()) + " for " + host), 200));
+                    }
+                }
+            }
+        }
+
+        // ---- calls ----
+
+        /** The attempt a request line belongs to: the one just begun (Request options, then Sending), or a new one. */
+        private CallBuilder openAttempt(String time, long millis, boolean mergeUnanswered) {
+            CallBuilder c = current;
+            if (mergeUnanswered && c != null && !c.finished && !c.closed && !c.responded && c.netError == null
+                    && !c.retryAnnounced) {
+                return c;
+            }
+            return newAttempt(time, millis);
+        }
+
+        /** The attempt a status belongs to: one sent and unanswered, the other line of the same attempt, or a new one. */
+        private CallBuilder attemptFor(int status, String source, String time, long millis) {
+            CallBuilder c = current;
+            if (c != null && !c.finished && !c.closed && !c.retryAnnounced) {
+                if (!c.responded && c.netError == null) {
+                    c.statusSource = source;
+                    return c;
+                }
+                if (c.responded && c.status != null && c.status == status && c.statusSource != null
+                        && !c.statusSource.equals(source)) {
+                    return c; // httpx's line and the SDK's line about one response
+                }
+            }
+            CallBuilder n = newAttempt(time, millis);
+            n.statusSource = source;
+            return n;
+        }
+
+        private CallBuilder newAttempt(String time, long millis) {
+            CallBuilder c = current;
+            if (c != null && !c.finished && !c.closed && c.retryAnnounced) {
+                c.nextAttempt(millis);
+                return c;
+            }
+            CallBuilder n = new CallBuilder(lineNo, time, millis);
+            replaceCurrent(n);
+            return n;
+        }
+
+        private void replaceCurrent(CallBuilder next) {
+            if (current != null && current != next) {
+                finish(current);
+            }
+            current = next;
+        }
+
+        /** Counts a call and, when it failed, reports it with its signals. */
+        private void finish(CallBuilder c) {
+            if (c == null || c.finished) {
+                return;
+            }
+            c.finished = true;
+            c.closeAttempt();
+            attempts += c.attempts;
+            failedAttempts += c.failedAttempts;
+            if (!c.failed()) {
+                return;
+            }
+            found.call(c);
+            reports.report(c);
+        }
+
+        /** Request IDs anywhere in the log (also of calls that succeeded), after those of failing calls. */
+        private void identifiers(String raw) {
+            if (otherIds.size() >= MAX_REQUEST_IDS || raw.indexOf("req") < 0 && raw.indexOf("Req") < 0) {
+                return;
+            }
+            List<RequestId> ids = new ArrayList<>();
+            RequestIds.fromText(raw, ids);
+            boolean header = raw.contains("x-request-id") || raw.contains("request_id: ");
+            for (RequestId id : ids) {
+                if (otherIds.size() < MAX_REQUEST_IDS) {
+                    otherIds.add(header && id.value().startsWith("req_") ? new RequestId("x-request-id", id.value()) : id);
+                }
+            }
+        }
+
+        private static boolean mayHoldHeader(String raw) {
+            return raw.contains("x-ratelimit") || raw.contains("x-request-id") || raw.contains("processing-ms")
+                    || raw.contains("retry-after") || raw.contains("cf-ray") || raw.contains("CF-RAY");
+        }
+
+        ApiLogAnalysis finish() {
+            flushCause();
+            if (curl != null) {
+                curl.end();
+            }
+            for (CallBuilder c : List.copyOf(retrying.values())) {
+                finish(c);
+            }
+            retrying.clear();
+            finish(current);
+            List<ApiCall> calls = new ArrayList<>(reports.calls);
+            calls.sort(Comparator.comparingInt(ApiCall::line));
+            List<RequestId> ids = new ArrayList<>(reports.callIds);
+            for (RequestId id : otherIds) {
+                if (ids.size() < MAX_REQUEST_IDS && reports.idValues.add(id.value())) {
+                    ids.add(new RequestId(id.name(), redactor.text(id.value())));
+                }
+            }
+            return new ApiLogAnalysis(ApiLogAnalysis.KIND, format.id(), lineNo, List.copyOf(calls), reports.omitted,
+                    attempts, failedAttempts, List.copyOf(ids), List.copyOf(reports.signals),
+                    lineNo == 0 ? null : found.describe(calls.size() + reports.omitted, attempts, ids.size()));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
