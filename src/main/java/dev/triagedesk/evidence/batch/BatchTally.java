@@ -116,14 +116,15 @@ final class BatchTally {
                 }
             }
         }
-        countCode(error);
+        // the error first: a secret its message shows is then known, and goes wherever else it stands
+        ErrorDetail shown = redacted(error);
+        countCode(shown);
         String customId = redactor.text(r.customId, RULE);
         if (failedCustomIds.size() < cap) {
             failedCustomIds.add(customId == null ? "(no custom_id)" : customId);
         } else {
             failedCustomIdsOmitted++;
         }
-        ErrorDetail shown = redacted(error);
         String requestId = redactor.text(r.requestId, RULE);
         if (requestId != null && !requestId.isBlank()) {
             addRequestId(new RequestId("x-request-id", requestId));
@@ -158,7 +159,7 @@ final class BatchTally {
 
     private void countCode(ErrorDetail error) {
         String code = error == null ? null : error.code() != null ? error.code() : error.type();
-        String key = code == null || code.isBlank() ? NO_CODE : clip(redactor.text(code, RULE), 100);
+        String key = code == null || code.isBlank() ? NO_CODE : clip(code, 100);
         if (byCode.containsKey(key) || byCode.size() < MAX_CODES) {
             byCode.merge(key, 1L, Long::sum);
         } else {
