@@ -7,6 +7,7 @@ import dev.triagedesk.evidence.HarSummary;
 import dev.triagedesk.evidence.LeftoverSecretsException;
 import dev.triagedesk.evidence.NonClosingOutputStream;
 import dev.triagedesk.evidence.Signal;
+import dev.triagedesk.evidence.batch.BatchAnalysis;
 import dev.triagedesk.evidence.console.ConsoleAnalysis;
 import dev.triagedesk.evidence.StreamError;
 import dev.triagedesk.evidence.har.HarFindings;
@@ -55,11 +56,12 @@ public final class CommandLine {
             usage: java -jar triage-desk.jar analyze [--lenient] FILE...
                    java -jar triage-desk.jar sanitize [--lenient] IN OUT
                    java -jar triage-desk.jar benchmark HAR [ROUNDS]
-              analyze   prints the findings of each HAR or console log as JSON (an array when several)
+              analyze   prints the findings of each HAR, console log or Batch file as JSON (an array when several)
               sanitize  writes a copy of IN with secrets redacted to OUT and prints what was removed
               benchmark measures analyze and sanitize against a bare JSON token scan of the same HAR
               --lenient read the complete entries of a broken HAR instead of failing
-            FILE may be a .har, a console log, a .gz of either, or a .zip holding any of them.
+            FILE may be a .har, a console log, a Batch API output, error or input file or Batch object (JSON),
+            a .gz of one, or a .zip holding any of them.
             Fingerprints in markers use TRIAGE_REDACTION_KEY, or the key file in TRIAGE_DATA_DIR (default ./data).
             """;
 
@@ -259,6 +261,8 @@ public final class CommandLine {
         try (OutputStream o = scan.wrap(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             if (doc.format() == EvidenceFormat.CONSOLE) {
                 writeConsoleAnalysis(doc, o);
+            } else if (doc.format() == EvidenceFormat.BATCH) {
+                writeBatchAnalysis(doc, o);
             } else {
                 writeHarAnalysis(doc, lenient, o);
             }
@@ -327,6 +331,20 @@ public final class CommandLine {
 
     private void writeConsoleAnalysis(EvidenceDocument doc, OutputStream o) throws IOException {
         ConsoleAnalysis a = engine.analyzeConsole(doc);
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("file", doc.name());
+        node.put("kind", a.kind());
+        node.put("packaging", doc.packaging());
+        MAPPER.valueToTree(a).properties().forEach(e -> {
+            if (!e.getKey().equals("kind")) {
+                node.set(e.getKey(), e.getValue());
+            }
+        });
+        PRETTY.writeValue(NonClosingOutputStream.of(o), node);
+    }
+
+    private void writeBatchAnalysis(EvidenceDocument doc, OutputStream o) throws IOException {
+        BatchAnalysis a = engine.analyzeBatch(doc);
         ObjectNode node = MAPPER.createObjectNode();
         node.put("file", doc.name());
         node.put("kind", a.kind());
@@ -434,6 +452,12 @@ public final class CommandLine {
             try (OutputStream o = target.open()) {
                 RedactionReport report = engine.sanitizeConsole(doc, o);
                 return reportLines(doc.name(), "console log", report, null);
+            }
+        }
+        if (doc.format() == EvidenceFormat.BATCH) {
+            try (OutputStream o = target.open()) {
+                RedactionReport report = engine.sanitizeBatch(doc, o);
+                return reportLines(doc.name(), "Batch file", report, null);
             }
         }
         HarReadResult r = engine.sanitizeHar(doc, target, HarFindings.NONE, HarReadMode.lenientIf(lenient));
