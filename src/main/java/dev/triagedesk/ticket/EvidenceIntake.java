@@ -64,12 +64,14 @@ class EvidenceIntake {
     private final FindingSignalRepository signals;
     private final RequestIdentifierRepository identifiers;
     private final ScreenshotDecoding screenshots;
+    private final BatchIntake batches;
     private final Clock clock;
 
     EvidenceIntake(EvidenceEngine engine, EvidenceStorage storage, TriageProperties properties,
                    EvidenceRepository evidence, FailingRequestRepository failures,
                    ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
-                   RequestIdentifierRepository identifiers, ScreenshotDecoding screenshots, Clock clock) {
+                   RequestIdentifierRepository identifiers, ScreenshotDecoding screenshots, BatchIntake batches,
+                   Clock clock) {
         this.engine = engine;
         this.storage = storage;
         this.properties = properties;
@@ -79,6 +81,7 @@ class EvidenceIntake {
         this.signals = signals;
         this.identifiers = identifiers;
         this.screenshots = screenshots;
+        this.batches = batches;
         this.clock = clock;
     }
 
@@ -132,12 +135,16 @@ class EvidenceIntake {
     }
 
     private Evidence document(Ticket ticket, EvidenceDocument doc, long receivedSize) {
-        boolean har = doc.format() != EvidenceFormat.CONSOLE;
-        Evidence row = evidence.save(new Evidence(ticket, har ? EvidenceKind.HAR : EvidenceKind.CONSOLE, doc.name(),
-                receivedSize, clock.instant()));
-        String location = storage.newLocation(ticket.getId(), row.getId(), doc.name(), har ? ".har" : ".log");
+        boolean batch = doc.format() == EvidenceFormat.BATCH;
+        boolean har = doc.format() != EvidenceFormat.CONSOLE && !batch;
+        Evidence row = evidence.save(new Evidence(ticket, batch ? EvidenceKind.BATCH
+                : har ? EvidenceKind.HAR : EvidenceKind.CONSOLE, doc.name(), receivedSize, clock.instant()));
+        String location = storage.newLocation(ticket.getId(), row.getId(), doc.name(),
+                batch ? ".jsonl" : har ? ".har" : ".log");
         try {
-            if (har) {
+            if (batch) {
+                batches.take(ticket, row, doc, location, this::writeJson);
+            } else if (har) {
                 har(ticket, row, doc, location);
             } else {
                 console(ticket, row, doc, location);
