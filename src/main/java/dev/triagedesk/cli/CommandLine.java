@@ -55,10 +55,12 @@ public final class CommandLine {
     private static final String USAGE = """
             usage: java -jar triage-desk.jar analyze [--lenient] FILE...
                    java -jar triage-desk.jar sanitize [--lenient] IN OUT
-                   java -jar triage-desk.jar benchmark HAR [ROUNDS]
+                   java -jar triage-desk.jar benchmark HAR|BATCH_FILE [ROUNDS]
+                   java -jar triage-desk.jar make-batch OUT SIZE_MB [SEED]
               analyze   prints the findings of each HAR, console log or Batch file as JSON (an array when several)
               sanitize  writes a copy of IN with secrets redacted to OUT and prints what was removed
-              benchmark measures analyze and sanitize against a bare JSON token scan of the same HAR
+              benchmark measures analyze and sanitize against a bare JSON token scan of the same file
+              make-batch writes a generated Batch output file of about SIZE_MB MB and its oracle (OUT.oracle.json)
               --lenient read the complete entries of a broken HAR instead of failing
             FILE may be a .har, a console log, a Batch API output, error or input file or Batch object (JSON),
             a .gz of one, or a .zip holding any of them.
@@ -82,7 +84,7 @@ public final class CommandLine {
 
     /** Whether the arguments name a command-line mode (otherwise the web app starts). */
     public static boolean handles(String[] args) {
-        return args.length > 0 && List.of("analyze", "sanitize", "benchmark", "help", "--help", "-h").contains(args[0]);
+        return args.length > 0 && List.of("analyze", "sanitize", "benchmark", "make-batch", "help", "--help", "-h").contains(args[0]);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -143,14 +145,44 @@ public final class CommandLine {
                     return usage("ROUNDS must be a whole number");
                 }
                 try {
-                    return new Benchmark(engine, out).run(Path.of(rest.get(0)), rounds);
+                    Path file = Path.of(rest.get(0));
+                    EvidenceDocument first = engine.open(file, file.toString()).documents().get(0);
+                    if (first.format() == EvidenceFormat.BATCH) {
+                        return new BatchBenchmark(engine, out).run(first, file, rounds);
+                    }
+                    return new Benchmark(engine, out).run(file, rounds);
                 } catch (RuntimeException e) {
                     return failed(e, rest.get(0));
                 }
+            case "make-batch":
+                return makeBatch(rest);
             default:
                 out.print(USAGE);
                 return OK;
         }
+    }
+
+    /** {@code make-batch OUT SIZE_MB [SEED]}: a generated Batch output file, and its oracle in OUT.oracle.json. */
+    private int makeBatch(List<String> rest) {
+        if (rest.size() < 2 || rest.size() > 3) {
+            return usage("make-batch needs OUT and SIZE_MB (and optionally a SEED)");
+        }
+        long megabytes;
+        long seed;
+        try {
+            megabytes = Long.parseLong(rest.get(1));
+            seed = rest.size() == 3 ? Long.parseLong(rest.get(2)) : 7;
+        } catch (NumberFormatException e) {
+            return usage("SIZE_MB and SEED must be whole numbers");
+        }
+        Path file = Path.of(rest.get(0));
+        BatchFileGenerator.Oracle oracle = BatchFileGenerator.write(file, megabytes * 1_000_000, seed);
+        try {
+            PRETTY.writeValue(file.resolveSibling(file.getFileName() + ".oracle.json").toFile(), oracle);
+        } catch (RuntimeException e) {
+            return failed(e, rest.get(0));
+        }
+        return OK;
     }
 
     private int usage(String problem) {
