@@ -8,6 +8,7 @@ import dev.triagedesk.evidence.LeftoverSecretsException;
 import dev.triagedesk.evidence.NonClosingOutputStream;
 import dev.triagedesk.evidence.Signal;
 import dev.triagedesk.evidence.api.ApiLogAnalysis;
+import dev.triagedesk.evidence.batch.BatchAnalysis;
 import dev.triagedesk.evidence.console.ConsoleAnalysis;
 import dev.triagedesk.evidence.StreamError;
 import dev.triagedesk.evidence.har.HarFindings;
@@ -55,13 +56,16 @@ public final class CommandLine {
     private static final String USAGE = """
             usage: java -jar triage-desk.jar analyze [--lenient] FILE...
                    java -jar triage-desk.jar sanitize [--lenient] IN OUT
-                   java -jar triage-desk.jar benchmark HAR [ROUNDS]
-              analyze   prints the findings of each HAR, API client log or console log as JSON (an array when several)
+                   java -jar triage-desk.jar benchmark HAR|BATCH_FILE [ROUNDS]
+                   java -jar triage-desk.jar make-batch OUT SIZE_MB [SEED]
+              analyze   prints the findings of each HAR, API client log, console log or Batch file as JSON (an
+                        array when several)
               sanitize  writes a copy of IN with secrets redacted to OUT and prints what was removed
-              benchmark measures analyze and sanitize against a bare JSON token scan of the same HAR
+              benchmark measures analyze and sanitize against a bare JSON token scan of the same file
+              make-batch writes a generated Batch output file of about SIZE_MB MB and its oracle (OUT.oracle.json)
               --lenient read the complete entries of a broken HAR instead of failing
-            FILE may be a .har, an SDK log, traceback or curl transcript, a console log, a .gz of one,
-            or a .zip holding any of them.
+            FILE may be a .har, an SDK log, traceback or curl transcript, a console log, a Batch API output,
+            error or input file or Batch object (JSON), a .gz of one, or a .zip holding any of them.
             Fingerprints in markers use TRIAGE_REDACTION_KEY, or the key file in TRIAGE_DATA_DIR (default ./data).
             """;
 
@@ -82,7 +86,7 @@ public final class CommandLine {
 
     /** Whether the arguments name a command-line mode (otherwise the web app starts). */
     public static boolean handles(String[] args) {
-        return args.length > 0 && List.of("analyze", "sanitize", "benchmark", "help", "--help", "-h").contains(args[0]);
+        return args.length > 0 && List.of("analyze", "sanitize", "benchmark", "make-batch", "help", "--help", "-h").contains(args[0]);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -143,14 +147,44 @@ public final class CommandLine {
                     return usage("ROUNDS must be a whole number");
                 }
                 try {
-                    return new Benchmark(engine, out).run(Path.of(rest.get(0)), rounds);
+                    Path file = Path.of(rest.get(0));
+                    EvidenceDocument first = engine.open(file, file.toString()).documents().get(0);
+                    if (first.format() == EvidenceFormat.BATCH) {
+                        return new BatchBenchmark(engine, out).run(first, file, rounds);
+                    }
+                    return new Benchmark(engine, out).run(file, rounds);
                 } catch (RuntimeException e) {
                     return failed(e, rest.get(0));
                 }
+            case "make-batch":
+                return makeBatch(rest);
             default:
                 out.print(USAGE);
                 return OK;
         }
+    }
+
+    /** {@code make-batch OUT SIZE_MB [SEED]}: a generated Batch output file, and its oracle in OUT.oracle.json. */
+    private int makeBatch(List<String> rest) {
+        if (rest.size() < 2 || rest.size() > 3) {
+            return usage("make-batch needs OUT and SIZE_MB (and optionally a SEED)");
+        }
+        long megabytes;
+        long seed;
+        try {
+            megabytes = Long.parseLong(rest.get(1));
+            seed = rest.size() == 3 ? Long.parseLong(rest.get(2)) : 7;
+        } catch (NumberFormatException e) {
+            return usage("SIZE_MB and SEED must be whole numbers");
+        }
+        Path file = Path.of(rest.get(0));
+        BatchFileGenerator.Oracle oracle = BatchFileGenerator.write(file, megabytes * 1_000_000, seed);
+        try {
+            PRETTY.writeValue(file.resolveSibling(file.getFileName() + ".oracle.json").toFile(), oracle);
+        } catch (RuntimeException e) {
+            return failed(e, rest.get(0));
+        }
+        return OK;
     }
 
     private int usage(String problem) {
@@ -263,6 +297,8 @@ public final class CommandLine {
                 writeConsoleAnalysis(doc, o);
             } else if (doc.format() == EvidenceFormat.API_LOG) {
                 writeApiAnalysis(doc, o);
+            } else if (doc.format() == EvidenceFormat.BATCH) {
+                writeBatchAnalysis(doc, o);
             } else {
                 writeHarAnalysis(doc, lenient, o);
             }
@@ -345,6 +381,20 @@ public final class CommandLine {
 
     private void writeConsoleAnalysis(EvidenceDocument doc, OutputStream o) throws IOException {
         ConsoleAnalysis a = engine.analyzeConsole(doc);
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("file", doc.name());
+        node.put("kind", a.kind());
+        node.put("packaging", doc.packaging());
+        MAPPER.valueToTree(a).properties().forEach(e -> {
+            if (!e.getKey().equals("kind")) {
+                node.set(e.getKey(), e.getValue());
+            }
+        });
+        PRETTY.writeValue(NonClosingOutputStream.of(o), node);
+    }
+
+    private void writeBatchAnalysis(EvidenceDocument doc, OutputStream o) throws IOException {
+        BatchAnalysis a = engine.analyzeBatch(doc);
         ObjectNode node = MAPPER.createObjectNode();
         node.put("file", doc.name());
         node.put("kind", a.kind());
@@ -458,6 +508,12 @@ public final class CommandLine {
             try (OutputStream o = target.open()) {
                 RedactionReport report = engine.sanitizeApiLog(doc, o);
                 return reportLines(doc.name(), "API client log", report, null);
+            }
+        }
+        if (doc.format() == EvidenceFormat.BATCH) {
+            try (OutputStream o = target.open()) {
+                RedactionReport report = engine.sanitizeBatch(doc, o);
+                return reportLines(doc.name(), "Batch file", report, null);
             }
         }
         HarReadResult r = engine.sanitizeHar(doc, target, HarFindings.NONE, HarReadMode.lenientIf(lenient));

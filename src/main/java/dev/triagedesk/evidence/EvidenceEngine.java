@@ -3,6 +3,9 @@ package dev.triagedesk.evidence;
 import dev.triagedesk.evidence.api.ApiLogAnalysis;
 import dev.triagedesk.evidence.api.ApiLogAnalyzer;
 import dev.triagedesk.evidence.api.ApiLogSanitizer;
+import dev.triagedesk.evidence.batch.BatchAnalysis;
+import dev.triagedesk.evidence.batch.BatchReader;
+import dev.triagedesk.evidence.batch.BatchSanitizer;
 import dev.triagedesk.evidence.console.ConsoleAnalysis;
 import dev.triagedesk.evidence.console.ConsoleAnalyzer;
 import dev.triagedesk.evidence.console.ConsoleSanitizer;
@@ -257,6 +260,45 @@ public final class EvidenceEngine {
             throw new LeftoverSecretsException("the sanitized copy of " + doc.name(), scan.count(), scan.findings());
         }
         return redactor.ledger().report(false);
+    }
+
+    /**
+     * Analyzes a Batch API file (an output, error or input file, or Batch objects), streamed line by line; findings
+     * are capped at {@link BatchReader#DEFAULT_CAP}, counts are not.
+     */
+    public BatchAnalysis analyzeBatch(EvidenceDocument doc) {
+        return analyzeBatch(doc, BatchReader.DEFAULT_CAP);
+    }
+
+    /** As {@link #analyzeBatch(EvidenceDocument)}, keeping at most {@code cap} findings of each kind. */
+    public BatchAnalysis analyzeBatch(EvidenceDocument doc, int cap) {
+        requireBatch(doc);
+        return new BatchReader(redactor(), cap).read(doc.opener());
+    }
+
+    /**
+     * Writes a sanitized copy of a Batch file (same lines, secrets replaced) to {@code out}. Throws
+     * {@link LeftoverSecretsException} if a secret shape is left: the caller must then discard the output.
+     */
+    public RedactionReport sanitizeBatch(EvidenceDocument doc, OutputStream out) {
+        requireBatch(doc);
+        Redactor redactor = redactor();
+        LeftoverScan scan = new LeftoverScan();
+        try (OutputStream scanned = scan.wrap(NonClosingOutputStream.of(out))) {
+            new BatchSanitizer(redactor).sanitize(doc.opener(), scanned);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!scan.clean()) {
+            throw new LeftoverSecretsException("the sanitized copy of " + doc.name(), scan.count(), scan.findings());
+        }
+        return redactor.ledger().report(false);
+    }
+
+    private static void requireBatch(EvidenceDocument doc) {
+        if (doc.format() != EvidenceFormat.BATCH) {
+            throw new IllegalArgumentException(doc.name() + " is not a Batch file");
+        }
     }
 
     private static Reader reader(EvidenceDocument doc) throws IOException {

@@ -69,6 +69,7 @@ class EvidenceIntake {
     private final FindingSignalRepository signals;
     private final RequestIdentifierRepository identifiers;
     private final ScreenshotDecoding screenshots;
+    private final BatchIntake batches;
     private final Clock clock;
     private final MeterRegistry meters;
     /** Bytes of every upload as received (before unpacking), for the operations metrics. */
@@ -77,8 +78,8 @@ class EvidenceIntake {
     EvidenceIntake(EvidenceEngine engine, EvidenceStorage storage, TriageProperties properties,
                    EvidenceRepository evidence, FailingRequestRepository failures,
                    ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
-                   RequestIdentifierRepository identifiers, ScreenshotDecoding screenshots, Clock clock,
-                   MeterRegistry meters) {
+                   RequestIdentifierRepository identifiers, ScreenshotDecoding screenshots, BatchIntake batches,
+                   Clock clock, MeterRegistry meters) {
         this.engine = engine;
         this.storage = storage;
         this.properties = properties;
@@ -88,6 +89,7 @@ class EvidenceIntake {
         this.signals = signals;
         this.identifiers = identifiers;
         this.screenshots = screenshots;
+        this.batches = batches;
         this.clock = clock;
         this.meters = meters;
         this.received = DistributionSummary.builder("triage.evidence.received").baseUnit("bytes")
@@ -167,12 +169,17 @@ class EvidenceIntake {
 
     private Evidence analyze(Ticket ticket, EvidenceDocument doc, long receivedSize) {
         boolean apiLog = doc.format() == EvidenceFormat.API_LOG;
-        boolean har = doc.format() != EvidenceFormat.CONSOLE && !apiLog;
-        EvidenceKind kind = har ? EvidenceKind.HAR : apiLog ? EvidenceKind.API_LOG : EvidenceKind.CONSOLE;
+        boolean batch = doc.format() == EvidenceFormat.BATCH;
+        boolean har = doc.format() == EvidenceFormat.HAR || doc.format() == EvidenceFormat.HAR_JSONP;
+        EvidenceKind kind = har ? EvidenceKind.HAR : apiLog ? EvidenceKind.API_LOG : batch ? EvidenceKind.BATCH
+                : EvidenceKind.CONSOLE;
         Evidence row = evidence.save(new Evidence(ticket, kind, doc.name(), receivedSize, clock.instant()));
-        String location = storage.newLocation(ticket.getId(), row.getId(), doc.name(), har ? ".har" : ".log");
+        String location = storage.newLocation(ticket.getId(), row.getId(), doc.name(),
+                batch ? ".jsonl" : har ? ".har" : ".log");
         try {
-            if (har) {
+            if (batch) {
+                batches.take(ticket, row, doc, location, this::writeJson);
+            } else if (har) {
                 har(ticket, row, doc, location);
             } else if (apiLog) {
                 apiLog(ticket, row, doc, location);

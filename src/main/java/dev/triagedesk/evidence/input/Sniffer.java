@@ -6,9 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Tells a HAR from API client evidence (an SDK log, a traceback, a curl transcript) from a console log from anything
- * else by looking at the first bytes. API client evidence is recognised before the console reader, which would take
- * any line-oriented text, claims it. Other text that is no HAR is a console log, whatever its layout (the console reader reads an unknown one line by line): only empty, blank,
+ * Tells a HAR from an OpenAI Batch file ({@link BatchShape}) from API client evidence (an SDK log, a traceback, a
+ * curl transcript) from a console log from anything else by looking at the first bytes. API client evidence is
+ * recognised before the console reader, which would take any line-oriented text, claims it. Other text that is no
+ * HAR is a console log, whatever its layout (the console reader reads an unknown one line by line): only empty, blank,
  * binary and JSON input that is not a HAR is refused.
  */
 final class Sniffer {
@@ -59,6 +60,9 @@ final class Sniffer {
             return Verdict.reject("the file holds only white space");
         }
         char first = text.charAt(i);
+        if (first == '{' && BatchShape.of(text.substring(i))) {
+            return new Verdict(EvidenceFormat.BATCH, skip, utf16, null);
+        }
         if (first == '{') {
             return new Verdict(EvidenceFormat.HAR, skip, utf16, null);
         }

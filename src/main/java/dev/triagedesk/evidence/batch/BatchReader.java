@@ -1,0 +1,250 @@
+package dev.triagedesk.evidence.batch;
+
+import dev.triagedesk.evidence.EvidenceException;
+import dev.triagedesk.evidence.Signal;
+import dev.triagedesk.evidence.SignalType;
+import dev.triagedesk.evidence.input.EvidenceDocument;
+import dev.triagedesk.evidence.redact.Redactor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+
+/**
+ * Reads a Batch file in one streaming pass. JSON Lines (output, error and input files) are read a line at a time,
+ * each line parsed on its own, so a broken line is reported with its number and the rest is read, and a file that
+ * breaks off inside its last line keeps every line before it. A Batch object, or a list of them, is one JSON value
+ * (often pretty-printed over many lines) and is read as such.
+ */
+public final class BatchReader {
+
+    /** Findings kept of each kind unless the caller says otherwise; counts go on beyond it. */
+    public static final int DEFAULT_CAP = 200;
+
+    private final Redactor redactor;
+    private final int cap;
+
+    public BatchReader(Redactor redactor, int cap) {
+        this.redactor = redactor;
+        this.cap = Math.max(1, cap);
+    }
+
+    public BatchReader(Redactor redactor) {
+        this(redactor, DEFAULT_CAP);
+    }
+
+    /** Whether a document is JSON Lines of results or requests (else one or more Batch objects). */
+    static boolean isLines(EvidenceDocument.Opener source) throws IOException {
+        try (InputStream in = source.open()) {
+            ByteLines lines = new ByteLines(in, BatchJson.MAX_LINE_BYTES);
+            while (lines.next()) {
+                if (lines.tooLong()) {
+                    return true; // a Batch object is never that long on one line
+                }
+                if (lines.blank()) {
+                    continue;
+                }
+                try (JsonParser p = BatchJson.JSON.createParser(ObjectReadContext.empty(), lines.bytes(), 0,
+                        lines.length())) {
+                    if (p.nextToken() != JsonToken.START_OBJECT) {
+                        return true;
+                    }
+                    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String name = p.currentName();
+                        JsonToken t = p.nextToken();
+                        if (name.equals("object") && t == JsonToken.VALUE_STRING) {
+                            String object = p.getString();
+                            return !object.equals("batch") && !object.equals("list");
+                        }
+                        if (name.equals("custom_id")) {
+                            return true;
+                        }
+                        p.skipChildren();
+                    }
+                    return true;
+                } catch (UnexpectedEndOfInputException e) {
+                    return false; // the first line opens a value it does not close: one pretty-printed object
+                } catch (JacksonException e) {
+                    return true;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Reads the document; throws {@link EvidenceException} when it holds no Batch data at all. */
+    public BatchAnalysis read(EvidenceDocument.Opener source) {
+        try {
+            return isLines(source) ? lines(source) : objects(source);
+        } catch (IOException e) {
+            throw new EvidenceException("cannot read the Batch file: " + e.getMessage(), e);
+        }
+    }
+
+    private BatchAnalysis lines(EvidenceDocument.Opener source) throws IOException {
+        BatchTally tally = new BatchTally(redactor, cap);
+        try (InputStream in = source.open()) {
+            ByteLines lines = new ByteLines(in, BatchJson.MAX_LINE_BYTES);
+            while (lines.next()) {
+                tally.lines = lines.number();
+                if (lines.tooLong()) {
+                    tally.broken(lines.number(), String.format(java.util.Locale.ROOT,
+                            "longer than %s bytes (%s): skipped", BatchJson.count(BatchJson.MAX_LINE_BYTES),
+                            BatchJson.count(lines.tooLongBytes())));
+                    continue;
+                }
+                if (lines.blank()) {
+                    continue;
+                }
+                readLine(lines, tally);
+            }
+        }
+        if (tally.requests == 0 && tally.inputRequests == 0) {
+            throw new EvidenceException(tally.brokenCount > 0 && !tally.broken.isEmpty()
+                    ? "not a Batch file: line " + tally.broken.get(0).line() + " " + tally.broken.get(0).reason()
+                    + ", and no line holds a Batch result or request"
+                    : "not a Batch file: no line holds a Batch result or request");
+        }
+        tally.expiredSignal();
+        String format = tally.requests > 0 ? BatchAnalysis.OUTPUT : BatchAnalysis.INPUT;
+        long requests = tally.requests > 0 ? tally.requests : tally.inputRequests;
+        BatchAnalysis a = new BatchAnalysis(BatchAnalysis.KIND, format, tally.lines, requests, tally.succeeded,
+                tally.failed, tally.expired, tally.cancelled, tally.timedOut, tally.otherErrors,
+                java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tally.byStatus)),
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tally.byCode)), List.copyOf(tally.failedCustomIds),
+                tally.failedCustomIdsOmitted, List.copyOf(tally.failures), tally.failuresOmitted,
+                List.copyOf(tally.broken), tally.brokenCount, tally.truncated, tally.endpoint, null,
+                List.copyOf(tally.requestIds), List.copyOf(tally.signals.values()), null);
+        return withFound(a);
+    }
+
+    private void readLine(ByteLines lines, BatchTally tally) {
+        long number = lines.number();
+        try (JsonParser p = BatchJson.JSON.createParser(ObjectReadContext.empty(), lines.bytes(), 0, lines.length())) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                tally.broken(number, "is not a JSON object");
+                return;
+            }
+            ResultLine r = ResultLine.read(p);
+            if (p.nextToken() != null) {
+                tally.broken(number, "holds more than one JSON value");
+                return;
+            }
+            if (!r.hasResponse && r.lineError == null && !r.isRequest()) {
+                tally.broken(number, "holds neither a response nor an error");
+                return;
+            }
+            tally.add(number, r);
+        } catch (StreamConstraintsException e) {
+            tally.broken(number, BatchJson.pastLimit(e));
+        } catch (UnexpectedEndOfInputException e) {
+            if (!lines.endedWithBreak()) {
+                tally.truncated = true; // the file breaks off inside its last line
+            } else {
+                tally.broken(number, "breaks off before its end");
+            }
+        } catch (JacksonException e) {
+            tally.broken(number, "is not valid JSON" + column(e.getLocation()));
+        }
+    }
+
+    /** Where in the line; never the text there, which could be a secret. */
+    private static String column(TokenStreamLocation at) {
+        return at == null || at.getColumnNr() <= 0 ? "" : " (at column " + at.getColumnNr() + ")";
+    }
+
+    private BatchAnalysis objects(EvidenceDocument.Opener source) throws IOException {
+        List<BatchJob> jobs = new ArrayList<>();
+        boolean list = false;
+        long values = 0;
+        BatchObjects reader = new BatchObjects(redactor, cap);
+        try (InputStream in = source.open(); JsonParser p = BatchJson.JSON.createParser(ObjectReadContext.empty(), in)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                values++;
+                if (t != JsonToken.START_OBJECT) {
+                    throw new EvidenceException("not a Batch object: value " + values + " is not a JSON object");
+                }
+                Object what = reader.read(p, jobs);
+                if (what == null) {
+                    throw new EvidenceException("not a Batch object: value " + values
+                            + " has no \"object\": \"batch\" or \"list\"");
+                }
+                list |= what.equals("list");
+            }
+        } catch (StreamConstraintsException e) {
+            TokenStreamLocation at = e.getLocation();
+            throw BatchJson.refused(e, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr());
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            long line = at == null ? 0 : at.getLineNr();
+            long column = at == null ? 0 : at.getColumnNr();
+            throw new EvidenceException("not read: the Batch object is broken JSON" + (line > 0 ? " at line " + line
+                    + ", column " + column : ""), line, column, e);
+        }
+        List<Signal> signals = new ArrayList<>();
+        String endpoint = null;
+        for (BatchJob job : jobs) {
+            endpoint = endpoint == null ? job.endpoint() : endpoint;
+            signals.addAll(jobSignals(job));
+        }
+        BatchAnalysis a = new BatchAnalysis(BatchAnalysis.KIND, list || jobs.size() != 1 ? BatchAnalysis.LIST
+                : BatchAnalysis.OBJECT, values, 0, 0, 0, 0, 0, 0, 0, Map.of(), Map.of(), List.of(), 0, List.of(), 0,
+                List.of(), 0, false, endpoint, List.copyOf(jobs), List.of(), List.copyOf(signals), null);
+        return withFound(a);
+    }
+
+    /** A job whose input failed validation, and one that expired. */
+    static List<Signal> jobSignals(BatchJob job) {
+        List<Signal> out = new ArrayList<>();
+        String name = job.id() == null ? "the Batch job" : job.id();
+        if (job.validationErrorCount() > 0 || "failed".equals(job.status())) {
+            StringBuilder d = new StringBuilder(name).append(" failed validation");
+            int shown = 0;
+            for (BatchJob.ValidationError e : job.validationErrors()) {
+                if (shown++ == 5) {
+                    d.append("; …");
+                    break;
+                }
+                d.append(shown == 1 ? ": " : "; ").append(e.code() == null ? "error" : e.code());
+                if (e.line() != null) {
+                    d.append(" at input line ").append(e.line());
+                }
+                if (e.message() != null) {
+                    d.append(" (").append(BatchTally.clip(e.message(), 160)).append(')');
+                }
+            }
+            if (job.validationErrorCount() > shown && shown <= 5) {
+                d.append(String.format(java.util.Locale.ROOT, " (%,d errors in all)", job.validationErrorCount()));
+            }
+            out.add(new Signal(SignalType.BATCH_INVALID, null, null, d.toString()));
+        }
+        if ("expired".equals(job.status()) || job.times() != null && job.times().expiredAt() != null) {
+            BatchJob.Counts c = job.requestCounts();
+            String counts = c == null ? "" : String.format(java.util.Locale.ROOT,
+                    ": %,d of %,d requests completed, %,d failed, the rest expired", c.completed(), c.total(), c.failed());
+            out.add(new Signal(SignalType.BATCH_EXPIRED, null, null, name + " expired before its "
+                    + (job.completionWindow() == null ? "" : job.completionWindow() + " ") + "completion window ended"
+                    + counts));
+        }
+        return out;
+    }
+
+    private static BatchAnalysis withFound(BatchAnalysis a) {
+        return new BatchAnalysis(a.kind(), a.format(), a.lineCount(), a.requestCount(), a.succeeded(), a.failed(),
+                a.expired(), a.cancelled(), a.timedOut(), a.otherErrors(), a.failedByStatus(), a.byErrorCode(),
+                a.failedCustomIds(), a.failedCustomIdsOmitted(), a.failures(), a.failuresOmitted(), a.brokenLines(),
+                a.brokenLineCount(), a.truncated(), a.endpoint(), a.batches(), a.requestIds(), a.signals(),
+                BatchFound.sentence(a));
+    }
+}

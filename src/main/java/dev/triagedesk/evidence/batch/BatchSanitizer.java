@@ -1,0 +1,120 @@
+package dev.triagedesk.evidence.batch;
+
+import dev.triagedesk.evidence.EvidenceException;
+import dev.triagedesk.evidence.input.EvidenceDocument;
+import dev.triagedesk.evidence.redact.Redactor;
+import dev.triagedesk.evidence.redact.Scope;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.TokenStreamLocation;
+
+/**
+ * Writes a Batch file back with its secrets redacted. JSON Lines stay line for line (a line break for every line
+ * read, so line numbers in the analysis still point at the right place): each line is walked by key by the
+ * {@link Redactor} as a response body, a line that is not JSON is redacted as free text, and a line longer than the
+ * reader takes is left out (an empty line keeps its place). A Batch object is written back as one compact value.
+ */
+public final class BatchSanitizer {
+
+    private final Redactor redactor;
+
+    public BatchSanitizer(Redactor redactor) {
+        this.redactor = redactor;
+        // a line's error codes (invalid_value, batch_expired) are what support needs: they stay
+        redactor.inResponseTo(null, 400);
+    }
+
+    /** Writes the sanitized copy to {@code out}, which is flushed, not closed. */
+    public void sanitize(EvidenceDocument.Opener source, OutputStream out) {
+        try {
+            if (BatchReader.isLines(source)) {
+                lines(source, out);
+            } else {
+                objects(source, out);
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sanitize the Batch file: " + e.getMessage(), e);
+        }
+    }
+
+    private void lines(EvidenceDocument.Opener source, OutputStream out) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(1 << 12);
+        long skipped = 0;
+        try (InputStream in = source.open()) {
+            ByteLines lines = new ByteLines(in, BatchJson.MAX_LINE_BYTES);
+            while (lines.next()) {
+                if (lines.tooLong()) {
+                    skipped++;
+                } else if (!lines.blank()) {
+                    line.reset();
+                    if (copyLine(lines, line)) {
+                        line.writeTo(out);
+                    } else {
+                        String text = new String(lines.bytes(), 0, lines.length(), StandardCharsets.UTF_8);
+                        out.write(redactor.text(text, BatchTally.RULE).getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                if (lines.endedWithBreak()) {
+                    out.write('\n');
+                }
+            }
+        }
+        if (skipped > 0) {
+            redactor.ledger().note(String.format(java.util.Locale.ROOT, "%,d line(s) longer than %s bytes were left"
+                    + " out of the copy (each is an empty line)", skipped, BatchJson.count(BatchJson.MAX_LINE_BYTES)));
+        }
+    }
+
+    /**
+     * Copies one line's JSON value with secrets redacted; false when the line is not one JSON value (the caller
+     * then redacts it as text).
+     */
+    private boolean copyLine(ByteLines lines, ByteArrayOutputStream into) {
+        try (JsonParser p = BatchJson.JSON.createParser(ObjectReadContext.empty(), lines.bytes(), 0, lines.length());
+             JsonGenerator g = BatchJson.JSON.createGenerator(ObjectWriteContext.empty(), into)) {
+            if (p.nextToken() == null) {
+                return false;
+            }
+            redactor.copyJson(p, g, null, null, Scope.JSON_RESPONSE);
+            return p.nextToken() == null;
+        } catch (JacksonException notJson) {
+            // what was copied of it is dropped; a redaction in that part may be counted twice in the report
+            return false;
+        }
+    }
+
+    private void objects(EvidenceDocument.Opener source, OutputStream out) throws IOException {
+        try (InputStream in = source.open();
+             JsonParser p = BatchJson.JSON.createParser(ObjectReadContext.empty(), in);
+             JsonGenerator g = BatchJson.JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            boolean first = true;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (!first) {
+                    g.flush();
+                    out.write('\n');
+                }
+                first = false;
+                redactor.copyJson(p, g, null, null, Scope.JSON_RESPONSE);
+            }
+            g.flush();
+            out.write('\n');
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            long line = at == null ? 0 : at.getLineNr();
+            long column = at == null ? 0 : at.getColumnNr();
+            throw new EvidenceException("not read: the Batch object is broken JSON" + (line > 0 ? " at line " + line
+                    + ", column " + column : ""), line, column, e);
+        }
+    }
+}
