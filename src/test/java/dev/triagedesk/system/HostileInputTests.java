@@ -177,7 +177,8 @@ class HostileInputTests {
         HttpResponse<String> page = get("/report/" + d.token() + "/evidence", null);
         String action = Jsoup.parse(page.body()).selectFirst("form#step-form").attr("action");
         Matcher csrf = CSRF_COOKIE.matcher(String.join(";", page.headers().allValues("set-cookie")));
-        assertThat(csrf.find()).isTrue();
+        assertThat(csrf.find()).as("the CSRF cookie of the evidence page (HTTP %s, cookies %s)", page.statusCode(),
+                page.headers().allValues("set-cookie")).isTrue();
         return new EvidenceStep(d, action, "XSRF-TOKEN=" + csrf.group(1));
     }
 
