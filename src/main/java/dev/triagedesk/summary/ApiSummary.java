@@ -102,7 +102,8 @@ final class ApiSummary {
 
     private static List<Phrase> row(RequestIdentifier id, FailingRequest f, ZoneId zone) {
         Instant at = f == null ? null : ApiCalls.instant(f.getStartedAt());
-        String utc = at == null ? (f == null || f.getStartedAt() == null ? "" : f.getStartedAt())
+        // a log's time without its offset is the logging machine's clock, in a zone not known: said as logged
+        String utc = at == null ? (f == null || f.getStartedAt() == null ? "" : "as logged: " + f.getStartedAt())
                 : SECONDS.format(at.atZone(ZoneOffset.UTC));
         String local = at == null || zone == null ? "" : SECONDS.format(at.atZone(zone));
         String name = RequestIdentifier.REPORTED.equals(id.getName()) ? "given by the reporter" : null;

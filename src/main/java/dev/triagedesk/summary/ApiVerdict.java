@@ -148,8 +148,15 @@ final class ApiVerdict {
                     + " ask IT to exempt api.openai.com from TLS inspection, and compare a call with curl -v from a"
                     + " network without that proxy.";
         }
-        // the client's log shows the SDK already retrying: its failures persisting is the answer "backoff did not help"
-        boolean retriedInLog = facts.has(SignalType.SDK_RETRIES) && a.getRetriedWithBackoff() == null;
+        if (path == TriagePath.API_SERVER && facts.has(SignalType.RETRIES_WITHOUT_BACKOFF)) {
+            return "The client retries without waiting longer each time: add exponential backoff with jitter and a retry"
+                    + " limit, and log the x-request-id of each failure; if the server errors persist with backoff, send"
+                    + " support those IDs, the time range with time zone and the failing share.";
+        }
+        // the client's log shows the SDK already retrying with growing waits: the failures persisting is the answer
+        // "backoff did not help"
+        boolean retriedInLog = facts.has(SignalType.SDK_RETRIES) && !facts.has(SignalType.RETRIES_WITHOUT_BACKOFF)
+                && a.getRetriedWithBackoff() == null;
         return switch (path) {
             case API_SERVER -> retriedInLog
                     ? "The SDK already retried with backoff and the failures persisted: send support the x-request-id"

@@ -95,6 +95,19 @@ class ApiEvidenceVerdictTests {
     }
 
     @Test
+    void serverErrorsRetriedInATightLoopAskForBackoffFirst() {
+        rows.call(log, 4, at(0), "POST", CHAT, 503, "service_unavailable_error", "server_is_overloaded", "req_o1");
+        rows.call(log, 5, at(0), "POST", CHAT, 503, "service_unavailable_error", "server_is_overloaded", "req_o2");
+        rows.signal(log, SignalType.SDK_RETRIES, 5, "1 retry");
+        rows.signal(log, SignalType.RETRIES_WITHOUT_BACKOFF, 5, "2 attempts, 0.0 s between them");
+        Verdict v = ReportVerdict.decide(rows.details());
+        assertThat(v.path()).isEqualTo(TriagePath.API_SERVER);
+        // not "the SDK already retried with backoff": it did not back off
+        assertThat(v.nextStep()).startsWith("The client retries without waiting longer each time: add exponential"
+                + " backoff with jitter");
+    }
+
+    @Test
     void requestErrorsAreTheRequest() {
         rows.call(log, 4, at(0), "POST", CHAT, 400, "invalid_request_error", "context_length_exceeded", "req_x");
         assertThat(ReportVerdict.decide(rows.details()).path()).isEqualTo(TriagePath.API_REQUEST);

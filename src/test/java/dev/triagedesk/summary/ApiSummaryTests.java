@@ -85,6 +85,16 @@ class ApiSummaryTests {
     }
 
     @Test
+    void aTimeLoggedWithoutItsOffsetIsNotPassedOffAsUtc() {
+        Ticket t = ticket();
+        ApiEvidenceRows rows = new ApiEvidenceRows(t);
+        rows.call(rows.log("app.log"), 3, "2025-03-01 10:00:00", "POST", CHAT, 500, null, null, "req_local");
+        String text = render(rows.details()).text();
+        assertThat(text).contains("- Request ID: req_local | Time (UTC): as logged: 2025-03-01 10:00:00 | Call: POST"
+                + " /v1/chat/completions | Status: 500");
+    }
+
+    @Test
     void anApiTicketWithoutIdsSaysWhereToFindThem() {
         Ticket t = ticket();
         t.getApi().setRequestIds(null);

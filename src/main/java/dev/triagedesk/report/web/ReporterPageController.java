@@ -81,7 +81,7 @@ class ReporterPageController {
     String addEvidence(@PathVariable String token, @Valid @ModelAttribute(ReportFormController.FORM) EvidenceForm form,
                        BindingResult result, @RequestParam(name = "har", required = false) MultipartFile[] har,
                        @RequestParam(name = "console", required = false) MultipartFile[] console,
-                        @RequestParam(name = "apiLog", required = false) MultipartFile[] apiLog,
+                       @RequestParam(name = "apiLog", required = false) MultipartFile[] apiLog,
                        @RequestParam(name = "screenshot", required = false) MultipartFile[] screenshot, Model model,
                        RedirectAttributes flash) {
         Ticket t = links.ticket(token);

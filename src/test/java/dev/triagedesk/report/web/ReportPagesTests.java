@@ -273,6 +273,31 @@ class ReportPagesTests {
         assertThat(web.select("input[type=file][name=apiLog]")).isEmpty();
     }
 
+    /**
+     * An API reporter adds the client's log later on their own page, through the same input as step 4; a ChatGPT
+     * conversation URL is not asked for there either, and the one stored is left as it is.
+     */
+    @Test
+    void theReporterPageOfAnApiReportTakesTheClientsLog() throws Exception {
+        TicketService.Draft draft = tickets.startDraft();
+        tickets.answer(draft.ticket().getId(), dev.triagedesk.support.TicketFixtures.answers(Product.OPENAI_API,
+                "Calls fail", "pat@example.com"));
+        reports.submit(draft.ticket().getId());
+        Document page = Jsoup.parse(mvc.perform(get("/r/" + draft.token())).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#evidence-form input[type=file][name=apiLog]")).hasSize(1);
+        assertThat(page.select("#evidence-form #conversationUrl, #evidence-form input[name=console]")).isEmpty();
+
+        byte[] log = getClass().getResourceAsStream("/report/openai-python-429.log").readAllBytes();
+        mvc.perform(multipart("/r/" + draft.token() + "/evidence")
+                        .file(new org.springframework.mock.web.MockMultipartFile("apiLog", "later.log", "text/plain", log)))
+                .andExpect(status().is3xxRedirection());
+        List<Evidence> evidence = tickets.details(draft.ticket().getId()).evidence();
+        assertThat(evidence).singleElement().satisfies(e -> {
+            assertThat(e.getFileName()).isEqualTo("later.log");
+            assertThat(e.isAnalyzed()).as("analyzed: %s", e.getReason()).isTrue();
+        });
+    }
+
     @Test
     void identicalFailuresAreOneItemWithTheirCountAndTheirRequestsInAListThatOpens() throws Exception {
         String token = fixtures.draftAt(Product.CHATGPT_WEB, 3);
