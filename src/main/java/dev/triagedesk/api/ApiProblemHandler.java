@@ -31,7 +31,7 @@ class ApiProblemHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Send multipart/form-data with a \"report\" part (JSON) and har, console or screenshot parts.");
+                "Send multipart/form-data with a \"report\" part (JSON) and har, console, apiLog, batch or screenshot parts.");
         p.setTitle("Not a multipart request");
         p.setInstance(URI.create(request.getRequestURI()));
         return ResponseEntity.badRequest().body(p);

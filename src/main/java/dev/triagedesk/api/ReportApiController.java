@@ -29,9 +29,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
@@ -50,7 +53,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
  * {@code POST /api/reports}: a {@code report} part (JSON, the same fields as the form) and any number of
- * {@code har}, {@code console} and {@code screenshot} parts. {@code POST /api/reports/{token}/evidence} adds files,
+ * {@code har}, {@code console}, {@code apiLog}, {@code batch} and {@code screenshot} parts. {@code POST /api/reports/{token}/evidence} adds files,
  * pasted console output ({@code consoleText}) and the conversation URL to a report later, with the token of its
  * private link.
  *
@@ -66,7 +69,18 @@ class ReportApiController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";
-    private static final List<String> FILE_PARTS = List.of("har", "console", "screenshot");
+    /** The multipart parts that carry files, with the kind each declares (the content decides what is read). */
+    private static final Map<String, EvidenceKind> FILE_PARTS = fileParts();
+
+    private static Map<String, EvidenceKind> fileParts() {
+        Map<String, EvidenceKind> parts = new LinkedHashMap<>();
+        parts.put("har", EvidenceKind.HAR);
+        parts.put("console", EvidenceKind.CONSOLE);
+        parts.put("apiLog", EvidenceKind.API_LOG);
+        parts.put("batch", EvidenceKind.BATCH);
+        parts.put("screenshot", EvidenceKind.SCREENSHOT);
+        return Collections.unmodifiableMap(parts);
+    }
 
     private final TicketService tickets;
     private final ReportService reports;
@@ -106,9 +120,9 @@ class ReportApiController {
         ReportAnswers answers = parse(report);
         List<Upload> uploads = new ArrayList<>();
         try {
-            for (String part : FILE_PARTS) {
-                for (MultipartFile file : request.getMultiFileMap().getOrDefault(part, List.of())) {
-                    uploads.add(upload(file, EvidenceKind.valueOf(part.toUpperCase(Locale.ROOT))));
+            for (Map.Entry<String, EvidenceKind> part : FILE_PARTS.entrySet()) {
+                for (MultipartFile file : request.getMultiFileMap().getOrDefault(part.getKey(), List.of())) {
+                    uploads.add(upload(file, part.getValue()));
                 }
             }
             ReportService.Created created;
@@ -171,9 +185,10 @@ class ReportApiController {
                 "There is no report with this link."));
         LoggedRequest.about(request, ticket);
         ReportApiEvidence fields = validated(ReportApiEvidence.of(request, pastedText));
-        boolean files = FILE_PARTS.stream().anyMatch(p -> !request.getMultiFileMap().getOrDefault(p, List.of()).isEmpty());
+        boolean files = FILE_PARTS.keySet().stream()
+                .anyMatch(p -> !request.getMultiFileMap().getOrDefault(p, List.of()).isEmpty());
         if (!files && !fields.hasConsoleText() && fields.conversationUrl() == null) {
-            throw new ApiProblem(400, "Nothing to add", "Send har, console or screenshot parts, console output as"
+            throw new ApiProblem(400, "Nothing to add", "Send har, console, apiLog, batch or screenshot parts, console output as"
                     + " consoleText, or a conversationUrl.");
         }
         List<Evidence> rows = attach(ticket.getId(), request);
@@ -198,7 +213,7 @@ class ReportApiController {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a multipart request",
                         request.getRequestURI().endsWith("/evidence")
-                                ? "Send multipart/form-data: har, console and screenshot parts, consoleText or conversationUrl."
+                                ? "Send multipart/form-data: har, console, apiLog, batch and screenshot parts, consoleText or conversationUrl."
                                 : "Send multipart/form-data: a \"report\" part (JSON) and any number of har, console and"
                                         + " screenshot parts."));
     }
@@ -223,9 +238,9 @@ class ReportApiController {
 
     private List<Evidence> attach(long ticketId, MultipartHttpServletRequest request) {
         List<Evidence> rows = new ArrayList<>();
-        for (String part : FILE_PARTS) {
-            for (MultipartFile file : request.getMultiFileMap().getOrDefault(part, List.of())) {
-                rows.addAll(take(ticketId, file, EvidenceKind.valueOf(part.toUpperCase(Locale.ROOT))));
+        for (Map.Entry<String, EvidenceKind> part : FILE_PARTS.entrySet()) {
+            for (MultipartFile file : request.getMultiFileMap().getOrDefault(part.getKey(), List.of())) {
+                rows.addAll(take(ticketId, file, part.getValue()));
             }
         }
         return rows;
