@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -87,6 +89,20 @@ class StaffApiErrors {
         return problem(HttpStatus.CONFLICT, "Changed at the same moment", "Someone else changed this ticket at the"
                 + " same moment: nothing of this request was applied. Read the ticket again and repeat the request"
                 + " if it is still right.", request, List.of());
+    }
+
+    /**
+     * The database gave up waiting for a lock (or broke a deadlock) and the action was already taken again a few
+     * times: nothing was applied, and the same request can simply be sent again in a moment.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> busy(PessimisticLockingFailureException e, HttpServletRequest request) {
+        log.warn("A staff API request lost its locks to concurrent changes: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", "Other changes of the"
+                + " same tickets were under way: nothing of this request was applied. Send it again in a moment.",
+                request, List.of());
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(answer.getBody());
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,

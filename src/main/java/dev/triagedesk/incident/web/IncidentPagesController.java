@@ -203,6 +203,10 @@ class IncidentPagesController {
         try {
             action.run();
             flash.addFlashAttribute("messageKey", messageKey);
+        } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+            // already taken again a few times: nothing was applied
+            flash.addFlashAttribute("errorText", "Other changes of these tickets were under way, so nothing was"
+                    + " changed. Try again in a moment.");
         } catch (IncidentException e) {
             flash.getFlashAttributes().remove("messageArg");
             flash.addFlashAttribute("errorText", e.getMessage());
