@@ -57,11 +57,13 @@ public final class CommandLine {
             usage: java -jar triage-desk.jar analyze [--lenient] FILE...
                    java -jar triage-desk.jar sanitize [--lenient] IN OUT
                    java -jar triage-desk.jar benchmark HAR|BATCH_FILE [ROUNDS]
+                   java -jar triage-desk.jar benchmark-api-log LOG [ROUNDS]
                    java -jar triage-desk.jar make-batch OUT SIZE_MB [SEED]
               analyze   prints the findings of each HAR, API client log, console log or Batch file as JSON (an
                         array when several)
               sanitize  writes a copy of IN with secrets redacted to OUT and prints what was removed
               benchmark measures analyze and sanitize against a bare JSON token scan of the same file
+              benchmark-api-log the same for an SDK log, against reading its lines
               make-batch writes a generated Batch output file of about SIZE_MB MB and its oracle (OUT.oracle.json)
               --lenient read the complete entries of a broken HAR instead of failing
             FILE may be a .har, an SDK log, traceback or curl transcript, a console log, a Batch API output,
@@ -158,6 +160,18 @@ public final class CommandLine {
                 }
             case "make-batch":
                 return makeBatch(rest);
+            case "benchmark-api-log":
+                if (rest.isEmpty() || rest.size() > 2) {
+                    return usage("benchmark-api-log needs an API client log (and optionally a number of rounds)");
+                }
+                try {
+                    int apiRounds = rest.size() == 2 ? Integer.parseInt(rest.get(1)) : 3;
+                    return new ApiLogBenchmark(engine, out).run(Path.of(rest.get(0)), apiRounds);
+                } catch (NumberFormatException e) {
+                    return usage("ROUNDS must be a whole number");
+                } catch (RuntimeException e) {
+                    return failed(e, rest.get(0));
+                }
             default:
                 out.print(USAGE);
                 return OK;

@@ -110,6 +110,11 @@ class TicketView {
             return evidence.getKind() == EvidenceKind.CONSOLE;
         }
 
+        /** An SDK log, traceback or curl transcript: its failing requests are calls, numbered by line. */
+        public boolean isApiLog() {
+            return evidence.getKind() == EvidenceKind.API_LOG;
+        }
+
         public boolean isScreenshot() {
             return evidence.getKind() == EvidenceKind.SCREENSHOT;
         }

@@ -511,6 +511,20 @@ class TicketPageTests {
     }
 
     @Test
+    void anSdkLogIsAnAttachmentOfItsKindWithItsFailingCallsByLineAndTheirRequestIds() throws Exception {
+        byte[] log = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src", "test", "resources", "api-evidence",
+                "fixtures", "python-debug-old.log"));
+        Ticket withLog = fixtures.submitHar(TicketFixtures.answers(Product.OPENAI_API, "SDK log " + marker, null),
+                "openai-debug.log", log);
+        Document page = page(withLog.getReference());
+
+        assertThat(page.select(".attachment .kind").text()).isEqualTo("SDK log or transcript");
+        assertThat(page.select(".attachment").text()).contains("35 lines, 1 failing call");
+        assertThat(page.text()).contains("openai-debug.log line 1", "req_0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+                "req_2c3d4e5f60718293a4b5c6d7e8f90a1b").doesNotContain("PROMPT-SECRET-RECIPE", "sk-proj-FAKE");
+    }
+
+    @Test
     void aHarReadOnlyInPartSaysWhereItBrokeOff() throws Exception {
         Ticket broken = fixtures.submit(TicketFixtures.answers(Product.CHATGPT_WEB, "Broken " + marker, null),
                 "user-austeane-qdrill-hand-edited-invalid.har");
