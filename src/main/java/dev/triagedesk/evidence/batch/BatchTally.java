@@ -143,7 +143,7 @@ final class BatchTally {
             failuresOmitted++;
         }
         SignalType signal = FailureClassifier.signalOf(status, shown, url);
-        if (signal != null) {
+        if (signal != null && signals.size() < cap) {
             String code = shown.code() != null ? shown.code() : shown.type();
             String detail = (status > 0 ? status + " " : "") + (code == null ? "" : code + ": ")
                     + clip(shown.message() == null ? "" : shown.message(), 200);
