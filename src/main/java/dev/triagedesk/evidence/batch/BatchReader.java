@@ -169,7 +169,7 @@ public final class BatchReader {
         BatchAnalysis a = new BatchAnalysis(BatchAnalysis.KIND, format, tally.lines, requests, tally.succeeded,
                 tally.failed, tally.expired, tally.cancelled, tally.timedOut, tally.otherErrors,
                 java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tally.byStatus)),
-                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tally.byCode)), List.copyOf(tally.failedCustomIds),
+                java.util.Collections.unmodifiableMap(tally.shownCodes()), List.copyOf(tally.failedCustomIds),
                 tally.failedCustomIdsOmitted, List.copyOf(tally.failures), tally.failuresOmitted,
                 List.copyOf(tally.broken), tally.brokenCount, tally.truncated, tally.endpoint, null,
                 List.copyOf(tally.requestIds), List.copyOf(tally.signals.values()), null);
