@@ -92,6 +92,52 @@ public final class BatchReader {
 
     private BatchAnalysis lines(EvidenceDocument.Opener source) throws IOException {
         BatchTally tally = new BatchTally(redactor, cap);
+        if (!wholeLines(source, tally)) {
+            // something the fast pass cannot vouch for: every line on its own, from the start
+            tally = new BatchTally(redactor, cap);
+            byLine(source, tally);
+        }
+        return linesAnalysis(tally);
+    }
+
+    /**
+     * The fast pass: one parser over the whole file, its values taken as the lines they stand on. It gives up (and
+     * returns false) at anything the line-by-line pass would judge differently: broken or cut JSON, a value that is
+     * not an object, two values on one line, one value over several lines, or a line longer than the line reader
+     * takes. A well-formed file, which nearly every Batch file is, is then read once, without a parser per line.
+     */
+    private boolean wholeLines(EvidenceDocument.Opener source, BatchTally tally) throws IOException {
+        try (InputStream in = source.open();
+             JsonParser p = BatchJson.JSON.createParser(ObjectReadContext.empty(), in)) {
+            long lastLine = 0;
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                TokenStreamLocation start = p.currentTokenLocation();
+                long line = start.getLineNr();
+                if (t != JsonToken.START_OBJECT || line <= lastLine) {
+                    return false;
+                }
+                ResultLine r = ResultLine.read(p);
+                TokenStreamLocation end = p.currentLocation();
+                if (end.getLineNr() != line || end.getByteOffset() - start.getByteOffset() > BatchJson.MAX_LINE_BYTES) {
+                    return false;
+                }
+                lastLine = line;
+                if (!r.hasResponse && r.lineError == null && !r.isRequest()) {
+                    tally.broken(line, "holds neither a response nor an error");
+                } else {
+                    tally.add(line, r);
+                }
+            }
+            TokenStreamLocation eof = p.currentLocation();
+            // lines as the line reader counts them: every line break, and a last line the file ends inside
+            tally.lines = eof.getLineNr() - 1 + (eof.getColumnNr() > 1 ? 1 : 0);
+            return true;
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
+    private void byLine(EvidenceDocument.Opener source, BatchTally tally) throws IOException {
         try (InputStream in = source.open()) {
             ByteLines lines = new ByteLines(in, BatchJson.MAX_LINE_BYTES);
             while (lines.next()) {
@@ -108,6 +154,9 @@ public final class BatchReader {
                 readLine(lines, tally);
             }
         }
+    }
+
+    private BatchAnalysis linesAnalysis(BatchTally tally) {
         if (tally.requests == 0 && tally.inputRequests == 0) {
             throw new EvidenceException(tally.brokenCount > 0 && !tally.broken.isEmpty()
                     ? "not a Batch file: line " + tally.broken.get(0).line() + " " + tally.broken.get(0).reason()
@@ -120,7 +169,7 @@ public final class BatchReader {
         BatchAnalysis a = new BatchAnalysis(BatchAnalysis.KIND, format, tally.lines, requests, tally.succeeded,
                 tally.failed, tally.expired, tally.cancelled, tally.timedOut, tally.otherErrors,
                 java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tally.byStatus)),
-                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tally.byCode)), List.copyOf(tally.failedCustomIds),
+                java.util.Collections.unmodifiableMap(tally.shownCodes()), List.copyOf(tally.failedCustomIds),
                 tally.failedCustomIdsOmitted, List.copyOf(tally.failures), tally.failuresOmitted,
                 List.copyOf(tally.broken), tally.brokenCount, tally.truncated, tally.endpoint, null,
                 List.copyOf(tally.requestIds), List.copyOf(tally.signals.values()), null);

@@ -116,38 +116,49 @@ final class BatchTally {
                 }
             }
         }
+        // only what is kept is redacted (the counts need none): a large file's findings stop at the cap
+        countCode(error);
+        boolean keepFailure = failures.size() < cap;
+        boolean keepCustomId = failedCustomIds.size() < cap;
         // the error first: a secret its message shows is then known, and goes wherever else it stands
-        ErrorDetail shown = redacted(error);
-        countCode(shown);
-        String customId = redactor.text(r.customId, RULE);
-        if (failedCustomIds.size() < cap) {
+        ErrorDetail shown = keepFailure ? redacted(error) : null;
+        String customId = keepFailure || keepCustomId ? redactor.text(r.customId, RULE) : null;
+        if (keepCustomId) {
             failedCustomIds.add(customId == null ? "(no custom_id)" : customId);
         } else {
             failedCustomIdsOmitted++;
         }
-        String requestId = redactor.text(r.requestId, RULE);
-        if (requestId != null && !requestId.isBlank()) {
-            addRequestId(new RequestId("x-request-id", requestId));
+        String requestId = null;
+        if (keepFailure || requestIds.size() < cap) {
+            requestId = redactor.text(r.requestId, RULE);
+            if (requestId != null && !requestId.isBlank()) {
+                addRequestId(new RequestId("x-request-id", requestId));
+            }
         }
         if (shown != null && shown.message() != null && requestIds.size() < cap) {
             List<RequestId> quoted = new ArrayList<>();
             RequestIds.fromText(shown.message(), quoted);
             quoted.forEach(this::addRequestId);
         }
-        String url = r.url == null ? null : redactor.url(r.url);
-        Category category = category(outcome, status, shown);
-        if (failures.size() < cap) {
+        Category category = category(outcome, status, error);
+        if (keepFailure) {
+            String url = r.url == null ? null : redactor.url(r.url);
             failures.add(new BatchFailure(line, redactor.text(r.id, RULE), customId, outcome, status, shown,
                     requestId, category, redactor.text(r.method, RULE), url));
         } else {
             failuresOmitted++;
         }
-        SignalType signal = FailureClassifier.signalOf(status, shown, url);
-        if (signal != null) {
-            String code = shown.code() != null ? shown.code() : shown.type();
-            String detail = (status > 0 ? status + " " : "") + (code == null ? "" : code + ": ")
-                    + clip(shown.message() == null ? "" : shown.message(), 200);
-            signals.putIfAbsent(signal.id() + "|" + code, Signal.atLine(signal, lineNumber(line), detail.strip()));
+        SignalType signal = FailureClassifier.signalOf(status, error, r.url);
+        if (signal != null && signals.size() < cap) {
+            String code = error.code() != null ? error.code() : error.type();
+            String key = signal.id() + "|" + code;
+            if (!signals.containsKey(key)) {
+                ErrorDetail e = shown != null ? shown : redacted(error);
+                String shownCode = e.code() != null ? e.code() : e.type();
+                String detail = (status > 0 ? status + " " : "") + (shownCode == null ? "" : shownCode + ": ")
+                        + clip(e.message() == null ? "" : e.message(), 200);
+                signals.put(key, Signal.atLine(signal, lineNumber(line), detail.strip()));
+            }
         }
     }
 
@@ -155,6 +166,14 @@ final class BatchTally {
         if (requestIds.size() < cap && seenIds.add(id.value())) {
             requestIds.add(id);
         }
+    }
+
+    /** The code table as shown: each distinct code redacted once (two that redact alike are added up). */
+    Map<String, Long> shownCodes() {
+        Map<String, Long> shown = new LinkedHashMap<>();
+        byCode.forEach((code, n) -> shown.merge(code.equals(NO_CODE) || code.equals(OTHER_CODES) ? code
+                : clip(redactor.text(code, RULE), 100), n, Long::sum));
+        return shown;
     }
 
     private void countCode(ErrorDetail error) {

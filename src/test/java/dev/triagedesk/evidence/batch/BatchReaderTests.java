@@ -67,6 +67,27 @@ class BatchReaderTests {
     }
 
     @Test
+    void oneBrokenLineInAGeneratedFileChangesNothingElse() throws Exception {
+        Path file = dir.resolve("gen.jsonl");
+        BatchFileGenerator.Oracle o = BatchFileGenerator.write(file, 500_000, 5);
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(file));
+        lines.add(100, "{\"custom_id\": \"cut");
+        Path broken = Engines.write(dir, "broken.jsonl", String.join("\n", lines) + "\n");
+
+        BatchAnalysis whole = Engines.engine().analyzeBatch(Engines.single(file));
+        BatchAnalysis a = Engines.engine().analyzeBatch(Engines.single(broken));
+
+        assertThat(a.brokenLines()).containsExactly(new BrokenLine(101, "breaks off before its end"));
+        assertThat(a.lineCount()).isEqualTo(whole.lineCount() + 1);
+        assertThat(a.requestCount()).isEqualTo(o.results());
+        assertThat(a.byErrorCode()).isEqualTo(whole.byErrorCode());
+        assertThat(a.failedByStatus()).isEqualTo(whole.failedByStatus());
+        assertThat(a.failedCustomIds()).isEqualTo(whole.failedCustomIds());
+        assertThat(a.failures()).extracting(BatchFailure::customId)
+                .isEqualTo(whole.failures().stream().map(BatchFailure::customId).toList());
+    }
+
+    @Test
     void aBrokenLineIsReportedAndTheRestRead() {
         String content = String.join("\n", OK.formatted(1), "{\"custom_id\": \"x\", \"response\": {", "not json at all",
                 "[1, 2]", EXPIRED.formatted(5), "{\"custom_id\": \"y\"} {\"custom_id\": \"z\"}",
@@ -144,6 +165,25 @@ class BatchReaderTests {
                 BatchTally.NO_CODE, "1234");
         assertThat(a.failures()).extracting(BatchFailure::outcome)
                 .containsExactly("cancelled", "timed_out", "error", "failed", "failed");
+    }
+
+    @Test
+    void aFileOfEndlesslyDifferentCodesKeepsItsTablesBounded() {
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            content.append("{\"custom_id\": \"c").append(i).append("\", \"response\": {\"status_code\": 429,"
+                    + " \"body\": {\"error\": {\"code\": \"quota_").append(i).append("\", \"message\": \"You"
+                    + " exceeded your current quota, please check your plan and billing details.\"}}}}\n");
+        }
+        EvidenceDocument doc = Engines.single(Engines.write(dir, "codes.jsonl", content.toString()));
+
+        BatchAnalysis a = Engines.engine().analyzeBatch(doc, 50);
+
+        assertThat(a.failed()).isEqualTo(300);
+        assertThat(a.byErrorCode()).hasSize(101).containsEntry(BatchTally.OTHER_CODES, 200L);
+        assertThat(a.signals()).hasSize(50);
+        assertThat(a.failures()).hasSize(50);
+        assertThat(a.failuresOmitted()).isEqualTo(250);
     }
 
     @Test
