@@ -266,6 +266,31 @@ class BatchReaderTests {
                 .isEqualTo(EvidenceFormat.BATCH);
     }
 
+    @Test
+    void aGzippedErrorFileAndOneWithAByteOrderMarkAreReadAlike() throws Exception {
+        byte[] plain = java.nio.file.Files.readAllBytes(BatchSamplesTests.sample("guide-expired-errors.jsonl"));
+        Path gz = dir.resolve("errors.jsonl.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gz))) {
+            out.write(plain);
+        }
+        Path bom = dir.resolve("bom.jsonl");
+        java.nio.file.Files.write(bom, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, plain));
+
+        for (Path file : List.of(gz, bom)) {
+            EvidenceDocument doc = Engines.single(file);
+            assertThat(doc.format()).isEqualTo(EvidenceFormat.BATCH);
+            BatchAnalysis a = Engines.engine().analyzeBatch(doc);
+            assertThat(a.expired()).as(file.toString()).isEqualTo(2);
+            assertThat(a.failedCustomIds()).containsExactly("request-3", "request-7");
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     static List<String> lines(String s) {
         return s.lines().toList();
     }
