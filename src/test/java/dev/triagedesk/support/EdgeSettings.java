@@ -14,8 +14,9 @@ import org.springframework.test.context.TestPropertySource;
  * its own setting only, and the others do not reach what it checks:
  * <ul>
  * <li>{@code TRIAGE_TRUSTED_PROXIES} names the loopback address as a proxy ({@code TrustedProxyTests});</li>
- * <li>{@code TRIAGE_ADMIN_USERNAME} / {@code TRIAGE_ADMIN_PASSWORD} make the first administrator at start-up
- * ({@code AdminFromEnvironmentTests});</li>
+ * <li>{@code TRIAGE_ADMIN_USERNAME} / {@code TRIAGE_ADMIN_PASSWORD} make the first administrator at start-up (its own
+ * test, {@code AdminFromEnvironmentTests}, keeps an application of its own to watch readiness; here the setting
+ * only closes the setup page);</li>
  * <li>a request over 1 MB is refused while Tomcat parses it ({@code PageErrorsTests}).</li>
  * </ul>
  * Its own database and data folder (the first administrator needs an empty one at start-up).
