@@ -88,7 +88,8 @@ public final class CommandLine {
 
     /** Whether the arguments name a command-line mode (otherwise the web app starts). */
     public static boolean handles(String[] args) {
-        return args.length > 0 && List.of("analyze", "sanitize", "benchmark", "make-batch", "help", "--help", "-h").contains(args[0]);
+        return args.length > 0 && List.of("analyze", "sanitize", "benchmark", "benchmark-api-log", "make-batch", "help",
+                "--help", "-h").contains(args[0]);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
