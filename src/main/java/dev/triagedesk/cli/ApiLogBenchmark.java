@@ -11,9 +11,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -37,12 +35,7 @@ final class ApiLogBenchmark {
     }
 
     int run(Path file, int rounds) {
-        long bytes;
-        try {
-            bytes = Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        long bytes = Throughput.size(file);
         EvidenceDocument doc = engine.open(file, file.toString()).documents().get(0);
         if (doc.format() != EvidenceFormat.API_LOG) {
             throw new IllegalArgumentException(file + " is not read as an API client log but as " + doc.format());
@@ -58,34 +51,12 @@ final class ApiLogBenchmark {
                 sink[0] += a.attempts();
             },
             () -> sink[0] += engine.sanitizeApiLog(doc, OutputStream.nullOutputStream()).total()};
-        double[] best = new double[tasks.length];
-        Arrays.fill(best, Double.MAX_VALUE);
-        for (int w = 0; w < WARM_UP_ROUNDS; w++) {
-            for (Runnable t : tasks) {
-                t.run();
-            }
-        }
-        for (int r = 0; r < rounds; r++) {
-            for (int i = 0; i < tasks.length; i++) {
-                System.gc();
-                long t0 = System.nanoTime();
-                tasks[i].run();
-                best[i] = Math.min(best[i], (System.nanoTime() - t0) / 1e9);
-            }
-        }
+        double[] best = Throughput.interleaved(WARM_UP_ROUNDS, rounds, tasks);
         double floor = best[0];
-        out.printf(Locale.ROOT, "%-28s %8.2f s %9.1f MB/s%n", "floor (lines, UTF-8)", floor, mb / floor);
-        boolean analyzeOk = report("analyze", best[1], floor, mb, ANALYZE_TARGET);
-        boolean sanitizeOk = report("sanitize", best[2], floor, mb, SANITIZE_TARGET);
+        Throughput.floor(out, "floor (lines, UTF-8)", floor, mb);
+        boolean analyzeOk = Throughput.report(out, "analyze", best[1], floor, mb, ANALYZE_TARGET);
+        boolean sanitizeOk = Throughput.report(out, "sanitize", best[2], floor, mb, SANITIZE_TARGET);
         return analyzeOk && sanitizeOk && sink[0] != Long.MIN_VALUE ? CommandLine.OK : CommandLine.FAILED;
-    }
-
-    private boolean report(String what, double seconds, double floor, double mb, double target) {
-        double ratio = floor / seconds;
-        boolean ok = ratio >= target;
-        out.printf(Locale.ROOT, "%-28s %8.2f s %9.1f MB/s  %5.1f%% of floor (target >= %.0f%%) %s%n", what, seconds,
-                mb / seconds, ratio * 100, target * 100, ok ? "PASS" : "FAIL");
-        return ok;
     }
 
     private static long readLines(EvidenceDocument doc) {
