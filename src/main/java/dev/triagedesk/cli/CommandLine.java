@@ -309,11 +309,14 @@ public final class CommandLine {
         LeftoverScan scan = new LeftoverScan();
         try (OutputStream o = scan.wrap(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
             if (doc.format() == EvidenceFormat.CONSOLE) {
-                writeConsoleAnalysis(doc, o);
+                ConsoleAnalysis a = engine.analyzeConsole(doc);
+                writeAnalysis(doc, a.kind(), a, o);
             } else if (doc.format() == EvidenceFormat.API_LOG) {
-                writeApiAnalysis(doc, o);
+                ApiLogAnalysis a = engine.analyzeApiLog(doc);
+                writeAnalysis(doc, a.kind(), a, o);
             } else if (doc.format() == EvidenceFormat.BATCH) {
-                writeBatchAnalysis(doc, o);
+                BatchAnalysis a = engine.analyzeBatch(doc);
+                writeAnalysis(doc, a.kind(), a, o);
             } else {
                 writeHarAnalysis(doc, lenient, o);
             }
@@ -380,41 +383,14 @@ public final class CommandLine {
         }
     }
 
-    private void writeApiAnalysis(EvidenceDocument doc, OutputStream o) throws IOException {
-        ApiLogAnalysis a = engine.analyzeApiLog(doc);
+    /** A line-oriented analysis (console log, API client log, Batch file): the file, its kind and what was found. */
+    private static void writeAnalysis(EvidenceDocument doc, String kind, Object analysis, OutputStream o)
+            throws IOException {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("file", doc.name());
-        node.put("kind", a.kind());
+        node.put("kind", kind);
         node.put("packaging", doc.packaging());
-        MAPPER.valueToTree(a).properties().forEach(e -> {
-            if (!e.getKey().equals("kind")) {
-                node.set(e.getKey(), e.getValue());
-            }
-        });
-        PRETTY.writeValue(NonClosingOutputStream.of(o), node);
-    }
-
-    private void writeConsoleAnalysis(EvidenceDocument doc, OutputStream o) throws IOException {
-        ConsoleAnalysis a = engine.analyzeConsole(doc);
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("file", doc.name());
-        node.put("kind", a.kind());
-        node.put("packaging", doc.packaging());
-        MAPPER.valueToTree(a).properties().forEach(e -> {
-            if (!e.getKey().equals("kind")) {
-                node.set(e.getKey(), e.getValue());
-            }
-        });
-        PRETTY.writeValue(NonClosingOutputStream.of(o), node);
-    }
-
-    private void writeBatchAnalysis(EvidenceDocument doc, OutputStream o) throws IOException {
-        BatchAnalysis a = engine.analyzeBatch(doc);
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("file", doc.name());
-        node.put("kind", a.kind());
-        node.put("packaging", doc.packaging());
-        MAPPER.valueToTree(a).properties().forEach(e -> {
+        MAPPER.valueToTree(analysis).properties().forEach(e -> {
             if (!e.getKey().equals("kind")) {
                 node.set(e.getKey(), e.getValue());
             }
