@@ -77,29 +77,37 @@ public final class SecretShapes {
     public static Shape at(CharSequence s, int i, int n) {
         char c = s.charAt(i);
         switch (c) {
-            case 's':
-                if (!keyBoundary(s, i)) {
+            case 's': {
+                int before = boundaryBefore(s, i);
+                if (before == WORD) {
                     return null;
                 }
                 if (startsWith(s, i, n, "sk-")) {
                     int e = run(s, i + 3, n, SecretShapes::isKeyChar);
-                    return e - (i + 3) >= 20 ? new Shape(i, e, SecretKind.API_KEY) : null;
+                    return e - (i + 3) >= 20 && (before == CLEAR || looksRandom(s, i + 3, e))
+                            ? new Shape(i, e, SecretKind.API_KEY) : null;
                 }
                 if (startsWith(s, i, n, "sk_live_") || startsWith(s, i, n, "sk_test_")) {
                     int e = run(s, i + 8, n, SecretShapes::isAlnum);
-                    return e - (i + 8) >= 16 ? new Shape(i, e, SecretKind.API_KEY) : null;
+                    return e - (i + 8) >= 16 && (before == CLEAR || looksRandom(s, i + 8, e))
+                            ? new Shape(i, e, SecretKind.API_KEY) : null;
                 }
                 if (startsWith(s, i, n, "sess-")) {
                     int e = run(s, i + 5, n, SecretShapes::isAlnum);
-                    return e - (i + 5) >= 30 ? new Shape(i, e, SecretKind.SESSION) : null;
+                    return e - (i + 5) >= 30 && (before == CLEAR || looksRandom(s, i + 5, e))
+                            ? new Shape(i, e, SecretKind.SESSION) : null;
                 }
                 return null;
-            case 'r':
-                if (keyBoundary(s, i) && (startsWith(s, i, n, "rk_live_") || startsWith(s, i, n, "rk_test_"))) {
+            }
+            case 'r': {
+                int before = boundaryBefore(s, i);
+                if (before != WORD && (startsWith(s, i, n, "rk_live_") || startsWith(s, i, n, "rk_test_"))) {
                     int e = run(s, i + 8, n, SecretShapes::isAlnum);
-                    return e - (i + 8) >= 16 ? new Shape(i, e, SecretKind.API_KEY) : null;
+                    return e - (i + 8) >= 16 && (before == CLEAR || looksRandom(s, i + 8, e))
+                            ? new Shape(i, e, SecretKind.API_KEY) : null;
                 }
                 return null;
+            }
             case 'e':
                 return jwt(s, i, n);
             case 'B', 'b':
@@ -118,20 +126,24 @@ public final class SecretShapes {
                     return e - (i + 4) == 16 ? new Shape(i, e, SecretKind.CLOUD_KEY) : null;
                 }
                 return null;
-            case 'g':
-                if (!keyBoundary(s, i)) {
+            case 'g': {
+                int before = boundaryBefore(s, i);
+                if (before == WORD) {
                     return null;
                 }
                 if (i + 4 <= n && s.charAt(i + 1) == 'h' && "pousr".indexOf(s.charAt(i + 2)) >= 0
                         && s.charAt(i + 3) == '_') {
                     int e = run(s, i + 4, n, SecretShapes::isAlnum);
-                    return e - (i + 4) >= 30 ? new Shape(i, e, SecretKind.TOKEN) : null;
+                    return e - (i + 4) >= 30 && (before == CLEAR || looksRandom(s, i + 4, e))
+                            ? new Shape(i, e, SecretKind.TOKEN) : null;
                 }
                 if (startsWith(s, i, n, "github_pat_")) {
                     int e = run(s, i + 11, n, ch -> isAlnum(ch) || ch == '_');
-                    return e - (i + 11) >= 20 ? new Shape(i, e, SecretKind.TOKEN) : null;
+                    return e - (i + 11) >= 20 && (before == CLEAR || looksRandom(s, i + 11, e))
+                            ? new Shape(i, e, SecretKind.TOKEN) : null;
                 }
                 return null;
+            }
             case 'x':
                 if (keyBoundary(s, i) && i + 5 <= n && s.charAt(i + 1) == 'o' && s.charAt(i + 2) == 'x'
                         && "abprse".indexOf(s.charAt(i + 3)) >= 0 && s.charAt(i + 4) == '-') {
@@ -271,11 +283,42 @@ public final class SecretShapes {
 
     /** Key prefixes must not continue a word ("task-..." is not a key); a digit may precede (URL escapes). */
     private static boolean keyBoundary(CharSequence s, int i) {
+        return boundaryBefore(s, i) == CLEAR;
+    }
+
+    /** What precedes a key prefix: nothing word-like, a letter, or a joining '-' or '_'. */
+    static final int CLEAR = 0;
+    static final int WORD = 1;
+    static final int GLUED = 2;
+
+    /**
+     * A prefix right after a letter continues a word ("task-…", "desk-…"); after '-' or '_' it may be a slug
+     * ("how-to-use-sk-learn-with-pipelines") or a key glued to a name ("user-sk-proj-…", "OPENAI_KEY_sk-…"):
+     * {@link #GLUED}, and the caller keeps it only when its body {@link #looksRandom}.
+     */
+    static int boundaryBefore(CharSequence s, int i) {
         if (i == 0) {
-            return true;
+            return CLEAR;
         }
         char p = s.charAt(i - 1);
-        return !(Character.isLetter(p) || p == '_' || p == '-');
+        if (p == '-' || p == '_') {
+            return GLUED;
+        }
+        return Character.isLetter(p) ? WORD : CLEAR;
+    }
+
+    /** Generated key bodies mix digits, upper and lower case; slugs and identifiers written by people rarely do. */
+    static boolean looksRandom(CharSequence s, int from, int to) {
+        boolean digit = false;
+        boolean upper = false;
+        boolean lower = false;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            digit |= c >= '0' && c <= '9';
+            upper |= c >= 'A' && c <= 'Z';
+            lower |= c >= 'a' && c <= 'z';
+        }
+        return digit && upper && lower;
     }
 
     static boolean isKeyChar(char c) {

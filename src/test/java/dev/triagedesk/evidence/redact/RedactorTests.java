@@ -131,6 +131,26 @@ class RedactorTests {
     }
 
     @Test
+    void aKeyGluedToANameByAHyphenOrUnderscoreIsStillAKey() {
+        String key = Secrets.openAiKey(3);
+        for (String glued : new String[] {"user-" + key, "OPENAI_KEY_" + key, "x-sk_live_a1B2c3D4e5F6g7H8i9"}) {
+            String secret = glued.substring(glued.indexOf("sk"));
+            String r = redactor.text("export " + glued + " # from the vault");
+            assertThat(r).as(glued).doesNotContain(secret).contains("[REDACTED:");
+        }
+        // the last check before storage refuses OpenAI keys only: it must see the glued ones too
+        assertThat(LeftoverScan.check("export user-" + key)).isNotEmpty();
+        assertThat(LeftoverScan.check("export OPENAI_KEY_" + key)).isNotEmpty();
+    }
+
+    @Test
+    void slugsThatHappenToHoldAKeyPrefixStay() {
+        String text = "see /blog/how-to-use-sk-learn-with-large-pipelines and my_task_sk-runner-for-nightly-builds";
+        assertThat(redactor.text(text)).isSameAs(text);
+        assertThat(LeftoverScan.check(text)).isEmpty();
+    }
+
+    @Test
     void proseIsNotMistakenForSecrets() {
         String text = "Error code: 429 - rate limited. The bearer authentication failed; session: expired;"
                 + " Incorrect API key provided: sk-abc***wjh3. max_tokens=4096 Failed to parse JWT: TypeError:"
