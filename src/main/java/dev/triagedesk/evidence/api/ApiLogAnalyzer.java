@@ -3,6 +3,8 @@ package dev.triagedesk.evidence.api;
 import dev.triagedesk.evidence.ErrorDetail;
 import dev.triagedesk.evidence.RequestId;
 import dev.triagedesk.evidence.SignalType;
+import dev.triagedesk.evidence.console.ConsoleAnalysis;
+import dev.triagedesk.evidence.console.ConsoleAnalyzer;
 import dev.triagedesk.evidence.console.LineReader;
 import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.evidence.triage.ErrorBodies;
@@ -126,6 +128,10 @@ public final class ApiLogAnalyzer {
         private int causeLine;
         /** Indented lines after a Node exception: its properties ({@code status: 429}, {@code code: '…'}). */
         private CallBuilder dumpOf;
+        /** Which lines are the client's own; the others go to {@link #others}. */
+        private final OwnLines own = new OwnLines();
+        /** The console reader of the lines that are not the client's own (an app's or a browser's). */
+        private final ConsoleAnalyzer.LineFeed others = new ConsoleAnalyzer(redactor).feed();
 
         Reading(ApiLogFormat format) {
             this.format = format;
@@ -134,6 +140,7 @@ public final class ApiLogAnalyzer {
             this.curl = format == ApiLogFormat.CURL ? new CurlTranscript(this::curlEvent) : null;
         }
 
+        /** Reads one line: as the client's own, or else (see {@link OwnLines}) with the console reader. */
         void line(String raw) {
             if (lineNo < Integer.MAX_VALUE) {
                 lineNo++;
@@ -141,6 +148,14 @@ public final class ApiLogAnalyzer {
             if (lineNo == 1 && !raw.isEmpty() && raw.charAt(0) == '\uFEFF') {
                 raw = raw.substring(1);
             }
+            boolean read = read(raw);
+            if (!own.owns(raw, read)) {
+                others.line(lineNo, raw);
+            }
+        }
+
+        /** Whether the line said something to this reader. */
+        private boolean read(String raw) {
             Matcher tm = ApiLines.time(raw);
             String time = tm == null ? null : tm.group();
             long millis = tm == null ? Long.MIN_VALUE : ApiLines.millis(tm);
@@ -148,7 +163,7 @@ public final class ApiLogAnalyzer {
                 found.timestamp();
             }
             if (curl != null && curl.line(raw, lineNo, time, millis)) {
-                return;
+                return true;
             }
             if (dumpOf != null) {
                 ExceptionDump.Line l = ExceptionDump.read(raw, dumpOf);
@@ -156,25 +171,29 @@ public final class ApiLogAnalyzer {
                     dumpOf = null;
                 }
                 if (l != ExceptionDump.Line.OTHER) {
-                    return;
+                    return true;
                 }
             }
+            boolean read = false;
             boolean options = raw.contains("Request options: ");
             if (!options) {
                 identifiers(raw);
             }
             if (options || raw.contains("Sending HTTP Request") || raw.contains("Building HTTP request")) {
                 request(raw, options, time, millis);
+                read = true;
             } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
-                pythonResponse(raw, time, millis);
+                read = pythonResponse(raw, time, millis);
             } else if (raw.contains("request_id: ")) {
                 Matcher m = ApiLines.PY_REQUEST_ID.matcher(raw);
-                if (m.find() && current != null) {
+                read = m.find();
+                if (read && current != null) {
                     current.requestId("x-request-id", m.group(1));
                 }
             } else if (raw.contains("Retrying request")) {
                 Matcher m = ApiLines.PY_RETRY.matcher(raw);
-                if (m.find() && current != null) {
+                read = m.find();
+                if (read && current != null) {
                     current.retryAnnounced = true;
                     current.announcedWait = Double.valueOf(m.group(2));
                     if (current.endpoint == null && m.group(1) != null) {
@@ -183,26 +202,29 @@ public final class ApiLogAnalyzer {
                 }
             } else if (raw.contains("Encountered ") || raw.contains("Raising ")) {
                 Matcher m = ApiLines.PY_NO_RESPONSE.matcher(raw);
-                if (m.find() && current != null && !current.responded && !current.finished) {
+                read = m.find();
+                if (read && current != null && !current.responded && !current.finished) {
                     boolean timeout = m.group(1) != null ? m.group(1).contains("timeout") : "timeout".equals(m.group(2));
                     if (current.netError == null) {
                         current.netError = timeout ? "request timed out" : "connection error";
                     }
                 }
             } else if (raw.contains("[log_")) {
-                node(raw, time, millis);
+                read = node(raw, time, millis);
             } else if (raw.contains("OpenAI:DEBUG:response")) {
-                node4(raw, time, millis);
+                read = node4(raw, time, millis);
             }
             if (raw.contains("Error") || raw.contains("Exception") || raw.contains("\": ")) {
-                exception(raw, time, millis);
+                read |= exception(raw, time, millis);
             }
             if (current != null && !current.finished && mayHoldHeader(raw)) {
                 Matcher m = ApiLines.REPR_HEADER.matcher(raw);
                 while (m.find()) {
                     current.headers.take(m.group(1), m.group(2), current);
+                    read = true;
                 }
             }
+            return read;
         }
 
         // ---- openai-python ----
@@ -234,7 +256,7 @@ public final class ApiLogAnalyzer {
             }
         }
 
-        private void pythonResponse(String raw, String time, long millis) {
+        private boolean pythonResponse(String raw, String time, long millis) {
             Matcher m = ApiLines.PY_RESPONSE.matcher(raw);
             if (m.find()) {
                 boolean old = m.group(3) != null;
@@ -243,19 +265,21 @@ public final class ApiLogAnalyzer {
                 CallBuilder c = attemptFor(status, "sdk", time, millis);
                 c.respond("<custom>".equals(m.group(1)) ? null : m.group(1), old ? m.group(2) : null, status,
                         old ? m.group(4) : null);
-                return;
+                return true;
             }
             m = ApiLines.HTTPX.matcher(raw);
             if (m.find()) {
                 int status = Integer.parseInt(m.group(3));
                 CallBuilder c = attemptFor(status, "httpx", time, millis);
                 c.respond(m.group(1), m.group(2), status, m.group(4));
+                return true;
             }
+            return false;
         }
 
         // ---- openai-node ----
 
-        private void node(String raw, String time, long millis) {
+        private boolean node(String raw, String time, long millis) {
             Matcher m = ApiLines.NODE_RESPONSE.matcher(raw);
             if (m.find()) {
                 CallBuilder c = nodeAttempt(m.group(1), m.group(2), time, millis);
@@ -264,14 +288,16 @@ public final class ApiLogAnalyzer {
                 c.requestId("x-request-id", m.group(3));
                 c.durationMs = Double.valueOf(m.group(8));
                 nodeOutcome(c, m.group(9));
-                return;
+                return true;
             }
             m = ApiLines.NODE_CONNECTION.matcher(raw);
             if (m.find()) {
                 CallBuilder c = nodeAttempt(m.group(1), m.group(2), time, millis);
                 c.netError = "connection " + m.group(3);
                 nodeOutcome(c, m.group(4));
+                return true;
             }
+            return false;
         }
 
         private CallBuilder nodeAttempt(String logId, String retryOf, String time, long millis) {
@@ -300,10 +326,10 @@ public final class ApiLogAnalyzer {
             replaceCurrent(c);
         }
 
-        private void node4(String raw, String time, long millis) {
+        private boolean node4(String raw, String time, long millis) {
             Matcher m = ApiLines.NODE4_RESPONSE.matcher(raw);
             if (!m.find()) {
-                return;
+                return false;
             }
             int status = Integer.parseInt(m.group(2));
             CallBuilder c = attemptFor(status, "node", time, millis);
@@ -311,18 +337,23 @@ public final class ApiLogAnalyzer {
             if (m.group(1) != null && m.group(1).startsWith("retrying")) {
                 c.retryAnnounced = true;
             }
+            return true;
         }
 
         // ---- exceptions of any client ----
 
-        private void exception(String raw, String time, long millis) {
+        /**
+         * Reads an exception line; says whether it was a client's error, or the cause of the call being sent (an
+         * exception of another class that ends no call is left to the console reader too).
+         */
+        private boolean exception(String raw, String time, long millis) {
             Matcher go = raw.contains("\": ") ? ApiLines.GO_ERROR.matcher(raw) : null;
             if (go != null && go.find()) {
                 int status = Integer.parseInt(go.group(3));
                 ErrorDetail detail = go.group(5) == null ? null : ErrorDicts.parse(go.group(5));
                 clientError(null, raw, status, detail, false, time, millis).respond(go.group(1), go.group(2), status,
                         go.group(4));
-                return;
+                return true;
             }
             Matcher m = ApiLines.EXCEPTION.matcher(raw);
             String cls;
@@ -333,23 +364,24 @@ public final class ApiLogAnalyzer {
             } else {
                 int at = raw.indexOf("Error code: ");
                 if (at < 0) {
-                    return;
+                    return false;
                 }
                 cls = "APIStatusError";
                 message = raw.substring(at);
             }
             if (!ApiLines.isClientError(cls)) {
                 if (message == null || message.isBlank()) {
-                    return;
+                    return false;
                 }
                 String text = cls + ": " + message;
                 flushCause();
                 cause = text;
                 causeLine = lineNo;
-                if (current != null && !current.finished && !current.responded && current.netError != null) {
+                boolean sending = current != null && !current.finished && !current.responded;
+                if (sending && current.netError != null) {
                     current.netError = text;
                 }
-                return;
+                return sending;
             }
             Integer status = ApiLines.messageStatus(message);
             if (status == null) {
@@ -379,6 +411,7 @@ public final class ApiLogAnalyzer {
                 cause = null; // said as the call's net error
             }
             flushCause();
+            return true;
         }
 
         /** A cause no client error took (an exception of its own): its signal, if it is evidence of one. */
@@ -591,10 +624,18 @@ public final class ApiLogAnalyzer {
                     ids.add(new RequestId(id.name(), redactor.text(id.value())));
                 }
             }
+            ConsoleAnalysis console = others.finish(lineNo);
             return new ApiLogAnalysis(ApiLogAnalysis.KIND, format.id(), lineNo, List.copyOf(calls), reports.omitted,
                     attempts, failedAttempts, List.copyOf(ids), List.copyOf(reports.signals),
-                    lineNo == 0 ? null : found.describe(calls.size() + reports.omitted, attempts, ids.size()));
+                    lineNo == 0 ? null : found.describe(calls.size() + reports.omitted, attempts, ids.size()),
+                    holdsFindings(console) ? console : null);
         }
+    }
+
+    /** Request IDs alone are no reason for a console part: the API reader lists those of every line already. */
+    private static boolean holdsFindings(ConsoleAnalysis console) {
+        return !console.errors().isEmpty() || console.errorsOmitted() > 0 || !console.signals().isEmpty()
+                || !console.conversationUrls().isEmpty();
     }
 
     private static String blankToNull(String s) {
