@@ -28,6 +28,10 @@ final class ApiFindings {
         timestamps = true;
     }
 
+    boolean hasTimestamps() {
+        return timestamps;
+    }
+
     void pythonForm(boolean old) {
         if (old) {
             oldPython = true;

@@ -156,13 +156,12 @@ public final class ApiLogAnalyzer {
 
         /** Whether the line said something to this reader. */
         private boolean read(String raw) {
-            Matcher tm = ApiLines.time(raw);
-            String time = tm == null ? null : tm.group();
-            long millis = tm == null ? Long.MIN_VALUE : ApiLines.millis(tm);
-            if (time != null) {
+            if (!found.hasTimestamps() && ApiLines.time(raw) != null) {
                 found.timestamp();
             }
-            if (curl != null && curl.line(raw, lineNo, time, millis)) {
+            // parsed only if an attempt needs it: most lines are of calls that succeed at once
+            LineTime at = new LineTime(raw);
+            if (curl != null && curl.line(raw, lineNo, at)) {
                 return true;
             }
             if (dumpOf != null) {
@@ -180,10 +179,10 @@ public final class ApiLogAnalyzer {
                 identifiers(raw);
             }
             if (options || raw.contains("Sending HTTP Request") || raw.contains("Building HTTP request")) {
-                request(raw, options, time, millis);
+                request(raw, options, at);
                 read = true;
             } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
-                read = pythonResponse(raw, time, millis);
+                read = pythonResponse(raw, at);
             } else if (raw.contains("request_id: ")) {
                 Matcher m = ApiLines.PY_REQUEST_ID.matcher(raw);
                 read = m.find();
@@ -210,27 +209,24 @@ public final class ApiLogAnalyzer {
                     }
                 }
             } else if (raw.contains("[log_")) {
-                read = node(raw, time, millis);
+                read = node(raw, at);
             } else if (raw.contains("OpenAI:DEBUG:response")) {
-                read = node4(raw, time, millis);
+                read = node4(raw, at);
             }
-            if (raw.contains("Error") || raw.contains("Exception") || raw.contains("\": ")) {
-                read |= exception(raw, time, millis);
+            // an SDK line above is no exception ("Internal Server Error" is its reason, a prompt may say anything)
+            if (!read && (raw.contains("Error") || raw.contains("Exception") || raw.contains("\": "))) {
+                read = exception(raw, at);
             }
             if (current != null && !current.finished && mayHoldHeader(raw)) {
-                Matcher m = ApiLines.REPR_HEADER.matcher(raw);
-                while (m.find()) {
-                    current.headers.take(m.group(1), m.group(2), current);
-                    read = true;
-                }
+                read |= ReprHeaders.scan(raw, current) > 0;
             }
             return read;
         }
 
         // ---- openai-python ----
 
-        private void request(String raw, boolean options, String time, long millis) {
-            CallBuilder c = openAttempt(time, millis, true);
+        private void request(String raw, boolean options, LineTime at) {
+            CallBuilder c = openAttempt(at, true);
             if (options) {
                 // only the method, URL and model: the messages beside them are the prompt
                 Matcher m = ApiLines.OPTION_MODEL.matcher(raw);
@@ -256,13 +252,13 @@ public final class ApiLogAnalyzer {
             }
         }
 
-        private boolean pythonResponse(String raw, String time, long millis) {
+        private boolean pythonResponse(String raw, LineTime at) {
             Matcher m = ApiLines.PY_RESPONSE.matcher(raw);
             if (m.find()) {
                 boolean old = m.group(3) != null;
                 found.pythonForm(old);
                 int status = Integer.parseInt(old ? m.group(3) : m.group(5));
-                CallBuilder c = attemptFor(status, "sdk", time, millis);
+                CallBuilder c = attemptFor(status, "sdk", at);
                 c.respond("<custom>".equals(m.group(1)) ? null : m.group(1), old ? m.group(2) : null, status,
                         old ? m.group(4) : null);
                 return true;
@@ -270,7 +266,7 @@ public final class ApiLogAnalyzer {
             m = ApiLines.HTTPX.matcher(raw);
             if (m.find()) {
                 int status = Integer.parseInt(m.group(3));
-                CallBuilder c = attemptFor(status, "httpx", time, millis);
+                CallBuilder c = attemptFor(status, "httpx", at);
                 c.respond(m.group(1), m.group(2), status, m.group(4));
                 return true;
             }
@@ -279,10 +275,10 @@ public final class ApiLogAnalyzer {
 
         // ---- openai-node ----
 
-        private boolean node(String raw, String time, long millis) {
+        private boolean node(String raw, LineTime at) {
             Matcher m = ApiLines.NODE_RESPONSE.matcher(raw);
             if (m.find()) {
-                CallBuilder c = nodeAttempt(m.group(1), m.group(2), time, millis);
+                CallBuilder c = nodeAttempt(m.group(1), m.group(2), at);
                 int status = Integer.parseInt(m.group(7));
                 c.respond(m.group(4), m.group(5), status, null);
                 c.requestId("x-request-id", m.group(3));
@@ -292,7 +288,7 @@ public final class ApiLogAnalyzer {
             }
             m = ApiLines.NODE_CONNECTION.matcher(raw);
             if (m.find()) {
-                CallBuilder c = nodeAttempt(m.group(1), m.group(2), time, millis);
+                CallBuilder c = nodeAttempt(m.group(1), m.group(2), at);
                 c.netError = "connection " + m.group(3);
                 nodeOutcome(c, m.group(4));
                 return true;
@@ -300,13 +296,13 @@ public final class ApiLogAnalyzer {
             return false;
         }
 
-        private CallBuilder nodeAttempt(String logId, String retryOf, String time, long millis) {
+        private CallBuilder nodeAttempt(String logId, String retryOf, LineTime at) {
             CallBuilder c = retryOf == null ? null : retrying.remove(retryOf);
             if (c != null) {
-                c.nextAttempt(millis);
+                c.nextAttempt(at);
                 return c;
             }
-            c = new CallBuilder(lineNo, time, millis);
+            c = new CallBuilder(lineNo, at);
             c.logId = logId;
             return c;
         }
@@ -326,13 +322,13 @@ public final class ApiLogAnalyzer {
             replaceCurrent(c);
         }
 
-        private boolean node4(String raw, String time, long millis) {
+        private boolean node4(String raw, LineTime at) {
             Matcher m = ApiLines.NODE4_RESPONSE.matcher(raw);
             if (!m.find()) {
                 return false;
             }
             int status = Integer.parseInt(m.group(2));
-            CallBuilder c = attemptFor(status, "node", time, millis);
+            CallBuilder c = attemptFor(status, "node", at);
             c.respond(null, m.group(3), status, null);
             if (m.group(1) != null && m.group(1).startsWith("retrying")) {
                 c.retryAnnounced = true;
@@ -346,12 +342,12 @@ public final class ApiLogAnalyzer {
          * Reads an exception line; says whether it was a client's error, or the cause of the call being sent (an
          * exception of another class that ends no call is left to the console reader too).
          */
-        private boolean exception(String raw, String time, long millis) {
+        private boolean exception(String raw, LineTime at) {
             Matcher go = raw.contains("\": ") ? ApiLines.GO_ERROR.matcher(raw) : null;
             if (go != null && go.find()) {
                 int status = Integer.parseInt(go.group(3));
                 ErrorDetail detail = go.group(5) == null ? null : ErrorDicts.parse(go.group(5));
-                clientError(null, raw, status, detail, false, time, millis).respond(go.group(1), go.group(2), status,
+                clientError(null, raw, status, detail, false, at).respond(go.group(1), go.group(2), status,
                         go.group(4));
                 return true;
             }
@@ -362,12 +358,12 @@ public final class ApiLogAnalyzer {
                 cls = m.group(1);
                 message = m.group(2);
             } else {
-                int at = raw.indexOf("Error code: ");
-                if (at < 0) {
+                int codeAt = raw.indexOf("Error code: ");
+                if (codeAt < 0) {
                     return false;
                 }
                 cls = "APIStatusError";
-                message = raw.substring(at);
+                message = raw.substring(codeAt);
             }
             if (!ApiLines.isClientError(cls)) {
                 if (message == null || message.isBlank()) {
@@ -400,7 +396,7 @@ public final class ApiLogAnalyzer {
                 }
             }
             boolean noResponse = status == null && ApiLines.isNoResponse(cls, message);
-            CallBuilder c = clientError(cls, message, status, detail, noResponse, time, millis);
+            CallBuilder c = clientError(cls, message, status, detail, noResponse, at);
             if (c != null && noResponse) {
                 String simple = cls.substring(cls.lastIndexOf('.') + 1);
                 c.netError = simple + (message == null || message.isBlank() ? "" : ": " + message)
@@ -427,7 +423,7 @@ public final class ApiLogAnalyzer {
 
         /** Joins an exception to the call it ends, or makes it a call of its own; {@code null} when it repeats one. */
         private CallBuilder clientError(String cls, String message, Integer status, ErrorDetail detail,
-                                        boolean noResponse, String time, long millis) {
+                                        boolean noResponse, LineTime at) {
             CallBuilder c = current;
             boolean joins = c != null && !c.finished && c.error == null && (c.failed() || !c.responded)
                     && (status == null || c.status == null || status.equals(c.status));
@@ -436,7 +432,7 @@ public final class ApiLogAnalyzer {
                 return c; // the same error printed twice (logged, then raised)
             }
             if (!joins) {
-                c = new CallBuilder(lineNo, time, millis);
+                c = new CallBuilder(lineNo, at);
                 c.closed = true;
                 replaceCurrent(c);
             }
@@ -470,7 +466,7 @@ public final class ApiLogAnalyzer {
         private void curlEvent(CurlTranscript.Event e) {
             switch (e.kind()) {
                 case REQUEST -> {
-                    CallBuilder c = openAttempt(e.time(), e.millis(), false);
+                    CallBuilder c = openAttempt(e.at(), false);
                     c.method = e.method();
                     c.endpoint = e.url();
                 }
@@ -480,7 +476,7 @@ public final class ApiLogAnalyzer {
                     }
                 }
                 case STATUS -> {
-                    CallBuilder c = attemptFor(e.status(), "curl", e.time(), e.millis());
+                    CallBuilder c = attemptFor(e.status(), "curl", e.at());
                     c.respond(null, null, e.status(), e.text());
                 }
                 case HEADER -> {
@@ -501,7 +497,7 @@ public final class ApiLogAnalyzer {
                 }
                 case ERROR -> {
                     CallBuilder c = current != null && !current.finished && !current.responded ? current
-                            : openAttempt(e.time(), e.millis(), false);
+                            : openAttempt(e.at(), false);
                     c.netError = e.text();
                 }
                 case RETRY -> {
@@ -525,17 +521,17 @@ public final class ApiLogAnalyzer {
         // ---- calls ----
 
         /** The attempt a request line belongs to: the one just begun (Request options, then Sending), or a new one. */
-        private CallBuilder openAttempt(String time, long millis, boolean mergeUnanswered) {
+        private CallBuilder openAttempt(LineTime at, boolean mergeUnanswered) {
             CallBuilder c = current;
             if (mergeUnanswered && c != null && !c.finished && !c.closed && !c.responded && c.netError == null
                     && !c.retryAnnounced) {
                 return c;
             }
-            return newAttempt(time, millis);
+            return newAttempt(at);
         }
 
         /** The attempt a status belongs to: one sent and unanswered, the other line of the same attempt, or a new one. */
-        private CallBuilder attemptFor(int status, String source, String time, long millis) {
+        private CallBuilder attemptFor(int status, String source, LineTime at) {
             CallBuilder c = current;
             if (c != null && !c.finished && !c.closed && !c.retryAnnounced) {
                 if (!c.responded && c.netError == null) {
@@ -547,18 +543,18 @@ public final class ApiLogAnalyzer {
                     return c; // httpx's line and the SDK's line about one response
                 }
             }
-            CallBuilder n = newAttempt(time, millis);
+            CallBuilder n = newAttempt(at);
             n.statusSource = source;
             return n;
         }
 
-        private CallBuilder newAttempt(String time, long millis) {
+        private CallBuilder newAttempt(LineTime at) {
             CallBuilder c = current;
             if (c != null && !c.finished && !c.closed && c.retryAnnounced) {
-                c.nextAttempt(millis);
+                c.nextAttempt(at);
                 return c;
             }
-            CallBuilder n = new CallBuilder(lineNo, time, millis);
+            CallBuilder n = new CallBuilder(lineNo, at);
             replaceCurrent(n);
             return n;
         }

@@ -61,7 +61,7 @@ final class CallReports {
             omitted++;
             return;
         }
-        calls.add(new ApiCall(c.line, c.time, c.method, endpoint,
+        calls.add(new ApiCall(c.line, c.time(), c.method, endpoint,
                 c.model == null ? null : ApiFindings.clip(redactor.text(c.model), 100), c.responded ? c.status : null,
                 c.statusText == null ? null : ApiFindings.clip(redactor.text(c.statusText), 100), netError, error,
                 List.copyOf(ids), category, c.attempts, List.copyOf(c.statuses), List.copyOf(c.waits), pattern,
