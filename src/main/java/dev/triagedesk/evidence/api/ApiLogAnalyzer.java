@@ -218,7 +218,8 @@ public final class ApiLogAnalyzer {
                 read = exception(raw, at);
             }
             if (current != null && !current.finished && mayHoldHeader(raw)) {
-                read |= ReprHeaders.scan(raw, current) > 0;
+                CallBuilder c = current;
+                read |= ReprHeaders.scan(raw, (name, value) -> c.headers.take(name, value, c)) > 0;
             }
             return read;
         }
@@ -229,17 +230,17 @@ public final class ApiLogAnalyzer {
             CallBuilder c = openAttempt(at, true);
             if (options) {
                 // only the method, URL and model: the messages beside them are the prompt
-                Matcher m = ApiLines.OPTION_MODEL.matcher(raw);
-                if (m.find()) {
-                    c.model = m.group(1);
+                String model = ApiLines.optionValue(raw, "model", ApiLines.OptionValue.MODEL);
+                if (model != null) {
+                    c.model = model;
                 }
-                m = ApiLines.OPTION_URL.matcher(raw);
-                if (m.find() && c.endpoint == null) {
-                    c.endpoint = m.group(1);
+                String url = c.endpoint == null ? ApiLines.optionValue(raw, "url", ApiLines.OptionValue.URL) : null;
+                if (url != null) {
+                    c.endpoint = url;
                 }
-                m = ApiLines.OPTION_METHOD.matcher(raw);
-                if (m.find() && c.method == null) {
-                    c.method = m.group(1).toUpperCase(Locale.ROOT);
+                String method = c.method == null ? ApiLines.optionValue(raw, "method", ApiLines.OptionValue.METHOD) : null;
+                if (method != null) {
+                    c.method = method.toUpperCase(Locale.ROOT);
                 }
             } else {
                 Matcher m = ApiLines.PY_SENDING.matcher(raw);

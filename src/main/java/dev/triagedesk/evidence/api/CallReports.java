@@ -70,6 +70,9 @@ final class CallReports {
 
     private void signals(CallBuilder c, String endpoint, ErrorDetail error, String netError, String pattern,
                          ApiCall.RateLimit rate) {
+        if (signals.size() >= ApiLogAnalyzer.MAX_SIGNALS) {
+            return; // no room for another: its wording would be thrown away
+        }
         String on = endpoint == null ? "" : " " + endpoint;
         if (c.attempts > 1) {
             signal(SignalType.SDK_RETRIES, c.line, ApiFindings.retries(c.attempts, c.waits, pattern) + on);

@@ -1,5 +1,7 @@
 package dev.triagedesk.evidence.api;
 
+import java.util.function.BiConsumer;
+
 /**
  * The headers of interest in a Python repr dump ({@code Headers({'x-request-id': 'req_…', …})}, httpcore's
  * {@code [(b'x-request-id', b'req_…'), …]}) found with plain character tests rather than a pattern tried at every
@@ -18,8 +20,8 @@ final class ReprHeaders {
     private ReprHeaders() {
     }
 
-    /** Gives each header found to the call; returns how many were found. */
-    static int scan(String line, CallBuilder call) {
+    /** Gives each header found (name, value) to {@code header}; returns how many were found. */
+    static int scan(String line, BiConsumer<String, String> header) {
         int found = 0;
         int n = line.length();
         int i = 0;
@@ -59,7 +61,7 @@ final class ReprHeaders {
                 i++;
                 continue;
             }
-            call.headers.take(line.substring(nameStart, nameEnd), line.substring(valueStart, k), call);
+            header.accept(line.substring(nameStart, nameEnd), line.substring(valueStart, k));
             found++;
             i = k + 1;
         }
@@ -69,6 +71,15 @@ final class ReprHeaders {
     /** Where a header name of interest starting at {@code from} ends (at a quote), or -1. */
     private static int nameEnd(String line, int from) {
         int n = line.length();
+        if (from >= n) {
+            return -1;
+        }
+        switch (line.charAt(from)) {
+            case 'x', 'X', 'c', 'C', 'o', 'O', 'r', 'R' -> { }
+            default -> {
+                return -1; // the first letter of no name of interest: most quotes of a dump
+            }
+        }
         for (String name : NAMES) {
             int end = from + name.length();
             if (end < n && asciiIgnoringCase(line, from, name) && isQuote(line.charAt(end))) {

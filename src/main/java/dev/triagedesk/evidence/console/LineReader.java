@@ -60,6 +60,12 @@ public final class LineReader {
             while (i < stop && buf[i] != '\n' && buf[i] != '\r') {
                 i++;
             }
+            if (pending.length() == 0 && i < stop && buf[i] == '\n') {
+                // the whole line is in the buffer: one copy into its string instead of two
+                String text = new String(buf, pos, i - pos);
+                pos = i + 1;
+                return new Line(text, "\n", false);
+            }
             pending.append(buf, pos, i - pos);
             pos = i;
             if (pending.length() >= maxChars) {
