@@ -94,13 +94,7 @@ public final class ApiLogAnalyzer {
             ApiLogFormat format = FormatDetector.detect(new String(head, 0, n));
             Reading reading = new Reading(format == null ? ApiLogFormat.TRACEBACK : format);
             LineReader lines = new LineReader(reader, head, n, MAX_LINE);
-            boolean restOfLongLine = false;
-            for (LineReader.Line l = lines.next(); l != null; l = lines.next()) {
-                if (restOfLongLine) {
-                    restOfLongLine = l.continues();
-                    continue;
-                }
-                restOfLongLine = l.continues();
+            for (LineReader.Line l = lines.nextSkippingRest(); l != null; l = lines.nextSkippingRest()) {
                 reading.line(l.text());
             }
             return reading.finish();

@@ -89,6 +89,21 @@ public final class LineReader {
         }
     }
 
+    /**
+     * The next line, or only the first piece of a line longer than the limit (its other pieces are skipped), or
+     * {@code null} at the end of input: for readers that look at a line's start and need not see all of it.
+     */
+    public Line nextSkippingRest() throws IOException {
+        Line line = next();
+        if (line != null && line.continues()) {
+            Line rest;
+            do {
+                rest = next();
+            } while (rest != null && rest.continues());
+        }
+        return line;
+    }
+
     private Line take(String ending) {
         String text = pending.toString();
         pending.setLength(0);
