@@ -52,10 +52,6 @@ public final class ApiLogAnalyzer {
     /** openai-node calls waiting for their retry; an older one is given up when more are open. */
     static final int MAX_OPEN_CALLS = 256;
 
-    /** Node's {@code 429 You exceeded…}, Java's {@code 429: …}, Python's {@code Error code: 429} without a dict. */
-    private static final java.util.regex.Pattern LEADING_STATUS = java.util.regex.Pattern.compile(
-            "^(?:Error code: )?\\d{3}\\b(?!\\s*-\\s*\\{)");
-
     private final Redactor redactor;
     private final int maxCalls;
 
@@ -211,7 +207,7 @@ public final class ApiLogAnalyzer {
             if (!read && (raw.contains("Error") || raw.contains("Exception") || raw.contains("\": "))) {
                 read = exception(raw, at);
             }
-            if (current != null && !current.finished && mayHoldHeader(raw)) {
+            if (current != null && !current.finished && ReprHeaders.mayHold(raw)) {
                 CallBuilder c = current;
                 read |= ReprHeaders.scan(raw, (name, value) -> c.headers.take(name, value, c)) > 0;
             }
@@ -378,18 +374,7 @@ public final class ApiLogAnalyzer {
             if (status == null) {
                 status = ApiLines.classStatus(cls);
             }
-            ErrorDetail detail = message == null ? null : ErrorDicts.parse(message);
-            Matcher dotnet = message == null ? null : ApiLines.DOTNET.matcher(message);
-            if (dotnet != null && dotnet.find() && detail == null) {
-                detail = new ErrorDetail(blankToNull(dotnet.group(2)), blankToNull(dotnet.group(3)), null, null);
-            }
-            if (detail == null && message != null && status != null && LEADING_STATUS.matcher(message).find()) {
-                // Node's "429 You exceeded your current quota…", Java's "429: …": the message after the status
-                String rest = message.replaceFirst("^(?:Error code: )?\\d{3}:?\\s*(?:-\\s*)?", "").strip();
-                if (!rest.isEmpty() && !rest.startsWith("status code (no body)")) {
-                    detail = new ErrorDetail(null, null, rest, null);
-                }
-            }
+            ErrorDetail detail = ErrorDicts.ofMessage(message, status);
             boolean noResponse = status == null && ApiLines.isNoResponse(cls, message);
             CallBuilder c = clientError(cls, message, status, detail, noResponse, at);
             if (c != null && noResponse) {
@@ -592,11 +577,6 @@ public final class ApiLogAnalyzer {
             }
         }
 
-        private static boolean mayHoldHeader(String raw) {
-            return raw.contains("x-ratelimit") || raw.contains("x-request-id") || raw.contains("processing-ms")
-                    || raw.contains("retry-after") || raw.contains("cf-ray") || raw.contains("CF-RAY");
-        }
-
         ApiLogAnalysis finish() {
             flushCause();
             if (curl != null) {
@@ -627,9 +607,5 @@ public final class ApiLogAnalyzer {
     private static boolean holdsFindings(ConsoleAnalysis console) {
         return !console.errors().isEmpty() || console.errorsOmitted() > 0 || !console.signals().isEmpty()
                 || !console.conversationUrls().isEmpty();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

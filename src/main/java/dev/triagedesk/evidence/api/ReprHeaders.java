@@ -20,6 +20,12 @@ final class ReprHeaders {
     private ReprHeaders() {
     }
 
+    /** A cheap look for the names before the scan: most lines hold none. */
+    static boolean mayHold(String raw) {
+        return raw.contains("x-ratelimit") || raw.contains("x-request-id") || raw.contains("processing-ms")
+                || raw.contains("retry-after") || raw.contains("cf-ray") || raw.contains("CF-RAY");
+    }
+
     /** Gives each header found (name, value) to {@code header}; returns how many were found. */
     static int scan(String line, BiConsumer<String, String> header) {
         int found = 0;
