@@ -74,6 +74,22 @@ class MixedLogTests {
     }
 
     @Test
+    void theSentenceSaysWhenRetriesHammeredWithoutBackoff() {
+        String sending = "[2025-03-01 09:00:01 - openai._base_client:979 - DEBUG] Sending HTTP Request: POST"
+                + " https://api.openai.com/v1/chat/completions\n";
+        String limited = "[2025-03-01 09:00:01 - openai._base_client:1018 - DEBUG] HTTP Response: POST"
+                + " https://api.openai.com/v1/chat/completions \"429 Too Many Requests\" Headers({})\n";
+        String retrying = "[2025-03-01 09:00:01 - openai._base_client:1060 - INFO] Retrying request to"
+                + " /chat/completions in 0.050000 seconds\n";
+
+        ApiLogAnalysis a = ApiTestSupport.analyze(sending + limited + retrying + sending + limited + retrying + sending
+                + limited);
+
+        assertThat(a.calls()).singleElement().extracting(ApiCall::retryPattern).isEqualTo("tight-loop");
+        assertThat(a.found()).contains("1 failing call (1 retried, 1 without backoff)");
+    }
+
+    @Test
     void lineNumbersOfTheConsolePartAreTheFilesOwn(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("worker.log");
         Files.writeString(log, """
