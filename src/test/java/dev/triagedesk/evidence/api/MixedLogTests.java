@@ -111,6 +111,28 @@ class MixedLogTests {
     }
 
     @Test
+    void aByteOrderMarkAnAppLineFirstAndAnOverlongAppLineAreReadAsTheirOwn(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("bom.log");
+        Files.writeString(log, "\uFEFF2025-03-01 09:00:00,100 ERROR app.web: GET https://chatgpt.com/backend-api/me"
+                + " failed: net::ERR_PROXY_CONNECTION_FAILED\n"
+                + "[2025-03-01 09:00:01 - openai._base_client:979 - DEBUG] Sending HTTP Request: POST"
+                + " https://api.openai.com/v1/chat/completions\n"
+                + "[2025-03-01 09:00:02 - openai._base_client:1018 - DEBUG] HTTP Response: POST"
+                + " https://api.openai.com/v1/chat/completions \"503 Service Unavailable\" Headers({})\n"
+                + "2025-03-01 09:00:03,000 ERROR app.web: upstream answered status=502 " + "x".repeat(200_000) + "\n"
+                + "2025-03-01 09:00:04,000 INFO app.worker: done\n", StandardCharsets.UTF_8);
+
+        ApiLogAnalysis a = engine.analyzeApiLog(open(log));
+
+        assertThat(a.lineCount()).isEqualTo(5);
+        assertThat(a.calls()).extracting(ApiCall::line, ApiCall::status).containsExactly(tuple(2, 503));
+        assertThat(a.console().lineCount()).isEqualTo(5);
+        assertThat(a.console().errors()).extracting(ConsoleError::line, ConsoleError::status, ConsoleError::netError)
+                .containsExactly(tuple(1, null, "net::ERR_PROXY_CONNECTION_FAILED"), tuple(4, 502, null));
+        assertThat(a.console().errors().get(0).time()).isEqualTo("2025-03-01 09:00:00,100");
+    }
+
+    @Test
     void theSanitizedCopyOfAMixedLogKeepsEveryLineAndRedactsBothKinds(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("mixed.log");
         String key = "sk-proj-" + "Qm9ndXNLZXlGb3JUZXN0aW5nT25seTAxMjM0NTY3ODk";
