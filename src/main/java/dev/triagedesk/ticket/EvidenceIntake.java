@@ -274,6 +274,20 @@ class EvidenceIntake {
         }
         row.recordCounts(analysis.lineCount(), analysis.errors().size() + analysis.errorsOmitted(), 0,
                 analysis.signals().size(), report.total(), false, false, analysis.format(), null, null);
+        consoleRows(ticket, row, analysis, new java.util.HashSet<>());
+        String analysisLocation = location + ".analysis.json";
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("format", analysis.format());
+        stored.put("found", analysis.found());
+        stored.put("lineCount", analysis.lineCount());
+        stored.put("errorsOmitted", analysis.errorsOmitted());
+        stored.put("redaction", report);
+        writeJson(analysisLocation, stored);
+        row.setAnalysisLocation(analysisLocation);
+    }
+
+    /** A console log's findings, signals, request IDs (those not in {@code linked} yet) and conversation links. */
+    private void consoleRows(Ticket ticket, Evidence row, ConsoleAnalysis analysis, java.util.Set<String> linked) {
         int kept = 0;
         for (ConsoleError e : analysis.errors()) {
             if (kept++ >= properties.findingsPerFile()) {
@@ -286,20 +300,13 @@ class EvidenceIntake {
             signals.save(new FindingSignal(ticket, row, s.type(), s.entry(), s.line(), null, s.detail()));
         }
         for (RequestId id : analysis.requestIds()) {
-            identifiers.save(new RequestIdentifier(ticket, row, null, id.name(), id.value()));
+            if (linked.add(id.value())) {
+                identifiers.save(new RequestIdentifier(ticket, row, null, id.name(), id.value()));
+            }
         }
         for (String url : analysis.conversationUrls()) {
             identifiers.save(new RequestIdentifier(ticket, row, null, RequestIdentifier.CONVERSATION, ConversationId.of(url)));
         }
-        String analysisLocation = location + ".analysis.json";
-        Map<String, Object> stored = new LinkedHashMap<>();
-        stored.put("format", analysis.format());
-        stored.put("found", analysis.found());
-        stored.put("lineCount", analysis.lineCount());
-        stored.put("errorsOmitted", analysis.errorsOmitted());
-        stored.put("redaction", report);
-        writeJson(analysisLocation, stored);
-        row.setAnalysisLocation(analysisLocation);
     }
 
     /**
@@ -323,7 +330,9 @@ class EvidenceIntake {
                 last = c.time();
             }
         }
-        row.recordCounts(analysis.lineCount(), calls.size() + analysis.callsOmitted(), 0, analysis.signals().size(),
+        ConsoleAnalysis console = analysis.console();
+        row.recordCounts(analysis.lineCount(), calls.size() + analysis.callsOmitted(), 0,
+                analysis.signals().size() + (console == null ? 0 : console.signals().size()),
                 report.total(), false, false, analysis.format(), first, last);
         java.util.Set<String> linked = new java.util.HashSet<>();
         int kept = 0;
@@ -353,6 +362,10 @@ class EvidenceIntake {
         for (Signal s : analysis.signals()) {
             signals.save(new FindingSignal(ticket, row, s.type(), s.entry(), s.line(), null, s.detail()));
         }
+        if (console != null) {
+            // the app's or browser's lines beside the SDK's: their errors are console findings of this attachment
+            consoleRows(ticket, row, console, linked);
+        }
         List<Map<String, Object>> facts = new ArrayList<>();
         for (ApiCall c : calls) {
             if (facts.size() >= properties.findingsPerFile()) {
@@ -379,7 +392,12 @@ class EvidenceIntake {
         stored.put("attempts", analysis.attempts());
         stored.put("failedAttempts", analysis.failedAttempts());
         stored.put("callsOmitted", analysis.callsOmitted());
+        stored.put("errorsOmitted", analysis.callsOmitted()); // the name the ticket page reads for every log
         stored.put("calls", facts);
+        if (console != null) {
+            stored.put("console", Map.of("format", console.format(), "found", console.found(),
+                    "errorsOmitted", console.errorsOmitted()));
+        }
         stored.put("redaction", report);
         writeJson(analysisLocation, stored);
         row.setAnalysisLocation(analysisLocation);

@@ -53,6 +53,20 @@ class ApiLogCommandLineTests {
     }
 
     @Test
+    void analyzeOfALogMixingSdkAndAppLinesPrintsTheCallsAndTheConsoleFindings() {
+        Path mixed = Path.of("src", "test", "resources", "console", "generic-mixed-timestamps.log");
+        assertThat(run("analyze", mixed.toString())).isZero();
+
+        JsonNode doc = Engines.tree(out.toString(StandardCharsets.UTF_8));
+        assertThat(doc.path("kind").asString()).isEqualTo("api-log");
+        assertThat(doc.path("calls").size()).isEqualTo(2);
+        JsonNode console = doc.path("console");
+        assertThat(console.path("format").asString()).isEqualTo("generic");
+        assertThat(console.path("errors").get(1).path("netError").asString()).isEqualTo("net::ERR_NAME_NOT_RESOLVED");
+        assertThat(console.path("signals").get(0).path("type").asString()).isEqualTo("dns_failure");
+    }
+
+    @Test
     void aGzippedCurlTranscriptIsReadToo() throws IOException {
         Path gz = dir.resolve("curl.txt.gz");
         try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {

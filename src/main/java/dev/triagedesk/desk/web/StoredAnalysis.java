@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads what the engine wrote next to each sanitized file: for a HAR {@code {"summary": HarSummary, "omitted": n}},
- * for a console log {@code {"format", "lineCount", "errorsOmitted", "redaction"}}. The page needs the timeline and
+ * for a console log, SDK log or Batch file {@code {"format", "found", "lineCount", "errorsOmitted", "redaction", …}}
+ * (an SDK log's lines that are an app's add {@code "console": {"found", …}}). The page needs the timeline and
  * the redaction report from it; neither is kept in the database.
  */
 @Component
@@ -39,13 +40,15 @@ class StoredAnalysis {
 
     /**
      * The parts of an analysis the ticket page shows; any part may be absent. {@code partialReason}: where and why
-     * a HAR read only in part broke off.
+     * a HAR read only in part broke off. {@code found}: the reader's sentence on what a console log, SDK log or Batch
+     * file held ("openai-python log …: 2 failing calls (2 retried), 7 attempts in all, 3 request IDs");
+     * {@code othersFound}: the same for the lines of an SDK log that are an application's or a browser's.
      */
     record Analysis(TimelineChart timeline, Redaction redaction, List<String> notes, long omitted,
-                    String partialReason) {
+                    String partialReason, String found, String othersFound) {
 
         static Analysis none() {
-            return new Analysis(null, null, List.of(), 0, null);
+            return new Analysis(null, null, List.of(), 0, null, null, null);
         }
     }
 
@@ -77,10 +80,15 @@ class StoredAnalysis {
             return new Analysis(timeline(summary.path("stats").path("timeline")), redaction(summary.path("redaction")),
                     strings(summary.path("notes")).stream().filter(n -> !n.startsWith(ALREADY_SANITIZED_NOTE)).toList(),
                     root.path("omitted").asLong(0),
-                    summary.path("partialReason").asString(null));
+                    summary.path("partialReason").asString(null), null, null);
         }
         return new Analysis(null, redaction(root.path("redaction")), List.of(), root.path("errorsOmitted").asLong(0),
-                null);
+                null, text(root.path("found")), text(root.path("console").path("found")));
+    }
+
+    /** A stored sentence, or null when absent or blank (an analysis written before it was stored). */
+    private static String text(JsonNode n) {
+        return n.isString() && !n.asString().isBlank() ? n.asString() : null;
     }
 
     static TimelineChart timeline(JsonNode t) {

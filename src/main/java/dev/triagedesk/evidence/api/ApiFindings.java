@@ -18,6 +18,8 @@ final class ApiFindings {
     private long withError;
     private long withoutResponse;
     private long retried;
+    /** Retried with waits that did not grow, or in a tight loop: what makes a 429 worse. */
+    private long withoutBackoff;
     private long recovered;
 
     ApiFindings(ApiLogFormat format) {
@@ -26,6 +28,10 @@ final class ApiFindings {
 
     void timestamp() {
         timestamps = true;
+    }
+
+    boolean hasTimestamps() {
+        return timestamps;
     }
 
     void pythonForm(boolean old) {
@@ -45,6 +51,10 @@ final class ApiFindings {
         }
         if (c.attempts > 1) {
             retried++;
+            String pattern = c.retryPattern();
+            if ("no-backoff".equals(pattern) || "tight-loop".equals(pattern)) {
+                withoutBackoff++;
+            }
         }
         if (c.recovered()) {
             recovered++;
@@ -72,7 +82,7 @@ final class ApiFindings {
             detail.add(withoutResponse + " without a response");
         }
         if (retried > 0) {
-            detail.add(retried + " retried");
+            detail.add(retried + " retried" + (withoutBackoff == 0 ? "" : ", " + withoutBackoff + " without backoff"));
         }
         if (recovered > 0) {
             detail.add(recovered + " succeeded at last");

@@ -84,6 +84,61 @@ final class ApiLines {
     private ApiLines() {
     }
 
+    /** What a {@code Request options} dict's value may hold: {@link #OPTION_MODEL}, {@link #OPTION_URL}, {@link #OPTION_METHOD}. */
+    enum OptionValue {
+        MODEL(1, 100), URL(1, 300), METHOD(3, 7);
+
+        final int min;
+        final int max;
+
+        OptionValue(int min, int max) {
+            this.min = min;
+            this.max = max;
+        }
+
+        boolean accepts(char c) {
+            return switch (this) {
+                case MODEL -> word(c) || c == '.' || c == ':' || c == '/' || c == '-';
+                case URL -> c != '\'' && c != '"' && c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f'
+                        && c != '\r';
+                case METHOD -> word(c);
+            };
+        }
+
+        private static boolean word(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        }
+    }
+
+    /**
+     * The first value of {@code 'key': 'value'} (either quote) in a line, found by {@code indexOf} rather than a
+     * pattern tried at every character of a long prompt; the same as the {@code OPTION_*} patterns' group 1.
+     */
+    static String optionValue(String line, String key, OptionValue kind) {
+        int n = line.length();
+        for (int at = line.indexOf(key); at >= 0; at = line.indexOf(key, at + 1)) {
+            int q = at + key.length();
+            if (at == 0 || !isQuote(line.charAt(at - 1)) || q + 3 >= n || !isQuote(line.charAt(q))
+                    || line.charAt(q + 1) != ':' || line.charAt(q + 2) != ' ' || !isQuote(line.charAt(q + 3))) {
+                continue;
+            }
+            int start = q + 4;
+            int end = start;
+            while (end < n && kind.accepts(line.charAt(end))) {
+                end++;
+            }
+            int length = end - start;
+            if (length >= kind.min && length <= kind.max && end < n && isQuote(line.charAt(end))) {
+                return line.substring(start, end);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '\'' || c == '"';
+    }
+
     /** The time printed near the start of a line, or {@code null}. */
     static Matcher time(String line) {
         int digit = -1;

@@ -3,6 +3,8 @@ package dev.triagedesk.evidence.api;
 import dev.triagedesk.evidence.ErrorDetail;
 import dev.triagedesk.evidence.RequestId;
 import dev.triagedesk.evidence.SignalType;
+import dev.triagedesk.evidence.console.ConsoleAnalysis;
+import dev.triagedesk.evidence.console.ConsoleAnalyzer;
 import dev.triagedesk.evidence.console.LineReader;
 import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.evidence.triage.ErrorBodies;
@@ -50,10 +52,6 @@ public final class ApiLogAnalyzer {
     /** openai-node calls waiting for their retry; an older one is given up when more are open. */
     static final int MAX_OPEN_CALLS = 256;
 
-    /** Node's {@code 429 You exceeded…}, Java's {@code 429: …}, Python's {@code Error code: 429} without a dict. */
-    private static final java.util.regex.Pattern LEADING_STATUS = java.util.regex.Pattern.compile(
-            "^(?:Error code: )?\\d{3}\\b(?!\\s*-\\s*\\{)");
-
     private final Redactor redactor;
     private final int maxCalls;
 
@@ -92,13 +90,7 @@ public final class ApiLogAnalyzer {
             ApiLogFormat format = FormatDetector.detect(new String(head, 0, n));
             Reading reading = new Reading(format == null ? ApiLogFormat.TRACEBACK : format);
             LineReader lines = new LineReader(reader, head, n, MAX_LINE);
-            boolean restOfLongLine = false;
-            for (LineReader.Line l = lines.next(); l != null; l = lines.next()) {
-                if (restOfLongLine) {
-                    restOfLongLine = l.continues();
-                    continue;
-                }
-                restOfLongLine = l.continues();
+            for (LineReader.Line l = lines.nextSkippingRest(); l != null; l = lines.nextSkippingRest()) {
                 reading.line(l.text());
             }
             return reading.finish();
@@ -126,6 +118,10 @@ public final class ApiLogAnalyzer {
         private int causeLine;
         /** Indented lines after a Node exception: its properties ({@code status: 429}, {@code code: '…'}). */
         private CallBuilder dumpOf;
+        /** Which lines are the client's own; the others go to {@link #others}. */
+        private final OwnLines own = new OwnLines();
+        /** The console reader of the lines that are not the client's own (an app's or a browser's). */
+        private final ConsoleAnalyzer.LineFeed others = new ConsoleAnalyzer(redactor).feed();
 
         Reading(ApiLogFormat format) {
             this.format = format;
@@ -134,6 +130,7 @@ public final class ApiLogAnalyzer {
             this.curl = format == ApiLogFormat.CURL ? new CurlTranscript(this::curlEvent) : null;
         }
 
+        /** Reads one line: as the client's own, or else (see {@link OwnLines}) with the console reader. */
         void line(String raw) {
             if (lineNo < Integer.MAX_VALUE) {
                 lineNo++;
@@ -141,14 +138,21 @@ public final class ApiLogAnalyzer {
             if (lineNo == 1 && !raw.isEmpty() && raw.charAt(0) == '\uFEFF') {
                 raw = raw.substring(1);
             }
-            Matcher tm = ApiLines.time(raw);
-            String time = tm == null ? null : tm.group();
-            long millis = tm == null ? Long.MIN_VALUE : ApiLines.millis(tm);
-            if (time != null) {
+            boolean read = read(raw);
+            if (!own.owns(raw, read)) {
+                others.line(lineNo, raw);
+            }
+        }
+
+        /** Whether the line said something to this reader. */
+        private boolean read(String raw) {
+            if (!found.hasTimestamps() && ApiLines.time(raw) != null) {
                 found.timestamp();
             }
-            if (curl != null && curl.line(raw, lineNo, time, millis)) {
-                return;
+            // parsed only if an attempt needs it: most lines are of calls that succeed at once
+            LineTime at = new LineTime(raw);
+            if (curl != null && curl.line(raw, lineNo, at)) {
+                return true;
             }
             if (dumpOf != null) {
                 ExceptionDump.Line l = ExceptionDump.read(raw, dumpOf);
@@ -156,25 +160,29 @@ public final class ApiLogAnalyzer {
                     dumpOf = null;
                 }
                 if (l != ExceptionDump.Line.OTHER) {
-                    return;
+                    return true;
                 }
             }
+            boolean read = false;
             boolean options = raw.contains("Request options: ");
             if (!options) {
                 identifiers(raw);
             }
             if (options || raw.contains("Sending HTTP Request") || raw.contains("Building HTTP request")) {
-                request(raw, options, time, millis);
+                request(raw, options, at);
+                read = true;
             } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
-                pythonResponse(raw, time, millis);
+                read = pythonResponse(raw, at);
             } else if (raw.contains("request_id: ")) {
                 Matcher m = ApiLines.PY_REQUEST_ID.matcher(raw);
-                if (m.find() && current != null) {
+                read = m.find();
+                if (read && current != null) {
                     current.requestId("x-request-id", m.group(1));
                 }
             } else if (raw.contains("Retrying request")) {
                 Matcher m = ApiLines.PY_RETRY.matcher(raw);
-                if (m.find() && current != null) {
+                read = m.find();
+                if (read && current != null) {
                     current.retryAnnounced = true;
                     current.announcedWait = Double.valueOf(m.group(2));
                     if (current.endpoint == null && m.group(1) != null) {
@@ -183,45 +191,46 @@ public final class ApiLogAnalyzer {
                 }
             } else if (raw.contains("Encountered ") || raw.contains("Raising ")) {
                 Matcher m = ApiLines.PY_NO_RESPONSE.matcher(raw);
-                if (m.find() && current != null && !current.responded && !current.finished) {
+                read = m.find();
+                if (read && current != null && !current.responded && !current.finished) {
                     boolean timeout = m.group(1) != null ? m.group(1).contains("timeout") : "timeout".equals(m.group(2));
                     if (current.netError == null) {
                         current.netError = timeout ? "request timed out" : "connection error";
                     }
                 }
             } else if (raw.contains("[log_")) {
-                node(raw, time, millis);
+                read = node(raw, at);
             } else if (raw.contains("OpenAI:DEBUG:response")) {
-                node4(raw, time, millis);
+                read = node4(raw, at);
             }
-            if (raw.contains("Error") || raw.contains("Exception") || raw.contains("\": ")) {
-                exception(raw, time, millis);
+            // an SDK line above is no exception ("Internal Server Error" is its reason, a prompt may say anything)
+            if (!read && (raw.contains("Error") || raw.contains("Exception") || raw.contains("\": "))) {
+                read = exception(raw, at);
             }
-            if (current != null && !current.finished && mayHoldHeader(raw)) {
-                Matcher m = ApiLines.REPR_HEADER.matcher(raw);
-                while (m.find()) {
-                    current.headers.take(m.group(1), m.group(2), current);
-                }
+            if (current != null && !current.finished && ReprHeaders.mayHold(raw)) {
+                CallBuilder c = current;
+                read |= ReprHeaders.scan(raw, (name, value) -> c.headers.take(name, value, c)) > 0;
             }
+            return read;
         }
 
         // ---- openai-python ----
 
-        private void request(String raw, boolean options, String time, long millis) {
-            CallBuilder c = openAttempt(time, millis, true);
+        private void request(String raw, boolean options, LineTime at) {
+            CallBuilder c = openAttempt(at, true);
             if (options) {
                 // only the method, URL and model: the messages beside them are the prompt
-                Matcher m = ApiLines.OPTION_MODEL.matcher(raw);
-                if (m.find()) {
-                    c.model = m.group(1);
+                String model = ApiLines.optionValue(raw, "model", ApiLines.OptionValue.MODEL);
+                if (model != null) {
+                    c.model = model;
                 }
-                m = ApiLines.OPTION_URL.matcher(raw);
-                if (m.find() && c.endpoint == null) {
-                    c.endpoint = m.group(1);
+                String url = c.endpoint == null ? ApiLines.optionValue(raw, "url", ApiLines.OptionValue.URL) : null;
+                if (url != null) {
+                    c.endpoint = url;
                 }
-                m = ApiLines.OPTION_METHOD.matcher(raw);
-                if (m.find() && c.method == null) {
-                    c.method = m.group(1).toUpperCase(Locale.ROOT);
+                String method = c.method == null ? ApiLines.optionValue(raw, "method", ApiLines.OptionValue.METHOD) : null;
+                if (method != null) {
+                    c.method = method.toUpperCase(Locale.ROOT);
                 }
             } else {
                 Matcher m = ApiLines.PY_SENDING.matcher(raw);
@@ -234,53 +243,57 @@ public final class ApiLogAnalyzer {
             }
         }
 
-        private void pythonResponse(String raw, String time, long millis) {
+        private boolean pythonResponse(String raw, LineTime at) {
             Matcher m = ApiLines.PY_RESPONSE.matcher(raw);
             if (m.find()) {
                 boolean old = m.group(3) != null;
                 found.pythonForm(old);
                 int status = Integer.parseInt(old ? m.group(3) : m.group(5));
-                CallBuilder c = attemptFor(status, "sdk", time, millis);
+                CallBuilder c = attemptFor(status, "sdk", at);
                 c.respond("<custom>".equals(m.group(1)) ? null : m.group(1), old ? m.group(2) : null, status,
                         old ? m.group(4) : null);
-                return;
+                return true;
             }
             m = ApiLines.HTTPX.matcher(raw);
             if (m.find()) {
                 int status = Integer.parseInt(m.group(3));
-                CallBuilder c = attemptFor(status, "httpx", time, millis);
+                CallBuilder c = attemptFor(status, "httpx", at);
                 c.respond(m.group(1), m.group(2), status, m.group(4));
+                return true;
             }
+            return false;
         }
 
         // ---- openai-node ----
 
-        private void node(String raw, String time, long millis) {
+        private boolean node(String raw, LineTime at) {
             Matcher m = ApiLines.NODE_RESPONSE.matcher(raw);
             if (m.find()) {
-                CallBuilder c = nodeAttempt(m.group(1), m.group(2), time, millis);
+                CallBuilder c = nodeAttempt(m.group(1), m.group(2), at);
                 int status = Integer.parseInt(m.group(7));
                 c.respond(m.group(4), m.group(5), status, null);
                 c.requestId("x-request-id", m.group(3));
                 c.durationMs = Double.valueOf(m.group(8));
                 nodeOutcome(c, m.group(9));
-                return;
+                return true;
             }
             m = ApiLines.NODE_CONNECTION.matcher(raw);
             if (m.find()) {
-                CallBuilder c = nodeAttempt(m.group(1), m.group(2), time, millis);
+                CallBuilder c = nodeAttempt(m.group(1), m.group(2), at);
                 c.netError = "connection " + m.group(3);
                 nodeOutcome(c, m.group(4));
+                return true;
             }
+            return false;
         }
 
-        private CallBuilder nodeAttempt(String logId, String retryOf, String time, long millis) {
+        private CallBuilder nodeAttempt(String logId, String retryOf, LineTime at) {
             CallBuilder c = retryOf == null ? null : retrying.remove(retryOf);
             if (c != null) {
-                c.nextAttempt(millis);
+                c.nextAttempt(at);
                 return c;
             }
-            c = new CallBuilder(lineNo, time, millis);
+            c = new CallBuilder(lineNo, at);
             c.logId = logId;
             return c;
         }
@@ -300,29 +313,34 @@ public final class ApiLogAnalyzer {
             replaceCurrent(c);
         }
 
-        private void node4(String raw, String time, long millis) {
+        private boolean node4(String raw, LineTime at) {
             Matcher m = ApiLines.NODE4_RESPONSE.matcher(raw);
             if (!m.find()) {
-                return;
+                return false;
             }
             int status = Integer.parseInt(m.group(2));
-            CallBuilder c = attemptFor(status, "node", time, millis);
+            CallBuilder c = attemptFor(status, "node", at);
             c.respond(null, m.group(3), status, null);
             if (m.group(1) != null && m.group(1).startsWith("retrying")) {
                 c.retryAnnounced = true;
             }
+            return true;
         }
 
         // ---- exceptions of any client ----
 
-        private void exception(String raw, String time, long millis) {
+        /**
+         * Reads an exception line; says whether it was a client's error, or the cause of the call being sent (an
+         * exception of another class that ends no call is left to the console reader too).
+         */
+        private boolean exception(String raw, LineTime at) {
             Matcher go = raw.contains("\": ") ? ApiLines.GO_ERROR.matcher(raw) : null;
             if (go != null && go.find()) {
                 int status = Integer.parseInt(go.group(3));
                 ErrorDetail detail = go.group(5) == null ? null : ErrorDicts.parse(go.group(5));
-                clientError(null, raw, status, detail, false, time, millis).respond(go.group(1), go.group(2), status,
+                clientError(null, raw, status, detail, false, at).respond(go.group(1), go.group(2), status,
                         go.group(4));
-                return;
+                return true;
             }
             Matcher m = ApiLines.EXCEPTION.matcher(raw);
             String cls;
@@ -331,44 +349,34 @@ public final class ApiLogAnalyzer {
                 cls = m.group(1);
                 message = m.group(2);
             } else {
-                int at = raw.indexOf("Error code: ");
-                if (at < 0) {
-                    return;
+                int codeAt = raw.indexOf("Error code: ");
+                if (codeAt < 0) {
+                    return false;
                 }
                 cls = "APIStatusError";
-                message = raw.substring(at);
+                message = raw.substring(codeAt);
             }
             if (!ApiLines.isClientError(cls)) {
                 if (message == null || message.isBlank()) {
-                    return;
+                    return false;
                 }
                 String text = cls + ": " + message;
                 flushCause();
                 cause = text;
                 causeLine = lineNo;
-                if (current != null && !current.finished && !current.responded && current.netError != null) {
+                boolean sending = current != null && !current.finished && !current.responded;
+                if (sending && current.netError != null) {
                     current.netError = text;
                 }
-                return;
+                return sending;
             }
             Integer status = ApiLines.messageStatus(message);
             if (status == null) {
                 status = ApiLines.classStatus(cls);
             }
-            ErrorDetail detail = message == null ? null : ErrorDicts.parse(message);
-            Matcher dotnet = message == null ? null : ApiLines.DOTNET.matcher(message);
-            if (dotnet != null && dotnet.find() && detail == null) {
-                detail = new ErrorDetail(blankToNull(dotnet.group(2)), blankToNull(dotnet.group(3)), null, null);
-            }
-            if (detail == null && message != null && status != null && LEADING_STATUS.matcher(message).find()) {
-                // Node's "429 You exceeded your current quota…", Java's "429: …": the message after the status
-                String rest = message.replaceFirst("^(?:Error code: )?\\d{3}:?\\s*(?:-\\s*)?", "").strip();
-                if (!rest.isEmpty() && !rest.startsWith("status code (no body)")) {
-                    detail = new ErrorDetail(null, null, rest, null);
-                }
-            }
+            ErrorDetail detail = ErrorDicts.ofMessage(message, status);
             boolean noResponse = status == null && ApiLines.isNoResponse(cls, message);
-            CallBuilder c = clientError(cls, message, status, detail, noResponse, time, millis);
+            CallBuilder c = clientError(cls, message, status, detail, noResponse, at);
             if (c != null && noResponse) {
                 String simple = cls.substring(cls.lastIndexOf('.') + 1);
                 c.netError = simple + (message == null || message.isBlank() ? "" : ": " + message)
@@ -379,6 +387,7 @@ public final class ApiLogAnalyzer {
                 cause = null; // said as the call's net error
             }
             flushCause();
+            return true;
         }
 
         /** A cause no client error took (an exception of its own): its signal, if it is evidence of one. */
@@ -394,7 +403,7 @@ public final class ApiLogAnalyzer {
 
         /** Joins an exception to the call it ends, or makes it a call of its own; {@code null} when it repeats one. */
         private CallBuilder clientError(String cls, String message, Integer status, ErrorDetail detail,
-                                        boolean noResponse, String time, long millis) {
+                                        boolean noResponse, LineTime at) {
             CallBuilder c = current;
             boolean joins = c != null && !c.finished && c.error == null && (c.failed() || !c.responded)
                     && (status == null || c.status == null || status.equals(c.status));
@@ -403,7 +412,7 @@ public final class ApiLogAnalyzer {
                 return c; // the same error printed twice (logged, then raised)
             }
             if (!joins) {
-                c = new CallBuilder(lineNo, time, millis);
+                c = new CallBuilder(lineNo, at);
                 c.closed = true;
                 replaceCurrent(c);
             }
@@ -437,7 +446,7 @@ public final class ApiLogAnalyzer {
         private void curlEvent(CurlTranscript.Event e) {
             switch (e.kind()) {
                 case REQUEST -> {
-                    CallBuilder c = openAttempt(e.time(), e.millis(), false);
+                    CallBuilder c = openAttempt(e.at(), false);
                     c.method = e.method();
                     c.endpoint = e.url();
                 }
@@ -447,7 +456,7 @@ public final class ApiLogAnalyzer {
                     }
                 }
                 case STATUS -> {
-                    CallBuilder c = attemptFor(e.status(), "curl", e.time(), e.millis());
+                    CallBuilder c = attemptFor(e.status(), "curl", e.at());
                     c.respond(null, null, e.status(), e.text());
                 }
                 case HEADER -> {
@@ -468,7 +477,7 @@ public final class ApiLogAnalyzer {
                 }
                 case ERROR -> {
                     CallBuilder c = current != null && !current.finished && !current.responded ? current
-                            : openAttempt(e.time(), e.millis(), false);
+                            : openAttempt(e.at(), false);
                     c.netError = e.text();
                 }
                 case RETRY -> {
@@ -492,17 +501,17 @@ public final class ApiLogAnalyzer {
         // ---- calls ----
 
         /** The attempt a request line belongs to: the one just begun (Request options, then Sending), or a new one. */
-        private CallBuilder openAttempt(String time, long millis, boolean mergeUnanswered) {
+        private CallBuilder openAttempt(LineTime at, boolean mergeUnanswered) {
             CallBuilder c = current;
             if (mergeUnanswered && c != null && !c.finished && !c.closed && !c.responded && c.netError == null
                     && !c.retryAnnounced) {
                 return c;
             }
-            return newAttempt(time, millis);
+            return newAttempt(at);
         }
 
         /** The attempt a status belongs to: one sent and unanswered, the other line of the same attempt, or a new one. */
-        private CallBuilder attemptFor(int status, String source, String time, long millis) {
+        private CallBuilder attemptFor(int status, String source, LineTime at) {
             CallBuilder c = current;
             if (c != null && !c.finished && !c.closed && !c.retryAnnounced) {
                 if (!c.responded && c.netError == null) {
@@ -514,18 +523,18 @@ public final class ApiLogAnalyzer {
                     return c; // httpx's line and the SDK's line about one response
                 }
             }
-            CallBuilder n = newAttempt(time, millis);
+            CallBuilder n = newAttempt(at);
             n.statusSource = source;
             return n;
         }
 
-        private CallBuilder newAttempt(String time, long millis) {
+        private CallBuilder newAttempt(LineTime at) {
             CallBuilder c = current;
             if (c != null && !c.finished && !c.closed && c.retryAnnounced) {
-                c.nextAttempt(millis);
+                c.nextAttempt(at);
                 return c;
             }
-            CallBuilder n = new CallBuilder(lineNo, time, millis);
+            CallBuilder n = new CallBuilder(lineNo, at);
             replaceCurrent(n);
             return n;
         }
@@ -568,11 +577,6 @@ public final class ApiLogAnalyzer {
             }
         }
 
-        private static boolean mayHoldHeader(String raw) {
-            return raw.contains("x-ratelimit") || raw.contains("x-request-id") || raw.contains("processing-ms")
-                    || raw.contains("retry-after") || raw.contains("cf-ray") || raw.contains("CF-RAY");
-        }
-
         ApiLogAnalysis finish() {
             flushCause();
             if (curl != null) {
@@ -591,13 +595,17 @@ public final class ApiLogAnalyzer {
                     ids.add(new RequestId(id.name(), redactor.text(id.value())));
                 }
             }
+            ConsoleAnalysis console = others.finish(lineNo);
             return new ApiLogAnalysis(ApiLogAnalysis.KIND, format.id(), lineNo, List.copyOf(calls), reports.omitted,
                     attempts, failedAttempts, List.copyOf(ids), List.copyOf(reports.signals),
-                    lineNo == 0 ? null : found.describe(calls.size() + reports.omitted, attempts, ids.size()));
+                    lineNo == 0 ? null : found.describe(calls.size() + reports.omitted, attempts, ids.size()),
+                    holdsFindings(console) ? console : null);
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+    /** Request IDs alone are no reason for a console part: the API reader lists those of every line already. */
+    private static boolean holdsFindings(ConsoleAnalysis console) {
+        return !console.errors().isEmpty() || console.errorsOmitted() > 0 || !console.signals().isEmpty()
+                || !console.conversationUrls().isEmpty();
     }
 }

@@ -18,7 +18,8 @@ final class CallBuilder {
     static final int MAX_KEPT = 50;
 
     final int line;
-    final String time;
+    /** When the first attempt was sent, parsed when asked. */
+    final LineTime at;
     /** openai-node's log ID of the first attempt, which its retries name as {@code retryOf}. */
     String logId;
     String method;
@@ -39,7 +40,8 @@ final class CallBuilder {
     String netError;
     Double durationMs;
     boolean responded;
-    long attemptMillis = Long.MIN_VALUE;
+    /** When the attempt being read was sent. */
+    LineTime attemptAt;
     /** A retry was announced after the current attempt: the next attempt belongs to this call. */
     boolean retryAnnounced;
     Double announcedWait;
@@ -55,25 +57,34 @@ final class CallBuilder {
     /** Which line gave the current attempt's status ({@code httpx}, {@code sdk}…): the two lines of one attempt merge. */
     String statusSource;
 
-    CallBuilder(int line, String time, long millis) {
+    CallBuilder(int line, LineTime at) {
         this.line = line;
-        this.time = time;
-        this.attemptMillis = millis;
+        this.at = at;
+        this.attemptAt = at;
         this.attempts = 1;
     }
 
+    /** The time printed on the call's first line, or {@code null}. */
+    String time() {
+        return at.time();
+    }
+
     /** The next attempt of this call, after the wait the SDK announced or the time that passed. */
-    void nextAttempt(long millis) {
+    void nextAttempt(LineTime next) {
         closeAttempt();
         Double wait = announcedWait;
-        if (wait == null && millis != Long.MIN_VALUE && attemptMillis != Long.MIN_VALUE && millis >= attemptMillis) {
-            wait = (millis - attemptMillis) / 1000.0;
+        if (wait == null) {
+            long millis = next.millis();
+            long attemptMillis = attemptAt.millis();
+            if (millis != Long.MIN_VALUE && attemptMillis != Long.MIN_VALUE && millis >= attemptMillis) {
+                wait = (millis - attemptMillis) / 1000.0;
+            }
         }
         if (waits.size() < MAX_KEPT && wait != null) {
             waits.add(wait);
         }
         attempts++;
-        attemptMillis = millis;
+        attemptAt = next;
         status = null;
         statusText = null;
         netError = null;

@@ -61,7 +61,7 @@ final class CallReports {
             omitted++;
             return;
         }
-        calls.add(new ApiCall(c.line, c.time, c.method, endpoint,
+        calls.add(new ApiCall(c.line, c.time(), c.method, endpoint,
                 c.model == null ? null : ApiFindings.clip(redactor.text(c.model), 100), c.responded ? c.status : null,
                 c.statusText == null ? null : ApiFindings.clip(redactor.text(c.statusText), 100), netError, error,
                 List.copyOf(ids), category, c.attempts, List.copyOf(c.statuses), List.copyOf(c.waits), pattern,
@@ -70,6 +70,9 @@ final class CallReports {
 
     private void signals(CallBuilder c, String endpoint, ErrorDetail error, String netError, String pattern,
                          ApiCall.RateLimit rate) {
+        if (signals.size() >= ApiLogAnalyzer.MAX_SIGNALS) {
+            return; // no room for another: its wording would be thrown away
+        }
         String on = endpoint == null ? "" : " " + endpoint;
         if (c.attempts > 1) {
             signal(SignalType.SDK_RETRIES, c.line, ApiFindings.retries(c.attempts, c.waits, pattern) + on);

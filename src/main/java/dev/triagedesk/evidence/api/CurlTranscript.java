@@ -19,7 +19,7 @@ final class CurlTranscript {
      * path of a request or a host, {@code status} a status or the seconds of a retry, {@code text} a reason phrase,
      * header value, body or message.
      */
-    record Event(Kind kind, int line, String time, long millis, String method, String url, int status, String text) {
+    record Event(Kind kind, int line, LineTime at, String method, String url, int status, String text) {
     }
 
     private enum Mode { NONE, HEADERS, BODY }
@@ -38,25 +38,25 @@ final class CurlTranscript {
     }
 
     /** Reads one line; says whether it was curl's (else the caller reads it as any other line). */
-    boolean line(String raw, int lineNo, String time, long millis) {
+    boolean line(String raw, int lineNo, LineTime at) {
         if (raw.startsWith("> ")) {
             endBody();
             Matcher m = ApiLines.CURL_REQUEST.matcher(raw);
             if (m.find()) {
-                emit(Kind.REQUEST, lineNo, time, millis, m.group(1), m.group(2), 0, null);
+                emit(Kind.REQUEST, lineNo, at, m.group(1), m.group(2), 0, null);
             } else if ((m = ApiLines.CURL_HOST.matcher(raw)).find()) {
                 host = stripPort(m.group(1));
-                emit(Kind.HOST, lineNo, time, millis, null, m.group(1), 0, null);
+                emit(Kind.HOST, lineNo, at, null, m.group(1), 0, null);
                 checkIssuer();
             }
             return true;
         }
         if (raw.startsWith("<") || raw.startsWith("HTTP/") && mode != Mode.HEADERS) {
-            return response(raw, lineNo, time, millis);
+            return response(raw, lineNo, at);
         }
         if (raw.startsWith("* ") || raw.startsWith("*\t")) {
             endBody();
-            star(raw, lineNo, time, millis);
+            star(raw, lineNo, at);
             return true;
         }
         if (raw.startsWith("{ [") || raw.startsWith("} [")) {
@@ -66,7 +66,7 @@ final class CurlTranscript {
             endBody();
             Matcher m = ApiLines.CURL_ERROR.matcher(raw);
             if (m.find()) {
-                emit(Kind.ERROR, lineNo, time, millis, null, null, 0, raw);
+                emit(Kind.ERROR, lineNo, at, null, null, 0, raw);
             }
             return true;
         }
@@ -74,7 +74,7 @@ final class CurlTranscript {
             Matcher m = ApiLines.CURL_RETRY.matcher(raw);
             if (m.find()) {
                 endBody();
-                emit(Kind.RETRY, lineNo, time, millis, null, null, Integer.parseInt(m.group(1)), null);
+                emit(Kind.RETRY, lineNo, at, null, null, Integer.parseInt(m.group(1)), null);
             }
             return true;
         }
@@ -85,7 +85,7 @@ final class CurlTranscript {
             }
             Matcher m = ApiLines.CURL_HEADER.matcher(raw);
             if (m.find()) {
-                emit(Kind.HEADER, lineNo, time, millis, m.group(1), null, 0, m.group(2));
+                emit(Kind.HEADER, lineNo, at, m.group(1), null, 0, m.group(2));
             }
             return true;
         }
@@ -98,7 +98,7 @@ final class CurlTranscript {
         return false;
     }
 
-    private boolean response(String raw, int lineNo, String time, long millis) {
+    private boolean response(String raw, int lineNo, LineTime at) {
         angled = raw.startsWith("<");
         String text = angled ? raw.substring(1).strip() : raw;
         if (text.isEmpty()) {
@@ -111,17 +111,17 @@ final class CurlTranscript {
             int status = Integer.parseInt(m.group(1));
             keepBody = status >= 400;
             mode = Mode.HEADERS;
-            emit(Kind.STATUS, lineNo, time, millis, null, null, status, m.group(2));
+            emit(Kind.STATUS, lineNo, at, null, null, status, m.group(2));
             return true;
         }
         m = ApiLines.CURL_HEADER.matcher(text);
         if (m.find()) {
-            emit(Kind.HEADER, lineNo, time, millis, m.group(1), null, 0, m.group(2));
+            emit(Kind.HEADER, lineNo, at, m.group(1), null, 0, m.group(2));
         }
         return true;
     }
 
-    private void star(String raw, int lineNo, String time, long millis) {
+    private void star(String raw, int lineNo, LineTime at) {
         Matcher m = ApiLines.CURL_ISSUER.matcher(raw);
         if (m.find()) {
             issuer = m.group(1);
@@ -138,21 +138,21 @@ final class CurlTranscript {
         if (lower.contains("ssl certificate problem") || lower.contains("certificate verify failed")
                 || lower.contains("unable to get local issuer") || lower.contains("self signed certificate")
                 || lower.contains("self-signed certificate")) {
-            emit(Kind.TLS_PROBLEM, lineNo, time, millis, null, null, 0, raw.substring(2).strip());
+            emit(Kind.TLS_PROBLEM, lineNo, at, null, null, 0, raw.substring(2).strip());
         }
     }
 
     /** Judges the issuer once both it and the host are known. */
     private void checkIssuer() {
         if (issuer != null && host != null) {
-            emit(Kind.ISSUER, issuerLine, null, Long.MIN_VALUE, null, host, 0, issuer);
+            emit(Kind.ISSUER, issuerLine, LineTime.NONE, null, host, 0, issuer);
             issuer = null;
         }
     }
 
     private void endBody() {
         if (mode == Mode.BODY && keepBody && body.length() > 0) {
-            emit(Kind.BODY, 0, null, Long.MIN_VALUE, null, null, 0, body.toString());
+            emit(Kind.BODY, 0, LineTime.NONE, null, null, 0, body.toString());
         }
         body.setLength(0);
         keepBody = false;
@@ -166,8 +166,8 @@ final class CurlTranscript {
         endBody();
     }
 
-    private void emit(Kind kind, int line, String time, long millis, String method, String url, int status, String text) {
-        events.accept(new Event(kind, line, time, millis, method, url, status, text));
+    private void emit(Kind kind, int line, LineTime at, String method, String url, int status, String text) {
+        events.accept(new Event(kind, line, at, method, url, status, text));
     }
 
     private static String stripPort(String hostAndPort) {

@@ -24,6 +24,36 @@ final class ErrorDicts {
     private ErrorDicts() {
     }
 
+    /** Node's {@code 429 You exceeded…}, Java's {@code 429: …}, Python's {@code Error code: 429} without a dict. */
+    private static final Pattern LEADING_STATUS = Pattern.compile("^(?:Error code: )?\\d{3}\\b(?!\\s*-\\s*\\{)");
+
+    /**
+     * The error a client exception's message states: its error dict, else .NET's {@code HTTP 429 (type: code)}, else,
+     * when it opens with the {@code status}, the text after it; {@code null} when it states none.
+     */
+    static ErrorDetail ofMessage(String message, Integer status) {
+        if (message == null) {
+            return null;
+        }
+        ErrorDetail detail = parse(message);
+        Matcher dotnet = ApiLines.DOTNET.matcher(message);
+        if (dotnet.find() && detail == null) {
+            detail = new ErrorDetail(blankToNull(dotnet.group(2)), blankToNull(dotnet.group(3)), null, null);
+        }
+        if (detail == null && status != null && LEADING_STATUS.matcher(message).find()) {
+            // Node's "429 You exceeded your current quota…", Java's "429: …": the message after the status
+            String rest = message.replaceFirst("^(?:Error code: )?\\d{3}:?\\s*(?:-\\s*)?", "").strip();
+            if (!rest.isEmpty() && !rest.startsWith("status code (no body)")) {
+                detail = new ErrorDetail(null, null, rest, null);
+            }
+        }
+        return detail;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
     /** The error fields of a repr or JSON object in {@code text}, or {@code null} when it holds none. */
     static ErrorDetail parse(String text) {
         if (text == null || text.indexOf(':') < 0) {

@@ -104,18 +104,42 @@ public final class ConsoleAnalyzer {
             ConsoleFormat format = FormatDetector.detect(new String(head, 0, n));
             Reading reading = new Reading(format);
             LineReader lines = new LineReader(reader, head, n, MAX_LINE);
-            boolean restOfLongLine = false;
-            for (LineReader.Line l = lines.next(); l != null; l = lines.next()) {
-                if (restOfLongLine) {
-                    restOfLongLine = l.continues();
-                    continue;
-                }
-                restOfLongLine = l.continues();
+            for (LineReader.Line l = lines.nextSkippingRest(); l != null; l = lines.nextSkippingRest()) {
                 reading.line(l.text());
             }
             return reading.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the console log: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A reader of the lines another reader passes on, numbered as in the file: the lines of an API client's log that
+     * are not the client's own (an application's or a browser's lines in the same file), read as a log in a layout of
+     * its own ({@code generic}), since the client's lines around them are no browser's.
+     */
+    public LineFeed feed() {
+        return new LineFeed(new Reading(ConsoleFormat.GENERIC));
+    }
+
+    /** Lines fed one at a time with their number in the file; see {@link #feed()}. Not thread-safe. */
+    public static final class LineFeed {
+
+        private final Reading reading;
+
+        private LineFeed(Reading reading) {
+            this.reading = reading;
+        }
+
+        /** Reads line {@code number} of the file (numbers rise; the lines between belong to another reader). */
+        public void line(int number, String text) {
+            reading.lineNo = number - 1;
+            reading.line(text);
+        }
+
+        /** What the lines fed held, in a file of {@code lineCount} lines. */
+        public ConsoleAnalysis finish(int lineCount) {
+            return reading.finish(lineCount);
         }
     }
 
@@ -437,7 +461,12 @@ public final class ConsoleAnalyzer {
         }
 
         ConsoleAnalysis finish() {
+            return finish(lineNo);
+        }
+
+        ConsoleAnalysis finish(int lineCount) {
             flush();
+            lineNo = lineCount;
             return new ConsoleAnalysis(ConsoleAnalysis.KIND, format.id(), lineNo, List.copyOf(errors), omitted,
                     List.copyOf(requestIds), List.copyOf(conversationUrls), List.copyOf(signals),
                     lineNo == 0 ? null : found.describe(format, errors.size() + omitted, requestIds.size()));

@@ -60,6 +60,12 @@ public final class LineReader {
             while (i < stop && buf[i] != '\n' && buf[i] != '\r') {
                 i++;
             }
+            if (pending.length() == 0 && i < stop && buf[i] == '\n') {
+                // the whole line is in the buffer: one copy into its string instead of two
+                String text = new String(buf, pos, i - pos);
+                pos = i + 1;
+                return new Line(text, "\n", false);
+            }
             pending.append(buf, pos, i - pos);
             pos = i;
             if (pending.length() >= maxChars) {
@@ -81,6 +87,21 @@ public final class LineReader {
             }
             return take("\r");
         }
+    }
+
+    /**
+     * The next line, or only the first piece of a line longer than the limit (its other pieces are skipped), or
+     * {@code null} at the end of input: for readers that look at a line's start and need not see all of it.
+     */
+    public Line nextSkippingRest() throws IOException {
+        Line line = next();
+        if (line != null && line.continues()) {
+            Line rest;
+            do {
+                rest = next();
+            } while (rest != null && rest.continues());
+        }
+        return line;
     }
 
     private Line take(String ending) {

@@ -57,6 +57,29 @@ class LineReaderTests {
         assertThat(pieces.get(pieces.size() - 1)).isEqualTo(new LineReader.Line("next", "", false));
     }
 
+    @Test
+    void skippingTheRestOfAnOverlongLineGivesItsFirstPieceThenTheNextLine() throws IOException {
+        String line = "word ".repeat(10_000);
+        LineReader r = new LineReader(new StringReader("first\n" + line + "\nnext\n" + line), 16_384);
+
+        assertThat(r.nextSkippingRest().text()).isEqualTo("first");
+        LineReader.Line head = r.nextSkippingRest();
+        assertThat(head.continues()).isTrue();
+        assertThat(line).startsWith(head.text());
+        assertThat(r.nextSkippingRest()).isEqualTo(new LineReader.Line("next", "\n", false));
+        assertThat(line).startsWith(r.nextSkippingRest().text());
+        assertThat(r.nextSkippingRest()).isNull();
+    }
+
+    @Test
+    void aLineOfExactlyTheLimitIsCutAsBefore() throws IOException {
+        String line = "x".repeat(16_384);
+        List<LineReader.Line> pieces = all(new LineReader(new StringReader(line + "\nnext"), 16_384));
+
+        assertThat(pieces).containsExactly(new LineReader.Line(line, "", true), new LineReader.Line("", "\n", false),
+                new LineReader.Line("next", "", false));
+    }
+
     private static List<LineReader.Line> all(LineReader r) throws IOException {
         List<LineReader.Line> out = new ArrayList<>();
         for (LineReader.Line l = r.next(); l != null; l = r.next()) {

@@ -1,0 +1,133 @@
+package dev.triagedesk.evidence.api;
+
+import java.util.function.BiConsumer;
+
+/**
+ * The headers of interest in a Python repr dump ({@code Headers({'x-request-id': 'req_…', …})}, httpcore's
+ * {@code [(b'x-request-id', b'req_…'), …]}) found with plain character tests rather than a pattern tried at every
+ * quote of the line: {@code b?['"]NAME['"][:,]?\s*b?['"]VALUE['"]} with NAME one of {@code x-request-id},
+ * {@code cf-ray}, {@code openai-processing-ms}, {@code retry-after}, {@code retry-after-ms},
+ * {@code x-ratelimit-…} (any case) and VALUE up to 200 characters without a quote, as {@link ApiLines#REPR_HEADER}
+ * states it.
+ */
+final class ReprHeaders {
+
+    private static final String[] NAMES = {"x-request-id", "cf-ray", "openai-processing-ms", "retry-after-ms",
+        "retry-after"};
+    private static final String RATE_LIMIT = "x-ratelimit-";
+    private static final int MAX_VALUE = 200;
+
+    private ReprHeaders() {
+    }
+
+    /** A cheap look for the names before the scan: most lines hold none. */
+    static boolean mayHold(String raw) {
+        return raw.contains("x-ratelimit") || raw.contains("x-request-id") || raw.contains("processing-ms")
+                || raw.contains("retry-after") || raw.contains("cf-ray") || raw.contains("CF-RAY");
+    }
+
+    /** Gives each header found (name, value) to {@code header}; returns how many were found. */
+    static int scan(String line, BiConsumer<String, String> header) {
+        int found = 0;
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            char c = line.charAt(i);
+            if (c != '\'' && c != '"') {
+                i++;
+                continue;
+            }
+            int nameStart = i + 1;
+            int nameEnd = nameEnd(line, nameStart);
+            if (nameEnd < 0) {
+                i++;
+                continue;
+            }
+            int j = nameEnd + 1; // past the quote after the name
+            if (j < n && (line.charAt(j) == ':' || line.charAt(j) == ',')) {
+                j++;
+            }
+            while (j < n && Character.isWhitespace(line.charAt(j))) {
+                j++;
+            }
+            if (j < n && line.charAt(j) == 'b') {
+                j++;
+            }
+            if (j >= n || line.charAt(j) != '\'' && line.charAt(j) != '"') {
+                i++;
+                continue;
+            }
+            int valueStart = j + 1;
+            int k = valueStart;
+            int limit = Math.min(n, valueStart + MAX_VALUE + 1);
+            while (k < limit && line.charAt(k) != '\'' && line.charAt(k) != '"') {
+                k++;
+            }
+            if (k >= n || k - valueStart > MAX_VALUE || line.charAt(k) != '\'' && line.charAt(k) != '"') {
+                i++;
+                continue;
+            }
+            header.accept(line.substring(nameStart, nameEnd), line.substring(valueStart, k));
+            found++;
+            i = k + 1;
+        }
+        return found;
+    }
+
+    /** Where a header name of interest starting at {@code from} ends (at a quote), or -1. */
+    private static int nameEnd(String line, int from) {
+        int n = line.length();
+        if (from >= n) {
+            return -1;
+        }
+        switch (line.charAt(from)) {
+            case 'x', 'X', 'c', 'C', 'o', 'O', 'r', 'R' -> { }
+            default -> {
+                return -1; // the first letter of no name of interest: most quotes of a dump
+            }
+        }
+        for (String name : NAMES) {
+            int end = from + name.length();
+            if (end < n && asciiIgnoringCase(line, from, name) && isQuote(line.charAt(end))) {
+                return end;
+            }
+        }
+        if (asciiIgnoringCase(line, from, RATE_LIMIT)) {
+            int end = from + RATE_LIMIT.length();
+            int start = end;
+            while (end < n && (isLetter(line.charAt(end)) || line.charAt(end) == '-')) {
+                end++;
+            }
+            if (end > start && end < n && isQuote(line.charAt(end))) {
+                return end;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code lower} (lower case) stands at {@code from}, ASCII letters in either case, as the pattern's (?i). */
+    private static boolean asciiIgnoringCase(String line, int from, String lower) {
+        if (from + lower.length() > line.length()) {
+            return false;
+        }
+        for (int k = 0; k < lower.length(); k++) {
+            char c = line.charAt(from + k);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '\'' || c == '"';
+    }
+
+    /** {@code [a-z]} under the pattern's (?i): ASCII letters of either case. */
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+}

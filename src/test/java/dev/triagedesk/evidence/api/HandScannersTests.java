@@ -1,0 +1,78 @@
+package dev.triagedesk.evidence.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The character scanners that read a {@code Request options} dict and a {@code Headers({…})} dump find exactly what
+ * the patterns stating those formats ({@link ApiLines#OPTION_MODEL}, {@link ApiLines#REPR_HEADER}…) find.
+ */
+class HandScannersTests {
+
+    private static final String[] LINES = {
+        "[2025-03-01 09:00:01 - openai._base_client:446 - DEBUG] Request options: {'method': 'post', 'url':"
+                + " '/chat/completions', 'files': None, 'json_data': {'messages': [{'role': 'user', 'content':"
+                + " 'the model: gpt-x, \"url\": \"nope\"'}], 'model': 'gpt-4o-mini'}}",
+        "Request options: {\"method\": \"post\", \"url\": \"https://api.openai.com/v1/responses\", \"model\": \"o3\"}",
+        "Request options: {'model': '', 'model': 'a b', 'model': 'ok.1:2/3-x_y', 'url': 'with space', 'url': '/v1/x'}",
+        "Request options: {'method': 'ab', 'method': 'toolongmethod', 'method': 'PATCH'}",
+        "Request options: {'xmodel': 'no', 'model' : 'no', 'model':'no', 'model': \"mixed'}",
+        "'model': '" + "m".repeat(100) + "' 'model': '" + "n".repeat(101) + "'",
+        "'url': '" + "u".repeat(301) + "' 'url': '/v1/" + "v".repeat(296) + "'",
+        "HTTP Response: POST https://api.openai.com/v1/chat/completions \"429 Too Many Requests\" Headers({'date':"
+                + " 'Sat', 'x-request-id': 'req_16fdaeeb975729fae923d5a4fd12aabf', 'openai-processing-ms': '7574',"
+                + " 'x-ratelimit-limit-requests': '5000', 'X-RateLimit-Remaining-Tokens': '0', 'retry-after': '20',"
+                + " 'retry-after-ms': '1500', 'CF-RAY': '17f5e837d70820fe-AMS', 'x-ratelimit-': 'no'})",
+        "return_value=(b'HTTP/1.1', 429, b'Too Many Requests', [(b'x-request-id', b'req_1'), (b'cf-ray', b'8f-FRA'),"
+                + " (b'retry-after',b'2'), (\"x-ratelimit-reset-tokens\",   \"6m0s\")])",
+        "'x-request-id': '" + "r".repeat(200) + "' 'x-request-id': '" + "s".repeat(201) + "' 'cf-ray'",
+        "'x-request-id'  'a' 'x-request-id'::'b' 'x-request-id': b\"c\" 'x-request-ıd': 'd' 'x-ratelimit-a1': 'e'",
+    };
+
+    @Test
+    void optionValuesAreThePatternsFirstMatches() {
+        for (String line : LINES) {
+            assertThat(ApiLines.optionValue(line, "model", ApiLines.OptionValue.MODEL)).as(line)
+                    .isEqualTo(first(ApiLines.OPTION_MODEL, line));
+            assertThat(ApiLines.optionValue(line, "url", ApiLines.OptionValue.URL)).as(line)
+                    .isEqualTo(first(ApiLines.OPTION_URL, line));
+            assertThat(ApiLines.optionValue(line, "method", ApiLines.OptionValue.METHOD)).as(line)
+                    .isEqualTo(first(ApiLines.OPTION_METHOD, line));
+        }
+    }
+
+    @Test
+    void headersAreThePatternsMatches() {
+        for (String line : LINES) {
+            List<String> expected = new ArrayList<>();
+            Matcher m = ApiLines.REPR_HEADER.matcher(line);
+            while (m.find()) {
+                expected.add(m.group(1) + "=" + m.group(2));
+            }
+            List<String> found = new ArrayList<>();
+            ReprHeaders.scan(line, (name, value) -> found.add(name + "=" + value));
+            assertThat(found).as(line).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "'", "''", "'x-request-id'", "'x-request-id': '", "'model': '", "'model'", "model': 'a'"})
+    void cutShortLinesFindNothingAndDoNotFail(String line) {
+        assertThat(ApiLines.optionValue(line, "model", ApiLines.OptionValue.MODEL)).isNull();
+        List<String> found = new ArrayList<>();
+        ReprHeaders.scan(line, (name, value) -> found.add(name));
+        assertThat(found).isEmpty();
+    }
+
+    private static String first(Pattern p, String line) {
+        Matcher m = p.matcher(line);
+        return m.find() ? m.group(1) : null;
+    }
+}
