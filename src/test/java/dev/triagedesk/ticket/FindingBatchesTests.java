@@ -2,9 +2,9 @@ package dev.triagedesk.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.triagedesk.evidence.HarBuilder;
 import dev.triagedesk.report.ReportService;
 import dev.triagedesk.storage.TemporaryFiles;
+import dev.triagedesk.support.ManyFailuresHar;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.support.TriageDeskTest;
 import jakarta.persistence.EntityManagerFactory;
@@ -44,7 +44,7 @@ class FindingBatchesTests {
     void theFindingsOfAnUploadAreInsertedInBatches() throws Exception {
         long ticketId = fixtures.draft().ticket().getId();
         Path har = temporary.create("finding-batches", ".har");
-        Files.writeString(har, manyFailures(), StandardCharsets.UTF_8);
+        Files.writeString(har, ManyFailuresHar.json(FAILURES), StandardCharsets.UTF_8);
         Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
         boolean enabled = statistics.isStatisticsEnabled();
         long inserted;
@@ -68,7 +68,7 @@ class FindingBatchesTests {
         // each ID belongs to the request it came with
         for (RequestIdentifier id : linked) {
             if (id.getName().equals("x-request-id")) {
-                assertThat(id.getValue()).isEqualTo(requestId(id.getFailingRequest().getEntryIndex()));
+                assertThat(id.getValue()).isEqualTo(ManyFailuresHar.requestId(id.getFailingRequest().getEntryIndex()));
             }
         }
         Set<Long> ids = new HashSet<>();
@@ -78,22 +78,5 @@ class FindingBatchesTests {
         // one row a statement would be at least as many statements as rows; a batch holds up to 50 rows
         assertThat(inserted).isGreaterThanOrEqualTo(3L * FAILURES);
         assertThat(statements).as("statements prepared for %d inserted rows", inserted).isLessThan(inserted / 10);
-    }
-
-    private static String manyFailures() {
-        HarBuilder har = new HarBuilder();
-        for (int i = 0; i < FAILURES; i++) {
-            har.entry("POST", "https://api.openai.com/v1/chat/completions", 500)
-                    .responseHeader("x-request-id", requestId(i))
-                    .responseHeader("cf-ray", String.format("9ba36dc0cd%06x-FRA", i))
-                    .body("application/json", "{\"error\":{\"message\":\"The server had an error\","
-                            + "\"type\":\"server_error\",\"code\":null}}")
-                    .add();
-        }
-        return har.json();
-    }
-
-    private static String requestId(int entry) {
-        return String.format("req_%032x", 0xba7c4000L + entry);
     }
 }
