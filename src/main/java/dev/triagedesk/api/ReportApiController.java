@@ -156,18 +156,20 @@ class ReportApiController {
         }
     }
 
-    /** A part copied to the application's temporary folder (the caller deletes it). */
+    /** A part moved to the application's temporary folder (the caller deletes it). */
     private Upload upload(MultipartFile file, EvidenceKind declared) {
-        Path tmp = temporary.create("triage-upload", ".part");
+        Path tmp = temporary.receive(file, "triage-upload");
         try {
-            file.transferTo(tmp);
-            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                    ? declared.name().toLowerCase(Locale.ROOT) : file.getOriginalFilename();
-            return new Upload(tmp, name, Files.size(tmp), declared);
+            return new Upload(tmp, nameOf(file, declared), Files.size(tmp), declared);
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String nameOf(MultipartFile file, EvidenceKind declared) {
+        return file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? declared.name().toLowerCase(Locale.ROOT) : file.getOriginalFilename();
     }
 
     @Operation(summary = "Add evidence to a report", description = "As on the reporter page: files, console output"
@@ -249,11 +251,8 @@ class ReportApiController {
     private List<Evidence> take(long ticketId, MultipartFile file, EvidenceKind declared) {
         Path tmp = null;
         try {
-            tmp = temporary.create("triage-upload", ".part");
-            file.transferTo(tmp);
-            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                    ? declared.name().toLowerCase(Locale.ROOT) : file.getOriginalFilename();
-            return reports.addUpload(ticketId, new Upload(tmp, name, Files.size(tmp), declared));
+            tmp = temporary.receive(file, "triage-upload");
+            return reports.addUpload(ticketId, new Upload(tmp, nameOf(file, declared), Files.size(tmp), declared));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The application's own temporary folder, {@code tmp} in the data folder: uploads on their way to the evidence
@@ -28,6 +29,34 @@ public class TemporaryFiles {
             return Files.createTempFile(Files.createDirectories(root), prefix, suffix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A part of a multipart request as a new file here, which the caller deletes. A part the servlet container
+     * spooled to disk ({@link #uploadSpool()}, the same file system) is moved, not copied: a large upload is then
+     * written once, not twice ({@code MultipartFile.transferTo(Path)} copies; the {@code File} form hands the move
+     * to the container).
+     */
+    public Path receive(MultipartFile part, String prefix) {
+        Path file = create(prefix, ".part");
+        try {
+            part.transferTo(file.toFile());
+            return file;
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // left to housekeeping, which empties this folder at start-up
         }
     }
 

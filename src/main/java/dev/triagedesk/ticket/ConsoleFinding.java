@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
@@ -22,7 +23,9 @@ import jakarta.persistence.Table;
 public class ConsoleFinding {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "console_finding_seq")
+    @SequenceGenerator(name = "console_finding_seq", sequenceName = "console_finding_seq",
+            allocationSize = FindingIds.STEP)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -230,6 +230,9 @@ class EvidenceIntake {
         if (summary.partial()) {
             row.setPartialReason(summary.partialReason());
         }
+        // collected first and saved per table: the rows go to the database in JDBC batches (see FindingIds)
+        List<FailingRequest> failing = new ArrayList<>();
+        List<RequestIdentifier> ids = new ArrayList<>();
         for (Failure f : found.failures) {
             FailingRequest fr = new FailingRequest(ticket, row, f.entry(), false);
             fr.describe(f.startedAt(), f.method(), f.url(), f.status(), f.statusText(), f.netError(), f.durationMs(),
@@ -238,27 +241,33 @@ class EvidenceIntake {
             if (e != null) {
                 fr.error(e.type(), e.code(), e.message(), e.param());
             }
-            failures.save(fr);
+            failing.add(fr);
             for (RequestId id : f.requestIds()) {
-                identifiers.save(new RequestIdentifier(ticket, row, fr, id.name(), id.value()));
+                ids.add(new RequestIdentifier(ticket, row, fr, id.name(), id.value()));
             }
         }
         for (StreamError s : found.streamErrors) {
             FailingRequest fr = new FailingRequest(ticket, row, s.entry(), true);
             fr.describe(s.startedAt(), "POST", s.url(), s.status(), null, null, null, null);
             fr.error(s.event().type(), s.event().code(), s.event().message(), s.event().param());
-            failures.save(fr);
+            failing.add(fr);
             for (RequestId id : s.requestIds()) {
-                identifiers.save(new RequestIdentifier(ticket, row, fr, id.name(), id.value()));
+                ids.add(new RequestIdentifier(ticket, row, fr, id.name(), id.value()));
             }
         }
         Map<Integer, String> urls = found.urls;
+        List<FindingSignal> signalRows = new ArrayList<>(found.signals.size());
         for (Signal s : found.signals) {
-            signals.save(new FindingSignal(ticket, row, s.type(), s.entry(), s.line(), urls.get(s.entry()), s.detail()));
+            signalRows.add(new FindingSignal(ticket, row, s.type(), s.entry(), s.line(), urls.get(s.entry()), s.detail()));
         }
         for (String url : summary.conversationUrls()) {
-            identifiers.save(new RequestIdentifier(ticket, row, null, RequestIdentifier.CONVERSATION, ConversationId.of(url)));
+            ids.add(new RequestIdentifier(ticket, row, null, RequestIdentifier.CONVERSATION, ConversationId.of(url)));
         }
+        failures.saveAll(failing);
+        identifiers.saveAll(ids);
+        signals.saveAll(signalRows);
+        // written now, as the rows were when each was inserted on its own, for whatever reads them next
+        failures.flush();
         String analysis = location + ".analysis.json";
         writeJson(analysis, Map.of("summary", summary, "omitted", found.omitted));
         row.setAnalysisLocation(analysis);

@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** Evidence for a triage path found in an attachment (a Cloudflare challenge, TLS interception, ...). */
@@ -19,7 +20,9 @@ import jakarta.persistence.Table;
 public class FindingSignal {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_signal_seq")
+    @SequenceGenerator(name = "finding_signal_seq", sequenceName = "finding_signal_seq",
+            allocationSize = FindingIds.STEP)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
@@ -22,7 +23,9 @@ public class RequestIdentifier {
     public static final String REPORTED = "reported";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "request_identifier_seq")
+    @SequenceGenerator(name = "request_identifier_seq", sequenceName = "request_identifier_seq",
+            allocationSize = FindingIds.STEP)
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -376,9 +376,7 @@ public class TicketService {
                 index.identifier(id.getValue());
             }
         }
-        for (String w : index.words()) {
-            words.save(new TicketWord(ticket.getId(), w));
-        }
+        words.saveAll(index.words().stream().map(w -> new TicketWord(ticket.getId(), w)).toList());
     }
 
     private void relink(Ticket ticket) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The migrations that move or repair stored data, on the embedded H2, each in a database of its own:
  * V5 makes conversation IDs stored with a query, fragment or worse bare and findable; V6 moves where a HAR read in
- * part broke off from {@code reason} to {@code partial_reason}; V21 indexes the words of stored tickets' evidence. {@link PostgresDataMigrationTests} runs the same.
+ * part broke off from {@code reason} to {@code partial_reason}; V21 indexes the words of stored tickets' evidence; V55 gives the finding tables sequences above their stored ids. {@link PostgresDataMigrationTests} runs the same.
  */
 class DataMigrationTests {
 
@@ -39,6 +39,16 @@ class DataMigrationTests {
             EvidenceWordsReindex.storeAsBefore(target -> flyway(url, target), c);
             EvidenceWordsReindex.migrate(target -> flyway(url, target));
             EvidenceWordsReindex.assertIndexed(c);
+        }
+    }
+
+    @Test
+    void findingsTakeTheirIdsFromSequencesAboveTheStoredOnes() throws Exception {
+        String url = "jdbc:h2:mem:finding-id-sequences;DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            FindingIdSequences.storeAsBefore(target -> flyway(url, target), c);
+            FindingIdSequences.migrate(target -> flyway(url, target));
+            FindingIdSequences.assertIdsAboveTheStoredOnes(c);
         }
     }
 

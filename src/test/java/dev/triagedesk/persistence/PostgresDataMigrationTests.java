@@ -58,6 +58,15 @@ class PostgresDataMigrationTests {
         }
     }
 
+    @Test
+    void findingsTakeTheirIdsFromSequencesAboveTheStoredOnes() throws Exception {
+        try (Connection c = connection()) {
+            FindingIdSequences.storeAsBefore(this::flyway, c);
+            FindingIdSequences.migrate(this::flyway);
+            FindingIdSequences.assertIdsAboveTheStoredOnes(c);
+        }
+    }
+
     private Connection connection() throws Exception {
         return DriverManager.getConnection(database.applicationUrl(), database.user, database.password);
     }

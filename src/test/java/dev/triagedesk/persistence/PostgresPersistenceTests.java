@@ -7,14 +7,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.desk.TicketFilter;
+import dev.triagedesk.report.ReportService;
 import dev.triagedesk.storage.EvidenceStorage;
+import dev.triagedesk.support.ManyFailuresHar;
 import dev.triagedesk.ticket.Evidence;
+import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.EvidenceRepository;
 import dev.triagedesk.ticket.RequestIdentifierRepository;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketRepository;
+import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.TicketStatus;
+import dev.triagedesk.ticket.Upload;
+import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,6 +36,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -89,6 +97,10 @@ class PostgresPersistenceTests extends PostgresSchemaPerClass {
     PlatformTransactionManager transactions;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ReportService reports;
+    @Autowired
+    EntityManagerFactory entityManagers;
 
     @Test
     void flywayMigratesTheEmptySchemaAndHibernateValidatesIt() throws Exception {
@@ -270,5 +282,37 @@ class PostgresPersistenceTests extends PostgresSchemaPerClass {
         Map<String, Object> row = new JdbcTemplate(dataSource).queryForMap("SELECT api_sdk, api_call_mode FROM "
                 + database.schema + ".ticket WHERE id = ?", t.getId());
         assertThat(row).containsEntry("api_sdk", "openai-node 4.77.0").containsEntry("api_call_mode", "BATCH");
+    }
+
+    /**
+     * The findings of an upload go to PostgreSQL in JDBC batches (sequence ids, sent as multi-row inserts): a
+     * handful of statements for hundreds of rows, each ID still linked to its request.
+     */
+    @Test
+    void theFindingsOfAnUploadAreInsertedInBatches() throws Exception {
+        int failures = 200;
+        long ticketId = ticketService.startDraft().ticket().getId();
+        Path har = Files.createTempFile("finding-batches", ".har");
+        Files.writeString(har, ManyFailuresHar.json(failures));
+        Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
+        long inserted;
+        long statements;
+        try {
+            statistics.clear();
+            statistics.setStatisticsEnabled(true);
+            reports.addUpload(ticketId, new Upload(har, "many-failures.har", Files.size(har), EvidenceKind.HAR));
+            inserted = statistics.getEntityInsertCount();
+            statements = statistics.getPrepareStatementCount();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+            Files.deleteIfExists(har);
+        }
+        TicketDetails details = ticketService.details(ticketId);
+        assertThat(details.failures()).hasSize(failures);
+        assertThat(details.identifiers()).filteredOn(id -> id.getName().equals("x-request-id"))
+                .hasSize(failures).allSatisfy(id -> assertThat(id.getValue())
+                        .isEqualTo(ManyFailuresHar.requestId(id.getFailingRequest().getEntryIndex())));
+        assertThat(inserted).isGreaterThanOrEqualTo(3L * failures);
+        assertThat(statements).as("statements prepared for %d inserted rows", inserted).isLessThan(inserted / 10);
     }
 }

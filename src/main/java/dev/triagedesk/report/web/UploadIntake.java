@@ -97,8 +97,7 @@ class UploadIntake {
     private List<Evidence> take(long ticketId, MultipartFile file, String name, EvidenceKind declared) {
         Path tmp = null;
         try {
-            tmp = temporary.create("triage-upload", ".part");
-            file.transferTo(tmp);
+            tmp = temporary.receive(file, "triage-upload");
             return reports.addUpload(ticketId, new Upload(tmp, baseName(name), Files.size(tmp), declared));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

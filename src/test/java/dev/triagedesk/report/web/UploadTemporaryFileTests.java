@@ -10,6 +10,7 @@ import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.TicketService;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +55,13 @@ class UploadTemporaryFileTests {
         @Override
         public void transferTo(Path dest) throws IOException, IllegalStateException {
             copies.add(dest);
+            super.transferTo(dest);
+        }
+
+        /** The form the application uses: the container then moves a part it spooled instead of copying it. */
+        @Override
+        public void transferTo(File dest) throws IOException, IllegalStateException {
+            copies.add(dest.toPath());
             super.transferTo(dest);
         }
     }
