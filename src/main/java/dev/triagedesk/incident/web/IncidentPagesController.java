@@ -75,13 +75,7 @@ class IncidentPagesController {
     String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "1") String page,
                 Model model) {
         TicketStatus only = status(status);
-        int number = 1;
-        try {
-            number = Math.max(1, Integer.parseInt(page.trim()));
-        } catch (NumberFormatException e) {
-            // a page number that is not one: the first page
-        }
-        Page<Incident> result = reader.list(only, number - 1, PAGE_SIZE);
+        Page<Incident> result = reader.list(only, pageNumber(page) - 1, PAGE_SIZE);
         model.addAttribute("incidents", result);
         model.addAttribute("status", only);
         model.addAttribute("statuses", TicketStatus.values());
@@ -90,9 +84,10 @@ class IncidentPagesController {
         return VIEW_LIST;
     }
 
+    /** {@code page}: which page of its tickets (1-based); one that is not a number or past the end shows the nearest. */
     @GetMapping("/{reference}")
-    String page(@PathVariable String reference, Model model) {
-        IncidentOverview overview = reader.overview(reference)
+    String page(@PathVariable String reference, @RequestParam(defaultValue = "1") String page, Model model) {
+        IncidentOverview overview = reader.overview(reference, pageNumber(page) - 1)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no incident " + reference));
         Incident incident = overview.incident();
         if (!incident.getReference().equalsIgnoreCase(reference.trim())) {
@@ -116,8 +111,7 @@ class IncidentPagesController {
     ResponseEntity<String> markdown(@PathVariable String reference) {
         IncidentOverview o = reader.overview(reference)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no incident " + reference));
-        List<IncidentOverview.RequestSample> all = reader.requestIds(o.members().stream()
-                .map(m -> m.getTicketId()).toList(), EXPORTED_REQUEST_IDS);
+        List<IncidentOverview.RequestSample> all = reader.requestIds(o.ticketIds(), EXPORTED_REQUEST_IDS);
         return ResponseEntity.ok().contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("incident-" + o.incident().getReference() + ".md").build().toString())
@@ -221,6 +215,15 @@ class IncidentPagesController {
         String r = reference.trim().toUpperCase(Locale.ROOT);
         // only a reference goes into the address redirected to
         return r.matches("[A-Z0-9-]{1,32}") ? "redirect:/desk/incidents/" + r : "redirect:/desk/incidents";
+    }
+
+    /** A page number as a link or a person gives it; 1 when it is not one. */
+    static int pageNumber(String page) {
+        try {
+            return Math.max(1, Integer.parseInt(page.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** The window as people say it: "30 minutes", "2 hours". */
