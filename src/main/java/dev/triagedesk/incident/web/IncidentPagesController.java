@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,6 +49,12 @@ class IncidentPagesController {
     static final int PAGE_SIZE = 50;
     /** The assignee field's value that leaves the assignee as it is. */
     static final String KEEP = "keep";
+    /**
+     * What the page says when an action lost its locks to other changes of the same tickets, after it was taken
+     * again a few times: nothing was applied, and the same form can be sent again.
+     */
+    static final String BUSY = "Other changes of these tickets were under way, so nothing was changed. Try again in"
+            + " a moment.";
     /** Request IDs in an export: every one, up to this many. */
     static final int EXPORTED_REQUEST_IDS = 10_000;
 
@@ -160,6 +167,9 @@ class IncidentPagesController {
         } catch (IncidentException e) {
             flash.addFlashAttribute("errorText", e.getMessage());
             return back(reference);
+        } catch (PessimisticLockingFailureException e) {
+            flash.addFlashAttribute("errorText", BUSY);
+            return back(reference);
         }
     }
 
@@ -187,6 +197,8 @@ class IncidentPagesController {
             flash.addFlashAttribute("messageArg", replied.size());
         } catch (ConversationService.InvalidMessageException e) {
             flash.addFlashAttribute("errorKey", "incident.reply.invalid");
+        } catch (PessimisticLockingFailureException e) {
+            flash.addFlashAttribute("errorText", BUSY);
         } catch (IncidentException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }
@@ -197,10 +209,9 @@ class IncidentPagesController {
         try {
             action.run();
             flash.addFlashAttribute("messageKey", messageKey);
-        } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+        } catch (PessimisticLockingFailureException e) {
             // already taken again a few times: nothing was applied
-            flash.addFlashAttribute("errorText", "Other changes of these tickets were under way, so nothing was"
-                    + " changed. Try again in a moment.");
+            flash.addFlashAttribute("errorText", BUSY);
         } catch (IncidentException e) {
             flash.getFlashAttributes().remove("messageArg");
             flash.addFlashAttribute("errorText", e.getMessage());
