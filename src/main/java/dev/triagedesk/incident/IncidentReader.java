@@ -136,7 +136,9 @@ public class IncidentReader {
         });
         int pages = Math.max(1, (facts.size() + MEMBERS_PER_PAGE - 1) / MEMBERS_PER_PAGE);
         int shown = Math.min(Math.max(0, page), pages - 1);
-        List<IncidentTicket> onPage = members.page(incident, PageRequest.of(shown, MEMBERS_PER_PAGE));
+        List<Long> pageIds = members.pageIds(incident, PageRequest.of(shown, MEMBERS_PER_PAGE));
+        List<IncidentTicket> onPage = pageIds.isEmpty() ? List.of() : new ArrayList<>(members.withTickets(pageIds));
+        onPage.sort(java.util.Comparator.comparing((IncidentTicket m) -> pageIds.indexOf(m.getTicketId())));
         List<IncidentOverview.RequestSample> sample = sample(tickets, REQUEST_ID_SAMPLE);
         long count = members.requestIdCount(incident, RequestIdentifier.CONVERSATION);
         return new IncidentOverview(incident, onPage, shown, pages, tickets, open, reporters.size(), reported,
