@@ -250,8 +250,7 @@ class IncidentApiController {
             return TemporaryDownload.of(zip.file(), MediaType.parseMediaType("application/zip"), zip.fileName());
         }
         IncidentOverview o = reader.overview(reference).orElseThrow(() -> noIncident(reference));
-        List<IncidentOverview.RequestSample> all = reader.requestIds(o.members().stream()
-                .map(m -> m.getTicketId()).toList(), EXPORTED_REQUEST_IDS);
+        List<IncidentOverview.RequestSample> all = reader.requestIds(o.ticketIds(), EXPORTED_REQUEST_IDS);
         String name = "incident-" + o.incident().getReference();
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "markdown", "md" -> org.springframework.http.ResponseEntity.ok()

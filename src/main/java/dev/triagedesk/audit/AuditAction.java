@@ -24,6 +24,7 @@ public enum AuditAction {
     EVIDENCE_FILES_DELETED("deleted evidence files", true),
     INCIDENT_JOINED("joined an incident", true),
     INCIDENT_LEFT("left an incident", true),
+    JUDGED_AGAIN("judged the verdict again", true),
     ERASED("erased on request", true);
 
     private final String label;

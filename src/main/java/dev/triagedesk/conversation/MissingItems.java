@@ -1,5 +1,6 @@
 package dev.triagedesk.conversation;
 
+import dev.triagedesk.statuspage.OfficialIncidents;
 import dev.triagedesk.summary.ReadinessLabels;
 import dev.triagedesk.summary.ReportVerdict;
 import dev.triagedesk.ticket.TicketDetails;
@@ -37,7 +38,12 @@ public final class MissingItems {
     private MissingItems() {
     }
 
-    public static List<Suggestion> suggest(TicketDetails details) {
+    /**
+     * What to ask for. {@code official}: the vendor's official incident that covered the ticket's failure time (null
+     * when none did), which the caller knows: the verdict's next step counts it as the ticket page's verdict does,
+     * so an outage the status page confirmed is not answered with "try another network".
+     */
+    public static List<Suggestion> suggest(TicketDetails details, OfficialIncidents.Coverage official) {
         List<Suggestion> out = new ArrayList<>();
         for (ReadinessLabels.Label label : ReadinessLabels.of(details)) {
             if (label.present()) {
@@ -61,7 +67,7 @@ public final class MissingItems {
                 default -> out.add(new Suggestion(RequestedItem.Kind.ANSWER, label.name()));
             }
         }
-        String next = ReportVerdict.decide(details).nextStep();
+        String next = ReportVerdict.decide(details, official).nextStep();
         if (next != null && !next.isBlank() && out.stream().noneMatch(s -> s.label().equals(next))) {
             out.add(new Suggestion(RequestedItem.Kind.ANSWER, next.strip()));
         }

@@ -49,12 +49,11 @@ public class IncidentBundles {
         }
         IncidentOverview o = found.get();
         String ref = o.incident().getReference();
-        List<IncidentOverview.RequestSample> all = reader.requestIds(o.members().stream()
-                .map(m -> m.getTicketId()).toList(), EXPORTED_REQUEST_IDS);
+        List<IncidentOverview.RequestSample> all = reader.requestIds(o.ticketIds(), EXPORTED_REQUEST_IDS);
         Map<String, String> documents = new LinkedHashMap<>();
         documents.put("incident.md", IncidentNote.markdown(o, all));
         documents.put("incident.json", IncidentDetail.of(o, all).json());
-        List<String> tickets = o.members().stream().map(m -> m.getTicket().getReference()).toList();
+        List<String> tickets = o.ticketReferences();
         String name = "incident-" + ref;
         return Optional.of(new Zip(name + ".zip", bundle.write(name, documents, tickets, actor, "incident " + ref)));
     }

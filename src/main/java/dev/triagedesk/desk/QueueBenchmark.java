@@ -57,11 +57,15 @@ class QueueBenchmark implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final DeskService desk;
     private final int target;
+    /** False: seed only, leaving the time to the incidents' figures ({@code scripts/benchmark --incidents}). */
+    private final boolean measure;
 
-    QueueBenchmark(JdbcTemplate jdbc, DeskService desk, @Value("${triage.benchmark.tickets:100000}") int target) {
+    QueueBenchmark(JdbcTemplate jdbc, DeskService desk, @Value("${triage.benchmark.tickets:100000}") int target,
+                   @Value("${triage.benchmark.queue:true}") boolean measure) {
         this.jdbc = jdbc;
         this.desk = desk;
         this.target = target;
+        this.measure = measure;
     }
 
     @Override
@@ -72,6 +76,9 @@ class QueueBenchmark implements ApplicationRunner {
             long t0 = System.nanoTime();
             seed(have, target - have);
             System.out.printf("seeded %,d tickets in %.1f s%n", target - have, (System.nanoTime() - t0) / 1e9);
+        }
+        if (!measure) {
+            return;
         }
         System.out.printf("queue of %,d tickets, %,d request IDs; median and slowest of 15 runs:%n",
                 jdbc.queryForObject("select count(*) from ticket", Long.class),

@@ -31,7 +31,7 @@ public record IncidentDetail(String reference, String title, String status, int 
                 i.getAssignee() == null ? null : i.getAssignee().getUsername(), lower(i.getProduct()),
                 verdict(i.getVerdictPath()), i.getHost(), i.getEndpoint(), i.getOutcome(), i.getErrorCode(),
                 i.getSignalType() == null ? null : i.getSignalType().id(), i.getFingerprintText(),
-                o.members().stream().map(m -> m.getTicket().getReference()).toList(), o.reporters(), o.verdicts(),
+                o.ticketReferences(), o.reporters(), o.verdicts(),
                 requestIds.stream().map(r -> new RequestIdItem(r.ticketReference(), r.name(), r.value(), r.at(),
                         r.status())).toList(), o.requestIdCount());
     }

@@ -152,7 +152,11 @@ public class IncidentGrouping {
         row.join(incident, hash, failureAt, false, now);
         members.saveAndFlush(row);
         incident.keepOpenUntil(now.plus(window));
-        recount(incident, now);
+        if (open.isEmpty()) {
+            incident.counted(1, failureAt, failureAt, now); // its only report: nothing to count
+        } else {
+            recount(incident, now);
+        }
         if (open.isEmpty()) {
             // after the ticket joined, so listeners see an incident of one report
             events.publishEvent(new IncidentOpened(incident.getId(), incident.getReference(), incident.getTitle(),

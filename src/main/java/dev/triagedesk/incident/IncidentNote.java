@@ -60,8 +60,8 @@ public final class IncidentNote {
             }
         }
         b.append("\n## Tickets\n\n");
-        for (IncidentTicket m : o.members()) {
-            b.append("- ").append(m.getTicket().getReference()).append(", failed ").append(time(m.getFailureAt()))
+        for (IncidentOverview.Member m : o.tickets()) {
+            b.append("- ").append(m.reference()).append(", failed ").append(time(m.failureAt()))
                     .append(" UTC\n");
         }
         return b.toString();

@@ -2,14 +2,17 @@ package dev.triagedesk.incident;
 
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.RequestIdentifier;
-import dev.triagedesk.ticket.Ticket;
+import dev.triagedesk.ticket.WebChecks;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -25,10 +28,13 @@ public class IncidentReader {
     static final int REQUEST_ID_SAMPLE = 20;
 
     private final IncidentRepository incidents;
+    private final IncidentTicketRepository members;
     private final IncidentService service;
     private final EntityManager entities;
 
-    IncidentReader(IncidentRepository incidents, IncidentService service, EntityManager entities) {
+    IncidentReader(IncidentRepository incidents, IncidentTicketRepository members, IncidentService service,
+                   EntityManager entities) {
+        this.members = members;
         this.incidents = incidents;
         this.service = service;
         this.entities = entities;
@@ -66,31 +72,54 @@ public class IncidentReader {
         return result;
     }
 
-    /** The incident (following merges) with everything about it. */
+    /** Tickets on one page of the incident page's table. */
+    public static final int MEMBERS_PER_PAGE = 50;
+
+    /** The incident (following merges) with everything about it, and the first page of its tickets. */
     @Transactional(readOnly = true)
     public Optional<IncidentOverview> overview(String reference) {
-        return service.find(reference).map(this::overview);
+        return overview(reference, 0);
     }
 
-    private IncidentOverview overview(Incident incident) {
-        List<IncidentTicket> members = service.members(incident);
+    /** As {@link #overview(String)}, with page {@code page} (0-based) of its tickets. */
+    @Transactional(readOnly = true)
+    public Optional<IncidentOverview> overview(String reference, int page) {
+        return service.find(reference).map(i -> overview(i, page));
+    }
+
+    /**
+     * Counted from one query of plain columns for every ticket; only the page of tickets the table shows is read as
+     * entities (a thousand tickets as entities took most of the page's time).
+     */
+    private IncidentOverview overview(Incident incident, int page) {
+        List<MemberFacts> facts = members.facts(incident);
         Map<String, Long> verdicts = new TreeMap<>();
         Map<String, Long> products = new TreeMap<>();
         Map<String, Long> zones = new TreeMap<>();
         Map<String, Long> networks = new TreeMap<>();
         Map<String, long[]> isolation = new LinkedHashMap<>();
-        List<Long> ids = new ArrayList<>();
-        for (IncidentTicket m : members) {
-            Ticket t = m.getTicket();
-            ids.add(t.getId());
-            verdicts.merge(t.getVerdictPath() == null ? "not determined" : t.getVerdictPath().label(), 1L, Long::sum);
-            products.merge(t.getProduct() == null ? "not given" : t.getProduct().label(), 1L, Long::sum);
-            zones.merge(t.getTimeZone() == null || t.getTimeZone().isBlank() ? "not given" : t.getTimeZone(), 1L,
-                    Long::sum);
-            CheckResult network = t.getChecks().getOtherNetwork();
+        List<IncidentOverview.Member> tickets = new ArrayList<>(facts.size());
+        List<Instant> reported = new ArrayList<>(facts.size());
+        Set<String> reporters = new HashSet<>();
+        long open = 0;
+        for (MemberFacts t : facts) {
+            tickets.add(new IncidentOverview.Member(t.ticketId(), t.reference(), t.failureAt()));
+            if (t.submittedAt() != null) {
+                reported.add(t.submittedAt());
+            }
+            reporters.add(t.reporterEmail() == null || t.reporterEmail().isBlank() ? "#" + t.ticketId()
+                    : t.reporterEmail().trim().toLowerCase(Locale.ROOT));
+            if (!IncidentGrouping.SETTLED.contains(t.status())) {
+                open++;
+            }
+            verdicts.merge(t.verdictPath() == null ? "not determined" : t.verdictPath().label(), 1L, Long::sum);
+            products.merge(t.product() == null ? "not given" : t.product().label(), 1L, Long::sum);
+            zones.merge(t.timeZone() == null || t.timeZone().isBlank() ? "not given" : t.timeZone(), 1L, Long::sum);
+            WebChecks checks = t.checks() == null ? new WebChecks() : t.checks();
+            CheckResult network = checks.getOtherNetwork();
             networks.merge(network == null || network == CheckResult.NOT_TRIED ? "not tried"
                     : "another network " + network.label(), 1L, Long::sum);
-            t.getChecks().asMap().forEach((step, result) -> {
+            checks.asMap().forEach((step, result) -> {
                 long[] counts = isolation.computeIfAbsent(step, k -> new long[2]);
                 if (result == CheckResult.WORKS) {
                     counts[0]++;
@@ -105,10 +134,29 @@ public class IncidentReader {
                 tried.put(step, new IncidentOverview.Isolation(c[0], c[1]));
             }
         });
-        List<Object[]> identifiers = identifierRows(ids);
-        List<IncidentOverview.RequestSample> sample = samples(identifiers, REQUEST_ID_SAMPLE);
-        long count = identifiers.size();
-        return new IncidentOverview(incident, members, verdicts, products, zones, networks, tried, sample, count);
+        int pages = Math.max(1, (facts.size() + MEMBERS_PER_PAGE - 1) / MEMBERS_PER_PAGE);
+        int shown = Math.min(Math.max(0, page), pages - 1);
+        List<Long> pageIds = members.pageIds(incident, PageRequest.of(shown, MEMBERS_PER_PAGE));
+        List<IncidentTicket> onPage = pageIds.isEmpty() ? List.of() : new ArrayList<>(members.withTickets(pageIds));
+        onPage.sort(java.util.Comparator.comparing((IncidentTicket m) -> pageIds.indexOf(m.getTicketId())));
+        List<IncidentOverview.RequestSample> sample = sample(tickets, REQUEST_ID_SAMPLE);
+        long count = members.requestIdCount(incident, RequestIdentifier.CONVERSATION);
+        return new IncidentOverview(incident, onPage, shown, pages, tickets, open, reporters.size(), reported,
+                verdicts, products, zones, networks, tried, sample, count);
+    }
+
+    /**
+     * Up to {@code max} request IDs of the tickets that failed first, in the order they were stored: read a few
+     * tickets at a time, so a sample of an incident of thousands reads a handful of tickets' identifiers.
+     */
+    private List<IncidentOverview.RequestSample> sample(List<IncidentOverview.Member> tickets, int max) {
+        List<Object[]> rows = new ArrayList<>();
+        int step = Math.max(1, max);
+        for (int from = 0; from < tickets.size() && rows.size() < max; from += step) {
+            rows.addAll(identifierRows(tickets.subList(from, Math.min(tickets.size(), from + step)).stream()
+                    .map(IncidentOverview.Member::ticketId).toList()));
+        }
+        return samples(rows, max);
     }
 
     /**

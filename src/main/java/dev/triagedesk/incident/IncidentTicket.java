@@ -7,8 +7,12 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
 /**
  * A ticket's place in an incident: which one, when its failure happened and whether staff put it there. A ticket
@@ -16,7 +20,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "incident_ticket")
-public class IncidentTicket {
+public class IncidentTicket implements Persistable<Long> {
 
     @Id
     @Column(name = "ticket_id")
@@ -36,6 +40,12 @@ public class IncidentTicket {
     private boolean byHand;
     @Column(name = "joined_at", nullable = false)
     private Instant joinedAt;
+    /**
+     * Made here and not stored yet: saving it inserts it, without first reading the row its id would have (the id
+     * is the ticket's, given, so Spring Data could not tell otherwise).
+     */
+    @Transient
+    private boolean fresh;
 
     protected IncidentTicket() {
     }
@@ -48,6 +58,23 @@ public class IncidentTicket {
         this.failureAt = failureAt;
         this.byHand = byHand;
         this.joinedAt = now;
+        this.fresh = true;
+    }
+
+    @PostPersist
+    @PostLoad
+    void stored() {
+        this.fresh = false;
+    }
+
+    @Override
+    public Long getId() {
+        return ticketId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
     }
 
     void join(Incident incident, String fingerprint, Instant failureAt, boolean byHand, Instant now) {

@@ -210,7 +210,7 @@ public class ReportService {
     }
 
     /** The verdict and summary of the ticket's facts as committed now, stored while no one else writes them. */
-    private Review conclude(long ticketId) {
+    Review conclude(long ticketId) {
         return retrying(() -> transaction.execute(s -> concludeNow(ticketId)));
     }
 

@@ -60,6 +60,12 @@ public class OfficialIncidents {
         return Optional.empty();
     }
 
+    /** The component of this incident that stands for the product (by its enum name), or null when none does. */
+    public String componentFor(String product, OfficialIncident incident) {
+        List<String> names = product == null ? List.of() : settings.componentsOf(product);
+        return names.isEmpty() ? null : incident.componentMatching(names);
+    }
+
     /** Every imported incident, the newest first. */
     public List<OfficialIncident> all() {
         return jdbc.query(SELECT + " ORDER BY created_at DESC, id", (rs, i) -> row(rs));
@@ -71,12 +77,18 @@ public class OfficialIncidents {
                 (rs, i) -> new StatusPageJson.Component(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
-    /** Replaces the incidents with what the status page lists now (it lists recent ones: older ones stay). */
+    /**
+     * Replaces the incidents with what the status page lists now (it lists recent ones: older ones stay); returns
+     * those imported for the first time.
+     */
     @Transactional
-    void storeIncidents(List<OfficialIncident> incidents) {
+    List<OfficialIncident> storeIncidents(List<OfficialIncident> incidents) {
         Timestamp now = Timestamp.from(clock.instant());
+        List<OfficialIncident> added = new java.util.ArrayList<>();
         for (OfficialIncident incident : incidents) {
-            jdbc.update("DELETE FROM official_incident WHERE id = ?", cut(incident.id(), 64));
+            if (jdbc.update("DELETE FROM official_incident WHERE id = ?", cut(incident.id(), 64)) == 0) {
+                added.add(incident);
+            }
             jdbc.update("INSERT INTO official_incident (id, name, status, impact, created_at, resolved_at, components,"
                             + " link, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     cut(incident.id(), 64), cut(incident.name(), 500), cut(incident.status(), 40), cut(incident.impact(), 40),
@@ -85,6 +97,7 @@ public class OfficialIncidents {
                     cut(String.join(String.valueOf(SEPARATOR), incident.components()), 2000),
                     cut(incident.link(), 1000), now);
         }
+        return added;
     }
 
     /** Replaces the components with what the status page lists now. */

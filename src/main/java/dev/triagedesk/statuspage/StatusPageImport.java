@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,7 +21,8 @@ import org.springframework.web.client.RestClient;
  * Polls the vendor's status page politely: once per interval, each document asked for with the ETag of the last
  * answer ({@code If-None-Match}), so an unchanged page costs a 304 and changes nothing. A failure (unreachable,
  * timeout, an error status, a body that is not the format) logs one WARN line and keeps what was imported before.
- * Does nothing while {@code triage.status-page.url} is unset.
+ * An incident imported for the first time is announced ({@link OfficialIncidentAppeared}). Does nothing while
+ * {@code triage.status-page.url} is unset.
  */
 @Component
 @EnableScheduling
@@ -37,12 +39,14 @@ public class StatusPageImport {
     private final StatusPageProperties settings;
     private final OfficialIncidents store;
     private final RestClient client;
+    private final ApplicationEventPublisher events;
     /** The last ETag per document; kept in memory, so a restart fetches each once in full. */
     private final Map<String, String> etags = new ConcurrentHashMap<>();
 
-    StatusPageImport(StatusPageProperties settings, OfficialIncidents store) {
+    StatusPageImport(StatusPageProperties settings, OfficialIncidents store, ApplicationEventPublisher events) {
         this.settings = settings;
         this.store = store;
+        this.events = events;
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
@@ -86,7 +90,9 @@ public class StatusPageImport {
             }
             String body = response.getBody() == null ? "" : response.getBody();
             if (path.equals(INCIDENTS)) {
-                store.storeIncidents(StatusPageJson.incidents(body, settings.url()));
+                // told after the import committed, so what listens reads the incident from the store
+                store.storeIncidents(StatusPageJson.incidents(body, settings.url()))
+                        .forEach(added -> events.publishEvent(new OfficialIncidentAppeared(added)));
             } else {
                 store.storeComponents(StatusPageJson.components(body));
             }

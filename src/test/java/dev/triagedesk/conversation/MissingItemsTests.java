@@ -2,6 +2,8 @@ package dev.triagedesk.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.triagedesk.statuspage.OfficialIncident;
+import dev.triagedesk.statuspage.OfficialIncidents;
 import dev.triagedesk.ticket.ApiEvidenceRows;
 import dev.triagedesk.ticket.CheckResult;
 import dev.triagedesk.ticket.Product;
@@ -21,7 +23,7 @@ class MissingItemsTests {
     void anApiReportIsAskedForWhatSupportNeedsForApiCalls() {
         Ticket t = ticket();
         t.getChecks().setPrivateWindow(CheckResult.NOT_TRIED);
-        List<MissingItems.Suggestion> offered = MissingItems.suggest(new ApiEvidenceRows(t).details());
+        List<MissingItems.Suggestion> offered = MissingItems.suggest(new ApiEvidenceRows(t).details(), null);
         assertThat(offered).extracting(MissingItems.Suggestion::label).startsWith(MissingItems.API_REQUEST_IDS,
                 MissingItems.API_TIME, MissingItems.API_ORG, MissingItems.API_CALL, MissingItems.API_SCOPE,
                 MissingItems.API_LOGS).doesNotContain(MissingItems.PRIVATE_WINDOW, MissingItems.HAR, MissingItems.CONSOLE);
@@ -39,9 +41,31 @@ class MissingItemsTests {
         ApiEvidenceRows rows = new ApiEvidenceRows(t);
         rows.call(rows.log("openai.log"), 3, "2026-03-01T10:00:00Z", "POST",
                 "https://api.openai.com/v1/chat/completions", 500, null, null, "req_a");
-        List<String> offered = MissingItems.suggest(rows.details()).stream().map(MissingItems.Suggestion::label).toList();
+        List<String> offered = MissingItems.suggest(rows.details(), null).stream().map(MissingItems.Suggestion::label).toList();
         assertThat(offered).doesNotContain(MissingItems.API_REQUEST_IDS, MissingItems.API_TIME, MissingItems.API_ORG,
                 MissingItems.API_LOGS).contains(MissingItems.API_CALL, MissingItems.API_SCOPE);
+    }
+
+    /**
+     * The next step offered is the verdict's with the vendor's official incident counted, as the ticket page shows
+     * it: an outage the status page confirmed is waited out, not answered with isolation checks.
+     */
+    @Test
+    void theNextStepCountsTheOfficialIncidentTheCallerFound() {
+        Ticket t = new Ticket("hash", Instant.parse("2026-03-01T12:00:00Z"));
+        t.setProduct(Product.CHATGPT_WEB);
+        t.setSeenStatus(500);
+        OfficialIncidents.Coverage official = new OfficialIncidents.Coverage(new OfficialIncident("inc1",
+                "Elevated error rates in ChatGPT", "investigating", "major", Instant.parse("2026-03-01T11:00:00Z"),
+                null, List.of("ChatGPT"), "https://status.example.com/incidents/inc1"), "ChatGPT");
+
+        List<String> without = MissingItems.suggest(new ApiEvidenceRows(t).details(), null).stream()
+                .map(MissingItems.Suggestion::label).toList();
+        List<String> with = MissingItems.suggest(new ApiEvidenceRows(t).details(), official).stream()
+                .map(MissingItems.Suggestion::label).toList();
+
+        assertThat(without).noneMatch(s -> s.startsWith("Wait 10-30 minutes"));
+        assertThat(with).anyMatch(s -> s.startsWith("Wait 10-30 minutes") && s.contains("status page"));
     }
 
     private static Ticket ticket() {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The import against recorded Statuspage responses served by a local HTTP server; the importer under test is made
@@ -28,6 +29,8 @@ class StatusPageImportTests {
 
     @Autowired
     OfficialIncidents store;
+    @Autowired
+    ApplicationEventPublisher events;
 
     HttpServer server;
     final Map<String, String> ifNoneMatch = new ConcurrentHashMap<>();
@@ -73,7 +76,7 @@ class StatusPageImportTests {
 
     StatusPageImport importer(String url) {
         return new StatusPageImport(new StatusPageProperties(url, Duration.ofMinutes(5), Duration.ofSeconds(2), null),
-                store);
+                store, events);
     }
 
     String url() {

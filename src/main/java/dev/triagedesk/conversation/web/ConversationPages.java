@@ -4,6 +4,7 @@ import dev.triagedesk.conversation.ConversationService;
 import dev.triagedesk.conversation.MissingItems;
 import dev.triagedesk.conversation.RequestedItem;
 import dev.triagedesk.conversation.TicketMessage;
+import dev.triagedesk.statuspage.OfficialIncidents;
 import dev.triagedesk.ticket.TicketService;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -40,9 +41,13 @@ public class ConversationPages {
         this.tickets = tickets;
     }
 
-    public DeskConversation desk(long ticketId) {
+    /**
+     * {@code official}: the official incident that covered the ticket's failure time, as the ticket page found it
+     * (null: none), so the suggested next step is the verdict's the page shows.
+     */
+    public DeskConversation desk(long ticketId, OfficialIncidents.Coverage official) {
         return new DeskConversation(conversations.thread(ticketId), conversations.requested(ticketId),
-                MissingItems.suggest(tickets.details(ticketId)));
+                MissingItems.suggest(tickets.details(ticketId), official));
     }
 
     public ReporterConversation reporter(long ticketId) {

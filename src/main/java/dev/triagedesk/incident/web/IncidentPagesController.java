@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,6 +49,12 @@ class IncidentPagesController {
     static final int PAGE_SIZE = 50;
     /** The assignee field's value that leaves the assignee as it is. */
     static final String KEEP = "keep";
+    /**
+     * What the page says when an action lost its locks to other changes of the same tickets, after it was taken
+     * again a few times: nothing was applied, and the same form can be sent again.
+     */
+    static final String BUSY = "Other changes of these tickets were under way, so nothing was changed. Try again in"
+            + " a moment.";
     /** Request IDs in an export: every one, up to this many. */
     static final int EXPORTED_REQUEST_IDS = 10_000;
 
@@ -75,13 +82,7 @@ class IncidentPagesController {
     String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "1") String page,
                 Model model) {
         TicketStatus only = status(status);
-        int number = 1;
-        try {
-            number = Math.max(1, Integer.parseInt(page.trim()));
-        } catch (NumberFormatException e) {
-            // a page number that is not one: the first page
-        }
-        Page<Incident> result = reader.list(only, number - 1, PAGE_SIZE);
+        Page<Incident> result = reader.list(only, pageNumber(page) - 1, PAGE_SIZE);
         model.addAttribute("incidents", result);
         model.addAttribute("status", only);
         model.addAttribute("statuses", TicketStatus.values());
@@ -90,9 +91,10 @@ class IncidentPagesController {
         return VIEW_LIST;
     }
 
+    /** {@code page}: which page of its tickets (1-based); one that is not a number or past the end shows the nearest. */
     @GetMapping("/{reference}")
-    String page(@PathVariable String reference, Model model) {
-        IncidentOverview overview = reader.overview(reference)
+    String page(@PathVariable String reference, @RequestParam(defaultValue = "1") String page, Model model) {
+        IncidentOverview overview = reader.overview(reference, pageNumber(page) - 1)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no incident " + reference));
         Incident incident = overview.incident();
         if (!incident.getReference().equalsIgnoreCase(reference.trim())) {
@@ -116,8 +118,7 @@ class IncidentPagesController {
     ResponseEntity<String> markdown(@PathVariable String reference) {
         IncidentOverview o = reader.overview(reference)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no incident " + reference));
-        List<IncidentOverview.RequestSample> all = reader.requestIds(o.members().stream()
-                .map(m -> m.getTicketId()).toList(), EXPORTED_REQUEST_IDS);
+        List<IncidentOverview.RequestSample> all = reader.requestIds(o.ticketIds(), EXPORTED_REQUEST_IDS);
         return ResponseEntity.ok().contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("incident-" + o.incident().getReference() + ".md").build().toString())
@@ -166,6 +167,9 @@ class IncidentPagesController {
         } catch (IncidentException e) {
             flash.addFlashAttribute("errorText", e.getMessage());
             return back(reference);
+        } catch (PessimisticLockingFailureException e) {
+            flash.addFlashAttribute("errorText", BUSY);
+            return back(reference);
         }
     }
 
@@ -193,6 +197,8 @@ class IncidentPagesController {
             flash.addFlashAttribute("messageArg", replied.size());
         } catch (ConversationService.InvalidMessageException e) {
             flash.addFlashAttribute("errorKey", "incident.reply.invalid");
+        } catch (PessimisticLockingFailureException e) {
+            flash.addFlashAttribute("errorText", BUSY);
         } catch (IncidentException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
         }
@@ -203,10 +209,9 @@ class IncidentPagesController {
         try {
             action.run();
             flash.addFlashAttribute("messageKey", messageKey);
-        } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+        } catch (PessimisticLockingFailureException e) {
             // already taken again a few times: nothing was applied
-            flash.addFlashAttribute("errorText", "Other changes of these tickets were under way, so nothing was"
-                    + " changed. Try again in a moment.");
+            flash.addFlashAttribute("errorText", BUSY);
         } catch (IncidentException e) {
             flash.getFlashAttributes().remove("messageArg");
             flash.addFlashAttribute("errorText", e.getMessage());
@@ -221,6 +226,15 @@ class IncidentPagesController {
         String r = reference.trim().toUpperCase(Locale.ROOT);
         // only a reference goes into the address redirected to
         return r.matches("[A-Z0-9-]{1,32}") ? "redirect:/desk/incidents/" + r : "redirect:/desk/incidents";
+    }
+
+    /** A page number as a link or a person gives it; 1 when it is not one. */
+    static int pageNumber(String page) {
+        try {
+            return Math.max(1, Integer.parseInt(page.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     /** The window as people say it: "30 minutes", "2 hours". */
