@@ -1,7 +1,7 @@
 package dev.triagedesk.evidence.har;
 
-import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.evidence.har.HeaderNames.HeaderName;
+import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.evidence.redact.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
