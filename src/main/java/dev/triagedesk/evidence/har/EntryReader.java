@@ -1,11 +1,11 @@
 package dev.triagedesk.evidence.har;
 
+import dev.triagedesk.evidence.har.HeaderNames.HeaderName;
 import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.evidence.redact.Scope;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -27,6 +27,7 @@ final class EntryReader {
      * Cookie header with every request, and learning a known value again changes nothing.
      */
     private final Map<String, String> learned = new HashMap<>();
+    private final HeaderNames headerNames = new HeaderNames();
 
     EntryReader(ReadState state) {
         this.s = state;
@@ -203,17 +204,22 @@ final class EntryReader {
                 s.copyOrSkip("header");
                 continue;
             }
-            String name = null;
+            HeaderName name = null;
             String value = null;
             List<FlatField> extra = null;
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
                 if (field.equals("name")) {
-                    name = s.scalar();
+                    if (t == JsonToken.VALUE_STRING) {
+                        name = headerNames.current(p);
+                    } else {
+                        String odd = s.scalar();
+                        name = odd == null ? null : HeaderName.of(odd);
+                    }
                 } else if (field.equals("value")) {
                     // analysis alone reads only the values it uses; the others are skipped undecoded
-                    if (writing || name == null || EntryFacts.interesting(lowerName(name))) {
+                    if (writing || name == null || name.interesting()) {
                         value = s.scalar();
                     } else if (t.isStructStart()) {
                         p.skipChildren();
@@ -227,10 +233,10 @@ final class EntryReader {
                     p.skipChildren();
                 }
             }
-            String lower = name == null ? null : lowerName(name);
-            if (name != null && value != null) {
+            String lower = name == null ? null : name.lower();
+            if (name != null && value != null && name.interesting()) {
                 f.header(lower, value, response);
-                if (!writing && isCredential(lower) && !value.equals(learned.put(lower, value))) {
+                if (!writing && name.credential() && !value.equals(learned.put(lower, value))) {
                     redactor.learnCredential(lower, value); // so echoes of it in failing URLs are redacted
                 }
             }
@@ -238,10 +244,10 @@ final class EntryReader {
                 out.startObject();
                 if (name != null) {
                     out.name("name");
-                    out.string(name);
+                    out.string(name.name());
                 }
                 out.name("value");
-                out.string(redactor.header(name, lower, value, response));
+                out.string(redactor.header(name == null ? null : name.name(), lower, value, response));
                 if (extra != null) {
                     for (FlatField ff : extra) {
                         out.name(ff.name());
@@ -287,17 +293,6 @@ final class EntryReader {
         return elements;
     }
 
-    /** The headers {@link Redactor#learnCredential} learns from. */
-    private static boolean isCredential(String lowerName) {
-        return switch (lowerName) {
-            case "cookie", "set-cookie", "authorization", "proxy-authorization" -> true;
-            default -> false;
-        };
-    }
-
-    private static String lowerName(String name) {
-        return name.toLowerCase(Locale.ROOT);
-    }
 
     private static double parseDouble(String raw) {
         if (raw == null) {

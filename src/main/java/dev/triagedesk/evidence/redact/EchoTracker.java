@@ -23,6 +23,13 @@ final class EchoTracker {
     private long[] removed = new long[8];
     private int removedCount;
     private int textDepth;
+    /**
+     * The token hashes added to the filter last, direct-mapped: a capture repeats the same tokens (a conversation's
+     * ID in every chunk of its event stream), and adding one again touches a cache line of a large filter for
+     * nothing. A token pushed out is only added again.
+     */
+    private final long[] recentlyAdded = new long[RECENT_SLOTS];
+    private static final int RECENT_SLOTS = 1 << 10;
 
     /** Starts tracking, for a document of about {@code documentBytes} bytes (-1 when unknown); once only. */
     void start(long documentBytes) {
@@ -108,7 +115,11 @@ final class EchoTracker {
                     continue outer;
                 }
             }
-            emitted.add(h);
+            int slot = (int) (h ^ h >>> 32) & (RECENT_SLOTS - 1);
+            if (recentlyAdded[slot] != h || h == 0) { // 0 is also an empty slot
+                emitted.add(h);
+                recentlyAdded[slot] = h;
+            }
         }
         pendingCount = 0;
         removedCount = 0;

@@ -3,9 +3,7 @@ package dev.triagedesk.evidence.redact;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * Short keyed fingerprints of secrets. A plain hash of a short secret (a PIN, a short ID) can be brute-forced;
@@ -15,17 +13,20 @@ import java.util.Map;
  * <p>HMAC-SHA256 (RFC 2104) with the keyed inner and outer digest states computed once: {@code javax.crypto.Mac}
  * hashes the padded key again for every message, a third of the work for a cookie-sized secret, and a large HAR
  * has hundreds of thousands of them. A capture repeats the same session cookie in every request, so fingerprints
- * are also remembered (boundedly).
+ * are also remembered, direct-mapped by the secret's hash: a one-off secret takes a slot and leaves, where in a map
+ * it made every later lookup slower.
  */
 public final class Fingerprinter {
 
     private static final int HEX_CHARS = 8;
     private static final int BLOCK = 64;
-    private static final int REMEMBERED = 20_000;
+    private static final int REMEMBERED = 1 << 12;
 
     private final MessageDigest inner;
     private final MessageDigest outer;
-    private final Map<String, String> remembered = new HashMap<>();
+    private final String[] rememberedSecrets = new String[REMEMBERED];
+    private final String[] rememberedFingerprints = new String[REMEMBERED];
+    private final int[] rememberedHashes = new int[REMEMBERED];
 
     public Fingerprinter(RedactionKey key) {
         try {
@@ -51,15 +52,16 @@ public final class Fingerprinter {
     }
 
     public String of(String secret) {
-        String known = remembered.get(secret);
-        if (known != null) {
-            return known;
+        int hash = secret.hashCode();
+        int slot = (hash ^ hash >>> 16) & (REMEMBERED - 1);
+        String known = rememberedSecrets[slot];
+        if (rememberedHashes[slot] == hash && known != null && known.equals(secret)) {
+            return rememberedFingerprints[slot];
         }
         String fingerprint = HexFormat.of().formatHex(hmac(secret.getBytes(StandardCharsets.UTF_8)), 0, HEX_CHARS / 2);
-        if (remembered.size() >= REMEMBERED) {
-            remembered.clear();
-        }
-        remembered.put(secret, fingerprint);
+        rememberedSecrets[slot] = secret;
+        rememberedFingerprints[slot] = fingerprint;
+        rememberedHashes[slot] = hash;
         return fingerprint;
     }
 

@@ -1,8 +1,6 @@
 package dev.triagedesk.evidence.redact;
 
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Free text (error messages, console lines, unknown fields, bodies that are not JSON): values known as secrets
@@ -16,10 +14,16 @@ final class FreeTextScan {
      * Short strings found to hold nothing secret, so their many repeats in a HAR (user agents, accept headers,
      * server names) skip the scan. A value cached before a secret inside it was learned is safe: its tokens went
      * into the echo filter when first seen, so learning that secret makes the caller redo the document.
+     *
+     * <p>Direct-mapped by the string's hash, a newer string taking the slot of an older one: a capture's repeated
+     * values stay, its one-off values (IDs, timestamps) pass by without filling a large set whose every lookup
+     * missed the processor's caches. A string pushed out is only scanned again.
      */
-    private final Set<String> clean = new HashSet<>();
+    private static final int CLEAN_SLOTS = 1 << 12;
+    private final String[] clean = new String[CLEAN_SLOTS];
+    /** The hash of the string in each slot, compared before the string itself is touched. */
+    private final int[] cleanHashes = new int[CLEAN_SLOTS];
     private static final int CLEAN_MAX_LENGTH = 512;
-    private static final int CLEAN_MAX_ENTRIES = 50_000;
 
     /** The kinds of names met in text, by hash: see {@link #textNameKind}. */
     private static final int NAME_CACHE = 1024;
@@ -39,8 +43,15 @@ final class FreeTextScan {
     /** The text with its secrets replaced by markers; the very same string when nothing was secret. */
     String redact(String s, String rule) {
         boolean cacheable = s.length() <= CLEAN_MAX_LENGTH && (echoes.tracking() || known.isEmpty());
-        if (cacheable && clean.contains(s)) {
-            return s;
+        int hash = 0;
+        int slot = 0;
+        if (cacheable) {
+            hash = s.hashCode();
+            slot = (hash ^ hash >>> 16) & (CLEAN_SLOTS - 1);
+            String cached = clean[slot];
+            if (cleanHashes[slot] == hash && cached != null && cached.equals(s)) {
+                return s;
+            }
         }
         echoes.enterText();
         String result;
@@ -49,8 +60,9 @@ final class FreeTextScan {
         } finally {
             echoes.leaveText();
         }
-        if (cacheable && result == s && clean.size() < CLEAN_MAX_ENTRIES) {
-            clean.add(s);
+        if (cacheable && result == s) {
+            clean[slot] = s;
+            cleanHashes[slot] = hash;
         }
         return result;
     }

@@ -86,20 +86,28 @@ final class KnownSecrets {
                 || secret.contains(Redactor.MARKER_PREFIX)) {
             return;
         }
-        long h = hash(secret, 0, n);
+        // one pass: the token hash, and whether the value mixes letters and digits as a random token does
+        long h = FNV_OFFSET;
+        boolean letter = false;
+        boolean digit = false;
+        for (int i = 0; i < n; i++) {
+            char c = secret.charAt(i);
+            h = (h ^ c) * FNV_PRIME;
+            if (c < 128) {
+                letter |= (RUN[c] & LETTER) != 0;
+                digit |= (RUN[c] & DIGIT) != 0;
+            } else {
+                letter |= Character.isLetter(c);
+                digit |= Character.isDigit(c);
+            }
+        }
+        h = finish(h);
         if (echoes.tracking()) {
             // a value seen again (a cookie sent with every request) is answered by the map, without a filter probe
             if (!echoes.echoedBeforeLearned() && !known.containsKey(secret) && echoes.mayHaveLetThrough(h)) {
                 echoes.learnedTooLate();
             }
             echoes.redacted(h);
-        }
-        boolean letter = false;
-        boolean digit = false;
-        for (int i = 0; i < n; i++) {
-            char c = secret.charAt(i);
-            letter |= Character.isLetter(c);
-            digit |= Character.isDigit(c);
         }
         if ((letter && digit || n >= LONG_TOKEN) && known.putIfAbsent(secret, new Known(kind, h)) == null) {
             knownLengths.set(n);

@@ -30,4 +30,22 @@ class FingerprinterTests {
             assertThat(fingerprinter.of(secret)).as("remembered").isEqualTo(expected);
         }
     }
+
+    @Test
+    void aSecretGetsTheSameFingerprintAfterThousandsOfOthersTookItsRememberedPlace() throws Exception {
+        RedactionKey key = RedactionKey.of("unit-test-key-0123456789");
+        Fingerprinter fingerprinter = new Fingerprinter(key);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.bytes(), "HmacSHA256"));
+        String session = "session-" + "Ab3".repeat(12);
+        String first = fingerprinter.of(session);
+        for (int i = 0; i < 20_000; i++) {
+            fingerprinter.of("one-off-secret-" + i);
+        }
+        String again = fingerprinter.of(session);
+        String expected = HexFormat.of().formatHex(mac.doFinal(session.getBytes(StandardCharsets.UTF_8)), 0, 4);
+        assertThat(again).isEqualTo(first).isEqualTo(expected);
+        assertThat(fingerprinter.of("one-off-secret-7")).isEqualTo(HexFormat.of().formatHex(
+                mac.doFinal("one-off-secret-7".getBytes(StandardCharsets.UTF_8)), 0, 4));
+    }
 }
