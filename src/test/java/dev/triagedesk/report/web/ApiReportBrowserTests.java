@@ -2,6 +2,8 @@ package dev.triagedesk.report.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.triagedesk.staff.Role;
+import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.support.BrowserTest;
 import dev.triagedesk.support.Screenshots;
 import dev.triagedesk.support.TriageDeskTest;
@@ -45,6 +47,10 @@ class ApiReportBrowserTests {
     int port;
     @Autowired
     TicketService tickets;
+    @Autowired
+    StaffService staff;
+
+    static final String PASSWORD = "a long agent passphrase";
 
     WebDriver browser;
     WebDriverWait wait;
@@ -140,6 +146,24 @@ class ApiReportBrowserTests {
             assertThat(e.isAnalyzed()).as("analyzed: %s", e.getReason()).isTrue();
             assertThat(e.getKind()).isIn(EvidenceKind.API_LOG, EvidenceKind.CONSOLE);
         });
+
+        // submitted, the agent's ticket page says what the SDK log reader found in the attachment
+        browser.findElement(By.cssSelector("button[name=nav][value=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches("/r/[A-Za-z0-9_-]{43}$"));
+        String reference = browser.findElement(By.cssSelector("h1[data-reference]")).getAttribute("data-reference");
+        String agent = "api-agent-" + System.nanoTime();
+        staff.create(agent, "Sam Agent", PASSWORD, Role.AGENT);
+        browser.get("http://localhost:" + port + "/desk/tickets/" + reference);
+        wait.until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.id("username")).sendKeys(agent);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/desk/tickets/" + reference));
+        Screenshots.take(browser, "api-ticket-page");
+        assertThat(browser.findElement(By.cssSelector("li.found")).getText())
+                .contains("failing call").doesNotContain("'content': 'ping'");
+        assertThat(browser.getPageSource()).contains(REQUEST_ID);
+        Screenshots.take(browser, "api-ticket-page");
     }
 
     private Path sdkLog() throws URISyntaxException {
