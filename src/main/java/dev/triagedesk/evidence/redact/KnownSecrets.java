@@ -80,6 +80,41 @@ final class KnownSecrets {
      * Remembers a redacted value, and the bare remainder of a prefixed key ("sk-proj-abc", later "abc"). Short
      * values and values without the mix of a random token are not remembered: they would match innocent text.
      */
+    /**
+     * Remembers the cookie values of a Cookie header (pairs separated by ';') or of a Set-Cookie header (one cookie a
+     * line, separated by '\n', its attributes after the first ';'), each found in place: no String for a pair, nor
+     * for a value too short to remember.
+     */
+    void rememberCookieValues(String header, char cookieSeparator) {
+        int start = 0;
+        int n = header.length();
+        while (true) {
+            int next = header.indexOf(cookieSeparator, start);
+            int cookieEnd = next < 0 ? n : next;
+            int semi = cookieSeparator == ';' ? next : header.indexOf(';', start);
+            int end = semi >= 0 && semi < cookieEnd ? semi : cookieEnd;
+            int eq = header.indexOf('=', start);
+            rememberTrimmed(header, eq >= 0 && eq < end ? eq + 1 : start, end, SecretKind.COOKIE);
+            if (next < 0) {
+                return;
+            }
+            start = next + 1;
+        }
+    }
+
+    /** Remembers {@code value[from, to)} without the spaces and control characters around it, as {@code trim} would. */
+    private void rememberTrimmed(String value, int from, int to, SecretKind kind) {
+        while (from < to && value.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && value.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (to - from >= MIN_REMEMBERED) {
+            remember(value.substring(from, to), kind);
+        }
+    }
+
     void remember(String secret, SecretKind kind) {
         int n = secret.length();
         if (n < MIN_REMEMBERED || n > MAX_REMEMBERED_LENGTH || known.size() >= MAX_REMEMBERED

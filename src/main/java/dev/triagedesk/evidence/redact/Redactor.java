@@ -122,53 +122,11 @@ public final class Redactor {
      */
     public void learnCredential(String lowerName, String value) {
         switch (lowerName) {
-            case "cookie" -> {
-                // each pair's value, found in place: no String for a pair, nor for a value too short to remember
-                int start = 0;
-                int n = value.length();
-                while (start <= n) {
-                    int semi = value.indexOf(';', start);
-                    int end = semi < 0 ? n : semi;
-                    int eq = value.indexOf('=', start);
-                    rememberTrimmed(value, eq >= 0 && eq < end ? eq + 1 : start, end, SecretKind.COOKIE);
-                    if (semi < 0) {
-                        break;
-                    }
-                    start = semi + 1;
-                }
-            }
-            case "set-cookie" -> {
-                int start = 0;
-                int n = value.length();
-                while (start <= n) {
-                    int nl = value.indexOf('\n', start);
-                    int lineEnd = nl < 0 ? n : nl;
-                    int semi = value.indexOf(';', start);
-                    int end = semi >= 0 && semi < lineEnd ? semi : lineEnd;
-                    int eq = value.indexOf('=', start);
-                    rememberTrimmed(value, eq >= 0 && eq < end ? eq + 1 : start, end, SecretKind.COOKIE);
-                    if (nl < 0) {
-                        break;
-                    }
-                    start = nl + 1;
-                }
-            }
+            case "cookie" -> known.rememberCookieValues(value, ';');
+            case "set-cookie" -> known.rememberCookieValues(value, '\n');
             case "authorization", "proxy-authorization" ->
                     known.remember(value.substring(value.indexOf(' ') + 1).trim(), SecretKind.AUTHORIZATION);
             default -> { }
-        }
-    }
-
-    /** Remembers {@code value[from, to)} without the spaces and control characters around it, as {@code trim} would. */
-    private void rememberTrimmed(String value, int from, int to, SecretKind kind) {
-        while (from < to && value.charAt(from) <= ' ') {
-            from++;
-        }
-        while (to > from && value.charAt(to - 1) <= ' ') {
-            to--;
-        }
-        if (to - from >= KnownSecrets.MIN_REMEMBERED) {
-            known.remember(value.substring(from, to), kind);
         }
     }
 
