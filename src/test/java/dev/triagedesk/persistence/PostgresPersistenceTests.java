@@ -11,7 +11,6 @@ import dev.triagedesk.report.ReportService;
 import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.support.ManyFailuresHar;
 import dev.triagedesk.ticket.Evidence;
-import dev.triagedesk.ticket.EvidenceKind;
 import dev.triagedesk.ticket.EvidenceRepository;
 import dev.triagedesk.ticket.RequestIdentifierRepository;
 import dev.triagedesk.ticket.Ticket;
@@ -19,7 +18,6 @@ import dev.triagedesk.ticket.TicketRepository;
 import dev.triagedesk.ticket.TicketDetails;
 import dev.triagedesk.ticket.TicketService;
 import dev.triagedesk.ticket.TicketStatus;
-import dev.triagedesk.ticket.Upload;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +34,6 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -292,27 +288,15 @@ class PostgresPersistenceTests extends PostgresSchemaPerClass {
     void theFindingsOfAnUploadAreInsertedInBatches() throws Exception {
         int failures = 200;
         long ticketId = ticketService.startDraft().ticket().getId();
-        Path har = Files.createTempFile("finding-batches", ".har");
-        Files.writeString(har, ManyFailuresHar.json(failures));
-        Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
-        long inserted;
-        long statements;
-        try {
-            statistics.clear();
-            statistics.setStatisticsEnabled(true);
-            reports.addUpload(ticketId, new Upload(har, "many-failures.har", Files.size(har), EvidenceKind.HAR));
-            inserted = statistics.getEntityInsertCount();
-            statements = statistics.getPrepareStatementCount();
-        } finally {
-            statistics.setStatisticsEnabled(false);
-            Files.deleteIfExists(har);
-        }
+        ManyFailuresHar.Counted counted = ManyFailuresHar.uploadCounted(reports, entityManagers, ticketId, failures,
+                Files.createTempFile("finding-batches", ".har"));
         TicketDetails details = ticketService.details(ticketId);
         assertThat(details.failures()).hasSize(failures);
         assertThat(details.identifiers()).filteredOn(id -> id.getName().equals("x-request-id"))
                 .hasSize(failures).allSatisfy(id -> assertThat(id.getValue())
                         .isEqualTo(ManyFailuresHar.requestId(id.getFailingRequest().getEntryIndex())));
-        assertThat(inserted).isGreaterThanOrEqualTo(3L * failures);
-        assertThat(statements).as("statements prepared for %d inserted rows", inserted).isLessThan(inserted / 10);
+        assertThat(counted.inserted()).isGreaterThanOrEqualTo(3L * failures);
+        assertThat(counted.statements()).as("statements prepared for %d inserted rows", counted.inserted())
+                .isLessThan(counted.inserted() / 10);
     }
 }

@@ -8,14 +8,9 @@ import dev.triagedesk.support.ManyFailuresHar;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.support.TriageDeskTest;
 import jakarta.persistence.EntityManagerFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,22 +38,8 @@ class FindingBatchesTests {
     @Test
     void theFindingsOfAnUploadAreInsertedInBatches() throws Exception {
         long ticketId = fixtures.draft().ticket().getId();
-        Path har = temporary.create("finding-batches", ".har");
-        Files.writeString(har, ManyFailuresHar.json(FAILURES), StandardCharsets.UTF_8);
-        Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
-        boolean enabled = statistics.isStatisticsEnabled();
-        long inserted;
-        long statements;
-        try {
-            statistics.clear();
-            statistics.setStatisticsEnabled(true);
-            reports.addUpload(ticketId, new Upload(har, "many-failures.har", Files.size(har), EvidenceKind.HAR));
-            inserted = statistics.getEntityInsertCount();
-            statements = statistics.getPrepareStatementCount();
-        } finally {
-            statistics.setStatisticsEnabled(enabled);
-            Files.deleteIfExists(har);
-        }
+        ManyFailuresHar.Counted counted = ManyFailuresHar.uploadCounted(reports, entityManagers, ticketId, FAILURES,
+                temporary.create("finding-batches", ".har"));
 
         TicketDetails details = tickets.details(ticketId);
         assertThat(details.failures()).hasSize(FAILURES);
@@ -76,7 +57,8 @@ class FindingBatchesTests {
         assertThat(ids).hasSize(FAILURES);
 
         // one row a statement would be at least as many statements as rows; a batch holds up to 50 rows
-        assertThat(inserted).isGreaterThanOrEqualTo(3L * FAILURES);
-        assertThat(statements).as("statements prepared for %d inserted rows", inserted).isLessThan(inserted / 10);
+        assertThat(counted.inserted()).isGreaterThanOrEqualTo(3L * FAILURES);
+        assertThat(counted.statements()).as("statements prepared for %d inserted rows", counted.inserted())
+                .isLessThan(counted.inserted() / 10);
     }
 }
