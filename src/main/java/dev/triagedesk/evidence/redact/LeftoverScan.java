@@ -387,30 +387,20 @@ public final class LeftoverScan {
         return j;
     }
 
-    private boolean looksRandom(int from, int to) {
-        boolean digit = false;
-        boolean upper = false;
-        boolean lower = false;
-        for (int k = from; k < to; k++) {
-            int c = window[k];
-            digit |= c >= '0' && c <= '9';
-            upper |= c >= 'A' && c <= 'Z';
-            lower |= c >= 'a' && c <= 'z';
-        }
-        return digit && upper && lower;
-    }
-
     private char prev(int i) {
         return i == 0 ? ' ' : (char) (window[i - 1] & 0xff);
     }
 
     private String sessionOrKey(int i) {
         char p = prev(i);
-        if (window[i] == 's' && at(i, "sk-") && !Character.isLetter(p)) {
-            // the redactor's rule (SecretShapes.boundaryBefore): glued after '-' or '_' only when it looks generated
-            int e = run(i + 3, SecretShapes::isKeyChar);
-            boolean glued = p == '_' || p == '-';
-            return e - (i + 3) >= 20 && (!glued || looksRandom(i + 3, e)) ? "api key (sk-...)" : null;
+        if (window[i] == 's' && at(i, "sk-")) {
+            // the redactor's rule: not within a word; glued after '-' or '_' only when its body looks generated
+            int before = SecretShapes.boundaryAfter(p);
+            if (before != SecretShapes.WORD) {
+                int e = run(i + 3, SecretShapes::isKeyChar);
+                return e - (i + 3) >= 20 && (before == SecretShapes.CLEAR
+                        || SecretShapes.looksRandom(k -> window[k] & 0xff, i + 3, e)) ? "api key (sk-...)" : null;
+            }
         }
         if (atIgnoreCase(i, "session") || atIgnoreCase(i, "sid") && !atIgnoreCase(i, "side")) {
             if (Character.isLetterOrDigit(p)) {

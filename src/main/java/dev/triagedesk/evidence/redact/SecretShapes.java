@@ -297,23 +297,29 @@ public final class SecretShapes {
      * {@link #GLUED}, and the caller keeps it only when its body {@link #looksRandom}.
      */
     static int boundaryBefore(CharSequence s, int i) {
-        if (i == 0) {
-            return CLEAR;
-        }
-        char p = s.charAt(i - 1);
-        if (p == '-' || p == '_') {
+        return i == 0 ? CLEAR : boundaryAfter(s.charAt(i - 1));
+    }
+
+    /** As {@link #boundaryBefore}, from the character before the prefix. */
+    static int boundaryAfter(char previous) {
+        if (previous == '-' || previous == '_') {
             return GLUED;
         }
-        return Character.isLetter(p) ? WORD : CLEAR;
+        return Character.isLetter(previous) ? WORD : CLEAR;
     }
 
     /** Generated key bodies mix digits, upper and lower case; slugs and identifiers written by people rarely do. */
     static boolean looksRandom(CharSequence s, int from, int to) {
+        return looksRandom(s::charAt, from, to);
+    }
+
+    /** As {@link #looksRandom(CharSequence, int, int)}, for any indexed text (the leftover scan's bytes). */
+    static boolean looksRandom(java.util.function.IntUnaryOperator charAt, int from, int to) {
         boolean digit = false;
         boolean upper = false;
         boolean lower = false;
         for (int k = from; k < to; k++) {
-            char c = s.charAt(k);
+            int c = charAt.applyAsInt(k);
             digit |= c >= '0' && c <= '9';
             upper |= c >= 'A' && c <= 'Z';
             lower |= c >= 'a' && c <= 'z';
