@@ -31,8 +31,8 @@ import org.springframework.stereotype.Component;
  * <p>Only a SHA-256 of the key is stored, with a SHA-256 of the request (the report part and every file part's
  * name and content) and the token of the reporter's link sealed (AES-GCM) under a key derived from the idempotency
  * key: the retry gets the same link, a copy of the database opens nothing. The row is written first in the
- * transaction that creates the ticket, so a concurrent duplicate waits on it (PostgreSQL) or is told to retry (H2,
- * after its lock timeout), and a crash leaves both or neither.
+ * transaction that creates the ticket, so a concurrent duplicate waits on it and, when the first is still running
+ * after the lock timeout (2 s on H2 and PostgreSQL alike), is told to retry; a crash leaves both or neither.
  */
 @Component
 public class IdempotencyKeys {

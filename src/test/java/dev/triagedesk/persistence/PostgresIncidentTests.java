@@ -1,6 +1,7 @@
 package dev.triagedesk.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.triagedesk.incident.Incident;
 import dev.triagedesk.incident.IncidentReader;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -198,5 +201,35 @@ class PostgresIncidentTests extends PostgresSchemaPerClass {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * PostgreSQL waits for a row lock without end unless told otherwise, so a staff change of an incident whose row
+     * another transaction held (a long one, or one left open by a stuck client) hung its request instead of being
+     * answered "Busy" as on H2. The connections' lock timeout makes it fail, be retried, and give up with the lock
+     * failure the API answers 503 for; nothing of it is applied.
+     */
+    @Test
+    void aStaffChangeOfAnIncidentHeldLockedGivesUpInsteadOfWaitingForever() throws Exception {
+        Ticket t = report("https://chatgpt.com/backend-api/" + word() + "/conversation", 500, AT);
+        Incident incident = incidentOf(t);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("SELECT id FROM incident WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, incident.getId());
+                lock.executeQuery().close();
+            }
+            Future<?> change = pool.submit(() -> incidents.change(incident.getReference(),
+                    new IncidentService.Change(null, false, null, "Renamed while locked"), "staff"));
+            // a generous bound: without a lock timeout the change never returns
+            assertThatThrownBy(() -> change.get(2, TimeUnit.MINUTES)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(PessimisticLockingFailureException.class);
+            holder.rollback();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("SELECT title FROM incident WHERE id = ?", String.class, incident.getId()))
+                .isEqualTo(incident.getTitle());
     }
 }
