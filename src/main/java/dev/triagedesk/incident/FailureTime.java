@@ -4,6 +4,7 @@ import dev.triagedesk.ticket.FailingRequest;
 import dev.triagedesk.ticket.FailureGroup;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
+import dev.triagedesk.ticket.TicketFailure;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,6 +23,10 @@ public final class FailureTime {
     }
 
     public static Instant of(TicketDetails details) {
+        return of(details.failure());
+    }
+
+    public static Instant of(TicketFailure details) {
         Optional<FailureGroup> main = Fingerprint.mainFailure(details.failures());
         if (main.isPresent()) {
             Instant earliest = null;

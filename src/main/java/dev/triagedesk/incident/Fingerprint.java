@@ -9,6 +9,7 @@ import dev.triagedesk.ticket.NormalizedPath;
 import dev.triagedesk.ticket.Product;
 import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketDetails;
+import dev.triagedesk.ticket.TicketFailure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,11 +52,20 @@ public record Fingerprint(Product product, TriagePath verdict, Failure failure, 
 
     /** The fingerprint of a submitted ticket, or empty when it has nothing to group by. */
     public static Optional<Fingerprint> of(TicketDetails details) {
-        return of(details, details.ticket().getVerdictPath());
+        return of(details.failure());
+    }
+
+    /** The fingerprint of a submitted ticket, or empty when it has nothing to group by. */
+    public static Optional<Fingerprint> of(TicketFailure failure) {
+        return of(failure, failure.ticket().getVerdictPath());
     }
 
     /** The fingerprint with this verdict path: a draft's, whose verdict is not stored yet. */
     public static Optional<Fingerprint> of(TicketDetails details, TriagePath verdict) {
+        return of(details.failure(), verdict);
+    }
+
+    private static Optional<Fingerprint> of(TicketFailure details, TriagePath verdict) {
         Ticket t = details.ticket();
         Optional<FailureGroup> main = mainFailure(details.failures());
         SignalType signal = details.signals().stream().map(FindingSignal::getType)

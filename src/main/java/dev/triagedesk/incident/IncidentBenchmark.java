@@ -74,8 +74,9 @@ class IncidentBenchmark {
                 + " exists (select 1 from incident_ticket m where m.ticket_id = t.id)", Long.class);
         if (loose != null) {
             TicketDetails details = transaction.execute(s -> tickets.details(loose));
+            // as at submission: the ticket's failure read in the transaction that groups it (TicketConcluded)
             Supplier<Long> assign = () -> transaction.execute(s -> {
-                long members = grouping.group(details).map(Incident::getTicketCount).orElse(0);
+                long members = grouping.group(tickets.failure(loose)).map(Incident::getTicketCount).orElse(0);
                 s.setRollbackOnly();
                 return members;
             });

@@ -2,6 +2,7 @@ package dev.triagedesk.incident;
 
 import dev.triagedesk.ticket.TicketConcluded;
 import dev.triagedesk.ticket.TicketDetails;
+import dev.triagedesk.ticket.TicketFailure;
 import dev.triagedesk.ticket.TicketErasing;
 import dev.triagedesk.ticket.TicketLocking;
 import dev.triagedesk.ticket.TicketService;
@@ -61,7 +62,7 @@ public class IncidentGrouping {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(TicketConcluded event) {
-        group(tickets.details(event.ticketId()));
+        group(tickets.failure(event.ticketId()));
     }
 
     /**
@@ -118,7 +119,7 @@ public class IncidentGrouping {
     }
 
     /** Finds or opens the ticket's incident; returns it, or empty when the ticket has nothing to group by. */
-    Optional<Incident> group(TicketDetails details) {
+    Optional<Incident> group(TicketFailure details) {
         long ticketId = details.ticket().getId();
         Optional<IncidentTicket> place = members.findById(ticketId);
         if (place.isPresent() && place.get().isByHand()) {

@@ -177,7 +177,7 @@ public class IncidentService {
         Incident incident = requireListed(reference);
         Ticket ticket = requireTicket(ticketReference);
         Instant now = clock.instant();
-        Instant failureAt = FailureTime.of(ticketService.details(ticket.getId()));
+        Instant failureAt = FailureTime.of(ticketService.failure(ticket.getId()));
         IncidentTicket place = members.findById(ticket.getId()).orElse(null);
         Incident was = place == null ? null : place.getIncident();
         if (was != null && was.getId().equals(incident.getId())) {

@@ -11,6 +11,11 @@ public record TicketDetails(Ticket ticket, List<Evidence> evidence, List<Failing
         return evidence.stream().filter(Evidence::isAnalyzed).toList();
     }
 
+    /** What the ticket's failure is judged by. */
+    public TicketFailure failure() {
+        return new TicketFailure(ticket, failures, signals);
+    }
+
     public boolean has(EvidenceKind kind) {
         return evidence.stream().anyMatch(e -> e.isAnalyzed() && e.getKind() == kind);
     }

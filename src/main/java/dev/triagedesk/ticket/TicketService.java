@@ -258,6 +258,12 @@ public class TicketService {
                 signals.findByTicketOrderByIdAsc(ticket), identifiers.findByTicketOrderByIdAsc(ticket));
     }
 
+    /** The ticket with its failing requests and signals only (see {@link TicketFailure}). */
+    public TicketFailure failure(long ticketId) {
+        Ticket ticket = tickets.findById(ticketId).orElseThrow();
+        return new TicketFailure(ticket, failures.findByTicketOrderByIdAsc(ticket), signals.findByTicketOrderByIdAsc(ticket));
+    }
+
     /**
      * Locks the ticket's row until the caller's transaction ends, so verdicts and summaries are generated one at a
      * time, each from every piece of evidence committed before it (two uploads finishing together would otherwise
