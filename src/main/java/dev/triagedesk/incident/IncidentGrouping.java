@@ -167,7 +167,8 @@ public class IncidentGrouping {
     }
 
     private Incident open(Fingerprint fingerprint, Instant failureAt, Instant now) {
-        Incident incident = incidents.saveAndFlush(new Incident(fingerprint, failureAt, now.plus(window), now));
+        // an identity id: persisting inserts the row at once; no flush of everything else the transaction holds
+        Incident incident = incidents.save(new Incident(fingerprint, failureAt, now.plus(window), now));
         incident.number(now);
         return incident;
     }
