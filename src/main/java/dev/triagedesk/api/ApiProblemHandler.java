@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +26,11 @@ class ApiProblemHandler {
         if (!e.errors().isEmpty()) {
             p.setProperty("errors", e.errors());
         }
-        return ResponseEntity.status(e.status()).body(p);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            answer.header(HttpHeaders.RETRY_AFTER, "1"); // busy for a moment, not down
+        }
+        return answer.body(p);
     }
 
     @ExceptionHandler(MultipartException.class)

@@ -42,6 +42,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -135,8 +136,9 @@ class ReportApiController {
             } catch (IdempotencyKeys.KeyInUseException e) {
                 throw new ApiProblem(409, "Request in progress", e.getMessage()
                         + " Send it again in a moment to get its ticket.");
-            } catch (CannotCreateTransactionException e) {
-                // every database connection stayed busy (reports being analyzed): nothing was stored
+            } catch (CannotCreateTransactionException | ConcurrencyFailureException e) {
+                // every database connection stayed busy (reports being analyzed), or the report lost its locks to
+                // other transactions on every attempt: it was rolled back, nothing was stored
                 throw new ApiProblem(503, "Busy", "The service is busy and stored nothing of this report; send it"
                         + " again in a moment (with the same Idempotency-Key, if you gave one).");
             }
@@ -193,12 +195,19 @@ class ReportApiController {
             throw new ApiProblem(400, "Nothing to add", "Send har, console, apiLog, batch or screenshot parts, console output as"
                     + " consoleText, or a conversationUrl.");
         }
-        List<Evidence> rows = attach(ticket.getId(), request);
-        if (fields.hasConsoleText()) {
-            rows.add(reports.addPastedConsole(ticket.getId(), fields.consoleText()));
-        }
-        if (fields.conversationUrl() != null) {
-            reports.setConversationUrl(ticket.getId(), fields.conversationUrlToStore());
+        List<Evidence> rows;
+        try {
+            rows = attach(ticket.getId(), request);
+            if (fields.hasConsoleText()) {
+                rows.add(reports.addPastedConsole(ticket.getId(), fields.consoleText()));
+            }
+            if (fields.conversationUrl() != null) {
+                reports.setConversationUrl(ticket.getId(), fields.conversationUrlToStore());
+            }
+        } catch (CannotCreateTransactionException | ConcurrencyFailureException e) {
+            // each file is stored in a transaction of its own: those before this one are kept
+            throw new ApiProblem(503, "Busy", "The service is busy and stopped part-way: files this request added"
+                    + " before it stopped are kept (the report lists them); send the rest again in a moment.");
         }
         ReportService.Review review = reports.review(ticket.getId());
         return ResponseEntity.ok(new ReportCreated(review.details().ticket().getReference(), review.summary().text(),

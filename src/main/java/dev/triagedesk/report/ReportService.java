@@ -158,15 +158,21 @@ public class ReportService {
         return new Review(details, verdict, labels, SupportSummary.render(details, verdict, labels));
     }
 
-    /** Submits a draft (giving it a reference) and stores its verdict and summary. */
+    /**
+     * Submits a draft (giving it a reference) and stores its verdict and summary, in one transaction as a report
+     * sent through the API is made: a conclusion that failed (locks lost on every attempt, a crash) left a
+     * submitted ticket without verdict, summary or incident when the two were committed one after the other.
+     */
     public Review submit(long ticketId) {
         return submit(ticketId, null);
     }
 
     /** As {@link #submit(long)}, with the token of its private link, which the reporter's confirmation hands over. */
     public Review submit(long ticketId, String token) {
-        tickets.submit(ticketId, token);
-        return conclude(ticketId);
+        return retrying(() -> transaction.execute(s -> {
+            tickets.submit(ticketId, token);
+            return concludeNow(ticketId);
+        }));
     }
 
     /** Adds an upload; for a submitted ticket the verdict and summary are brought up to date. */

@@ -232,4 +232,18 @@ class PostgresIncidentTests extends PostgresSchemaPerClass {
         assertThat(jdbc.queryForObject("SELECT title FROM incident WHERE id = ?", String.class, incident.getId()))
                 .isEqualTo(incident.getTitle());
     }
+
+    /** A report that keeps losing the incident slot of its problem fails with a lock failure (the API's 503). */
+    @Test
+    void aReportWhoseIncidentSlotStaysLockedFailsAsALockFailure() throws Exception {
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("SELECT slot FROM incident_slot FOR UPDATE")) {
+                lock.executeQuery().close();
+            }
+            assertThatThrownBy(() -> report("https://chatgpt.com/backend-api/" + word(), 500, AT))
+                    .isInstanceOf(org.springframework.dao.ConcurrencyFailureException.class);
+            holder.rollback();
+        }
+    }
 }

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -199,7 +201,14 @@ class ReportFormController {
         if (t.getStepReached() < Step.EVIDENCE.number()) {
             return "redirect:" + Progress.furthestOpen(t).path(token);
         }
-        ReportService.Review review = reports.submit(t.getId(), token);
+        ReportService.Review review;
+        try {
+            review = reports.submit(t.getId(), token);
+        } catch (CannotCreateTransactionException | ConcurrencyFailureException e) {
+            // busy (no free connection, or locks lost on every attempt): rolled back, the draft is as it was
+            flash.addFlashAttribute(StepPages.WARNING, "flash.busy");
+            return "redirect:" + Step.REVIEW.path(token);
+        }
         flash.addFlashAttribute(StepPages.MESSAGE, "flash.submitted");
         flash.addFlashAttribute(StepPages.MESSAGE_ARG, review.details().ticket().getReference());
         return "redirect:" + ReportLinks.reporterPage(token);

@@ -1,0 +1,107 @@
+package dev.triagedesk.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import dev.triagedesk.support.TicketFixtures;
+import dev.triagedesk.support.TriageDeskTest;
+import dev.triagedesk.ticket.Product;
+import dev.triagedesk.ticket.TicketService;
+import dev.triagedesk.ticket.TicketRepository;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * A report that keeps losing a lock to other transactions (here the incident slots, which every report with a
+ * fingerprint takes at its end, held on a connection of the test's own past every attempt and the lock timeout) is
+ * answered 503 "Busy" with Retry-After, like a report that found no free database connection: nothing of it is
+ * stored, so sending it again is safe. It was a 500 with "an error on our side". The form's last step says so and
+ * keeps the draft, which was an error page.
+ */
+@TriageDeskTest
+class ReportBusyTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    TicketRepository tickets;
+
+    @Autowired
+    TicketService ticketService;
+
+    /** Runs {@code request} while every incident slot is held locked by another transaction. */
+    private <T> T withSlotsLocked(Request<T> request) throws Exception {
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT slot FROM incident_slot FOR UPDATE")) {
+                lock.executeQuery().close();
+            }
+            try {
+                return request.run();
+            } finally {
+                holder.rollback();
+            }
+        }
+    }
+
+    interface Request<T> {
+        T run() throws Exception;
+    }
+
+    @Test
+    void theFormsLastStepSaysBusyAndKeepsTheDraft() throws Exception {
+        TicketService.Draft draft = ticketService.startDraft();
+        ticketService.answer(draft.ticket().getId(), TicketFixtures.answers(Product.CHATGPT_WEB,
+                "Bad gateway from the conversation endpoint " + UUID.randomUUID(), null));
+        ticketService.update(draft.ticket().getId(), t -> {
+            t.setSeenStatus(502);
+            t.reachStep(5);
+        });
+        String token = draft.token();
+
+        MvcResult sent = withSlotsLocked(() -> mvc.perform(post("/report/" + token + "/review").with(csrf())
+                .param("nav", "submit")).andReturn());
+
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/report/" + token + "/review");
+        assertThat(sent.getFlashMap().get("warningKey")).isEqualTo("flash.busy");
+        assertThat(ticketService.byToken(token).orElseThrow().isDraft()).isTrue();
+        // and once the locks are free, the same button sends it
+        mvc.perform(post("/report/" + token + "/review").with(csrf()).param("nav", "submit"))
+                .andExpect(redirectedUrl("/r/" + token));
+        assertThat(ticketService.byToken(token).orElseThrow().isDraft()).isFalse();
+    }
+
+    @Test
+    void aReportThatKeepsLosingItsLocksIsBusyAndStoresNothing() throws Exception {
+        String description = "busy " + UUID.randomUUID();
+        MockMultipartFile report = new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE,
+                ("{\"product\": \"chatgpt_web\", \"seenStatus\": 502, \"seenMessage\": \"Bad gateway from the"
+                        + " conversation endpoint " + description + "\", \"description\": \"" + description + "\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+        MockHttpServletResponse answer = withSlotsLocked(() -> mvc.perform(multipart("/api/reports").file(report))
+                .andReturn().getResponse());
+
+        assertThat(answer.getStatus()).isEqualTo(503);
+        assertThat(answer.getHeader(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+        assertThat(answer.getContentType()).startsWith("application/problem+json");
+        assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).contains("\"title\":\"Busy\"",
+                "stored nothing").doesNotContain("Exception", "at dev.", "our side");
+        assertThat(tickets.findAll()).noneMatch(t -> description.equals(t.getDescription()));
+    }
+}
