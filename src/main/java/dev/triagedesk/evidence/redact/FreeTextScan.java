@@ -376,14 +376,16 @@ final class FreeTextScan {
             j--;
         }
         int nameEnd = j + 1;
+        long nameHash = NAME_HASH_SEED; // the name's hash for textNameKind, taken in the same walk back over it
         while (j >= 0 && isNameChar(s.charAt(j))) {
+            nameHash = (nameHash ^ s.charAt(j)) * NAME_HASH_PRIME;
             j--;
         }
         int nameStart = j + 1;
         if (nameEnd - nameStart < 2 || nameEnd - nameStart > 64) {
             return null;
         }
-        SecretKind kind = textNameKind(s, nameStart, nameEnd);
+        SecretKind kind = textNameKind(s, nameStart, nameEnd, nameHash ^ (nameHash >>> 29) ^ (nameEnd - nameStart));
         if (kind == null) {
             return null;
         }
@@ -466,12 +468,16 @@ final class FreeTextScan {
         return c != '{' && c != '[' && c != '"' && c != ',' && c != '}' && c != ']';
     }
 
+    /** FNV-1a over a name's characters from its last to its first, as {@link #keyValue} walks back over them. */
+    private static final long NAME_HASH_SEED = 0xcbf29ce484222325L;
+    private static final long NAME_HASH_PRIME = 0x100000001b3L;
+
     /**
-     * {@link SensitiveNames#classify} for a name inside text, cached by a hash of its characters so the names
-     * that recur in every line of a JSON stream cost no substring after their first time.
+     * {@link SensitiveNames#classify} for a name inside text, cached by a 64-bit hash of its characters
+     * ({@code h}, taken by the caller) so the names that recur in every line of a JSON stream cost no substring
+     * after their first time.
      */
-    private SecretKind textNameKind(String s, int from, int to) {
-        long h = KnownSecrets.hash(s, from, to) ^ (to - from);
+    private SecretKind textNameKind(String s, int from, int to, long h) {
         int slot = (int) (h & (NAME_CACHE - 1));
         if (nameHashes[slot] == h && nameKinds[slot] != 0) {
             return nameKinds[slot] == 1 ? null : SecretKind.values()[nameKinds[slot] - 2];
