@@ -250,9 +250,8 @@ public final class EvidenceEngine {
         requireApiLog(doc);
         Redactor redactor = redactor();
         LeftoverScan scan = new LeftoverScan();
-        try (Reader in = reader(doc);
-             Writer w = new OutputStreamWriter(scan.wrap(NonClosingOutputStream.of(out)), StandardCharsets.UTF_8)) {
-            new ApiLogSanitizer(redactor).sanitize(in, w);
+        try (Reader in = reader(doc); OutputStream scanned = scan.wrap(NonClosingOutputStream.of(out))) {
+            new ApiLogSanitizer(redactor).sanitize(in, scanned);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

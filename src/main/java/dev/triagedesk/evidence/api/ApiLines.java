@@ -24,6 +24,30 @@ final class ApiLines {
     /** httpx's INFO line: {@code HTTP Request: POST https://… "HTTP/1.1 429 Too Many Requests"}. */
     static final Pattern HTTPX = Pattern.compile(
             "HTTP Request: (" + METHODS + ") (\\S+) \"HTTP/[\\d.]+ (\\d{3})(?: ([^\"]*))?\"");
+    /** What {@link #PY_RESPONSE}, {@link #HTTPX} and {@link #PY_REQUEST_ID} start with, for {@link #findAt}. */
+    static final String PY_RESPONSE_START = "HTTP Response: ";
+    static final String HTTPX_START = "HTTP Request: ";
+    static final String PY_REQUEST_ID_START = "request_id: ";
+
+    /**
+     * {@code pattern.matcher(text)} after a successful {@code find()}, or null: for a pattern every match of which
+     * starts with {@code start} (after a zero-width {@code \b}), tried only where {@code start} occurs instead of
+     * at every character of a long line (a prompt, a headers dump). The leftmost such place that matches is the
+     * match {@code find()} gives; transparent bounds let {@code \b} see the character before.
+     */
+    static Matcher findAt(Pattern pattern, String start, String text) {
+        Matcher m = null;
+        for (int at = text.indexOf(start); at >= 0; at = text.indexOf(start, at + 1)) {
+            if (m == null) {
+                m = pattern.matcher(text).useTransparentBounds(true);
+            }
+            if (m.region(at, text.length()).lookingAt()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     static final Pattern PY_SENDING = Pattern.compile("Sending HTTP Request: (" + METHODS + "|<custom>)(?: (\\S+))?");
     static final Pattern PY_OPTIONS = Pattern.compile("Request options: \\{");
     static final Pattern PY_REQUEST_ID = Pattern.compile("\\brequest_id: ([A-Za-z0-9_-]{6,100})");

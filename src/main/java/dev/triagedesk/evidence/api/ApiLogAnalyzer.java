@@ -174,8 +174,8 @@ public final class ApiLogAnalyzer {
             } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
                 read = pythonResponse(raw, at);
             } else if (raw.contains("request_id: ")) {
-                Matcher m = ApiLines.PY_REQUEST_ID.matcher(raw);
-                read = m.find();
+                Matcher m = ApiLines.findAt(ApiLines.PY_REQUEST_ID, ApiLines.PY_REQUEST_ID_START, raw);
+                read = m != null;
                 if (read && current != null) {
                     current.requestId("x-request-id", m.group(1));
                 }
@@ -244,8 +244,8 @@ public final class ApiLogAnalyzer {
         }
 
         private boolean pythonResponse(String raw, LineTime at) {
-            Matcher m = ApiLines.PY_RESPONSE.matcher(raw);
-            if (m.find()) {
+            Matcher m = ApiLines.findAt(ApiLines.PY_RESPONSE, ApiLines.PY_RESPONSE_START, raw);
+            if (m != null) {
                 boolean old = m.group(3) != null;
                 found.pythonForm(old);
                 int status = Integer.parseInt(old ? m.group(3) : m.group(5));
@@ -254,8 +254,8 @@ public final class ApiLogAnalyzer {
                         old ? m.group(4) : null);
                 return true;
             }
-            m = ApiLines.HTTPX.matcher(raw);
-            if (m.find()) {
+            m = ApiLines.findAt(ApiLines.HTTPX, ApiLines.HTTPX_START, raw);
+            if (m != null) {
                 int status = Integer.parseInt(m.group(3));
                 CallBuilder c = attemptFor(status, "httpx", at);
                 c.respond(m.group(1), m.group(2), status, m.group(4));

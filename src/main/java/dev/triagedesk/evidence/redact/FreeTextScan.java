@@ -1,5 +1,6 @@
 package dev.triagedesk.evidence.redact;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -25,6 +26,38 @@ final class FreeTextScan {
     private final int[] cleanHashes = new int[CLEAN_SLOTS];
     private static final int CLEAN_MAX_LENGTH = 512;
 
+    /**
+     * The clean cache is judged over each {@link #CACHE_TRIAL} lookups: when fewer than one in
+     * {@link #HITS_TO_KEEP} found its string, it rests for {@link #CACHE_REST} strings. In a log whose every line
+     * carries a new time stamp little repeats, and hashing each line (a character at a time on JDK 17) to find
+     * that out costs a tenth of the scan. It then tries again, so a document that turns repetitive is cached again.
+     */
+    private static final int CACHE_TRIAL = 4096;
+    private static final int HITS_TO_KEEP = 8;
+    private static final int CACHE_REST = 32_768;
+    private int cacheLookups;
+    private int cacheHits;
+    private int restLeft;
+
+    /** Whether to look the next string up in the clean cache: not while it rests after a trial of few hits. */
+    private boolean cacheWorth() {
+        if (restLeft > 0) {
+            restLeft--;
+            return false;
+        }
+        if (cacheLookups >= CACHE_TRIAL) {
+            boolean few = cacheHits * HITS_TO_KEEP < cacheLookups;
+            cacheLookups = 0;
+            cacheHits = 0;
+            if (few) {
+                restLeft = CACHE_REST;
+                return false;
+            }
+        }
+        cacheLookups++;
+        return true;
+    }
+
     /** The kinds of names met in text, by hash: see {@link #textNameKind}. */
     private static final int NAME_CACHE = 1024;
     private final long[] nameHashes = new long[NAME_CACHE];
@@ -34,15 +67,24 @@ final class FreeTextScan {
     private final KnownSecrets known;
     private final EchoTracker echoes;
 
+    /** Set in tests only: check at every character that starts something, the reference the skips must equal. */
+    private boolean everyStart;
+
     FreeTextScan(Redactor redactor, KnownSecrets known) {
         this.redactor = redactor;
         this.known = known;
         this.echoes = known.echoes();
     }
 
+    /** For tests: this scan without {@link #nextCandidate}'s skips, checking wherever a URL, shape or pair starts. */
+    FreeTextScan checkingEveryStart() {
+        everyStart = true;
+        return this;
+    }
+
     /** The text with its secrets replaced by markers; the very same string when nothing was secret. */
     String redact(String s, String rule) {
-        boolean cacheable = s.length() <= CLEAN_MAX_LENGTH && (echoes.tracking() || known.isEmpty());
+        boolean cacheable = s.length() <= CLEAN_MAX_LENGTH && (echoes.tracking() || known.isEmpty()) && cacheWorth();
         int hash = 0;
         int slot = 0;
         if (cacheable) {
@@ -50,6 +92,7 @@ final class FreeTextScan {
             slot = (hash ^ hash >>> 16) & (CLEAN_SLOTS - 1);
             String cached = clean[slot];
             if (cleanHashes[slot] == hash && cached != null && cached.equals(s)) {
+                cacheHits++;
                 return s;
             }
         }
@@ -84,25 +127,179 @@ final class FreeTextScan {
         return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
-    /** The characters at which {@link #urlsShapesAndPairs} has something to check: a marker, URL, separator, shape. */
-    private static final boolean[] TEXT_TRIGGERS = new boolean[128];
+    /** '=' or ':': a {@code name=value} pair may end here, always checked. */
+    private static final int SEPARATOR = 1;
+    /** An ASCII letter. */
+    private static final int LETTER = 2;
+    /** A letter a URL or a secret shape can start with: checked unless it continues a word. */
+    private static final int LETTER_STARTER = 4;
+    /** '%': a JWT may follow a percent escape glued to a word ({@code %22eyJ…}). */
+    private static final int PERCENT = 8;
+    /** Another character something starts with: '[' (a marker), '-' (a PEM private key). */
+    private static final int OTHER_STARTER = 16;
+    /** What each character (as a Latin-1 byte) is to {@link #nextCandidate}; 0 for the rest. */
+    private static final byte[] TEXT_CLASS = new byte[256];
 
     static {
         for (char c = 0; c < 128; c++) {
-            TEXT_TRIGGERS[c] = c == '[' || c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == '=' || c == ':'
-                    || SecretShapes.isTrigger(c);
+            boolean starter = c == '[' || c == 'h' || c == 'H' || c == 'w' || c == 'W' || SecretShapes.isTrigger(c);
+            boolean letter = isAsciiLetter(c);
+            TEXT_CLASS[c] = (byte) ((c == '=' || c == ':' ? SEPARATOR : 0) | (letter ? LETTER : 0)
+                    | (starter ? letter ? LETTER_STARTER : OTHER_STARTER : 0) | (c == '%' ? PERCENT : 0));
         }
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (char) ((c | 0x20) - 'a') < 26;
+    }
+
+    /**
+     * The first position from {@code from} on where {@link #urlsShapesAndPairs} has something to check, or
+     * {@code n}: a separator, or a character something starts with followed by a character that can come second
+     * in it (see {@link #secondFits}). Right after a letter nothing that starts with a letter can start: a URL
+     * needs a boundary ({@link TextSpans#isUrlStart}), key prefixes and {@code Bearer}/{@code Basic} refuse to
+     * continue a word ({@link SecretShapes#boundaryBefore}, its {@code keyBoundary} and {@code scheme}), and a JWT
+     * refuses a key character before it unless that character ends a percent escape ({@code %22eyJ…}), the one
+     * exception kept (in text with a '%', a letter three after it is checked). So prose, prompts and base64 cost
+     * a table lookup a character, with a branch almost never taken, instead of a check at every 's', 'e' or 'r'.
+     */
+    private int nextCandidate(byte[] b, int from, int n, boolean percents) {
+        if (everyStart) {
+            return nextStart(b, from, n);
+        }
+        return percents ? nextCandidateAfterEscapes(b, from, n) : nextCandidateInPlainText(b, from, n);
+    }
+
+    /** The reference for tests ({@link #checkingEveryStart}): every separator and every character something starts with. */
+    private static int nextStart(byte[] b, int from, int n) {
+        for (int i = from; i < n; i++) {
+            if ((classOf(b[i]) & (SEPARATOR | LETTER_STARTER | OTHER_STARTER)) != 0) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * For each pair of bytes (the previous one high), whether the second may start something: a separator, a
+     * '[' or '-', or a letter a URL or shape starts with that does not continue a word. One lookup a character,
+     * no state carried from one to the next; 64 KB, of which text touches a few lines.
+     */
+    private static final byte[] STARTS_AFTER = new byte[1 << 16];
+
+    static {
+        for (int prev = 0; prev < 256; prev++) {
+            for (int cur = 0; cur < 256; cur++) {
+                int cls = TEXT_CLASS[cur];
+                boolean starts = (cls & (SEPARATOR | OTHER_STARTER)) != 0
+                        || (cls & LETTER_STARTER) != 0 && (TEXT_CLASS[prev] & LETTER) == 0;
+                STARTS_AFTER[prev << 8 | cur] = (byte) (starts ? 1 : 0);
+            }
+        }
+    }
+
+    /** {@link #nextCandidate} for text without a '%': a byte pair decides, then the byte after. */
+    private static int nextCandidateInPlainText(byte[] b, int from, int n) {
+        int prev = from > 0 ? b[from - 1] & 0xff : 0;
+        for (int i = from; i < n; i++) {
+            int cur = b[i] & 0xff;
+            if (STARTS_AFTER[prev << 8 | cur] != 0
+                    && ((TEXT_CLASS[cur] & SEPARATOR) != 0 || i + 1 < n && secondFits(b[i], b[i + 1]))) {
+                return i;
+            }
+            prev = cur;
+        }
+        return n;
+    }
+
+    /** {@link #nextCandidate} for text with a '%': also a letter three after a '%' is checked. */
+    private static int nextCandidateAfterEscapes(byte[] b, int from, int n) {
+        // afterLetter is LETTER_STARTER when the previous character is an ASCII letter; bit 2 of percents (also
+        // LETTER_STARTER) when the character three back is '%', which lifts the word rule
+        int afterLetter = from > 0 ? (classOf(b[from - 1]) & LETTER) << 1 : 0;
+        int percents = (from > 2 && b[from - 3] == '%' ? 4 : 0) | (from > 1 && b[from - 2] == '%' ? 2 : 0)
+                | (from > 0 && b[from - 1] == '%' ? 1 : 0);
+        for (int i = from; i < n; i++) {
+            int cls = classOf(b[i]);
+            if ((cls & (SEPARATOR | OTHER_STARTER | LETTER_STARTER & ~(afterLetter & ~percents))) != 0
+                    && ((cls & SEPARATOR) != 0 || i + 1 < n && secondFits(b[i], b[i + 1]))) {
+                return i;
+            }
+            afterLetter = (cls & LETTER) << 1;
+            percents = (percents << 1 | (cls & PERCENT) >>> 3) & 7;
+        }
+        return n;
+    }
+
+    /**
+     * For each character something starts with, the characters that can come second, as bits (64 a long): what
+     * {@link #urlsShapesAndPairs} asks first ({@link TextSpans#isUrlStart}: 't' or 's' after 'h' or 'w';
+     * {@link Redactor#isMarker}: "[R"; {@link SecretShapes#plausible}: "sk", "ey", "Be", "--"...), asked here
+     * without leaving the loop.
+     */
+    private static final long[] SECOND_LOW = new long[128];
+    private static final long[] SECOND_HIGH = new long[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            if ((TEXT_CLASS[c] & (LETTER_STARTER | OTHER_STARTER)) == 0) {
+                continue;
+            }
+            boolean url = c == 'h' || c == 'H' || c == 'w' || c == 'W';
+            for (char d = 0; d < 128; d++) {
+                boolean fits = url && (d == 't' || d == 'T' || d == 's' || d == 'S')
+                        || c == '[' && d == Redactor.MARKER_PREFIX.charAt(1)
+                        || SecretShapes.isTrigger(c) && SecretShapes.plausible(new String(new char[] {c, d}), 0, 2);
+                if (fits) {
+                    if (d < 64) {
+                        SECOND_LOW[c] |= 1L << d;
+                    } else {
+                        SECOND_HIGH[c] |= 1L << (d - 64);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether {@code second} can follow {@code first} at the start of a URL, marker or secret shape. */
+    private static boolean secondFits(byte first, byte second) {
+        if ((first | second) < 0) {
+            return false;
+        }
+        return ((second < 64 ? SECOND_LOW[first] >>> second : SECOND_HIGH[first] >>> (second - 64)) & 1) != 0;
+    }
+
+    private static int classOf(byte b) {
+        return TEXT_CLASS[b & 0xff];
+    }
+
+    /**
+     * The text's characters as one byte each, for {@link #nextCandidate}: a copy of a Latin-1 string's own bytes
+     * (no decoding, no per-character checks of the string's coder), '?' for characters beyond Latin-1 and bytes
+     * of 128 and above for the rest, neither of which starts anything. The encoder gives one '?' for a surrogate
+     * pair (an emoji): then the bytes are made a character at a time, so that positions stay the same.
+     */
+    private static byte[] bytesOf(String s) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        if (b.length == s.length()) {
+            return b;
+        }
+        b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
+            char c = s.charAt(i);
+            b[i] = c < 256 ? (byte) c : (byte) '?';
+        }
+        return b;
     }
 
     private String urlsShapesAndPairs(String s, String rule) {
         int n = s.length();
         StringBuilder out = null;
         int copied = 0;
-        for (int i = 0; i < n; i++) {
+        byte[] bytes = bytesOf(s);
+        boolean percents = s.indexOf('%') >= 0;
+        for (int i = nextCandidate(bytes, 0, n, percents); i < n; i = nextCandidate(bytes, i + 1, n, percents)) {
             char c = s.charAt(i);
-            if (c >= 128 || !TEXT_TRIGGERS[c]) {
-                continue; // most characters start nothing: one lookup instead of a dozen comparisons
-            }
             int replacedTo = -1;
             String replacement = null;
             if (c == '[' && Redactor.isMarker(s, i)) {
@@ -179,14 +376,16 @@ final class FreeTextScan {
             j--;
         }
         int nameEnd = j + 1;
+        long nameHash = NAME_HASH_SEED; // the name's hash for textNameKind, taken in the same walk back over it
         while (j >= 0 && isNameChar(s.charAt(j))) {
+            nameHash = (nameHash ^ s.charAt(j)) * NAME_HASH_PRIME;
             j--;
         }
         int nameStart = j + 1;
         if (nameEnd - nameStart < 2 || nameEnd - nameStart > 64) {
             return null;
         }
-        SecretKind kind = textNameKind(s, nameStart, nameEnd);
+        SecretKind kind = textNameKind(s, nameStart, nameEnd, nameHash ^ (nameHash >>> 29) ^ (nameEnd - nameStart));
         if (kind == null) {
             return null;
         }
@@ -269,12 +468,16 @@ final class FreeTextScan {
         return c != '{' && c != '[' && c != '"' && c != ',' && c != '}' && c != ']';
     }
 
+    /** FNV-1a over a name's characters from its last to its first, as {@link #keyValue} walks back over them. */
+    private static final long NAME_HASH_SEED = 0xcbf29ce484222325L;
+    private static final long NAME_HASH_PRIME = 0x100000001b3L;
+
     /**
-     * {@link SensitiveNames#classify} for a name inside text, cached by a hash of its characters so the names
-     * that recur in every line of a JSON stream cost no substring after their first time.
+     * {@link SensitiveNames#classify} for a name inside text, cached by a 64-bit hash of its characters
+     * ({@code h}, taken by the caller) so the names that recur in every line of a JSON stream cost no substring
+     * after their first time.
      */
-    private SecretKind textNameKind(String s, int from, int to) {
-        long h = KnownSecrets.hash(s, from, to) ^ (to - from);
+    private SecretKind textNameKind(String s, int from, int to, long h) {
         int slot = (int) (h & (NAME_CACHE - 1));
         if (nameHashes[slot] == h && nameKinds[slot] != 0) {
             return nameKinds[slot] == 1 ? null : SecretKind.values()[nameKinds[slot] - 2];

@@ -52,4 +52,33 @@ class ApiLogSanitizerTests {
 
         assertThat(out).contains("PROMPT-SECRET-RECIPE: summarise my diary");
     }
+
+    /**
+     * The copy goes to the file in UTF-8 without a writer: the bytes are those an encoder over the whole text gives,
+     * also where a line longer than a piece is cut between the halves of an emoji, and for a lone surrogate.
+     */
+    @Test
+    void theBytesWrittenAreTheTextsUtf8EvenWhereALongLineIsCutInsideAnEmoji() throws java.io.IOException {
+        List<String> texts = new java.util.ArrayList<>();
+        for (int at = ApiLogSanitizer.MAX_SEGMENT - 4; at <= ApiLogSanitizer.MAX_SEGMENT + 4; at++) {
+            texts.add("a".repeat(at) + "\uD83D\uDE00" + "b".repeat(100) + "\nnext line é 日本語\r\n");
+        }
+        texts.add("\uFEFFfirst line with a lone \uD83D surrogate and another \uDE00\nlast \uD83D");
+        texts.add("café api_key=plainvalue1234567890 \uD83D\uDE00\n");
+        for (String text : texts) {
+            var redactor = new dev.triagedesk.evidence.redact.Redactor(
+                    dev.triagedesk.evidence.redact.RedactionKey.of("unit-test-key-0123456789"));
+            java.io.StringWriter chars = new java.io.StringWriter();
+            new ApiLogSanitizer(redactor).sanitize(new java.io.StringReader(text), chars);
+            var bytes = new java.io.ByteArrayOutputStream();
+            new ApiLogSanitizer(new dev.triagedesk.evidence.redact.Redactor(
+                    dev.triagedesk.evidence.redact.RedactionKey.of("unit-test-key-0123456789")))
+                    .sanitize(new java.io.StringReader(text), bytes);
+            var encoded = new java.io.ByteArrayOutputStream();
+            try (var w = new java.io.OutputStreamWriter(encoded, StandardCharsets.UTF_8)) {
+                w.write(chars.toString());
+            }
+            assertThat(bytes.toByteArray()).isEqualTo(encoded.toByteArray());
+        }
+    }
 }

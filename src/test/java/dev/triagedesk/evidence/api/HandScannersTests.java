@@ -75,4 +75,42 @@ class HandScannersTests {
         Matcher m = p.matcher(line);
         return m.find() ? m.group(1) : null;
     }
+
+    /** {@link ApiLines#findAt} gives the match {@code find()} gives, groups included, or none when it finds none. */
+    @Test
+    void findingWhereAPatternsStartOccursMatchesWhatFindFinds() {
+        List<String> lines = new ArrayList<>(List.of(LINES));
+        lines.addAll(List.of(
+                "HTTP Response: GET 5000 then HTTP Response: POST 503",
+                "xHTTP Response: POST /v1/x \"500\" HTTP Response: POST /v1/y \"502 Bad Gateway\"",
+                "HTTP Response: FETCH 500 HTTP Response: <custom> https://a/b \"429 Too\"",
+                "HTTP Request: POST https://api.openai.com/v1/x \"HTTP/1.1 200 OK\" HTTP Request: GET",
+                "HTTP Request: GET https://a \"HTTP/2 404\"",
+                "my_request_id: req_abcdef and request_id: req_0123456789 request_id: zz",
+                "request_id: short request_id: req_" + "a".repeat(120),
+                "prompt says request_id: and HTTP Response: but nothing follows", "", "request_id: ",
+                "\u00e9request_id: req_123456789 \u65e5request_id: req_987654321"));
+        Object[][] patterns = {{ApiLines.PY_RESPONSE, ApiLines.PY_RESPONSE_START},
+            {ApiLines.HTTPX, ApiLines.HTTPX_START}, {ApiLines.PY_REQUEST_ID, ApiLines.PY_REQUEST_ID_START}};
+        int matched = 0;
+        for (String line : lines) {
+            for (Object[] p : patterns) {
+                Pattern pattern = (Pattern) p[0];
+                Matcher expected = pattern.matcher(line);
+                Matcher actual = ApiLines.findAt(pattern, (String) p[1], line);
+                if (!expected.find()) {
+                    assertThat(actual).as(pattern + " in " + line).isNull();
+                    continue;
+                }
+                matched++;
+                assertThat(actual).as(pattern + " in " + line).isNotNull();
+                assertThat(actual.start()).isEqualTo(expected.start());
+                assertThat(actual.end()).isEqualTo(expected.end());
+                for (int g = 1; g <= expected.groupCount(); g++) {
+                    assertThat(actual.group(g)).isEqualTo(expected.group(g));
+                }
+            }
+        }
+        assertThat(matched).isGreaterThanOrEqualTo(8);
+    }
 }
