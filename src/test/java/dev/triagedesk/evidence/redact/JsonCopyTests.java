@@ -61,6 +61,17 @@ class JsonCopyTests {
     }
 
     @Test
+    void aBodyThatTurnsOutNotToBeJsonAfterAJsonInsideItWasRedactedIsRedactedAsText() {
+        Redactor redactor = new Redactor(RedactionKey.of("unit-test-key-0123456789"));
+        String key = "sk-proj-" + "Ab3dE".repeat(9);
+        String variables = java.net.URLEncoder.encode("{\"apiKey\":\"" + key + "\"}", java.nio.charset.StandardCharsets.UTF_8);
+        String body = "{\"next\":\"https://chatgpt.com/graphql?variables=" + variables + "\"} and more";
+        assertThat(redactor.json(body, false)).isNull();
+        String asText = redactor.body("text/plain", body, false);
+        assertThat(asText).doesNotContain(key).doesNotContain("Ab3dEAb3dE");
+    }
+
+    @Test
     void aNumberWhoseExponentNoBigDecimalHoldsIsKeptAsWrittenBesideTheSecretsThatGo() {
         Redactor redactor = new Redactor(RedactionKey.of("unit-test-key-0123456789"));
         String body = "{\"x\": 1e9999999999, \"token\": \"" + "sk-proj-" + "Ab3dE".repeat(9) + "\"}";
