@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -424,7 +425,8 @@ final class EntryAnalysis {
                 .limit(10)
                 .forEach(e -> hosts.put(e.getKey(), e.getValue()));
         return new HarStats(statuses, entries, productRequests, failing, percent(failing, entries), apiCalls, apiFailing,
-                apiCalls == 0 ? null : percent(apiFailing, apiCalls), streamErrors, Map.copyOf(netErrors),
+                apiCalls == 0 ? null : percent(apiFailing, apiCalls), streamErrors,
+                Collections.unmodifiableMap(new LinkedHashMap<>(netErrors)), // by name: Map.copyOf's order varies by run
                 hosts, firstText, lastText, timeline.timeline());
     }
 

@@ -1,5 +1,8 @@
 package dev.triagedesk.evidence.har;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,19 +16,37 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonStringLiteral {
 
+    /** Eight bytes at a time, for the search of the first backslash: most bodies have none. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
     private JsonStringLiteral() {
+    }
+
+    /** The index of the first backslash in {@code bytes[from, to)}, or -1. */
+    static int firstBackslash(byte[] bytes, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long x = (long) LONGS.get(bytes, i) ^ BACKSLASHES; // a backslash is a zero byte now
+            long zeros = (x - LOW_BITS) & ~x & HIGH_BITS; // the lowest flag marks the first zero byte exactly
+            if (zeros != 0) {
+                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (bytes[i] == '\\') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The literal in the first {@code length} bytes of {@code buf}. */
     static String decode(byte[] literal, int length) {
         int end = length - 1;
-        int backslash = -1;
-        for (int i = 1; i < end; i++) {
-            if (literal[i] == '\\') {
-                backslash = i;
-                break;
-            }
-        }
+        int backslash = firstBackslash(literal, 1, end);
         if (backslash < 0) {
             return new String(literal, 1, end - 1, StandardCharsets.UTF_8);
         }

@@ -1,6 +1,7 @@
 package dev.triagedesk.evidence.redact;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,24 +19,42 @@ public final class RedactionLedger {
     private long total;
     /** While a tentative redaction runs (see {@link #begin()}), what it recorded, to take back if it fails. */
     private List<Tally> journal;
+    /** Where each open tentative recording starts in {@link #journal}, innermost last. */
+    private int[] starts = new int[4];
+    private int depth;
     /** The tally recorded to last. */
     private Tally last;
 
-    /** Starts recording tentatively: {@link #rollback()} undoes what was recorded since, {@link #commit()} keeps it. */
+    /**
+     * Starts recording tentatively: {@link #rollback()} undoes what was recorded since, {@link #commit()} keeps it.
+     * Nests: a JSON body can hold another (GraphQL variables in a URL), and the outer one may still turn out not
+     * to be JSON after the inner one was kept; its rollback then undoes the inner one's records too.
+     */
     void begin() {
-        journal = new ArrayList<>();
+        if (journal == null) {
+            journal = new ArrayList<>();
+        }
+        if (depth == starts.length) {
+            starts = Arrays.copyOf(starts, depth * 2);
+        }
+        starts[depth++] = journal.size();
     }
 
     void commit() {
-        journal = null;
+        if (--depth == 0) {
+            journal = null;
+        }
     }
 
     void rollback() {
-        for (Tally t : journal) {
-            t.count--;
+        int from = starts[--depth];
+        for (int i = journal.size() - 1; i >= from; i--) {
+            journal.remove(i).count--;
             total--;
         }
-        journal = null;
+        if (depth == 0) {
+            journal = null;
+        }
     }
 
     void record(String rule, SecretKind kind, String name) {

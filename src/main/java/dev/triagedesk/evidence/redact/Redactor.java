@@ -1,18 +1,13 @@
 package dev.triagedesk.evidence.redact;
 
-import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * Replaces secrets with markers {@code [REDACTED:kind:fingerprint]}. Callers say what a value is (a header, a
@@ -31,7 +26,6 @@ public final class Redactor {
 
     private static final Set<String> EMPTY_WORDS = Set.of("null", "undefined", "none", "nil", "true", "false",
             "redacted", "[filtered]", "********");
-    private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final RedactionKey key;
     private final Fingerprinter fingerprints;
@@ -40,6 +34,7 @@ public final class Redactor {
     private final FreeTextScan freeText;
     private final ErrorCodeContext errorCodes = new ErrorCodeContext();
     private final EncodedNames names = new EncodedNames();
+    private final JsonRedaction jsonBodies = new JsonRedaction(this, names);
 
     public Redactor(RedactionKey key) {
         this(key, new KnownSecrets(new EchoTracker()));
@@ -495,26 +490,7 @@ public final class Redactor {
 
     /** A JSON document walked by key; {@code null} when the text is not one JSON value. */
     public String json(String text, boolean request) {
-        long before = ledger.total();
-        StringWriter sw = new StringWriter(text.length() + 64);
-        ledger.begin(); // tentative: a body that turns out not to be JSON is redacted as text instead
-        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text);
-             JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), sw)) {
-            if (p.nextToken() == null) {
-                ledger.rollback();
-                return null;
-            }
-            copyJson(p, g, null, null, request ? Scope.JSON_REQUEST : Scope.JSON_RESPONSE);
-            if (p.nextToken() != null) {
-                ledger.rollback();
-                return null; // several values (NDJSON and the like)
-            }
-        } catch (JacksonException notJson) {
-            ledger.rollback();
-            return null;
-        }
-        ledger.commit();
-        return ledger.total() == before ? text : sw.toString();
+        return jsonBodies.redact(text, request ? Scope.JSON_REQUEST : Scope.JSON_RESPONSE);
     }
 
     /**
@@ -547,14 +523,14 @@ public final class Redactor {
                 if (kind != null && secretEvenAsNumber(kind, scope)) {
                     g.writeString(replace("json-field", kind, name, p.getString()));
                 } else {
-                    g.copyCurrentEventExact(p);
+                    ExactNumbers.copy(p, g);
                 }
             }
             default -> g.copyCurrentEvent(p);
         }
     }
 
-    private String jsonString(SecretKind kind, String name, String value, Scope scope) {
+    String jsonString(SecretKind kind, String name, String value, Scope scope) {
         if (kind != null && !value.isEmpty() && !isEmptyWord(value) && !isMarker(value, 0)
                 && !(kind == SecretKind.CODE && scope == Scope.JSON_RESPONSE && errorCodes.keeps(name, value))) {
             return replace("json-field", kind, name, value);
@@ -564,7 +540,7 @@ public final class Redactor {
     }
 
     /** Numbers are kept (counts, expiry times) unless the name says password, secret or a one-time code. */
-    private static boolean secretEvenAsNumber(SecretKind kind, Scope scope) {
+    static boolean secretEvenAsNumber(SecretKind kind, Scope scope) {
         return kind == SecretKind.PASSWORD || kind == SecretKind.SECRET
                 || kind == SecretKind.CODE && scope != Scope.JSON_RESPONSE;
     }

@@ -53,4 +53,28 @@ class JsonStringLiteralTests {
         }
         return sb.append('"').toString();
     }
+
+    @Test
+    void theFirstBackslashIsFoundWhereverItStandsAndWhateverBytesSurroundIt() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int round = 0; round < 20_000; round++) {
+            byte[] bytes = new byte[random.nextInt(40)];
+            for (int i = 0; i < bytes.length; i++) {
+                // high bytes, and bytes one off a backslash, are where a word-at-a-time search could err
+                int pick = random.nextInt(8);
+                bytes[i] = (byte) (pick == 0 ? '\\' : pick == 1 ? 0x5B : pick == 2 ? 0x5D : pick == 3 ? 0xDC
+                        : pick == 4 ? 0x80 : random.nextInt(256));
+            }
+            int from = bytes.length == 0 ? 0 : random.nextInt(bytes.length);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            int expected = -1;
+            for (int i = from; i < to; i++) {
+                if (bytes[i] == '\\') {
+                    expected = i;
+                    break;
+                }
+            }
+            assertThat(JsonStringLiteral.firstBackslash(bytes, from, to)).isEqualTo(expected);
+        }
+    }
 }
