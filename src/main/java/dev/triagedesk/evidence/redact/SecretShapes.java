@@ -187,7 +187,10 @@ public final class SecretShapes {
     }
 
     private static Shape jwt(CharSequence s, int i, int n) {
-        if (!startsWith(s, i, n, "eyJ") || i > 0 && isKeyChar(s.charAt(i - 1)) && !isHexEscapeTail(s, i)) {
+        // after a letter "eyJ" may be inside a word or a base64 run; after digits (an id, a length) it starts a JWT,
+        // as the leftover scan sees it
+        if (!startsWith(s, i, n, "eyJ") || i > 0 && isKeyChar(s.charAt(i - 1)) && !isAsciiDigit(s.charAt(i - 1))
+                && !isHexEscapeTail(s, i)) {
             return null;
         }
         int a = run(s, i, n, SecretShapes::isKeyChar);
@@ -200,6 +203,10 @@ public final class SecretShapes {
         }
         int c = run(s, b + 1, n, SecretShapes::isKeyChar);
         return new Shape(i, c, SecretKind.JWT);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** After a percent escape such as {@code %22eyJ...} the "previous key char" is part of the escape. */
@@ -305,7 +312,12 @@ public final class SecretShapes {
         if (previous == '-' || previous == '_') {
             return GLUED;
         }
-        return Character.isLetter(previous) ? WORD : CLEAR;
+        if (previous < 128) {
+            return Character.isLetter(previous) ? WORD : CLEAR;
+        }
+        // scripts written without spaces (Japanese, Chinese) put a pasted key right after a letter: glued, kept as
+        // a key when its body looks generated (the leftover scan, seeing bytes, counts any such letter as a boundary)
+        return Character.isLetter(previous) ? GLUED : CLEAR;
     }
 
     /** Generated key bodies mix digits, upper and lower case; slugs and identifiers written by people rarely do. */

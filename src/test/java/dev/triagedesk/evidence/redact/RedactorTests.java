@@ -143,6 +143,25 @@ class RedactorTests {
         assertThat(LeftoverScan.check("export OPENAI_KEY_" + key)).isNotEmpty();
     }
 
+    /**
+     * Scripts without spaces between words (Japanese, Chinese) put a pasted key right after a letter; the redactor
+     * took that letter for the key's word and kept the key, and the last check before storage, which sees the bytes,
+     * refused the whole file. A JWT right after digits was kept the same way. Both are redacted now.
+     */
+    @Test
+    void aKeyRightAfterANonLatinLetterOrAJwtRightAfterDigitsIsRedacted() {
+        String key = Secrets.openAiKey(5);
+        String jwt = Secrets.jwt("user-42");
+        for (String text : new String[] {"キーは" + key + "です", "密钥" + key, "token 42" + jwt, "id=7" + jwt}) {
+            String r = redactor.text(text);
+            assertThat(r).as(text).doesNotContain(key).doesNotContain(jwt.substring(0, 20)).contains("[REDACTED:");
+            assertThat(LeftoverScan.check(r)).as(text).isEmpty();
+        }
+        // a slug after an accented letter is still a word, as after any letter
+        String slug = "voir café-sk-learn-tutorial-for-beginners";
+        assertThat(redactor.text(slug)).isSameAs(slug);
+    }
+
     @Test
     void slugsThatHappenToHoldAKeyPrefixStay() {
         String text = "see /blog/how-to-use-sk-learn-with-large-pipelines and my_task_sk-runner-for-nightly-builds";
