@@ -1,7 +1,8 @@
-package dev.triagedesk.api;
+package dev.triagedesk.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -44,6 +46,10 @@ class ReportBusyTests {
 
     @Autowired
     TicketService ticketService;
+    @Autowired
+    ReportService reports;
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** Runs {@code request} while every incident slot is held locked by another transaction. */
     private <T> T withSlotsLocked(Request<T> request) throws Exception {
@@ -103,5 +109,42 @@ class ReportBusyTests {
         assertThat(answer.getContentAsString(StandardCharsets.UTF_8)).contains("\"title\":\"Busy\"",
                 "stored nothing").doesNotContain("Exception", "at dev.", "our side");
         assertThat(tickets.findAll()).noneMatch(t -> description.equals(t.getDescription()));
+    }
+
+    /**
+     * Evidence added on the reporter's page while the ticket's incident stays locked elsewhere: the file is stored
+     * (its own transaction) but the verdict cannot be concluded again. The page comes back saying the service was
+     * busy, with the file listed; it was the error page.
+     */
+    @Test
+    void evidenceAddedWhileBusyGoesBackToTheReportersPageWhichSaysSo() throws Exception {
+        TicketService.Draft draft = ticketService.startDraft();
+        long id = draft.ticket().getId();
+        ticketService.answer(id, TicketFixtures.answers(Product.CHATGPT_WEB, "Bad gateway " + UUID.randomUUID(), null));
+        ticketService.update(id, t -> t.setSeenStatus(502));
+        reports.submit(id, draft.token());
+        long incident = jdbc.queryForObject("SELECT incident_id FROM incident_ticket WHERE ticket_id = ?", Long.class, id);
+        String name = "busy-" + UUID.randomUUID().toString().substring(0, 8) + ".log";
+        MockMultipartFile console = new MockMultipartFile("console", name, "text/plain",
+                "12:00:01.100 POST https://chatgpt.com/backend-api/conversation 502 (Bad Gateway)\n"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        MvcResult sent;
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM incident WHERE id = ? FOR UPDATE")) {
+                lock.setLong(1, incident);
+                lock.executeQuery().close();
+            }
+            sent = mvc.perform(multipart("/r/" + draft.token() + "/evidence").file(console).with(csrf())).andReturn();
+            holder.rollback();
+        }
+
+        assertThat(sent.getResponse().getStatus()).isEqualTo(302);
+        assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/r/" + draft.token());
+        assertThat(sent.getFlashMap().get("warningKey")).isEqualTo("flash.busyPart");
+        String page = mvc.perform(get("/r/" + draft.token()).flashAttrs(sent.getFlashMap())).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("The service was busy and did not take everything you sent").contains(name);
     }
 }
