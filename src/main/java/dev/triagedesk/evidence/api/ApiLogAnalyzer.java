@@ -7,8 +7,6 @@ import dev.triagedesk.evidence.console.ConsoleAnalysis;
 import dev.triagedesk.evidence.console.ConsoleAnalyzer;
 import dev.triagedesk.evidence.console.LineReader;
 import dev.triagedesk.evidence.redact.Redactor;
-import dev.triagedesk.evidence.triage.ErrorBodies;
-import dev.triagedesk.evidence.triage.Hosts;
 import dev.triagedesk.evidence.triage.RequestIds;
 import java.io.IOException;
 import java.io.Reader;
@@ -100,7 +98,7 @@ public final class ApiLogAnalyzer {
     }
 
     /** The state of one analysis: the call being read and what has been found so far. */
-    private final class Reading {
+    private final class Reading implements CurlCalls.Attempts {
 
         private final ApiLogFormat format;
         private final List<RequestId> otherIds = new ArrayList<>();
@@ -127,7 +125,8 @@ public final class ApiLogAnalyzer {
             this.format = format;
             this.found = new ApiFindings(format);
             this.reports = new CallReports(redactor, maxCalls);
-            this.curl = format == ApiLogFormat.CURL ? new CurlTranscript(this::curlEvent) : null;
+            this.curl = format == ApiLogFormat.CURL
+                    ? new CurlTranscript(new CurlCalls(this, reports, redactor)::event) : null;
         }
 
         /** Reads one line: as the client's own, or else (see {@link OwnLines}) with the console reader. */
@@ -441,67 +440,16 @@ public final class ApiLogAnalyzer {
             return (status == null || status.equals(c.status)) && (detail == null || detail.equals(c.error));
         }
 
-        // ---- curl ----
-
-        private void curlEvent(CurlTranscript.Event e) {
-            switch (e.kind()) {
-                case REQUEST -> {
-                    CallBuilder c = openAttempt(e.at(), false);
-                    c.method = e.method();
-                    c.endpoint = e.url();
-                }
-                case HOST -> {
-                    if (current != null && current.endpoint != null && current.endpoint.startsWith("/")) {
-                        current.endpoint = "https://" + e.url() + current.endpoint;
-                    }
-                }
-                case STATUS -> {
-                    CallBuilder c = attemptFor(e.status(), "curl", e.at());
-                    c.respond(null, null, e.status(), e.text());
-                }
-                case HEADER -> {
-                    if (current != null && !current.finished) {
-                        current.headers.take(e.method(), e.text(), current);
-                    }
-                }
-                case BODY -> {
-                    if (current != null && !current.finished && current.failedNow()) {
-                        ErrorDetail d = ErrorBodies.parse(e.text(), "application/json");
-                        if (d != null && !d.isEmpty()) {
-                            current.error = d;
-                        }
-                        List<RequestId> ids = new ArrayList<>();
-                        RequestIds.fromText(e.text(), ids);
-                        ids.forEach(id -> current.requestId(id.name(), id.value()));
-                    }
-                }
-                case ERROR -> {
-                    CallBuilder c = current != null && !current.finished && !current.responded ? current
-                            : openAttempt(e.at(), false);
-                    c.netError = e.text();
-                }
-                case RETRY -> {
-                    if (current != null) {
-                        current.retryAnnounced = true;
-                        current.announcedWait = (double) e.status();
-                    }
-                }
-                case TLS_PROBLEM -> reports.signal(SignalType.TLS_INTERCEPTION, e.line(),
-                        ApiFindings.clip(redactor.text(e.text()), 200));
-                case ISSUER -> {
-                    String host = e.url();
-                    if (host != null && Hosts.isProduct("https://" + host) && !TlsIssuers.isPublicCa(e.text())) {
-                        reports.signal(SignalType.TLS_INTERCEPTION, e.line(),
-                                ApiFindings.clip(redactor.text(TlsIssuers.interception(e.text()) + " for " + host), 200));
-                    }
-                }
-            }
-        }
-
         // ---- calls ----
 
         /** The attempt a request line belongs to: the one just begun (Request options, then Sending), or a new one. */
-        private CallBuilder openAttempt(LineTime at, boolean mergeUnanswered) {
+        @Override
+        public CallBuilder current() {
+            return current;
+        }
+
+        @Override
+        public CallBuilder openAttempt(LineTime at, boolean mergeUnanswered) {
             CallBuilder c = current;
             if (mergeUnanswered && c != null && !c.finished && !c.closed && !c.responded && c.netError == null
                     && !c.retryAnnounced) {
@@ -511,7 +459,8 @@ public final class ApiLogAnalyzer {
         }
 
         /** The attempt a status belongs to: one sent and unanswered, the other line of the same attempt, or a new one. */
-        private CallBuilder attemptFor(int status, String source, LineTime at) {
+        @Override
+        public CallBuilder attemptFor(int status, String source, LineTime at) {
             CallBuilder c = current;
             if (c != null && !c.finished && !c.closed && !c.retryAnnounced) {
                 if (!c.responded && c.netError == null) {
