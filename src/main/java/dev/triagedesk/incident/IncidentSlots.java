@@ -1,8 +1,5 @@
 package dev.triagedesk.incident;
 
-import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,8 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 class IncidentSlots {
 
     static final int SLOTS = 256;
-    /** PostgreSQL's SQL state of a lock wait that ran past {@code lock_timeout}. */
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final JdbcTemplate jdbc;
 
@@ -30,17 +25,7 @@ class IncidentSlots {
     @Transactional(propagation = Propagation.MANDATORY)
     void lock(String fingerprintHash) {
         int slot = Integer.parseInt(fingerprintHash.substring(0, 2), 16) % SLOTS;
-        try {
-            jdbc.queryForObject("SELECT slot FROM incident_slot WHERE slot = ? FOR UPDATE", Integer.class, slot);
-        } catch (QueryTimeoutException | UncategorizedSQLException e) {
-            // a lock timeout, which JdbcTemplate calls a query timeout on H2 and leaves uncategorized on PostgreSQL
-            // (SQL state 55P03), where Hibernate calls both a lock failure: callers retry lock failures and answer
-            // "busy" when they keep losing
-            if (e instanceof UncategorizedSQLException u && (u.getSQLException() == null
-                    || !LOCK_NOT_AVAILABLE.equals(u.getSQLException().getSQLState()))) {
-                throw e;
-            }
-            throw new CannotAcquireLockException("The incident slot of this problem stayed locked", e);
-        }
+        // a lock timeout here is a CannotAcquireLockException (system.LockTimeoutTranslation): retried, then "busy"
+        jdbc.queryForObject("SELECT slot FROM incident_slot WHERE slot = ? FOR UPDATE", Integer.class, slot);
     }
 }
