@@ -1,13 +1,12 @@
 package dev.triagedesk.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.support.StaffSessions;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
@@ -15,7 +14,6 @@ import dev.triagedesk.ticket.ReportAnswers;
 import dev.triagedesk.ticket.Ticket;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,8 +39,7 @@ class IncidentPagingTests {
     UserDetailsService principals;
 
     private Document page(StaffUser agent, String path) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(user(principals.loadUserByUsername(agent.getUsername()))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        return StaffSessions.page(mvc, StaffSessions.as(principals, agent), path);
     }
 
     @Test

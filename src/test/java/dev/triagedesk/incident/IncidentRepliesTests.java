@@ -21,6 +21,7 @@ import dev.triagedesk.desk.DeskService;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.support.StaffSessions;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
@@ -28,7 +29,6 @@ import dev.triagedesk.ticket.Ticket;
 import dev.triagedesk.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,8 +115,7 @@ class IncidentRepliesTests {
     @Test
     void theIncidentPagesFormRepliesToEveryReporter() throws Exception {
         String path = "/desk/incidents/" + incident.getReference();
-        Document page = Jsoup.parse(mvc.perform(get(path).with(user(principals.loadUserByUsername(
-                agent.getUsername())))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        Document page = StaffSessions.page(mvc, StaffSessions.as(principals, agent), path);
         assertThat(page.select("#reply-form textarea#reply-body[name=body]")).hasSize(1);
         assertThat(page.select("label[for=reply-body]")).hasSize(1);
 

@@ -1,7 +1,6 @@
 package dev.triagedesk.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -9,6 +8,7 @@ import dev.triagedesk.evidence.TriagePath;
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.support.StaffSessions;
 import dev.triagedesk.support.TicketFixtures;
 import dev.triagedesk.support.TriageDeskTest;
 import dev.triagedesk.ticket.Product;
@@ -18,7 +18,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,8 +49,7 @@ class OfficialIncidentPagesTests {
     JdbcTemplate jdbc;
 
     private Document page(StaffUser agent, String path) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(user(principals.loadUserByUsername(agent.getUsername()))))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        return StaffSessions.page(mvc, StaffSessions.as(principals, agent), path);
     }
 
     private void official(String id, String name, String components, Instant from, Instant to) {

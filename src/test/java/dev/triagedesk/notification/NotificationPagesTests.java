@@ -2,7 +2,6 @@ package dev.triagedesk.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -11,9 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.triagedesk.staff.Role;
 import dev.triagedesk.staff.StaffService;
 import dev.triagedesk.staff.StaffUser;
+import dev.triagedesk.support.StaffSessions;
 import dev.triagedesk.support.TriageDeskTest;
 import java.util.UUID;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,11 +96,10 @@ class NotificationPagesTests {
     }
 
     private Document page(String path, StaffUser who) throws Exception {
-        return Jsoup.parse(mvc.perform(get(path).with(as(who))).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
+        return StaffSessions.page(mvc, as(who), path);
     }
 
     private RequestPostProcessor as(StaffUser who) {
-        return user(principals.loadUserByUsername(who.getUsername()));
+        return StaffSessions.as(principals, who);
     }
 }
