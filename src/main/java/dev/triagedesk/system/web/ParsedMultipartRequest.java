@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.catalina.core.ApplicationPart;
 import org.apache.tomcat.util.http.fileupload.FileItem;
-import org.apache.tomcat.util.http.fileupload.servlet.ServletRequestContext;
 
 /**
  * A multipart request taken apart by {@link PartsKeepingMultipartResolver}: its parts, and its text fields as
@@ -60,11 +59,11 @@ final class ParsedMultipartRequest extends HttpServletRequestWrapper {
             return new ArrayList<>(super.getParts());
         }
         File spool = resolver.location();
-        List<FileItem> items = resolver.parser(spool).parseRequest(
-                new ServletRequestContext((HttpServletRequest) getRequest()));
+        Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8
+                : Charset.forName(getCharacterEncoding());
+        List<FileItem> items = resolver.reader(spool).read(getRequest().getInputStream(), getContentType(),
+                getContentLengthLong(), charset);
         try {
-            Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8
-                    : Charset.forName(getCharacterEncoding());
             long maxFormText = resolver.maxFormText();
             long formText = 0;
             List<Part> taken = new ArrayList<>(items.size());
