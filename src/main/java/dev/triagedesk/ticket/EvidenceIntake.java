@@ -70,6 +70,7 @@ class EvidenceIntake {
     private final RequestIdentifierRepository identifiers;
     private final ScreenshotDecoding screenshots;
     private final BatchIntake batches;
+    private final FindingRows findingRows;
     private final Clock clock;
     private final MeterRegistry meters;
     /** Bytes of every upload as received (before unpacking), for the operations metrics. */
@@ -79,7 +80,7 @@ class EvidenceIntake {
                    EvidenceRepository evidence, FailingRequestRepository failures,
                    ConsoleFindingRepository consoleFindings, FindingSignalRepository signals,
                    RequestIdentifierRepository identifiers, ScreenshotDecoding screenshots, BatchIntake batches,
-                   Clock clock, MeterRegistry meters) {
+                   FindingRows findingRows, Clock clock, MeterRegistry meters) {
         this.engine = engine;
         this.storage = storage;
         this.properties = properties;
@@ -90,6 +91,7 @@ class EvidenceIntake {
         this.identifiers = identifiers;
         this.screenshots = screenshots;
         this.batches = batches;
+        this.findingRows = findingRows;
         this.clock = clock;
         this.meters = meters;
         this.received = DistributionSummary.builder("triage.evidence.received").baseUnit("bytes")
@@ -264,10 +266,11 @@ class EvidenceIntake {
             ids.add(new RequestIdentifier(ticket, row, null, RequestIdentifier.CONVERSATION, ConversationId.of(url)));
         }
         failures.saveAll(failing);
-        identifiers.saveAll(ids);
-        signals.saveAll(signalRows);
-        // written now, as the rows were when each was inserted on its own, for whatever reads them next
+        // written now, as the rows were when each was inserted on its own, for whatever reads them next, and
+        // before the request IDs that refer to them
         failures.flush();
+        findingRows.insert(ids);
+        findingRows.insert(signalRows);
         String analysis = location + ".analysis.json";
         writeJson(analysis, Map.of("summary", summary, "omitted", found.omitted));
         row.setAnalysisLocation(analysis);

@@ -377,10 +377,8 @@ public class TicketService {
         for (ConsoleFinding c : consoleFindings.findByTicketOrderByIdAsc(ticket)) {
             index.url(c.getUrl()).status(c.getStatus()).code(c.getNetError()).codesIn(c.getMessage());
         }
-        for (RequestIdentifier id : identifiers.findByTicketOrderByIdAsc(ticket)) {
-            if (!RequestIdentifier.CONVERSATION.equals(id.getName())) {
-                index.identifier(id.getValue());
-            }
+        for (String id : identifiers.valuesOfTicketExcept(ticket, RequestIdentifier.CONVERSATION)) {
+            index.identifier(id);
         }
         words.saveAll(index.words().stream().map(w -> new TicketWord(ticket.getId(), w)).toList());
     }
