@@ -250,8 +250,16 @@ public final class EvidenceEngine {
         requireApiLog(doc);
         Redactor redactor = redactor();
         LeftoverScan scan = new LeftoverScan();
-        try (Reader in = reader(doc); OutputStream scanned = scan.wrap(NonClosingOutputStream.of(out))) {
-            new ApiLogSanitizer(redactor).sanitize(in, scanned);
+        long at = lineSplit(doc);
+        try (OutputStream scanned = scan.wrap(NonClosingOutputStream.of(out))) {
+            if (at > 0) {
+                new ApiLogSanitizer(redactor).sanitize(doc.rawFile(), doc.rawOffset(), at,
+                        doc.rawOffset() + sizeOf(doc), scanned);
+            } else {
+                try (Reader in = reader(doc)) {
+                    new ApiLogSanitizer(redactor).sanitize(in, scanned);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -302,6 +310,22 @@ public final class EvidenceEngine {
 
     private static Reader reader(EvidenceDocument doc) throws IOException {
         return new BufferedReader(new InputStreamReader(doc.open(), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /**
+     * Where a line-by-line document is read by two threads: the start of a line near its middle, when it is a plain
+     * file of at least {@link #splitAbove} bytes; else -1 (one thread).
+     */
+    private long lineSplit(EvidenceDocument doc) {
+        long size = sizeOf(doc);
+        if (splitAbove < 0 || size < 0 || size < Math.max(1, splitAbove)) {
+            return -1;
+        }
+        try {
+            return ApiLogSanitizer.splitPoint(doc.rawFile(), doc.rawOffset(), doc.rawOffset() + size);
+        } catch (IOException e) {
+            return -1; // read with one thread, which reports the problem if it persists
+        }
     }
 
     /** The document's size in bytes when it is a plain file, else -1. */

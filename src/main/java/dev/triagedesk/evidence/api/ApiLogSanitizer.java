@@ -1,14 +1,18 @@
 package dev.triagedesk.evidence.api;
 
 import dev.triagedesk.evidence.console.LineReader;
+import dev.triagedesk.evidence.har.HeldOutput;
 import dev.triagedesk.evidence.redact.Redactor;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes API client evidence back with its secrets replaced by redaction markers, line for line: the same number of
@@ -34,7 +38,7 @@ public final class ApiLogSanitizer {
     /** Writes the log line by line with secrets redacted; neither stream is closed, the writer is flushed. */
     public void sanitize(Reader in, Writer out) {
         try {
-            lines(in, out::write);
+            lines(in, out::write, true, null);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sanitize the API client log: " + e.getMessage(), e);
@@ -49,10 +53,101 @@ public final class ApiLogSanitizer {
     public void sanitize(Reader in, OutputStream out) {
         try {
             Utf8Text text = new Utf8Text(new BufferedOutputStream(out, 1 << 16));
-            lines(in, text);
+            lines(in, text, true, null);
             text.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sanitize the API client log: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where {@link #sanitize(Path, long, long, long, OutputStream)} can cut the bytes {@code [from, end)} of a plain
+     * UTF-8 file: the start of a line near the middle, or -1.
+     */
+    public static long splitPoint(Path file, long from, long end) throws IOException {
+        return LineSplit.at(file, from, end);
+    }
+
+    /**
+     * As {@link #sanitize(Reader, OutputStream)} for the bytes {@code [from, end)} of a plain UTF-8 file, cut at
+     * {@code at} (the start of a line, see {@link LineSplit}): a second thread redacts the lines from {@code at} on
+     * with a sibling redactor into a held copy while this one redacts those before it; the held copy is then written
+     * after them. The result is what one thread gives: when the first half learned a secret (which one thread
+     * would then redact wherever it recurs later) or the second thread failed, this thread redacts the second half
+     * again itself, going on with its own redactor. Every byte still goes through {@code out} in order, so a
+     * scanning stream sees the copy as one thread writes it.
+     */
+    public void sanitize(Path file, long from, long at, long end, OutputStream out) {
+        SecondHalf second = new SecondHalf(file, at, end, redactor.sibling());
+        second.thread.start();
+        try {
+            Utf8Text text = new Utf8Text(new BufferedOutputStream(out, 1 << 16));
+            try (Reader in = LineSplit.reader(file, from, at)) {
+                lines(in, text, true, null);
+            }
+            second.await();
+            if (second.failed != null || redactor.knownCount() > 0) {
+                try (Reader in = LineSplit.reader(file, at, end)) {
+                    lines(in, text, false, null);
+                }
+            } else {
+                text.out.flush();
+                try (InputStream held = second.held.read()) {
+                    held.transferTo(out);
+                }
+                redactor.absorb(second.redactor);
+            }
+            text.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sanitize the API client log: " + e.getMessage(), e);
+        } finally {
+            second.close();
+        }
+    }
+
+    /** The second thread of {@link #sanitize(Path, long, long, long, OutputStream)}: the lines from the cut on. */
+    private final class SecondHalf implements AutoCloseable {
+        final Redactor redactor;
+        final HeldOutput held = new HeldOutput();
+        final Thread thread;
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        volatile Throwable failed;
+
+        SecondHalf(Path file, long at, long end, Redactor redactor) {
+            this.redactor = redactor;
+            this.thread = new Thread(() -> {
+                try (Reader in = LineSplit.reader(file, at, end)) {
+                    Utf8Text text = new Utf8Text(new BufferedOutputStream(held, 1 << 16));
+                    new ApiLogSanitizer(redactor).lines(in, text, false, cancelled);
+                    text.finish();
+                } catch (Throwable e) {
+                    failed = e; // the first thread reads this half itself, and meets the same problem if any
+                }
+            }, "triage-api-log-second-half");
+            thread.setDaemon(true);
+        }
+
+        void await() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Stops the thread if it still runs (the first half failed) and drops what it wrote. */
+        @Override
+        public void close() {
+            cancelled.set(true);
+            await();
+            held.discardInBackground();
         }
     }
 
@@ -61,10 +156,17 @@ public final class ApiLogSanitizer {
         void write(String s) throws IOException;
     }
 
-    private void lines(Reader in, Text out) throws IOException {
+    /**
+     * Redacts the lines of {@code in} to {@code out}; {@code atStart} when they begin the document (a byte-order
+     * mark is kept as it is), {@code cancelled} (may be null) stops the loop between lines.
+     */
+    private void lines(Reader in, Text out, boolean atStart, AtomicBoolean cancelled) throws IOException {
         LineReader lines = new LineReader(in, MAX_SEGMENT);
-        boolean first = true;
+        boolean first = atStart;
         for (LineReader.Line l = lines.next(); l != null; l = lines.next()) {
+            if (cancelled != null && cancelled.get()) {
+                throw new IOException("cancelled");
+            }
             String text = l.text();
             if (first && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
                 out.write("\uFEFF");
