@@ -1,0 +1,167 @@
+package dev.triagedesk.evidence.api;
+
+import static dev.triagedesk.evidence.api.ApiTestSupport.read;
+import static dev.triagedesk.evidence.api.ApiTestSupport.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.triagedesk.evidence.Engines;
+import dev.triagedesk.evidence.EvidenceEngine;
+import dev.triagedesk.evidence.input.EvidenceDocument;
+import dev.triagedesk.evidence.input.EvidenceFormat;
+import dev.triagedesk.evidence.redact.RedactionReport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An SDK log read by two threads (cut at a line start near the middle) gives what one thread gives: the same copy,
+ * byte for byte, and the same report, on every sample and on generated logs whose secrets are learned in one half
+ * and recur in the other.
+ */
+class ApiLogSplitTests {
+
+    private static final EvidenceEngine ONE_THREAD = Engines.engine().splitAbove(-1);
+    private static final EvidenceEngine TWO_THREADS = Engines.engine().splitAbove(0);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everySampleIsSanitizedAlikeByTwoThreads() throws IOException {
+        List<Path> samples;
+        try (Stream<Path> files = Stream.concat(Files.list(sample("fixtures/node-v5.log").getParent()),
+                Files.list(sample("real/langbot-httpx-retries.log").getParent()))) {
+            samples = files.sorted().toList();
+        }
+        assertThat(samples).hasSizeGreaterThan(10);
+        int split = 0;
+        for (Path file : samples) {
+            // twice over, so each half holds a whole log
+            String text = read(file);
+            Path doubled = Engines.write(dir, file.getFileName() + ".log", text + (text.endsWith("\n") ? "" : "\n") + text);
+            if (single(doubled).format() != EvidenceFormat.API_LOG) {
+                continue;
+            }
+            split += cutsInTwo(doubled) ? 1 : 0;
+            assertSameBothWays(doubled);
+        }
+        assertThat(split).as("samples read by two threads").isGreaterThan(10);
+    }
+
+    @Test
+    void aSecretLearnedInTheFirstHalfIsRedactedWhereItRecursInTheSecond() {
+        String secret = "plainvalue1234567890abc";
+        String first = "DEBUG:openai._base_client:Request options: {'method': 'post', 'api_key': '" + secret + "'}\n";
+        String echo = "INFO app.worker: retried with " + secret + " after a 429\n";
+        Path file = Engines.write(dir, "first.log", sdkLines(0, 200) + first + sdkLines(200, 400) + echo + sdkLines(400, 500));
+
+        Copy two = assertSameBothWays(file);
+
+        assertThat(two.text()).doesNotContain(secret);
+        assertThat(two.report().total()).isEqualTo(2);
+    }
+
+    @Test
+    void aSecretLearnedInTheSecondHalfIsRedactedThereAsOneThreadDoes() {
+        String secret = "anotherplainvalue0987zyx";
+        String echo = "INFO app.worker: started with " + secret + "\n";
+        String learned = "client = OpenAI(api_key=\"" + secret + "\")\n";
+        Path file = Engines.write(dir, "second.log", sdkLines(0, 100) + echo + sdkLines(100, 400) + learned + sdkLines(400, 500));
+
+        Copy two = assertSameBothWays(file);
+
+        assertThat(two.text()).contains("api_key=\"[REDACTED:");
+    }
+
+    @Test
+    void aGeneratedLogWithSecretsEverywhereIsSanitizedAlike() {
+        Random random = new Random(7);
+        StringBuilder log = new StringBuilder("\uFEFF");
+        List<String> learned = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            log.append(sdkLines(i, i + 1));
+            switch (random.nextInt(12)) {
+                case 0 -> log.append("Headers({'authorization': 'Bearer sk-proj-").append(token(random, 40))
+                        .append("', 'x-request-id': 'req_").append(token(random, 32)).append("'})\r\n");
+                case 1 -> {
+                    String v = token(random, 22);
+                    learned.add(v);
+                    log.append("INFO app.config: OpenAI(api_key=").append(v).append(")\n");
+                }
+                case 2 -> log.append(learned.isEmpty() ? "" : "INFO app: using " + learned.get(random.nextInt(learned.size())) + "\n");
+                case 3 -> log.append("GET https://user:").append(token(random, 12))
+                        .append("@proxy.example.com/v1/models?api_key=").append(token(random, 20)).append(" caf\u00e9 \uD83D\uDE00\n");
+                default -> { }
+            }
+        }
+        Path file = Engines.write(dir, "generated.log", log.toString());
+
+        Copy two = assertSameBothWays(file);
+
+        assertThat(two.report().total()).isGreaterThan(100);
+    }
+
+    @Test
+    void aLineLongerThanAPieceAcrossTheMiddleAndLinesEndedByCarriageReturnsAreKept() {
+        String longLine = "INFO app: " + "word ".repeat(40_000) + "sk-proj-" + "Ab1".repeat(15) + "\r\n";
+        Path across = Engines.write(dir, "long.log", sdkLines(0, 50) + longLine + sdkLines(50, 60) + "last line, no ending");
+        Path returns = Engines.write(dir, "cr.log", sdkLines(0, 200).replace('\n', '\r') + "\n" + sdkLines(200, 220).replace('\n', '\r'));
+
+        assertSameBothWays(across);
+        assertSameBothWays(returns);
+    }
+
+    /** Sanitizes the file with one thread and with two; asserts both give the same bytes and report. */
+    private static Copy assertSameBothWays(Path file) {
+        Copy one = sanitize(ONE_THREAD, file);
+        Copy two = sanitize(TWO_THREADS, file);
+        assertThat(two.text()).as(file.getFileName().toString()).isEqualTo(one.text());
+        assertThat(two.report()).as(file.getFileName().toString()).isEqualTo(one.report());
+        return two;
+    }
+
+    private static boolean cutsInTwo(Path file) throws IOException {
+        return ApiLogSanitizer.splitPoint(file, 0, Files.size(file)) > 0;
+    }
+
+    private record Copy(String text, RedactionReport report) {
+    }
+
+    private static Copy sanitize(EvidenceEngine engine, Path file) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RedactionReport report = engine.sanitizeApiLog(single(file), out);
+        return new Copy(out.toString(StandardCharsets.UTF_8), report);
+    }
+
+    private static EvidenceDocument single(Path file) {
+        return Engines.single(file);
+    }
+
+    /** openai-python debug lines of calls {@code from} to {@code to}. */
+    private static String sdkLines(int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            b.append("[2025-03-01 09:00:01 - openai._base_client:979 - DEBUG] Sending HTTP Request: POST https://api.openai.com/v1/chat/completions\n");
+            b.append("[2025-03-01 09:00:02 - openai._base_client:1018 - DEBUG] HTTP Response: POST https://api.openai.com/v1/chat/completions \"")
+                    .append(i % 7 == 0 ? "429 Too Many Requests" : "200 OK").append("\" Headers({'x-request-id': 'req_")
+                    .append(String.format("%032x", i)).append("'})\n");
+        }
+        return b.toString();
+    }
+
+    private static String token(Random random, int n) {
+        String abc = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append(abc.charAt(random.nextInt(abc.length())));
+        }
+        return b.toString();
+    }
+}
