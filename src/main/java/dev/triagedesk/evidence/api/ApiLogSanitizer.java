@@ -1,11 +1,10 @@
 package dev.triagedesk.evidence.api;
 
 import dev.triagedesk.evidence.console.LineReader;
-import dev.triagedesk.evidence.har.HeldOutput;
+import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.evidence.redact.Redactor;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -78,24 +77,23 @@ public final class ApiLogSanitizer {
      * scanning stream sees the copy as one thread writes it.
      */
     public void sanitize(Path file, long from, long at, long end, OutputStream out) {
-        SecondHalf second = new SecondHalf(file, at, end, redactor.sibling());
-        second.thread.start();
+        LeftoverScan.ScanningStream scanning = out instanceof LeftoverScan.ScanningStream s ? s : null;
+        SecondHalf second = new SecondHalf(file, at, end, redactor.sibling(), scanning != null);
+        second.start();
         try {
             Utf8Text text = new Utf8Text(new BufferedOutputStream(out, 1 << 16));
             try (Reader in = LineSplit.reader(file, from, at)) {
                 lines(in, text, true, null);
             }
             second.await();
-            if (second.failed != null || redactor.knownCount() > 0) {
+            if (second.failed() || redactor.knownCount() > 0) {
                 try (Reader in = LineSplit.reader(file, at, end)) {
                     lines(in, text, false, null);
                 }
             } else {
                 text.out.flush();
-                try (InputStream held = second.held.read()) {
-                    held.transferTo(out);
-                }
-                redactor.absorb(second.redactor);
+                second.writeTo(out, scanning);
+                redactor.absorb(second.redactor());
             }
             text.finish();
         } catch (IOException e) {
@@ -105,62 +103,20 @@ public final class ApiLogSanitizer {
         }
     }
 
-    /** The second thread of {@link #sanitize(Path, long, long, long, OutputStream)}: the lines from the cut on. */
-    private final class SecondHalf implements AutoCloseable {
-        final Redactor redactor;
-        final HeldOutput held = new HeldOutput();
-        final Thread thread;
-        private final AtomicBoolean cancelled = new AtomicBoolean();
-        volatile Throwable failed;
-
-        SecondHalf(Path file, long at, long end, Redactor redactor) {
-            this.redactor = redactor;
-            this.thread = new Thread(() -> {
-                try (Reader in = LineSplit.reader(file, at, end)) {
-                    Utf8Text text = new Utf8Text(new BufferedOutputStream(held, 1 << 16));
-                    new ApiLogSanitizer(redactor).lines(in, text, false, cancelled);
-                    text.finish();
-                } catch (Throwable e) {
-                    failed = e; // the first thread reads this half itself, and meets the same problem if any
-                }
-            }, "triage-api-log-second-half");
-            thread.setDaemon(true);
-        }
-
-        void await() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** Stops the thread if it still runs (the first half failed) and drops what it wrote. */
-        @Override
-        public void close() {
-            cancelled.set(true);
-            await();
-            held.discardInBackground();
-        }
-    }
-
     /** Where the redacted text goes, a piece at a time. */
-    private interface Text {
+    interface Text {
         void write(String s) throws IOException;
+
+        /** A line (its ending included) was written. */
+        default void lineEnded() throws IOException {
+        }
     }
 
     /**
      * Redacts the lines of {@code in} to {@code out}; {@code atStart} when they begin the document (a byte-order
      * mark is kept as it is), {@code cancelled} (may be null) stops the loop between lines.
      */
-    private void lines(Reader in, Text out, boolean atStart, AtomicBoolean cancelled) throws IOException {
+    void lines(Reader in, Text out, boolean atStart, AtomicBoolean cancelled) throws IOException {
         LineReader lines = new LineReader(in, MAX_SEGMENT);
         boolean first = atStart;
         for (LineReader.Line l = lines.next(); l != null; l = lines.next()) {
@@ -175,6 +131,9 @@ public final class ApiLogSanitizer {
             first = false;
             out.write(redactor.text(text, RULE));
             out.write(l.ending());
+            if (!l.continues()) {
+                out.lineEnded();
+            }
         }
     }
 
@@ -183,8 +142,8 @@ public final class ApiLogSanitizer {
      * between the two halves of a surrogate pair (an emoji), so a high surrogate at a piece's end waits for the
      * next piece; one left alone becomes '?', as the encoder makes it.
      */
-    private static final class Utf8Text implements Text {
-        private final OutputStream out;
+    static class Utf8Text implements Text {
+        final OutputStream out;
         private char high;
 
         Utf8Text(OutputStream out) {

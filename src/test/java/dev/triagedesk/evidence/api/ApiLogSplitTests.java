@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.Engines;
 import dev.triagedesk.evidence.EvidenceEngine;
+import dev.triagedesk.evidence.LeftoverSecretsException;
 import dev.triagedesk.evidence.input.EvidenceDocument;
 import dev.triagedesk.evidence.input.EvidenceFormat;
 import dev.triagedesk.evidence.redact.RedactionReport;
@@ -116,6 +117,57 @@ class ApiLogSplitTests {
 
         assertSameBothWays(across);
         assertSameBothWays(returns);
+    }
+
+    /**
+     * A shape the leftover scan finds across a line break (a URL's user-info cut by one, which the line-by-line
+     * redaction cannot see) is counted as one scan over the whole copy counts it, wherever the cut and the second
+     * thread's own scan begin.
+     */
+    @Test
+    void leftoversAcrossLineBreaksAreFoundAsOneScanFindsThem() {
+        for (int pad = 0; pad < 48; pad += 3) {
+            StringBuilder log = new StringBuilder(sdkLines(0, 2)).append("x".repeat(pad)).append('\n');
+            for (int i = 0; i < 120; i++) {
+                log.append("INFO app: proxy https://user").append(i).append(":pa\nss").append(i).append("@proxy.example/x\n");
+            }
+            Path file = Engines.write(dir, "leftover" + pad + ".log", log.toString());
+
+            String one = leftovers(ONE_THREAD, file);
+            String two = leftovers(TWO_THREADS, file);
+
+            assertThat(one).as("pad " + pad).contains(": 120 secret shape(s) remained");
+            assertThat(two).as("pad " + pad).isEqualTo(one);
+        }
+    }
+
+    @Test
+    void theLeadSettlesOnlyWhereNoUserInfoOrPrivateKeyCanGoOn() throws IOException {
+        String filler = "INFO app: " + "z".repeat(1100) + "\n";
+        assertThat(settled(filler)).isTrue();
+        assertThat(settled(filler.substring(0, 600) + "\n")).as("too short").isFalse();
+        assertThat(settled(filler + "see https://user:pa\n")).isFalse();
+        assertThat(settled(filler + "see https://user:pa@host\n")).isTrue();
+        assertThat(settled(filler + "see https://api.openai.com/v1\n")).isTrue();
+        assertThat(settled(filler + "https://" + "a".repeat(300) + "\n")).as("past the scan's reach").isTrue();
+        assertThat(settled(filler + "-----BEGIN\n")).isFalse();
+        assertThat(settled(filler + "no line end")).isFalse();
+    }
+
+    private static boolean settled(String text) throws IOException {
+        SecondHalf.Lead lead = new SecondHalf.Lead();
+        lead.write(text.getBytes(StandardCharsets.UTF_8));
+        return lead.settled();
+    }
+
+    /** What the leftover scan refused: its count, and the places of the first findings. */
+    private static String leftovers(EvidenceEngine engine, Path file) {
+        try {
+            engine.sanitizeApiLog(single(file), new ByteArrayOutputStream());
+            return "none";
+        } catch (LeftoverSecretsException e) {
+            return e.getMessage() + " " + e.findings();
+        }
     }
 
     /** Sanitizes the file with one thread and with two; asserts both give the same bytes and report. */
