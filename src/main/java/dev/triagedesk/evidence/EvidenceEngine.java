@@ -236,7 +236,7 @@ public final class EvidenceEngine {
     public ApiLogAnalysis analyzeApiLog(EvidenceDocument doc) {
         requireApiLog(doc);
         try (Reader in = reader(doc)) {
-            return new ApiLogAnalyzer(redactor()).analyze(in);
+            return new ApiLogAnalyzer(redactor()).analyze(in, large(doc));
         } catch (IOException e) {
             throw new EvidenceException("cannot read " + doc.name() + ": " + e.getMessage(), e);
         }
@@ -312,17 +312,22 @@ public final class EvidenceEngine {
         return new BufferedReader(new InputStreamReader(doc.open(), StandardCharsets.UTF_8), 1 << 16);
     }
 
+    /** Whether a document is a plain file large enough to be read by two threads ({@link #splitAbove}). */
+    private boolean large(EvidenceDocument doc) {
+        long size = sizeOf(doc);
+        return splitAbove >= 0 && size >= Math.max(1, splitAbove);
+    }
+
     /**
      * Where a line-by-line document is read by two threads: the start of a line near its middle, when it is a plain
      * file of at least {@link #splitAbove} bytes; else -1 (one thread).
      */
     private long lineSplit(EvidenceDocument doc) {
-        long size = sizeOf(doc);
-        if (splitAbove < 0 || size < 0 || size < Math.max(1, splitAbove)) {
+        if (!large(doc)) {
             return -1;
         }
         try {
-            return ApiLogSanitizer.splitPoint(doc.rawFile(), doc.rawOffset(), doc.rawOffset() + size);
+            return ApiLogSanitizer.splitPoint(doc.rawFile(), doc.rawOffset(), doc.rawOffset() + sizeOf(doc));
         } catch (IOException e) {
             return -1; // read with one thread, which reports the problem if it persists
         }

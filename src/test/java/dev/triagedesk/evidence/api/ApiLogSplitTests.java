@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An SDK log read by two threads (cut at a line start near the middle) gives what one thread gives: the same copy,
- * byte for byte, and the same report, on every sample and on generated logs whose secrets are learned in one half
- * and recur in the other.
+ * An SDK log read by two threads (sanitized: cut at a line start near the middle; analyzed: its lines read ahead by
+ * a second thread) gives what one thread gives: the same copy, byte for byte, the same report and the same analysis,
+ * on every sample and on generated logs whose secrets are learned in one half and recur in the other.
  */
 class ApiLogSplitTests {
 
@@ -52,6 +52,7 @@ class ApiLogSplitTests {
             }
             split += cutsInTwo(doubled) ? 1 : 0;
             assertSameBothWays(doubled);
+            assertSameAnalysisBothWays(doubled);
         }
         assertThat(split).as("samples read by two threads").isGreaterThan(10);
     }
@@ -105,8 +106,10 @@ class ApiLogSplitTests {
         Path file = Engines.write(dir, "generated.log", log.toString());
 
         Copy two = assertSameBothWays(file);
+        ApiLogAnalysis analysis = assertSameAnalysisBothWays(file);
 
         assertThat(two.report().total()).isGreaterThan(100);
+        assertThat(analysis.calls()).isNotEmpty();
     }
 
     @Test
@@ -117,6 +120,8 @@ class ApiLogSplitTests {
 
         assertSameBothWays(across);
         assertSameBothWays(returns);
+        assertSameAnalysisBothWays(across);
+        assertSameAnalysisBothWays(returns);
     }
 
     /**
@@ -176,6 +181,14 @@ class ApiLogSplitTests {
         Copy two = sanitize(TWO_THREADS, file);
         assertThat(two.text()).as(file.getFileName().toString()).isEqualTo(one.text());
         assertThat(two.report()).as(file.getFileName().toString()).isEqualTo(one.report());
+        return two;
+    }
+
+    /** Analyzes the file with one thread and with a reading thread ahead of it; asserts the analyses are equal. */
+    private static ApiLogAnalysis assertSameAnalysisBothWays(Path file) {
+        ApiLogAnalysis one = ONE_THREAD.analyzeApiLog(single(file));
+        ApiLogAnalysis two = TWO_THREADS.analyzeApiLog(single(file));
+        assertThat(ApiTestSupport.json(two)).as(file.getFileName().toString()).isEqualTo(ApiTestSupport.json(one));
         return two;
     }
 

@@ -1,0 +1,116 @@
+package dev.triagedesk.evidence.api;
+
+import dev.triagedesk.evidence.console.LineReader;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The lines of a log read by a thread of its own, each with what it says alone worked out
+ * ({@link ParsedLine#readAhead()}), handed over in order, a batch at a time: the analyzer's thread is left with
+ * correlating them. A few batches wait at most, so memory stays bounded.
+ */
+final class ReadAhead implements AutoCloseable {
+
+    private static final int BATCH = 512;
+    private static final ParsedLine[] END = new ParsedLine[0];
+
+    private final BlockingQueue<ParsedLine[]> queue = new ArrayBlockingQueue<>(8);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread thread;
+    private volatile IOException failed;
+    private ParsedLine[] batch = new ParsedLine[0];
+    private int next;
+
+    ReadAhead(LineReader lines) {
+        thread = new Thread(() -> read(lines), "triage-api-log-read-ahead");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The next line, or {@code null} at the end; throws what reading met. */
+    ParsedLine next() throws IOException {
+        if (next == batch.length) {
+            if (batch == END) {
+                return null;
+            }
+            try {
+                batch = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading the log", e);
+            }
+            next = 0;
+            if (batch == END) {
+                if (failed != null) {
+                    throw failed;
+                }
+                return null;
+            }
+        }
+        return batch[next++];
+    }
+
+    private void read(LineReader lines) {
+        ParsedLine[] b = new ParsedLine[BATCH];
+        int n = 0;
+        boolean first = true;
+        try {
+            for (LineReader.Line l = lines.nextSkippingRest(); l != null; l = lines.nextSkippingRest()) {
+                b[n++] = (first ? ParsedLine.first(l.text()) : new ParsedLine(l.text())).readAhead();
+                first = false;
+                if (n == BATCH) {
+                    if (!hand(b)) {
+                        return;
+                    }
+                    b = new ParsedLine[BATCH];
+                    n = 0;
+                }
+            }
+            if (n > 0 && !hand(Arrays.copyOf(b, n))) {
+                return;
+            }
+        } catch (IOException e) {
+            failed = e;
+        } catch (RuntimeException | Error e) {
+            failed = new IOException(e.getMessage(), e);
+        }
+        hand(END);
+    }
+
+    /** Hands a batch over; false when the analyzer stopped taking them. */
+    private boolean hand(ParsedLine[] b) {
+        try {
+            while (!closed.get()) {
+                if (queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /** Stops the reading thread (the analyzer is done or failed) and waits for it. */
+    @Override
+    public void close() {
+        closed.set(true);
+        queue.clear();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
