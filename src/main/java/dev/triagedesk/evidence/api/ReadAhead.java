@@ -11,14 +11,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The lines of a log read by a thread of its own, each with what it says alone worked out
  * ({@link ParsedLine#readAhead()}), handed over in order, a batch at a time: the analyzer's thread is left with
- * correlating them. A few batches wait at most, so memory stays bounded.
+ * correlating them. A batch ends at {@value #BATCH} lines or {@value #BATCH_CHARS} characters, and a few batches
+ * wait at most, so memory stays bounded whatever the lines' length.
  */
 final class ReadAhead implements AutoCloseable {
 
     private static final int BATCH = 512;
+    private static final int BATCH_CHARS = 1 << 20;
     private static final ParsedLine[] END = new ParsedLine[0];
 
-    private final BlockingQueue<ParsedLine[]> queue = new ArrayBlockingQueue<>(8);
+    private final BlockingQueue<ParsedLine[]> queue = new ArrayBlockingQueue<>(4);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread thread;
     private volatile IOException failed;
@@ -57,17 +59,20 @@ final class ReadAhead implements AutoCloseable {
     private void read(LineReader lines) {
         ParsedLine[] b = new ParsedLine[BATCH];
         int n = 0;
+        long chars = 0;
         boolean first = true;
         try {
             for (LineReader.Line l = lines.nextSkippingRest(); l != null; l = lines.nextSkippingRest()) {
                 b[n++] = (first ? ParsedLine.first(l.text()) : new ParsedLine(l.text())).readAhead();
                 first = false;
-                if (n == BATCH) {
-                    if (!hand(b)) {
+                chars += l.text().length();
+                if (n == BATCH || chars >= BATCH_CHARS) {
+                    if (!hand(n == BATCH ? b : Arrays.copyOf(b, n))) {
                         return;
                     }
                     b = new ParsedLine[BATCH];
                     n = 0;
+                    chars = 0;
                 }
             }
             if (n > 0 && !hand(Arrays.copyOf(b, n))) {
