@@ -312,10 +312,14 @@ public final class EvidenceEngine {
         return new BufferedReader(new InputStreamReader(doc.open(), StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** Whether a document is a plain file large enough to be read by two threads ({@link #splitAbove}). */
+    /**
+     * Whether a document is a plain file large enough to be read by two threads ({@link #splitAbove}), on a machine
+     * with a second core for them (a test's {@link #splitAbove(long)} splits anyway).
+     */
     private boolean large(EvidenceDocument doc) {
         long size = sizeOf(doc);
-        return splitAbove >= 0 && size >= Math.max(1, splitAbove);
+        return splitAbove >= 0 && size >= Math.max(1, splitAbove)
+                && (splitCold || Runtime.getRuntime().availableProcessors() > 1);
     }
 
     /**
