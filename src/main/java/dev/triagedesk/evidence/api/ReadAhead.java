@@ -23,7 +23,8 @@ final class ReadAhead implements AutoCloseable {
     private final BlockingQueue<ParsedLine[]> queue = new ArrayBlockingQueue<>(4);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread thread;
-    private volatile IOException failed;
+    /** What reading met, thrown on the analyzer's thread as it would have been there. */
+    private volatile Throwable failed;
     private ParsedLine[] batch = new ParsedLine[0];
     private int next;
 
@@ -47,8 +48,13 @@ final class ReadAhead implements AutoCloseable {
             }
             next = 0;
             if (batch == END) {
-                if (failed != null) {
-                    throw failed;
+                Throwable f = failed;
+                if (f instanceof IOException e) {
+                    throw e;
+                } else if (f instanceof RuntimeException e) {
+                    throw e;
+                } else if (f instanceof Error e) {
+                    throw e;
                 }
                 return null;
             }
@@ -78,10 +84,8 @@ final class ReadAhead implements AutoCloseable {
             if (n > 0 && !hand(Arrays.copyOf(b, n))) {
                 return;
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | Error e) {
             failed = e;
-        } catch (RuntimeException | Error e) {
-            failed = new IOException(e.getMessage(), e);
         }
         hand(END);
     }

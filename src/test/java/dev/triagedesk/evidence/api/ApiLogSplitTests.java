@@ -12,6 +12,7 @@ import dev.triagedesk.evidence.input.EvidenceFormat;
 import dev.triagedesk.evidence.redact.RedactionReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,6 +183,31 @@ class ApiLogSplitTests {
         assertThat(two.text()).as(file.getFileName().toString()).isEqualTo(one.text());
         assertThat(two.report()).as(file.getFileName().toString()).isEqualTo(one.report());
         return two;
+    }
+
+    /** A log that cannot be read to its end fails alike with its lines read ahead, and leaves no thread behind. */
+    @Test
+    void aReadErrorAheadIsThrownOnTheAnalyzersThread() {
+        String text = sdkLines(0, 5000);
+        for (boolean ahead : new boolean[] {false, true}) {
+            java.io.Reader failing = new java.io.FilterReader(new java.io.StringReader(text)) {
+                private int read;
+
+                @Override
+                public int read(char[] b, int off, int len) throws IOException {
+                    if (read > 300_000) {
+                        throw new IOException("disk gone");
+                    }
+                    int n = super.read(b, off, len);
+                    read += Math.max(n, 0);
+                    return n;
+                }
+            };
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> new ApiLogAnalyzer(ApiTestSupport.redactor()).analyze(failing, ahead))
+                    .as("read ahead: " + ahead).isInstanceOf(UncheckedIOException.class).hasMessageContaining("disk gone");
+        }
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("triage-api-log-read-ahead"));
     }
 
     /** Analyzes the file with one thread and with a reading thread ahead of it; asserts the analyses are equal. */
