@@ -34,15 +34,20 @@ final class ParsedLine {
         return new ParsedLine(!raw.isEmpty() && raw.charAt(0) == '\uFEFF' ? raw.substring(1) : raw);
     }
 
-    /** Works out every value the analyzer may ask for, so its thread finds them ready. */
+    /**
+     * Works out the values the analyzer will ask for, so its thread finds them ready: those of the branch
+     * {@link ApiLogAnalyzer} takes for such a line (a request line, a response line, a request ID line), and the
+     * headers; anything else is worked out when asked.
+     */
     ParsedLine readAhead() {
-        pyResponse();
-        httpx();
-        requestId();
         if (raw.contains("Request options: ")) {
-            optionModel();
-            optionUrl();
-            optionMethod();
+            readOptions();
+        } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
+            if (pyResponse() == null) {
+                httpx();
+            }
+        } else if (raw.contains("request_id: ")) {
+            requestId();
         }
         headers();
         return this;
