@@ -160,6 +160,19 @@ class ApiLogSplitTests {
         assertThat(settled(filler + "no line end")).isFalse();
     }
 
+    @Test
+    void aFileIsCutRightAfterTheFirstLineBreakFromItsMiddleOrNotAtAll() throws IOException {
+        Path lines = Engines.write(dir, "lines.txt", "aaaa\nbbbb\ncccc\n");
+        Path oneLine = Engines.write(dir, "one.txt", "a".repeat(100) + "\n");
+        Path returns = Engines.write(dir, "returns.txt", "aaaa\rbbbb\rcccc\r");
+
+        assertThat(ApiLogSanitizer.splitPoint(lines, 0, Files.size(lines))).isEqualTo(10);
+        assertThat(ApiLogSanitizer.splitPoint(lines, 2, Files.size(lines))).as("the middle of what follows byte 2").isEqualTo(10);
+        assertThat(ApiLogSanitizer.splitPoint(lines, 5, Files.size(lines))).as("only the last break after it").isEqualTo(-1);
+        assertThat(ApiLogSanitizer.splitPoint(oneLine, 0, Files.size(oneLine))).as("its break ends the file").isEqualTo(-1);
+        assertThat(ApiLogSanitizer.splitPoint(returns, 0, Files.size(returns))).as("no \\n").isEqualTo(-1);
+    }
+
     private static boolean settled(String text) throws IOException {
         SecondHalf.Lead lead = new SecondHalf.Lead();
         lead.write(text.getBytes(StandardCharsets.UTF_8));
