@@ -236,7 +236,7 @@ public final class EvidenceEngine {
     public ApiLogAnalysis analyzeApiLog(EvidenceDocument doc) {
         requireApiLog(doc);
         try (Reader in = reader(doc)) {
-            return new ApiLogAnalyzer(redactor()).analyze(in);
+            return new ApiLogAnalyzer(redactor()).analyze(in, large(doc));
         } catch (IOException e) {
             throw new EvidenceException("cannot read " + doc.name() + ": " + e.getMessage(), e);
         }
@@ -250,8 +250,16 @@ public final class EvidenceEngine {
         requireApiLog(doc);
         Redactor redactor = redactor();
         LeftoverScan scan = new LeftoverScan();
-        try (Reader in = reader(doc); OutputStream scanned = scan.wrap(NonClosingOutputStream.of(out))) {
-            new ApiLogSanitizer(redactor).sanitize(in, scanned);
+        long at = lineSplit(doc);
+        try (OutputStream scanned = scan.wrap(NonClosingOutputStream.of(out))) {
+            if (at > 0) {
+                new ApiLogSanitizer(redactor).sanitize(doc.rawFile(), doc.rawOffset(), at,
+                        doc.rawOffset() + sizeOf(doc), scanned);
+            } else {
+                try (Reader in = reader(doc)) {
+                    new ApiLogSanitizer(redactor).sanitize(in, scanned);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -302,6 +310,31 @@ public final class EvidenceEngine {
 
     private static Reader reader(EvidenceDocument doc) throws IOException {
         return new BufferedReader(new InputStreamReader(doc.open(), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /**
+     * Whether a document is a plain file large enough to be read by two threads ({@link #splitAbove}), on a machine
+     * with a second core for them (a test's {@link #splitAbove(long)} splits anyway).
+     */
+    private boolean large(EvidenceDocument doc) {
+        long size = sizeOf(doc);
+        return splitAbove >= 0 && size >= Math.max(1, splitAbove)
+                && (splitCold || Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /**
+     * Where a line-by-line document is read by two threads: the start of a line near its middle, when it is a plain
+     * file of at least {@link #splitAbove} bytes; else -1 (one thread).
+     */
+    private long lineSplit(EvidenceDocument doc) {
+        if (!large(doc)) {
+            return -1;
+        }
+        try {
+            return ApiLogSanitizer.splitPoint(doc.rawFile(), doc.rawOffset(), doc.rawOffset() + sizeOf(doc));
+        } catch (IOException e) {
+            return -1; // read with one thread, which reports the problem if it persists
+        }
     }
 
     /** The document's size in bytes when it is a plain file, else -1. */

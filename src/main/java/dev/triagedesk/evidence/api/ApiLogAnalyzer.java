@@ -75,6 +75,15 @@ public final class ApiLogAnalyzer {
 
     /** Reads the whole log; the reader is not closed. */
     public ApiLogAnalysis analyze(Reader reader) {
+        return analyze(reader, false);
+    }
+
+    /**
+     * As {@link #analyze(Reader)}; with {@code readAhead} a second thread reads the lines and works out what each
+     * says alone ({@link ParsedLine}) while this one correlates them into calls, for large files. The result is
+     * the same.
+     */
+    public ApiLogAnalysis analyze(Reader reader, boolean readAhead) {
         try {
             char[] head = new char[HEAD_CHARS];
             int n = 0;
@@ -88,8 +97,17 @@ public final class ApiLogAnalyzer {
             ApiLogFormat format = FormatDetector.detect(new String(head, 0, n));
             Reading reading = new Reading(format == null ? ApiLogFormat.TRACEBACK : format);
             LineReader lines = new LineReader(reader, head, n, MAX_LINE);
-            for (LineReader.Line l = lines.nextSkippingRest(); l != null; l = lines.nextSkippingRest()) {
-                reading.line(l.text());
+            if (readAhead) {
+                try (ReadAhead ahead = new ReadAhead(lines)) {
+                    for (ParsedLine l = ahead.next(); l != null; l = ahead.next()) {
+                        reading.line(l);
+                    }
+                }
+            } else {
+                LineReader.Line l = lines.nextSkippingRest();
+                for (boolean first = true; l != null; l = lines.nextSkippingRest(), first = false) {
+                    reading.line(first ? ParsedLine.first(l.text()) : new ParsedLine(l.text()));
+                }
             }
             return reading.finish();
         } catch (IOException e) {
@@ -130,21 +148,20 @@ public final class ApiLogAnalyzer {
         }
 
         /** Reads one line: as the client's own, or else (see {@link OwnLines}) with the console reader. */
-        void line(String raw) {
+        void line(ParsedLine line) {
             if (lineNo < Integer.MAX_VALUE) {
                 lineNo++;
             }
-            if (lineNo == 1 && !raw.isEmpty() && raw.charAt(0) == '\uFEFF') {
-                raw = raw.substring(1);
-            }
-            boolean read = read(raw);
+            String raw = line.raw;
+            boolean read = read(line);
             if (!own.owns(raw, read)) {
                 others.line(lineNo, raw);
             }
         }
 
         /** Whether the line said something to this reader. */
-        private boolean read(String raw) {
+        private boolean read(ParsedLine line) {
+            String raw = line.raw;
             if (!found.hasTimestamps() && ApiLines.time(raw) != null) {
                 found.timestamp();
             }
@@ -168,12 +185,12 @@ public final class ApiLogAnalyzer {
                 identifiers(raw);
             }
             if (options || raw.contains("Sending HTTP Request") || raw.contains("Building HTTP request")) {
-                request(raw, options, at);
+                request(line, options, at);
                 read = true;
             } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
-                read = pythonResponse(raw, at);
+                read = pythonResponse(line, at);
             } else if (raw.contains("request_id: ")) {
-                Matcher m = ApiLines.findAt(ApiLines.PY_REQUEST_ID, ApiLines.PY_REQUEST_ID_START, raw);
+                Matcher m = line.requestId();
                 read = m != null;
                 if (read && current != null) {
                     current.requestId("x-request-id", m.group(1));
@@ -206,28 +223,32 @@ public final class ApiLogAnalyzer {
             if (!read && (raw.contains("Error") || raw.contains("Exception") || raw.contains("\": "))) {
                 read = exception(raw, at);
             }
-            if (current != null && !current.finished && ReprHeaders.mayHold(raw)) {
-                CallBuilder c = current;
-                read |= ReprHeaders.scan(raw, (name, value) -> c.headers.take(name, value, c)) > 0;
+            if (current != null && !current.finished) {
+                List<String> headers = line.headers();
+                for (int i = 0; i < headers.size(); i += 2) {
+                    current.headers.take(headers.get(i), headers.get(i + 1), current);
+                }
+                read |= !headers.isEmpty();
             }
             return read;
         }
 
         // ---- openai-python ----
 
-        private void request(String raw, boolean options, LineTime at) {
+        private void request(ParsedLine line, boolean options, LineTime at) {
+            String raw = line.raw;
             CallBuilder c = openAttempt(at, true);
             if (options) {
                 // only the method, URL and model: the messages beside them are the prompt
-                String model = ApiLines.optionValue(raw, "model", ApiLines.OptionValue.MODEL);
+                String model = line.optionModel();
                 if (model != null) {
                     c.model = model;
                 }
-                String url = c.endpoint == null ? ApiLines.optionValue(raw, "url", ApiLines.OptionValue.URL) : null;
+                String url = c.endpoint == null ? line.optionUrl() : null;
                 if (url != null) {
                     c.endpoint = url;
                 }
-                String method = c.method == null ? ApiLines.optionValue(raw, "method", ApiLines.OptionValue.METHOD) : null;
+                String method = c.method == null ? line.optionMethod() : null;
                 if (method != null) {
                     c.method = method.toUpperCase(Locale.ROOT);
                 }
@@ -242,8 +263,8 @@ public final class ApiLogAnalyzer {
             }
         }
 
-        private boolean pythonResponse(String raw, LineTime at) {
-            Matcher m = ApiLines.findAt(ApiLines.PY_RESPONSE, ApiLines.PY_RESPONSE_START, raw);
+        private boolean pythonResponse(ParsedLine line, LineTime at) {
+            Matcher m = line.pyResponse();
             if (m != null) {
                 boolean old = m.group(3) != null;
                 found.pythonForm(old);
@@ -253,7 +274,7 @@ public final class ApiLogAnalyzer {
                         old ? m.group(4) : null);
                 return true;
             }
-            m = ApiLines.findAt(ApiLines.HTTPX, ApiLines.HTTPX_START, raw);
+            m = line.httpx();
             if (m != null) {
                 int status = Integer.parseInt(m.group(3));
                 CallBuilder c = attemptFor(status, "httpx", at);

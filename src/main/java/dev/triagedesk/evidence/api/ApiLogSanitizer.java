@@ -1,6 +1,7 @@
 package dev.triagedesk.evidence.api;
 
 import dev.triagedesk.evidence.console.LineReader;
+import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.evidence.redact.Redactor;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes API client evidence back with its secrets replaced by redaction markers, line for line: the same number of
@@ -34,7 +37,7 @@ public final class ApiLogSanitizer {
     /** Writes the log line by line with secrets redacted; neither stream is closed, the writer is flushed. */
     public void sanitize(Reader in, Writer out) {
         try {
-            lines(in, out::write);
+            lines(in, out::write, true, null);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sanitize the API client log: " + e.getMessage(), e);
@@ -49,22 +52,77 @@ public final class ApiLogSanitizer {
     public void sanitize(Reader in, OutputStream out) {
         try {
             Utf8Text text = new Utf8Text(new BufferedOutputStream(out, 1 << 16));
-            lines(in, text);
+            lines(in, text, true, null);
             text.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sanitize the API client log: " + e.getMessage(), e);
         }
     }
 
-    /** Where the redacted text goes, a piece at a time. */
-    private interface Text {
-        void write(String s) throws IOException;
+    /**
+     * Where {@link #sanitize(Path, long, long, long, OutputStream)} can cut the bytes {@code [from, end)} of a plain
+     * UTF-8 file: the start of a line near the middle, or -1.
+     */
+    public static long splitPoint(Path file, long from, long end) throws IOException {
+        return LineSplit.at(file, from, end);
     }
 
-    private void lines(Reader in, Text out) throws IOException {
+    /**
+     * As {@link #sanitize(Reader, OutputStream)} for the bytes {@code [from, end)} of a plain UTF-8 file, cut at
+     * {@code at} (the start of a line, see {@link LineSplit}): a second thread redacts the lines from {@code at} on
+     * with a sibling redactor into a held copy while this one redacts those before it; the held copy is then written
+     * after them. The result is what one thread gives: when the first half learned a secret (which one thread
+     * would then redact wherever it recurs later) or the second thread failed, this thread redacts the second half
+     * again itself, going on with its own redactor. Every byte still goes through {@code out} in order, so a
+     * scanning stream sees the copy as one thread writes it.
+     */
+    public void sanitize(Path file, long from, long at, long end, OutputStream out) {
+        LeftoverScan.ScanningStream scanning = out instanceof LeftoverScan.ScanningStream s ? s : null;
+        SecondHalf second = new SecondHalf(file, at, end, redactor.sibling(), scanning != null);
+        second.start();
+        try {
+            Utf8Text text = new Utf8Text(new BufferedOutputStream(out, 1 << 16));
+            try (Reader in = LineSplit.reader(file, from, at)) {
+                lines(in, text, true, null);
+            }
+            second.await();
+            if (second.failed() || redactor.knownCount() > 0) {
+                try (Reader in = LineSplit.reader(file, at, end)) {
+                    lines(in, text, false, null);
+                }
+            } else {
+                text.out.flush();
+                second.writeTo(out, scanning);
+                redactor.absorb(second.redactor());
+            }
+            text.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sanitize the API client log: " + e.getMessage(), e);
+        } finally {
+            second.close();
+        }
+    }
+
+    /** Where the redacted text goes, a piece at a time. */
+    interface Text {
+        void write(String s) throws IOException;
+
+        /** A line (its ending included) was written. */
+        default void lineEnded() throws IOException {
+        }
+    }
+
+    /**
+     * Redacts the lines of {@code in} to {@code out}; {@code atStart} when they begin the document (a byte-order
+     * mark is kept as it is), {@code cancelled} (may be null) stops the loop between lines.
+     */
+    void lines(Reader in, Text out, boolean atStart, AtomicBoolean cancelled) throws IOException {
         LineReader lines = new LineReader(in, MAX_SEGMENT);
-        boolean first = true;
+        boolean first = atStart;
         for (LineReader.Line l = lines.next(); l != null; l = lines.next()) {
+            if (cancelled != null && cancelled.get()) {
+                throw new IOException("cancelled");
+            }
             String text = l.text();
             if (first && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
                 out.write("\uFEFF");
@@ -73,6 +131,9 @@ public final class ApiLogSanitizer {
             first = false;
             out.write(redactor.text(text, RULE));
             out.write(l.ending());
+            if (!l.continues()) {
+                out.lineEnded();
+            }
         }
     }
 
@@ -81,8 +142,8 @@ public final class ApiLogSanitizer {
      * between the two halves of a surrogate pair (an emoji), so a high surrogate at a piece's end waits for the
      * next piece; one left alone becomes '?', as the encoder makes it.
      */
-    private static final class Utf8Text implements Text {
-        private final OutputStream out;
+    static class Utf8Text implements Text {
+        final OutputStream out;
         private char high;
 
         Utf8Text(OutputStream out) {

@@ -37,6 +37,11 @@ final class CallReports {
 
     /** Reports a call that failed at least once. */
     void report(CallBuilder c) {
+        boolean listed = calls.size() < maxCalls;
+        if (!listed && signals.size() >= ApiLogAnalyzer.MAX_SIGNALS && callIds.size() >= ApiLogAnalyzer.MAX_REQUEST_IDS) {
+            omitted++; // nothing of it would be kept: its call, signals and request IDs have no room left
+            return;
+        }
         String endpoint = c.endpoint == null ? null
                 : ApiFindings.clip(c.endpoint.startsWith("http") ? redactor.url(c.endpoint) : redactor.text(c.endpoint), ApiLogAnalyzer.MAX_URL);
         ErrorDetail error = redact(c.error);

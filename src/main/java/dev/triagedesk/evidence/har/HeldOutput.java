@@ -13,10 +13,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The sanitized second half of a split HAR, held until the first half is written: the first megabytes in memory,
- * the rest in a temporary file.
+ * The sanitized second half of a split HAR (or SDK log), held until the first half is written: the first megabytes
+ * in memory, the rest in a temporary file. Public for the engine's other split readers.
  */
-final class HeldOutput extends OutputStream {
+public final class HeldOutput extends OutputStream {
 
     private static final int BLOCK = 256 << 10;
     /**
@@ -33,7 +33,7 @@ final class HeldOutput extends OutputStream {
     private OutputStream spill;
     private long spilled;
 
-    HeldOutput() {
+    public HeldOutput() {
         this(IN_MEMORY);
     }
 
@@ -76,12 +76,12 @@ final class HeldOutput extends OutputStream {
         }
     }
 
-    long length() {
+    public long length() {
         return inMemory + spilled;
     }
 
     /** Everything written, from the start: the blocks in memory, then the file. */
-    InputStream read() throws IOException {
+    public InputStream read() throws IOException {
         List<InputStream> parts = new ArrayList<>(blocks.size() + 1);
         for (int i = 0; i < blocks.size(); i++) {
             parts.add(new ByteArrayInputStream(blocks.get(i), 0, i == blocks.size() - 1 ? lastFill : BLOCK));
@@ -98,7 +98,7 @@ final class HeldOutput extends OutputStream {
      * pages takes the file system longer than reading them back, and the reader is done with them. The thread is
      * not a daemon, so a command that exits at once still leaves no file behind.
      */
-    void discardInBackground() {
+    public void discardInBackground() {
         if (spill == null) {
             discard();
             return;
@@ -120,7 +120,7 @@ final class HeldOutput extends OutputStream {
     }
 
     /** Drops what is held (the temporary file too). */
-    void discard() {
+    public void discard() {
         blocks.clear();
         inMemory = 0;
         lastFill = BLOCK;

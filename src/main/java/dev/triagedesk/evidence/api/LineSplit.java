@@ -1,0 +1,91 @@
+package dev.triagedesk.evidence.api;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.BufferedReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Where a plain UTF-8 file is cut in two for two threads: right after the first {@code \n} at or after the middle.
+ * A {@code \n} byte is never part of another character in UTF-8 and ends a line for every line reader of the engine
+ * (alone or after a {@code \r}), so each half decodes and splits into lines exactly as that stretch of the whole
+ * file does.
+ */
+final class LineSplit {
+
+    /** How far past the middle a line break is looked for: a file that is one endless line is not cut. */
+    static final int SEARCH = 1 << 20;
+
+    private LineSplit() {
+    }
+
+    /** The byte after the first {@code \n} at or after the middle of {@code [from, end)}, or -1 when there is none near it. */
+    static long at(Path file, long from, long end) throws IOException {
+        long middle = from + (end - from) / 2;
+        long stop = Math.min(end, middle + SEARCH);
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (long pos = middle; pos < stop; ) {
+                buf.clear();
+                int n = ch.read(buf, pos);
+                if (n <= 0) {
+                    return -1;
+                }
+                for (int i = 0; i < n && pos + i < stop; i++) {
+                    if (buf.get(i) == '\n') {
+                        long at = pos + i + 1;
+                        return at < end ? at : -1;
+                    }
+                }
+                pos += n;
+            }
+        }
+        return -1;
+    }
+
+    /** The text of the bytes {@code [from, to)} of the file, decoded as the engine decodes a whole document. */
+    static Reader reader(Path file, long from, long to) throws IOException {
+        return new BufferedReader(new InputStreamReader(range(file, from, to), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** The bytes {@code [from, to)} of the file. */
+    static InputStream range(Path file, long from, long to) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        ch.position(from);
+        return new FilterInputStream(Channels.newInputStream(ch)) {
+            private long left = to - from;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package dev.triagedesk.evidence.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+
+/**
+ * A line of API client evidence with what can be read from it alone: the SDK's response, httpx's and request-ID
+ * patterns, a {@code Request options} dict's method, URL and model, the headers of interest in a repr dump. These
+ * depend on the line only, never on the calls read so far, so a reader thread can work them out ahead
+ * ({@link #readAhead()}) while the analyzer's thread correlates the lines before; asked for first, they are
+ * worked out on the spot. Either way the analyzer sees the same values.
+ */
+final class ParsedLine {
+
+    private static final Matcher NONE = ApiLines.PY_REQUEST_ID.matcher("");
+
+    final String raw;
+    private Matcher pyResponse;
+    private Matcher httpx;
+    private Matcher requestId;
+    private String model;
+    private String url;
+    private String method;
+    private boolean options;
+    private List<String> headers;
+
+    ParsedLine(String raw) {
+        this.raw = raw;
+    }
+
+    /** The document's first line without a byte-order mark. */
+    static ParsedLine first(String raw) {
+        return new ParsedLine(!raw.isEmpty() && raw.charAt(0) == '\uFEFF' ? raw.substring(1) : raw);
+    }
+
+    /**
+     * Works out the values the analyzer will ask for, so its thread finds them ready: those of the branch
+     * {@link ApiLogAnalyzer} takes for such a line (a request line, a response line, a request ID line), and the
+     * headers; anything else is worked out when asked.
+     */
+    ParsedLine readAhead() {
+        if (raw.contains("Request options: ")) {
+            readOptions();
+        } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
+            if (pyResponse() == null) {
+                httpx();
+            }
+        } else if (raw.contains("request_id: ")) {
+            requestId();
+        }
+        headers();
+        return this;
+    }
+
+    Matcher pyResponse() {
+        if (pyResponse == null) {
+            pyResponse = orNone(ApiLines.findAt(ApiLines.PY_RESPONSE, ApiLines.PY_RESPONSE_START, raw));
+        }
+        return orNull(pyResponse);
+    }
+
+    Matcher httpx() {
+        if (httpx == null) {
+            httpx = orNone(ApiLines.findAt(ApiLines.HTTPX, ApiLines.HTTPX_START, raw));
+        }
+        return orNull(httpx);
+    }
+
+    Matcher requestId() {
+        if (requestId == null) {
+            requestId = orNone(ApiLines.findAt(ApiLines.PY_REQUEST_ID, ApiLines.PY_REQUEST_ID_START, raw));
+        }
+        return orNull(requestId);
+    }
+
+    String optionModel() {
+        readOptions();
+        return model;
+    }
+
+    String optionUrl() {
+        readOptions();
+        return url;
+    }
+
+    String optionMethod() {
+        readOptions();
+        return method;
+    }
+
+    private void readOptions() {
+        if (!options) {
+            options = true;
+            model = ApiLines.optionValue(raw, "model", ApiLines.OptionValue.MODEL);
+            url = ApiLines.optionValue(raw, "url", ApiLines.OptionValue.URL);
+            method = ApiLines.optionValue(raw, "method", ApiLines.OptionValue.METHOD);
+        }
+    }
+
+    /** The headers of interest (name, value, name, value…) as {@link ReprHeaders#scan} finds them; empty for none. */
+    List<String> headers() {
+        if (headers == null) {
+            if (ReprHeaders.mayHold(raw)) {
+                List<String> found = new ArrayList<>(8);
+                ReprHeaders.scan(raw, (name, value) -> {
+                    found.add(name);
+                    found.add(value);
+                });
+                headers = found;
+            } else {
+                headers = List.of();
+            }
+        }
+        return headers;
+    }
+
+    private static Matcher orNone(Matcher m) {
+        return m == null ? NONE : m;
+    }
+
+    private static Matcher orNull(Matcher m) {
+        return m == NONE ? null : m;
+    }
+}
