@@ -64,8 +64,8 @@ public final class EvidenceEngine {
     }
 
     /**
-     * The same engine, reading HARs whose entries take at least {@code bytes} with two threads, from the first
-     * file on (negative: always with one). The default splits large files once the JVM is warm; tests use this
+     * The same engine, reading HARs whose entries take at least {@code bytes}, and Batch files of JSON Lines of at
+     * least {@code bytes}, with two threads, from the first file on (negative: always with one). The default splits large files once the JVM is warm; tests use this
      * to read small files both ways.
      */
     public EvidenceEngine splitAbove(long bytes) {
@@ -272,7 +272,12 @@ public final class EvidenceEngine {
     /** As {@link #analyzeBatch(EvidenceDocument)}, keeping at most {@code cap} findings of each kind. */
     public BatchAnalysis analyzeBatch(EvidenceDocument doc, int cap) {
         requireBatch(doc);
-        return new BatchReader(redactor(), cap).read(doc.opener());
+        return new BatchReader(this::redactor, cap).read(doc, batchSplitAbove());
+    }
+
+    /** Batch files follow the HAR's policy: two threads above the size, once the JVM is warm (or in tests). */
+    private long batchSplitAbove() {
+        return splitCold || BatchReader.splitPaysOff() ? splitAbove : -1;
     }
 
     /**
