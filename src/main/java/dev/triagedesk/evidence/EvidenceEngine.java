@@ -281,22 +281,70 @@ public final class EvidenceEngine {
     }
 
     /**
-     * Writes a sanitized copy of a Batch file (same lines, secrets replaced) to {@code out}. Throws
-     * {@link LeftoverSecretsException} if a secret shape is left: the caller must then discard the output.
+     * Writes a sanitized copy of a Batch file (same lines, secrets replaced) to {@code out}: through a temporary
+     * file, since a secret echoed before the line that reveals it means writing the copy again (prefer
+     * {@link #sanitizeBatch(EvidenceDocument, OutputTarget)}). Throws {@link LeftoverSecretsException} if a secret
+     * shape is left: the caller must then discard the output.
      */
     public RedactionReport sanitizeBatch(EvidenceDocument doc, OutputStream out) {
         requireBatch(doc);
-        Redactor redactor = redactor();
+        Path held = null;
+        try {
+            held = java.nio.file.Files.createTempFile("triage-batch-", ".jsonl");
+            Path copy = held;
+            RedactionReport report = sanitizeBatch(doc, () -> new java.io.BufferedOutputStream(
+                    java.nio.file.Files.newOutputStream(copy), 1 << 16));
+            java.nio.file.Files.copy(held, out);
+            out.flush();
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (held != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(held);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is removed with the temporary folder
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes a sanitized copy of a Batch file (same lines, secrets replaced). A secret is redacted wherever it
+     * occurs, also on a line before the one that shows it is secret: when the pass finds it may have let such an
+     * echo through, it writes the copy again knowing every secret (the target is reopened). A large file of JSON
+     * Lines is sanitized by two threads (see {@link BatchSanitizer}). Throws {@link LeftoverSecretsException} if a
+     * secret shape is left: the output must then be discarded.
+     */
+    public RedactionReport sanitizeBatch(EvidenceDocument doc, OutputTarget target) {
+        requireBatch(doc);
+        long split = batchSplitAbove();
+        Redactor first = redactor();
+        first.trackEchoes(sizeOf(doc));
+        sanitizeBatchOnce(doc, target, first, split);
+        if (!first.echoedBeforeLearned()) {
+            return first.ledger().report(false);
+        }
+        Redactor second = redactor();
+        second.rememberAll(first);
+        second.ledger().note("Some secrets also appeared on a line before the one that revealed them: the file was"
+                + " redacted twice so every copy is gone.");
+        sanitizeBatchOnce(doc, target, second, split);
+        return second.ledger().report(false);
+    }
+
+    private void sanitizeBatchOnce(EvidenceDocument doc, OutputTarget target, Redactor redactor, long split) {
         LeftoverScan scan = new LeftoverScan();
-        try (OutputStream scanned = scan.wrap(NonClosingOutputStream.of(out))) {
-            new BatchSanitizer(redactor).sanitize(doc.opener(), scanned);
+        try (OutputStream out = target.open();
+             LeftoverScan.ScanningStream scanned = scan.wrap(NonClosingOutputStream.of(out))) {
+            new BatchSanitizer(redactor).sanitize(doc, scanned, split);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!scan.clean()) {
             throw new LeftoverSecretsException("the sanitized copy of " + doc.name(), scan.count(), scan.findings());
         }
-        return redactor.ledger().report(false);
     }
 
     private static void requireBatch(EvidenceDocument doc) {
