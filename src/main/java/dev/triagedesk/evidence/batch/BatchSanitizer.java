@@ -7,7 +7,6 @@ import dev.triagedesk.evidence.redact.Scope;
 import dev.triagedesk.evidence.redact.LeftoverScan;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -119,7 +118,7 @@ public final class BatchSanitizer {
 
     /** Copies the lines of {@code input} (closed at the end); how many were too long and left out. */
     private long lines(InputStream input, OutputStream out, Redactor redactor) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(1 << 12);
+        CompactLine compact = new CompactLine();
         long skipped = 0;
         try (InputStream in = input) {
             ByteLines lines = new ByteLines(in, BatchJson.MAX_LINE_BYTES);
@@ -127,9 +126,16 @@ public final class BatchSanitizer {
                 if (lines.tooLong()) {
                     skipped++;
                 } else if (!lines.blank()) {
-                    line.reset();
-                    if (copyLine(lines, line, redactor)) {
-                        line.writeTo(out);
+                    byte[] copy = redactor.jsonBytes(lines.bytes(), 0, lines.length(), false);
+                    if (copy == lines.bytes()) {
+                        // nothing secret: the line compacted from its own bytes, as the walk would write it
+                        if (compact.copy(copy, lines.length())) {
+                            out.write(compact.bytes(), 0, compact.length());
+                        } else {
+                            writeAgain(lines, out, redactor);
+                        }
+                    } else if (copy != null) {
+                        out.write(copy);
                     } else {
                         String text = new String(lines.bytes(), 0, lines.length(), StandardCharsets.UTF_8);
                         out.write(redactor.text(text, BatchTally.RULE).getBytes(StandardCharsets.UTF_8));
@@ -143,28 +149,22 @@ public final class BatchSanitizer {
         return skipped;
     }
 
+    /**
+     * A line with nothing secret that {@link CompactLine} declined: written by the walk, which finds nothing again
+     * (nothing was learned from the line) and writes what it always wrote.
+     */
+    private static void writeAgain(ByteLines lines, OutputStream out, Redactor redactor) throws IOException {
+        try (JsonParser p = BatchJson.JSON.createParser(ObjectReadContext.empty(), lines.bytes(), 0, lines.length());
+             JsonGenerator g = BatchJson.JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            p.nextToken();
+            redactor.copyJson(p, g, null, null, Scope.JSON_RESPONSE);
+        }
+    }
+
     private void noteSkipped(long skipped) {
         if (skipped > 0) {
             redactor.ledger().note(String.format(java.util.Locale.ROOT, "%,d line(s) longer than %s bytes were left"
                     + " out of the copy (each is an empty line)", skipped, BatchJson.count(BatchJson.MAX_LINE_BYTES)));
-        }
-    }
-
-    /**
-     * Copies one line's JSON value with secrets redacted; false when the line is not one JSON value (the caller
-     * then redacts it as text).
-     */
-    private static boolean copyLine(ByteLines lines, ByteArrayOutputStream into, Redactor redactor) {
-        try (JsonParser p = BatchJson.JSON.createParser(ObjectReadContext.empty(), lines.bytes(), 0, lines.length());
-             JsonGenerator g = BatchJson.JSON.createGenerator(ObjectWriteContext.empty(), into)) {
-            if (p.nextToken() == null) {
-                return false;
-            }
-            redactor.copyJson(p, g, null, null, Scope.JSON_RESPONSE);
-            return p.nextToken() == null;
-        } catch (JacksonException notJson) {
-            // what was copied of it is dropped; a redaction in that part may be counted twice in the report
-            return false;
         }
     }
 
