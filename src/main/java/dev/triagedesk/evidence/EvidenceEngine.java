@@ -23,6 +23,7 @@ import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.evidence.redact.RedactionReport;
 import dev.triagedesk.evidence.redact.RedactionKey;
 import dev.triagedesk.evidence.redact.Redactor;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -290,11 +292,11 @@ public final class EvidenceEngine {
         requireBatch(doc);
         Path held = null;
         try {
-            held = java.nio.file.Files.createTempFile("triage-batch-", ".jsonl");
+            held = Files.createTempFile("triage-batch-", ".jsonl");
             Path copy = held;
-            RedactionReport report = sanitizeBatch(doc, () -> new java.io.BufferedOutputStream(
-                    java.nio.file.Files.newOutputStream(copy), 1 << 16));
-            java.nio.file.Files.copy(held, out);
+            RedactionReport report = sanitizeBatch(doc, () -> new BufferedOutputStream(
+                    Files.newOutputStream(copy), 1 << 16));
+            Files.copy(held, out);
             out.flush();
             return report;
         } catch (IOException e) {
@@ -302,7 +304,7 @@ public final class EvidenceEngine {
         } finally {
             if (held != null) {
                 try {
-                    java.nio.file.Files.deleteIfExists(held);
+                    Files.deleteIfExists(held);
                 } catch (IOException ignored) {
                     // a temporary file left behind is removed with the temporary folder
                 }
