@@ -180,6 +180,24 @@ class BatchSplitTests {
     }
 
     @Test
+    void manyCodesAndRepeatedRequestIdsStillGiveTheOneThreadResult() {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 700; i++) {
+            // 350 distinct codes past the table's 100, request IDs repeated in a few values, blank ones
+            String requestId = i % 7 == 0 ? "" : "req_" + (i % 5);
+            lines.add("{\"custom_id\": \"c" + i + "\", \"response\": {\"status_code\": 400, \"request_id\": \""
+                    + requestId + "\", \"body\": {\"error\": {\"code\": \"code_" + (i % 350) + "\", \"message\":"
+                    + " \"bad " + i + "\"}}}, \"error\": null}");
+        }
+        Path file = Engines.write(dir, "codes.jsonl", String.join("\n", lines) + "\n");
+        for (int cap : new int[] {2, 200, 1_000}) {
+            assertThat(json(SPLIT.analyzeBatch(Engines.single(file), cap))).as("cap %d", cap)
+                    .isEqualTo(json(WHOLE.analyzeBatch(Engines.single(file), cap)));
+        }
+        assertThat(WHOLE.analyzeBatch(Engines.single(file)).byErrorCode()).containsKey("(other codes)");
+    }
+
+    @Test
     void theSplitFallsJustAfterALineBreak() throws Exception {
         Path file = Engines.write(dir, "p.jsonl", "a\nbb\nccc\ndddd\n");
         long at = BatchSplit.point(file, 0, 1);
