@@ -36,7 +36,7 @@ final class BatchBenchmark {
         Runnable[] tasks = {
             () -> Throughput.tokenScan(doc),
             () -> engine.analyzeBatch(doc),
-            () -> engine.sanitizeBatch(doc, OutputStream.nullOutputStream())};
+            () -> engine.sanitizeBatch(doc, OutputStream::nullOutputStream)};
         double[] best = Throughput.interleaved(WARM_UP_ROUNDS, rounds, tasks);
         Throughput.floor(out, "floor (Jackson token scan)", best[0], mb);
         boolean analyzeOk = Throughput.report(out, "analyze", best[1], best[0], mb, ANALYZE_TARGET);

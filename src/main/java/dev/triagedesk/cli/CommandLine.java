@@ -502,10 +502,8 @@ public final class CommandLine {
             }
         }
         if (doc.format() == EvidenceFormat.BATCH) {
-            try (OutputStream o = target.open()) {
-                RedactionReport report = engine.sanitizeBatch(doc, o);
-                return reportLines(doc.name(), "Batch file", report, null);
-            }
+            RedactionReport report = engine.sanitizeBatch(doc, target);
+            return reportLines(doc.name(), "Batch file", report, null);
         }
         HarReadResult r = engine.sanitizeHar(doc, target, HarFindings.NONE, HarReadMode.lenientIf(lenient));
         return reportLines(doc.name(), r.summary().entryCount() + " entries", r.summary().redaction(),

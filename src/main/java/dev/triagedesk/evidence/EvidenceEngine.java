@@ -23,6 +23,7 @@ import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.evidence.redact.RedactionReport;
 import dev.triagedesk.evidence.redact.RedactionKey;
 import dev.triagedesk.evidence.redact.Redactor;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +66,8 @@ public final class EvidenceEngine {
     }
 
     /**
-     * The same engine, reading HARs whose entries take at least {@code bytes} with two threads, from the first
-     * file on (negative: always with one). The default splits large files once the JVM is warm; tests use this
+     * The same engine, reading HARs whose entries take at least {@code bytes}, and Batch files of JSON Lines of at
+     * least {@code bytes}, with two threads, from the first file on (negative: always with one). The default splits large files once the JVM is warm; tests use this
      * to read small files both ways.
      */
     public EvidenceEngine splitAbove(long bytes) {
@@ -280,26 +282,79 @@ public final class EvidenceEngine {
     /** As {@link #analyzeBatch(EvidenceDocument)}, keeping at most {@code cap} findings of each kind. */
     public BatchAnalysis analyzeBatch(EvidenceDocument doc, int cap) {
         requireBatch(doc);
-        return new BatchReader(redactor(), cap).read(doc.opener());
+        return new BatchReader(this::redactor, cap).read(doc, batchSplitAbove());
+    }
+
+    /** Batch files follow the HAR's policy: two threads above the size, once the JVM is warm (or in tests). */
+    private long batchSplitAbove() {
+        return splitCold || BatchReader.splitPaysOff() ? splitAbove : -1;
     }
 
     /**
-     * Writes a sanitized copy of a Batch file (same lines, secrets replaced) to {@code out}. Throws
-     * {@link LeftoverSecretsException} if a secret shape is left: the caller must then discard the output.
+     * Writes a sanitized copy of a Batch file (same lines, secrets replaced) to {@code out}: through a temporary
+     * file, since a secret echoed before the line that reveals it means writing the copy again (prefer
+     * {@link #sanitizeBatch(EvidenceDocument, OutputTarget)}). Throws {@link LeftoverSecretsException} if a secret
+     * shape is left: the caller must then discard the output.
      */
     public RedactionReport sanitizeBatch(EvidenceDocument doc, OutputStream out) {
         requireBatch(doc);
-        Redactor redactor = redactor();
+        Path held = null;
+        try {
+            held = Files.createTempFile("triage-batch-", ".jsonl");
+            Path copy = held;
+            RedactionReport report = sanitizeBatch(doc, () -> new BufferedOutputStream(
+                    Files.newOutputStream(copy), 1 << 16));
+            Files.copy(held, out);
+            out.flush();
+            return report;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (held != null) {
+                try {
+                    Files.deleteIfExists(held);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is removed with the temporary folder
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes a sanitized copy of a Batch file (same lines, secrets replaced). A secret is redacted wherever it
+     * occurs, also on a line before the one that shows it is secret: when the pass finds it may have let such an
+     * echo through, it writes the copy again knowing every secret (the target is reopened). A large file of JSON
+     * Lines is sanitized by two threads (see {@link BatchSanitizer}). Throws {@link LeftoverSecretsException} if a
+     * secret shape is left: the output must then be discarded.
+     */
+    public RedactionReport sanitizeBatch(EvidenceDocument doc, OutputTarget target) {
+        requireBatch(doc);
+        long split = batchSplitAbove();
+        Redactor first = redactor();
+        first.trackEchoes(sizeOf(doc));
+        sanitizeBatchOnce(doc, target, first, split);
+        if (!first.echoedBeforeLearned()) {
+            return first.ledger().report(false);
+        }
+        Redactor second = redactor();
+        second.rememberAll(first);
+        second.ledger().note("Some secrets also appeared on a line before the one that revealed them: the file was"
+                + " redacted twice so every copy is gone.");
+        sanitizeBatchOnce(doc, target, second, split);
+        return second.ledger().report(false);
+    }
+
+    private void sanitizeBatchOnce(EvidenceDocument doc, OutputTarget target, Redactor redactor, long split) {
         LeftoverScan scan = new LeftoverScan();
-        try (OutputStream scanned = scan.wrap(NonClosingOutputStream.of(out))) {
-            new BatchSanitizer(redactor).sanitize(doc.opener(), scanned);
+        try (OutputStream out = target.open();
+             LeftoverScan.ScanningStream scanned = scan.wrap(NonClosingOutputStream.of(out))) {
+            new BatchSanitizer(redactor).sanitize(doc, scanned, split);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!scan.clean()) {
             throw new LeftoverSecretsException("the sanitized copy of " + doc.name(), scan.count(), scan.findings());
         }
-        return redactor.ledger().report(false);
     }
 
     private static void requireBatch(EvidenceDocument doc) {

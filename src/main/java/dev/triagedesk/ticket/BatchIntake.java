@@ -10,9 +10,6 @@ import dev.triagedesk.evidence.input.EvidenceDocument;
 import dev.triagedesk.evidence.redact.RedactionReport;
 import dev.triagedesk.storage.EvidenceStorage;
 import dev.triagedesk.system.TriageProperties;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -52,12 +49,8 @@ class BatchIntake {
     void take(Ticket ticket, Evidence row, EvidenceDocument doc, String location,
               BiConsumer<String, Object> writeJson) {
         BatchAnalysis analysis = engine.analyzeBatch(doc, properties.findingsPerFile());
-        RedactionReport report;
-        try (OutputStream out = storage.create(location)) {
-            report = engine.sanitizeBatch(doc, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        // a target, not a stream: the engine writes the copy again when a secret echoed before it was learned
+        RedactionReport report = engine.sanitizeBatch(doc, () -> storage.create(location));
         BatchJob job = analysis.batches() == null || analysis.batches().isEmpty() ? null : analysis.batches().get(0);
         String first = job == null || job.times() == null ? null : job.times().createdAt();
         String last = job == null || job.times() == null ? null : lastTime(job.times());

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -31,15 +34,32 @@ public final class BatchReader {
     public static final int DEFAULT_CAP = 200;
 
     private final Redactor redactor;
+    /** Fresh redactors for a read that starts again (a split read that cannot vouch for its result); null: none. */
+    private final Supplier<Redactor> redactors;
     private final int cap;
 
     public BatchReader(Redactor redactor, int cap) {
-        this.redactor = redactor;
-        this.cap = Math.max(1, cap);
+        this(redactor, null, cap);
     }
 
     public BatchReader(Redactor redactor) {
         this(redactor, DEFAULT_CAP);
+    }
+
+    /** A reader that may read a large file with two threads, taking a fresh redactor if it must start again. */
+    public BatchReader(Supplier<Redactor> redactors, int cap) {
+        this(redactors.get(), redactors, cap);
+    }
+
+    private BatchReader(Redactor redactor, Supplier<Redactor> redactors, int cap) {
+        this.redactor = redactor;
+        this.redactors = redactors;
+        this.cap = Math.max(1, cap);
+    }
+
+    /** Whether a file of JSON Lines above the split size is read by two threads in this JVM now. */
+    public static boolean splitPaysOff() {
+        return BatchSplit.paysOff();
     }
 
     /** Whether a document is JSON Lines of results or requests (else one or more Batch objects). */
@@ -84,20 +104,88 @@ public final class BatchReader {
     /** Reads the document; throws {@link EvidenceException} when it holds no Batch data at all. */
     public BatchAnalysis read(EvidenceDocument.Opener source) {
         try {
-            return isLines(source) ? lines(source) : objects(source);
+            return isLines(source) ? lines(source, redactor) : objects(source);
         } catch (IOException e) {
             throw new EvidenceException("cannot read the Batch file: " + e.getMessage(), e);
         }
     }
 
-    private BatchAnalysis lines(EvidenceDocument.Opener source) throws IOException {
-        BatchTally tally = new BatchTally(redactor, cap);
-        if (!wholeLines(source, tally)) {
+    /**
+     * As {@link #read(EvidenceDocument.Opener)}; JSON Lines in a plain file of at least {@code splitAbove} bytes
+     * (negative: never) are read by two threads, one half each, with the result a read by one thread gives.
+     */
+    public BatchAnalysis read(EvidenceDocument doc, long splitAbove) {
+        EvidenceDocument.Opener source = doc.opener();
+        try {
+            if (!isLines(source)) {
+                return objects(source);
+            }
+            long at = redactors == null ? -1 : BatchSplit.point(doc.rawFile(), doc.rawOffset(), splitAbove);
+            BatchTally tally = at > 0 ? split(doc.rawFile(), doc.rawOffset(), at) : null;
+            if (tally != null) {
+                BatchSplit.JOINED.incrementAndGet();
+                return linesAnalysis(tally);
+            }
+            // not split, or a half met a line the fast pass cannot vouch for: one thread, from the start
+            return lines(source, at > 0 ? redactors.get() : redactor);
+        } catch (IOException e) {
+            throw new EvidenceException("cannot read the Batch file: " + e.getMessage(), e);
+        }
+    }
+
+    private BatchAnalysis lines(EvidenceDocument.Opener source, Redactor r) throws IOException {
+        BatchTally tally = new BatchTally(r, cap);
+        if (!wholeLines(source, tally, null)) {
             // something the fast pass cannot vouch for: every line on its own, from the start
-            tally = new BatchTally(redactor, cap);
+            tally = new BatchTally(r, cap);
             byLine(source, tally);
         }
         return linesAnalysis(tally);
+    }
+
+    /**
+     * The fast pass over both halves at once, the second on a thread of its own, joined in file order; null when
+     * either half is not one the fast pass vouches for, or the halves cannot be joined exactly.
+     */
+    private BatchTally split(Path file, long offset, long at) throws IOException {
+        BatchTally second = BatchTally.secondHalf(cap);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        boolean[] secondRead = new boolean[1];
+        Thread thread = new Thread(() -> {
+            try {
+                secondRead[0] = wholeLines(() -> BatchSplit.open(file, offset + at, -1), second, cancelled);
+            } catch (IOException | RuntimeException e) {
+                // the first thread reads the file again alone: it meets the same problem, if any, and reports it
+            }
+        }, "triage-batch-second-half");
+        thread.setDaemon(true);
+        thread.start();
+        boolean firstRead = false;
+        BatchTally first = new BatchTally(redactor, cap);
+        try {
+            firstRead = wholeLines(() -> BatchSplit.open(file, offset, offset + at), first, null);
+        } finally {
+            if (!firstRead) {
+                cancelled.set(true);
+            }
+            join(thread);
+        }
+        return firstRead && secondRead[0] && first.merge(second, first.lines) ? first : null;
+    }
+
+    static void join(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -106,11 +194,16 @@ public final class BatchReader {
      * not an object, two values on one line, one value over several lines, or a line longer than the line reader
      * takes. A well-formed file, which nearly every Batch file is, is then read once, without a parser per line.
      */
-    private boolean wholeLines(EvidenceDocument.Opener source, BatchTally tally) throws IOException {
-        try (InputStream in = source.open();
-             JsonParser p = BatchJson.JSON.createParser(ObjectReadContext.empty(), in)) {
+    private boolean wholeLines(EvidenceDocument.Opener source, BatchTally tally, AtomicBoolean cancelled)
+            throws IOException {
+        JsonParser p = null;
+        try (InputStream in = source.open()) {
+            p = BatchJson.JSON.createParser(ObjectReadContext.empty(), in);
             long lastLine = 0;
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (cancelled != null && cancelled.get()) {
+                    return false;
+                }
                 TokenStreamLocation start = p.currentTokenLocation();
                 long line = start.getLineNr();
                 if (t != JsonToken.START_OBJECT || line <= lastLine) {
@@ -134,6 +227,11 @@ public final class BatchReader {
             return true;
         } catch (JacksonException e) {
             return false;
+        } finally {
+            if (p != null) {
+                BatchSplit.read(p.currentLocation().getByteOffset());
+                p.close();
+            }
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.triagedesk.evidence.redact;
 
+import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -43,6 +45,19 @@ final class JsonRedaction {
         if (busy) {
             return new JsonRedaction(redactor, names).redact(text, scope);
         }
+        return redact(() -> JSON.createParser(ObjectReadContext.empty(), text), scope, text, () -> write(text));
+    }
+
+    /** As {@link #redact(String, Scope)} for UTF-8 bytes: {@code b} itself when nothing was secret. */
+    byte[] redact(byte[] b, int off, int len, Scope scope) {
+        if (busy) {
+            return new JsonRedaction(redactor, names).redact(b, off, len, scope);
+        }
+        return redact(() -> JSON.createParser(ObjectReadContext.empty(), b, off, len), scope, b,
+                () -> write(b, off, len));
+    }
+
+    private <T> T redact(Supplier<JsonParser> parsers, Scope scope, T unchanged, Supplier<T> copy) {
         busy = true;
         RedactionLedger ledger = redactor.ledger();
         long before = ledger.total();
@@ -50,7 +65,7 @@ final class JsonRedaction {
         scalars = 0;
         ledger.begin(); // tentative: a body that turns out not to be JSON is redacted as text instead
         try {
-            try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), text)) {
+            try (JsonParser p = parsers.get()) {
                 if (p.nextToken() == null) {
                     ledger.rollback();
                     return null;
@@ -61,9 +76,9 @@ final class JsonRedaction {
                     return null; // several values (NDJSON and the like)
                 }
             }
-            String copy = ledger.total() == before ? text : write(text);
+            T result = ledger.total() == before ? unchanged : copy.get();
             ledger.commit();
-            return copy;
+            return result;
         } catch (tools.jackson.core.JacksonException notJson) {
             ledger.rollback();
             return null;
@@ -127,6 +142,18 @@ final class JsonRedaction {
             copy(p, g, 0);
         }
         return sw.toString();
+    }
+
+    /** The second pass over UTF-8 bytes: the copy, compact, with the noted replacements. */
+    private byte[] write(byte[] b, int off, int len) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(len + 64);
+        scalars = 0;
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), b, off, len);
+             JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            p.nextToken();
+            copy(p, g, 0);
+        }
+        return out.toByteArray();
     }
 
     /** Copies the current value; {@code next} is the index of the next replacement to put in. */

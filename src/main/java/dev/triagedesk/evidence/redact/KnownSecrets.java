@@ -195,23 +195,21 @@ final class KnownSecrets {
                 i++;
                 continue;
             }
-            // one pass over the run: its extent, what it is made of, and its hash
+            // the run's extent and what it is made of; hashed only when it can be a secret (prose words cannot)
             int j = i;
             int kinds = 0;
-            long h = FNV_OFFSET;
             while (j < n) {
                 char c = s.charAt(j);
                 if (c >= 128 || (RUN[c] & RUN_CHAR) == 0) {
                     break;
                 }
                 kinds |= RUN[c];
-                h = (h ^ c) * FNV_PRIME;
                 j++;
             }
             boolean mixed = (kinds & (LETTER | DIGIT)) == (LETTER | DIGIT);
             // only a token mixing letters and digits, or a long one, can be (part of) a remembered secret
             if (j - i >= MIN_REMEMBERED && (mixed || j - i >= LONG_TOKEN)) {
-                long hit = tokenIn(s, i, j, lookUp, tracking, finish(h), (kinds & SEPARATOR) != 0);
+                long hit = tokenIn(s, i, j, lookUp, tracking, hash(s, i, j), (kinds & SEPARATOR) != 0);
                 if (hit >= 0) {
                     return hit;
                 }

@@ -494,6 +494,15 @@ public final class Redactor {
     }
 
     /**
+     * One JSON value in UTF-8 bytes walked by key, as {@link #json} does: {@code b} itself when nothing in it was
+     * secret (the caller copies its bytes as they are), the redacted copy (compact, as {@link #copyJson} writes it),
+     * or null when the bytes are not one JSON value.
+     */
+    public byte[] jsonBytes(byte[] b, int off, int len, boolean request) {
+        return jsonBodies.redact(b, off, len, request ? Scope.JSON_REQUEST : Scope.JSON_RESPONSE);
+    }
+
+    /**
      * Copies the current value from {@code p} to {@code g}. {@code kind} is set when an enclosing name already
      * said everything below it is secret.
      */

@@ -1,0 +1,128 @@
+package dev.triagedesk.evidence.batch;
+
+import dev.triagedesk.evidence.har.HarProcessor;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Whether and where a Batch file of JSON Lines is read by two threads: its lines are independent, so each thread
+ * reads one half, split just after a line break near the middle, and the halves are joined in file order. The policy
+ * is the HAR's ({@link HarProcessor#splitPaysOff()}): a plain file above a size, once the JIT has compiled the
+ * engine.
+ */
+final class BatchSplit {
+
+    /** Bytes of Batch files this JVM has read, to tell whether the JIT has compiled the reader yet. */
+    private static final AtomicLong BYTES_READ = new AtomicLong();
+    private static final long COMPILED_AFTER = 256L << 20;
+    /** How many split reads were joined, for tests that must know a split really happened. */
+    static final AtomicLong JOINED = new AtomicLong();
+
+    private BatchSplit() {
+    }
+
+    /** Whether a split pays off in this JVM now (see {@link HarProcessor#splitPaysOff()}). */
+    static boolean paysOff() {
+        return HarProcessor.splitPaysOff() || BYTES_READ.get() >= COMPILED_AFTER;
+    }
+
+    static void read(long bytes) {
+        BYTES_READ.addAndGet(Math.max(0, bytes));
+    }
+
+    /**
+     * Where the second half starts, in bytes from {@code offset}: just after the first line break from the middle
+     * on; -1 when the file is smaller than {@code splitAbove} (negative: never split) or has no break there.
+     */
+    static long point(Path file, long offset, long splitAbove) throws IOException {
+        if (file == null || splitAbove < 0) {
+            return -1;
+        }
+        long size = Files.size(file) - offset;
+        if (size < Math.max(2, splitAbove)) {
+            return -1;
+        }
+        try (FileChannel ch = FileChannel.open(file)) {
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+            long pos = offset + size / 2;
+            int n;
+            while ((n = ch.read(buf.clear(), pos)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buf.get(i) == '\n') {
+                        long at = pos + i + 1 - offset;
+                        return at < size ? at : -1;
+                    }
+                }
+                pos += n;
+            }
+        }
+        return -1;
+    }
+
+    /** The bytes {@code [from, to)} of the file (absolute offsets; {@code to} negative: to its end). */
+    static InputStream open(Path file, long from, long to) throws IOException {
+        FileChannel ch = FileChannel.open(file);
+        try {
+            ch.position(from);
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+        InputStream in = Channels.newInputStream(ch);
+        return new BufferedInputStream(to < 0 ? in : new Bounded(in, to - from), 1 << 16);
+    }
+
+    /** At most {@code left} bytes of a stream. */
+    private static final class Bounded extends FilterInputStream {
+        private long left;
+
+        Bounded(InputStream in, long left) {
+            super(in);
+            this.left = left;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = in.skip(Math.min(n, left));
+            left -= s;
+            return s;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(in.available(), left);
+        }
+    }
+}
