@@ -48,7 +48,7 @@ class Housekeeping implements SmartInitializingSingleton {
     static final Duration STALE = Duration.ofDays(1);
     /** Temporary files of earlier versions and of the evidence engine, in the shared system temporary folder. */
     private static final Pattern SYSTEM_TEMPORARY = Pattern.compile(
-            "triage-(upload.*\\.part|pasted.*\\.log|unit.*\\.part|half.*\\.har\\.part|spill.*\\.json)");
+            "triage-(upload.*\\.part|pasted.*\\.log|unit.*\\.part|half.*\\.har\\.part|batch-.*\\.part|spill.*\\.json)");
 
     /** What one run removed. */
     record Removed(int drafts, int evidenceFiles, int temporaryFiles, long bytes, int idempotencyKeys) {
