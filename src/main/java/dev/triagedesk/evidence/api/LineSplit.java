@@ -1,13 +1,12 @@
 package dev.triagedesk.evidence.api;
 
-import java.io.FilterInputStream;
+import dev.triagedesk.evidence.input.FileRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.BufferedReader;
 import java.io.Reader;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,34 +57,6 @@ final class LineSplit {
 
     /** The bytes {@code [from, to)} of the file. */
     static InputStream range(Path file, long from, long to) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-        ch.position(from);
-        return new FilterInputStream(Channels.newInputStream(ch)) {
-            private long left = to - from;
-
-            @Override
-            public int read() throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int b = super.read();
-                if (b >= 0) {
-                    left--;
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (left <= 0) {
-                    return -1;
-                }
-                int n = super.read(b, off, (int) Math.min(len, left));
-                if (n > 0) {
-                    left -= n;
-                }
-                return n;
-            }
-        };
+        return FileRange.open(file, from, to);
     }
 }

@@ -1,5 +1,7 @@
 package dev.triagedesk.evidence.api;
 
+import dev.triagedesk.evidence.input.Uninterruptibly;
+import dev.triagedesk.evidence.input.Uninterruptibly;
 import dev.triagedesk.evidence.console.LineReader;
 import java.io.IOException;
 import java.util.Arrays;
@@ -109,17 +111,6 @@ final class ReadAhead implements AutoCloseable {
     public void close() {
         closed.set(true);
         queue.clear();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.join(thread);
     }
 }

@@ -1,5 +1,6 @@
 package dev.triagedesk.evidence.api;
 
+import dev.triagedesk.evidence.input.Uninterruptibly;
 import dev.triagedesk.evidence.har.HeldOutput;
 import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.evidence.redact.Redactor;
@@ -63,18 +64,7 @@ final class SecondHalf implements AutoCloseable {
     }
 
     void await() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.join(thread);
     }
 
     /** Writes the half's copy to {@code out}: the lead through it, the rest as scanned here when it was. */

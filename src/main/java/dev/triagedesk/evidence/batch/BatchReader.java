@@ -1,5 +1,6 @@
 package dev.triagedesk.evidence.batch;
 
+import dev.triagedesk.evidence.input.Uninterruptibly;
 import dev.triagedesk.evidence.EvidenceException;
 import dev.triagedesk.evidence.Signal;
 import dev.triagedesk.evidence.SignalType;
@@ -168,25 +169,11 @@ public final class BatchReader {
             if (!firstRead) {
                 cancelled.set(true);
             }
-            join(thread);
+            Uninterruptibly.join(thread);
         }
         return firstRead && secondRead[0] && first.merge(second, first.lines) ? first : null;
     }
 
-    static void join(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /**
      * The fast pass: one parser over the whole file, its values taken as the lines they stand on. It gives up (and

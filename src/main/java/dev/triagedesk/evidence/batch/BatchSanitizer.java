@@ -1,5 +1,6 @@
 package dev.triagedesk.evidence.batch;
 
+import dev.triagedesk.evidence.input.Uninterruptibly;
 import dev.triagedesk.evidence.EvidenceException;
 import dev.triagedesk.evidence.input.EvidenceDocument;
 import dev.triagedesk.evidence.redact.Redactor;
@@ -100,7 +101,7 @@ public final class BatchSanitizer {
             try {
                 skipped = lines(BatchSplit.open(file, offset, offset + at), out, redactor);
             } finally {
-                BatchReader.join(thread);
+                Uninterruptibly.join(thread);
             }
             if (failed[0] != null) {
                 throw new IOException("the second half of the Batch file: " + failed[0].getMessage(), failed[0]);

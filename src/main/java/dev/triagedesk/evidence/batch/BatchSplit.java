@@ -1,12 +1,11 @@
 package dev.triagedesk.evidence.batch;
 
+import dev.triagedesk.evidence.input.FileRange;
 import dev.triagedesk.evidence.har.HarProcessor;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,62 +66,8 @@ final class BatchSplit {
         return -1;
     }
 
-    /** The bytes {@code [from, to)} of the file (absolute offsets; {@code to} negative: to its end). */
+    /** The bytes {@code [from, to)} of the file (absolute offsets; {@code to} negative: to its end), buffered. */
     static InputStream open(Path file, long from, long to) throws IOException {
-        FileChannel ch = FileChannel.open(file);
-        try {
-            ch.position(from);
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
-        InputStream in = Channels.newInputStream(ch);
-        return new BufferedInputStream(to < 0 ? in : new Bounded(in, to - from), 1 << 16);
-    }
-
-    /** At most {@code left} bytes of a stream. */
-    private static final class Bounded extends FilterInputStream {
-        private long left;
-
-        Bounded(InputStream in, long left) {
-            super(in);
-            this.left = left;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = in.skip(Math.min(n, left));
-            left -= s;
-            return s;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(in.available(), left);
-        }
+        return new BufferedInputStream(FileRange.open(file, from, to), 1 << 16);
     }
 }

@@ -1,5 +1,6 @@
 package dev.triagedesk.evidence.har;
 
+import dev.triagedesk.evidence.input.Uninterruptibly;
 import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.evidence.redact.Redactor;
 import java.io.ByteArrayInputStream;
@@ -237,17 +238,6 @@ final class SplitRead implements AutoCloseable {
     }
 
     private void awaitThread() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.join(thread);
     }
 }
