@@ -78,7 +78,7 @@ final class MultipartBodyReader {
                 FileItemHeaders headers = lines.isEmpty() ? null : names.getParsedHeaders(lines);
                 String field = headers == null ? null : names.getFieldName(headers);
                 if (field == null) {
-                    r.skipContent(); // Tomcat skips a part it cannot name
+                    r.content(OutputStream.nullOutputStream()); // Tomcat skips a part it cannot name
                     continue;
                 }
                 if (maxParts >= 0 && taken.size() == maxParts) {
@@ -88,7 +88,7 @@ final class MultipartBodyReader {
                 current = items.createItem(field, headers.getHeader("Content-Type"), fileName == null, fileName);
                 current.setHeaders(headers);
                 try (OutputStream out = current.getOutputStream()) {
-                    r.copyContent(out);
+                    r.content(out);
                 }
                 taken.add(current);
                 current = null;
@@ -232,9 +232,9 @@ final class MultipartBodyReader {
                 pos += 2;
                 return "";
             }
-            int searched = pos;
+            int checked = 0; // bytes after pos in which the blank line cannot start: not searched again
             while (true) {
-                int at = END_OF_HEADERS.match(buffer, searched, end - searched);
+                int at = END_OF_HEADERS.match(buffer, pos + checked, end - pos - checked);
                 if (at >= 0 && at + 4 - pos <= maxPartHeader) {
                     String text = new String(buffer, pos, at + 4 - pos, charset);
                     pos = at + 4;
@@ -245,25 +245,15 @@ final class MultipartBodyReader {
                             "Header section has more than %s bytes (maybe it is not properly terminated)",
                             maxPartHeader));
                 }
-                searched = Math.max(pos, end - 3);
-                int before = pos;
+                checked = Math.max(0, end - pos - 3);
                 if (!fill()) {
                     throw ended();
                 }
-                searched -= before;
             }
         }
 
-        void copyContent(OutputStream out) throws IOException {
-            content(out);
-        }
-
-        void skipContent() throws IOException {
-            content(OutputStream.nullOutputStream());
-        }
-
-        /** Up to the next delimiter, which is consumed. */
-        private void content(OutputStream out) throws IOException {
+        /** The part's content, up to the next delimiter (which is consumed), written to {@code out}. */
+        void content(OutputStream out) throws IOException {
             while (true) {
                 int at = delimiterSearch.match(buffer, pos, end - pos);
                 if (at >= 0) {
