@@ -6,11 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.BufferedReader;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Where a plain UTF-8 file is cut in two for two threads: right after the first {@code \n} at or after the middle.
@@ -28,26 +25,7 @@ final class LineSplit {
 
     /** The byte after the first {@code \n} at or after the middle of {@code [from, end)}, or -1 when there is none near it. */
     static long at(Path file, long from, long end) throws IOException {
-        long middle = from + (end - from) / 2;
-        long stop = Math.min(end, middle + SEARCH);
-        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            for (long pos = middle; pos < stop; ) {
-                buf.clear();
-                int n = ch.read(buf, pos);
-                if (n <= 0) {
-                    return -1;
-                }
-                for (int i = 0; i < n && pos + i < stop; i++) {
-                    if (buf.get(i) == '\n') {
-                        long at = pos + i + 1;
-                        return at < end ? at : -1;
-                    }
-                }
-                pos += n;
-            }
-        }
-        return -1;
+        return FileRange.lineStartAfterMiddle(file, from, end, SEARCH);
     }
 
     /** The text of the bytes {@code [from, to)} of the file, decoded as the engine decodes a whole document. */

@@ -5,8 +5,6 @@ import dev.triagedesk.evidence.har.HarProcessor;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,21 +47,9 @@ final class BatchSplit {
         if (size < Math.max(2, splitAbove)) {
             return -1;
         }
-        try (FileChannel ch = FileChannel.open(file)) {
-            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-            long pos = offset + size / 2;
-            int n;
-            while ((n = ch.read(buf.clear(), pos)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    if (buf.get(i) == '\n') {
-                        long at = pos + i + 1 - offset;
-                        return at < size ? at : -1;
-                    }
-                }
-                pos += n;
-            }
-        }
-        return -1;
+        // a line of any length: the break is looked for up to the end
+        long at = FileRange.lineStartAfterMiddle(file, offset, offset + size, Long.MAX_VALUE);
+        return at < 0 ? -1 : at - offset;
     }
 
     /** The bytes {@code [from, to)} of the file (absolute offsets; {@code to} negative: to its end), buffered. */
