@@ -1,8 +1,6 @@
 package dev.triagedesk.evidence.batch;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.triagedesk.evidence.input.EightBytes;
 import java.util.Arrays;
 
 /**
@@ -85,8 +83,9 @@ final class CompactLine {
         int i = from;
         // eight bytes at a time past what needs no look: no quote, backslash or control character among them
         while (i + 8 <= n) {
-            long x = (long) LONGS.get(b, i);
-            if ((zeroByte(x ^ QUOTES) | zeroByte(x ^ BACKSLASHES) | (x - SPACES & ~x & HIGH_BITS)) != 0) {
+            long x = EightBytes.at(b, i);
+            if ((EightBytes.zeroBytes(x ^ QUOTES) | EightBytes.zeroBytes(x ^ BACKSLASHES)
+                    | EightBytes.bytesBelow(x, 0x20)) != 0) {
                 break;
             }
             i += 8;
@@ -111,17 +110,8 @@ final class CompactLine {
         return -1;
     }
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long QUOTES = ONES * '"';
-    private static final long BACKSLASHES = ONES * '\\';
-    private static final long SPACES = ONES * 0x20;
-
-    /** Non-zero when a byte of {@code x} is 0 (may also flag a byte after it, never miss one). */
-    private static long zeroByte(long x) {
-        return x - ONES & ~x & HIGH_BITS;
-    }
+    private static final long QUOTES = EightBytes.repeated('"');
+    private static final long BACKSLASHES = EightBytes.repeated('\\');
 
     /** The end of an integer written as the generator writes it ({@code -?(0|[1-9][0-9]*)}, not -0), or -1. */
     private static int plainIntegerEnd(byte[] b, int from, int n) {

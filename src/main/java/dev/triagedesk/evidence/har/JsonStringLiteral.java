@@ -1,8 +1,6 @@
 package dev.triagedesk.evidence.har;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import dev.triagedesk.evidence.input.EightBytes;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,11 +14,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonStringLiteral {
 
-    /** Eight bytes at a time, for the search of the first backslash: most bodies have none. */
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-    private static final long LOW_BITS = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
+    /** A backslash in each of eight bytes: the first is looked for eight bytes at a time (most bodies have none). */
+    private static final long BACKSLASHES = EightBytes.repeated('\\');
 
     private JsonStringLiteral() {
     }
@@ -29,10 +24,9 @@ final class JsonStringLiteral {
     static int firstBackslash(byte[] bytes, int from, int to) {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long x = (long) LONGS.get(bytes, i) ^ BACKSLASHES; // a backslash is a zero byte now
-            long zeros = (x - LOW_BITS) & ~x & HIGH_BITS; // the lowest flag marks the first zero byte exactly
+            long zeros = EightBytes.zeroBytes(EightBytes.at(bytes, i) ^ BACKSLASHES); // a backslash is a zero byte now
             if (zeros != 0) {
-                return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+                return i + EightBytes.firstFlagged(zeros);
             }
         }
         for (; i < to; i++) {

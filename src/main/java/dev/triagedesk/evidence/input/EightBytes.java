@@ -1,0 +1,47 @@
+package dev.triagedesk.evidence.input;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Eight bytes of an array read as one {@code long}, and the bit tricks that find a byte among them: where the
+ * engine looks for the few bytes that matter (a quote, a backslash) in long runs that hold none.
+ */
+public final class EightBytes {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    private EightBytes() {
+    }
+
+    /** {@code b[i, i + 8)}, the first byte lowest. */
+    public static long at(byte[] b, int i) {
+        return (long) LONGS.get(b, i);
+    }
+
+    /** {@code c} in each of eight bytes. */
+    public static long repeated(int c) {
+        return ONES * (c & 0xff);
+    }
+
+    /**
+     * The high bit of each byte of {@code x} that is 0: the lowest flag marks the first zero byte exactly (a byte
+     * after it may be flagged too), and none is flagged when there is no zero byte.
+     */
+    public static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGH_BITS;
+    }
+
+    /** As {@link #zeroBytes}, for the bytes below {@code limit} (at most 0x80; bytes of 0x80 and up never). */
+    public static long bytesBelow(long x, int limit) {
+        return (x - repeated(limit)) & ~x & HIGH_BITS;
+    }
+
+    /** The index, within the eight, of the byte the lowest flag of {@code flags} marks. */
+    public static int firstFlagged(long flags) {
+        return Long.numberOfTrailingZeros(flags) >>> 3;
+    }
+}
