@@ -66,9 +66,9 @@ public final class EvidenceEngine {
     }
 
     /**
-     * The same engine, reading HARs whose entries take at least {@code bytes}, and Batch files of JSON Lines of at
-     * least {@code bytes}, with two threads, from the first file on (negative: always with one). The default splits large files once the JVM is warm; tests use this
-     * to read small files both ways.
+     * The same engine, reading HARs whose entries take at least {@code bytes}, and Batch files of JSON Lines and
+     * SDK logs of at least {@code bytes}, with two threads, from the first file on (negative: always with one). The
+     * default splits large files once the JVM is warm; tests use this to read small files both ways.
      */
     public EvidenceEngine splitAbove(long bytes) {
         return new EvidenceEngine(key, files, bytes, true);
@@ -300,7 +300,7 @@ public final class EvidenceEngine {
         requireBatch(doc);
         Path held = null;
         try {
-            held = Files.createTempFile("triage-batch-", ".jsonl");
+            held = Files.createTempFile("triage-batch-", ".part"); // housekeeping knows the name
             Path copy = held;
             RedactionReport report = sanitizeBatch(doc, () -> new BufferedOutputStream(
                     Files.newOutputStream(copy), 1 << 16));
