@@ -35,25 +35,13 @@ public final class BatchReader {
     public static final int DEFAULT_CAP = 200;
 
     private final Redactor redactor;
-    /** Fresh redactors for a read that starts again (a split read that cannot vouch for its result); null: none. */
+    /** Fresh redactors for a read that starts again (a split read that cannot vouch for its result). */
     private final Supplier<Redactor> redactors;
     private final int cap;
 
-    public BatchReader(Redactor redactor, int cap) {
-        this(redactor, null, cap);
-    }
-
-    public BatchReader(Redactor redactor) {
-        this(redactor, DEFAULT_CAP);
-    }
-
     /** A reader that may read a large file with two threads, taking a fresh redactor if it must start again. */
     public BatchReader(Supplier<Redactor> redactors, int cap) {
-        this(redactors.get(), redactors, cap);
-    }
-
-    private BatchReader(Redactor redactor, Supplier<Redactor> redactors, int cap) {
-        this.redactor = redactor;
+        this.redactor = redactors.get();
         this.redactors = redactors;
         this.cap = Math.max(1, cap);
     }
@@ -102,18 +90,10 @@ public final class BatchReader {
         }
     }
 
-    /** Reads the document; throws {@link EvidenceException} when it holds no Batch data at all. */
-    public BatchAnalysis read(EvidenceDocument.Opener source) {
-        try {
-            return isLines(source) ? lines(source, redactor) : objects(source);
-        } catch (IOException e) {
-            throw new EvidenceException("cannot read the Batch file: " + e.getMessage(), e);
-        }
-    }
-
     /**
-     * As {@link #read(EvidenceDocument.Opener)}; JSON Lines in a plain file of at least {@code splitAbove} bytes
-     * (negative: never) are read by two threads, one half each, with the result a read by one thread gives.
+     * Reads the document; throws {@link EvidenceException} when it holds no Batch data at all. JSON Lines in a plain
+     * file of at least {@code splitAbove} bytes (negative: never) are read by two threads, one half each, with the
+     * result a read by one thread gives.
      */
     public BatchAnalysis read(EvidenceDocument doc, long splitAbove) {
         EvidenceDocument.Opener source = doc.opener();
@@ -121,7 +101,7 @@ public final class BatchReader {
             if (!isLines(source)) {
                 return objects(source);
             }
-            long at = redactors == null ? -1 : BatchSplit.point(doc.rawFile(), doc.rawOffset(), splitAbove);
+            long at = BatchSplit.point(doc.rawFile(), doc.rawOffset(), splitAbove);
             BatchTally tally = at > 0 ? split(doc.rawFile(), doc.rawOffset(), at) : null;
             if (tally != null) {
                 BatchSplit.JOINED.incrementAndGet();
@@ -173,7 +153,6 @@ public final class BatchReader {
         }
         return firstRead && secondRead[0] && first.merge(second, first.lines) ? first : null;
     }
-
 
     /**
      * The fast pass: one parser over the whole file, its values taken as the lines they stand on. It gives up (and
