@@ -13,12 +13,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 /**
  * A failing request found in a HAR: a failure (status 400 or above, 0, -1, a browser error) or an error event
  * inside a successful stream ({@code streamError}). Every text is already redacted.
  */
 @Entity
+@Immutable
 @Table(name = "failing_request")
 public class FailingRequest {
 

@@ -13,9 +13,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 /** Evidence for a triage path found in an attachment (a Cloudflare challenge, TLS interception, ...). */
 @Entity
+@Immutable
 @Table(name = "finding_signal")
 public class FindingSignal {
 

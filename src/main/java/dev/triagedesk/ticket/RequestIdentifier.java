@@ -10,12 +10,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
 
 /**
  * An identifier a ticket holds, indexed so a lookup by any of them is one index probe: request IDs from headers
  * and error bodies, IDs the reporter pasted, and conversation IDs ({@code name} = "conversation").
  */
 @Entity
+@Immutable
 @Table(name = "request_identifier")
 public class RequestIdentifier {
 

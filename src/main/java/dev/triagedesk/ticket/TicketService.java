@@ -384,8 +384,11 @@ public class TicketService {
     }
 
     private void relink(Ticket ticket) {
-        EvidenceLinker.link(consoleFindings.findByTicketOrderByIdAsc(ticket), failures.findByTicketOrderByIdAsc(ticket),
-                ticket.getTimeZone());
+        List<ConsoleFinding> console = consoleFindings.findByTicketOrderByIdAsc(ticket);
+        if (console.isEmpty()) {
+            return; // nothing to join: a HAR's thousands of failing requests are not loaded for it
+        }
+        EvidenceLinker.link(console, failures.findByTicketOrderByIdAsc(ticket), ticket.getTimeZone());
     }
 
     /** Identifiers the reporter typed (API request IDs, the conversation URL) are indexed like found ones. */
