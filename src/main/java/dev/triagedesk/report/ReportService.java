@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Evidence added to a submitted ticket never conflicts with the staff's work on it (see
  * {@link TicketService#addUpload}); should the database still refuse a step for another transaction's sake (a lock
  * it waited too long for), that step is taken once more, as a whole, before the reporter is told anything failed.
+ * A step that reads uploads waits for its turn first ({@link AnalysisTurns}).
  */
 @Service
 public class ReportService {
@@ -59,10 +60,12 @@ public class ReportService {
     private final IdempotencyKeys keys;
     private final Clock clock;
     private final OfficialIncidents official;
+    private final AnalysisTurns turns;
 
     public ReportService(TicketService tickets, PlatformTransactionManager transactions, IdempotencyKeys keys,
-                         Clock clock, OfficialIncidents official) {
+                         Clock clock, OfficialIncidents official, AnalysisTurns turns) {
         this.official = official;
+        this.turns = turns;
         this.tickets = tickets;
         this.transaction = new TransactionTemplate(transactions);
         this.keys = keys;
@@ -85,6 +88,11 @@ public class ReportService {
                 return earlier.get();
             }
         }
+        return uploads.isEmpty() ? createTrying(answers, uploads, key)
+                : turns.inTurn(() -> createTrying(answers, uploads, key));
+    }
+
+    private Created createTrying(ReportAnswers answers, List<Upload> uploads, IdempotencyKeys.Key key) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(s -> createNow(answers, uploads, key));
@@ -177,13 +185,13 @@ public class ReportService {
 
     /** Adds an upload; for a submitted ticket the verdict and summary are brought up to date. */
     public List<Evidence> addUpload(long ticketId, Upload upload) {
-        List<Evidence> rows = retrying(() -> tickets.addUpload(ticketId, upload));
+        List<Evidence> rows = turns.inTurn(() -> retrying(() -> tickets.addUpload(ticketId, upload)));
         refreshIfSubmitted(ticketId);
         return rows;
     }
 
     public Evidence addPastedConsole(long ticketId, String text) {
-        Evidence row = retrying(() -> tickets.addPastedConsole(ticketId, text));
+        Evidence row = turns.inTurn(() -> retrying(() -> tickets.addPastedConsole(ticketId, text)));
         refreshIfSubmitted(ticketId);
         return row;
     }

@@ -1,6 +1,7 @@
 package dev.triagedesk.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -15,7 +16,13 @@ import dev.triagedesk.ticket.TicketRepository;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +33,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * A report that keeps losing a lock to other transactions (here the incident slots, which every report with a
@@ -50,6 +58,8 @@ class ReportBusyTests {
     ReportService reports;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AnalysisTurns turns;
 
     /** Runs {@code request} while every incident slot is held locked by another transaction. */
     private <T> T withSlotsLocked(Request<T> request) throws Exception {
@@ -146,5 +156,58 @@ class ReportBusyTests {
         String page = mvc.perform(get("/r/" + draft.token()).flashAttrs(sent.getFlashMap())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("The service was busy and did not take everything you sent").contains(name);
+    }
+
+    /**
+     * While every turn to read uploads is taken (a flood of large files being read), a report with a file waits its
+     * turn instead of taking one more database connection, and is made once a turn is free; a report without files
+     * reads nothing and goes ahead.
+     */
+    @Test
+    void aReportWithAFileWaitsItsTurnWhileEveryTurnIsTakenAndOneWithoutFilesGoesAhead() throws Exception {
+        String waiting = "turn " + UUID.randomUUID();
+        String ahead = "no file " + UUID.randomUUID();
+        ExecutorService sender = Executors.newSingleThreadExecutor();
+        turns.takeAll();
+        Future<MockHttpServletResponse> sent;
+        try {
+            sent = sender.submit(() -> mvc.perform(multipart("/api/reports").file(reportPart(waiting))
+                    .file(new MockMultipartFile("console", "console.log", "text/plain",
+                            "12:00:01.100 POST https://chatgpt.com/backend-api/conversation 502 (Bad Gateway)\n"
+                                    .getBytes(StandardCharsets.UTF_8)))).andReturn().getResponse());
+            MockHttpServletResponse withoutFiles = mvc.perform(multipart("/api/reports").file(reportPart(ahead)))
+                    .andReturn().getResponse();
+            assertThat(withoutFiles.getStatus()).isEqualTo(201);
+            Thread.sleep(1000);
+            assertThat(sent).isNotDone();
+            assertThat(tickets.findAll()).noneMatch(t -> waiting.equals(t.getDescription()));
+        } finally {
+            turns.giveBack();
+        }
+        MockHttpServletResponse answer = sent.get(60, TimeUnit.SECONDS);
+        sender.shutdown();
+        assertThat(answer.getStatus()).isEqualTo(201);
+        assertThat(tickets.findAll()).anyMatch(t -> waiting.equals(t.getDescription()));
+    }
+
+    /** A step that found no turn in time ran nothing and is answered as when no connection was free: busy. */
+    @Test
+    void anUploadThatFindsNoTurnInTimeRunsNothingAndIsBusy() {
+        AtomicBoolean ran = new AtomicBoolean();
+        turns.takeAll();
+        try {
+            assertThatThrownBy(() -> turns.inTurn(() -> ran.getAndSet(true), Duration.ofMillis(200)))
+                    .isInstanceOf(CannotCreateTransactionException.class).hasMessageContaining("turns to read an upload");
+        } finally {
+            turns.giveBack();
+        }
+        assertThat(ran).isFalse();
+        assertThat(turns.inTurn(() -> ran.getAndSet(true), Duration.ZERO)).isFalse();
+        assertThat(ran).isTrue();
+    }
+
+    private static MockMultipartFile reportPart(String description) {
+        return new MockMultipartFile("report", "", MediaType.APPLICATION_JSON_VALUE, ("{\"product\": \"chatgpt_web\","
+                + " \"description\": \"" + description + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 }
