@@ -10,6 +10,11 @@ import java.io.Writer;
 final class BodyCapture extends Writer {
 
     private final StringBuilder kept;
+    /**
+     * A body handed over whole as one string that fits the limit (a decoded literal): kept as that string, where
+     * copying it into {@link #kept} and out again cost three copies of every failing body. Null once more came.
+     */
+    private String whole;
     private final int limit;
     private final boolean eventStream;
     private EventStreamScanner stream;
@@ -23,6 +28,7 @@ final class BodyCapture extends Writer {
 
     @Override
     public void write(char[] buf, int off, int len) {
+        keepWhole();
         length += len;
         int room = limit - kept.length();
         if (room > 0) {
@@ -40,16 +46,29 @@ final class BodyCapture extends Writer {
 
     @Override
     public void write(String s) {
+        if (length == 0 && s.length() <= limit) {
+            whole = s;
+            length = s.length();
+            return;
+        }
         char[] chars = s.toCharArray();
         write(chars, 0, chars.length);
     }
 
+    /** Moves a string kept whole into {@link #kept}, before more of the body is appended to it. */
+    private void keepWhole() {
+        if (whole != null) {
+            kept.append(whole);
+            whole = null;
+        }
+    }
+
     String text() {
-        return kept.toString();
+        return whole != null ? whole : kept.toString();
     }
 
     boolean truncated() {
-        return length > kept.length();
+        return length > (whole != null ? whole.length() : kept.length());
     }
 
     long length() {
@@ -67,7 +86,12 @@ final class BodyCapture extends Writer {
 
     @Override
     public void close() {
-        if (eventStream && stream == null && (kept.indexOf("error") >= 0 || kept.indexOf("failed") >= 0)) {
+        if (whole != null) {
+            if (eventStream && stream == null && (whole.contains("error") || whole.contains("failed"))) {
+                stream = new EventStreamScanner();
+                stream.accept(whole);
+            }
+        } else if (eventStream && stream == null && (kept.indexOf("error") >= 0 || kept.indexOf("failed") >= 0)) {
             stream = new EventStreamScanner();
             stream.accept(kept.toString());
         }

@@ -71,7 +71,7 @@ final class BodyReader {
         JsonParser p = s.p;
         region[0] = p.currentTokenLocation().getByteOffset();
         JsonToken next = p.nextToken();
-        region[1] = s.raw.endOfStringBefore(p.currentTokenLocation().getByteOffset());
+        region[1] = s.raw.endOfString(region[0], p.currentTokenLocation().getByteOffset());
         return next;
     }
 

@@ -52,19 +52,37 @@ final class RawBytes implements Closeable {
         return new java.io.BufferedInputStream(java.nio.channels.Channels.newInputStream(own), 1 << 16);
     }
 
+    /** Strings up to this long are read once for both their end and their bytes (see {@link #endOfString}). */
+    private static final int READ_AHEAD = 1 << 20;
+
     private byte[] reusable = new byte[64 * 1024];
+    /** Where the bytes held in {@link #reusable} start, in the parser's coordinates (-1: none), and how many. */
+    private long heldFrom = -1;
+    private int heldLength;
 
     /**
      * Bytes {@code [from, to)} in a buffer that the next call reuses (the caller is done with them by then):
-     * copying one 200 KB asset after another should not allocate 200 KB each time.
+     * copying one 200 KB asset after another should not allocate 200 KB each time. Bytes {@link #endOfString}
+     * has just read are not read again.
      */
     byte[] readReusing(long from, long to) {
         int n = Math.toIntExact(to - from);
+        if (from == heldFrom && n <= heldLength) {
+            return reusable;
+        }
+        hold(from, n);
+        return reusable;
+    }
+
+    /** Reads {@code n} bytes from {@code from} into {@link #reusable}. */
+    private void hold(long from, int n) {
         if (reusable.length < n) {
             reusable = new byte[Math.max(n, reusable.length * 2)];
         }
+        heldFrom = -1; // until the read is complete
         readInto(reusable, from, n);
-        return reusable;
+        heldFrom = from;
+        heldLength = n;
     }
 
     private void readInto(byte[] target, long from, int n) {
@@ -132,6 +150,29 @@ final class RawBytes implements Closeable {
                 return r;
             }
         };
+    }
+
+    /**
+     * End (exclusive) of the string token that starts at {@code start} and whose closing quote precedes
+     * {@code nextTokenStart}. A string of up to a megabyte is read whole, and kept for {@link #readReusing}: a body
+     * is then read from the file once instead of twice (its tail here, all of it when it is written).
+     */
+    long endOfString(long start, long nextTokenStart) {
+        long length = nextTokenStart - start;
+        if (length > READ_AHEAD || length < 2) {
+            return endOfStringBefore(nextTokenStart);
+        }
+        hold(start, (int) length);
+        for (int i = (int) length - 1; i > 0; i--) {
+            byte b = reusable[i];
+            if (b == '"') {
+                return start + i + 1;
+            }
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t' && b != ',') {
+                break;
+            }
+        }
+        throw new IllegalStateException("no closing quote before byte " + nextTokenStart);
     }
 
     /** End (exclusive) of the string token whose closing quote precedes {@code nextTokenStart}. */
