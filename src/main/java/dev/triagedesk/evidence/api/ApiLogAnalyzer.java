@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 
@@ -190,10 +189,10 @@ public final class ApiLogAnalyzer {
             } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
                 read = pythonResponse(line, at);
             } else if (raw.contains("request_id: ")) {
-                Matcher m = line.requestId();
-                read = m != null;
+                String id = line.requestIdValue();
+                read = id != null;
                 if (read && current != null) {
-                    current.requestId("x-request-id", m.group(1));
+                    current.requestId("x-request-id", id);
                 }
             } else if (raw.contains("Retrying request")) {
                 Matcher m = ApiLines.PY_RETRY.matcher(raw);
@@ -250,7 +249,7 @@ public final class ApiLogAnalyzer {
                 }
                 String method = c.method == null ? line.optionMethod() : null;
                 if (method != null) {
-                    c.method = method.toUpperCase(Locale.ROOT);
+                    c.method = method;
                 }
             } else {
                 Matcher m = ApiLines.PY_SENDING.matcher(raw);

@@ -2,6 +2,7 @@ package dev.triagedesk.evidence.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 
 /**
@@ -14,11 +15,14 @@ import java.util.regex.Matcher;
 final class ParsedLine {
 
     private static final Matcher NONE = ApiLines.PY_REQUEST_ID.matcher("");
+    /** {@link #requestIdValue} looked and found none (compared by identity). */
+    private static final String NO_ID = new String("no request ID");
 
     final String raw;
     private Matcher pyResponse;
     private Matcher httpx;
     private Matcher requestId;
+    private String requestIdValue;
     private String model;
     private String url;
     private String method;
@@ -47,7 +51,7 @@ final class ParsedLine {
                 httpx();
             }
         } else if (raw.contains("request_id: ")) {
-            requestId();
+            requestIdValue();
         }
         headers();
         return this;
@@ -74,6 +78,15 @@ final class ParsedLine {
         return orNull(requestId);
     }
 
+    /** The ID of a {@code request_id: …} line, or {@code null}; its hash is worked out with it (it goes into a set). */
+    String requestIdValue() {
+        if (requestIdValue == null) {
+            Matcher m = requestId();
+            requestIdValue = m == null ? NO_ID : hashed(m.group(1));
+        }
+        return requestIdValue == NO_ID ? null : requestIdValue;
+    }
+
     String optionModel() {
         readOptions();
         return model;
@@ -84,6 +97,7 @@ final class ParsedLine {
         return url;
     }
 
+    /** The method of a {@code Request options} dict, in upper case. */
     String optionMethod() {
         readOptions();
         return method;
@@ -95,17 +109,24 @@ final class ParsedLine {
             model = ApiLines.optionValue(raw, "model", ApiLines.OptionValue.MODEL);
             url = ApiLines.optionValue(raw, "url", ApiLines.OptionValue.URL);
             method = ApiLines.optionValue(raw, "method", ApiLines.OptionValue.METHOD);
+            if (method != null) {
+                method = method.toUpperCase(Locale.ROOT);
+            }
         }
     }
 
-    /** The headers of interest (name, value, name, value…) as {@link ReprHeaders#scan} finds them; empty for none. */
+    /**
+     * The headers of interest (name, value, name, value…) as {@link ReprHeaders#scan} finds them, names in lower
+     * case and values stripped, as {@link CallBuilder.Headers#take} takes them (it then finds nothing left to do),
+     * their hashes worked out (names are switched on, IDs go into a set); empty for none.
+     */
     List<String> headers() {
         if (headers == null) {
             if (ReprHeaders.mayHold(raw)) {
                 List<String> found = new ArrayList<>(8);
                 ReprHeaders.scan(raw, (name, value) -> {
-                    found.add(name);
-                    found.add(value);
+                    found.add(hashed(name.toLowerCase(Locale.ROOT)));
+                    found.add(hashed(value.strip()));
                 });
                 headers = found;
             } else {
@@ -113,6 +134,12 @@ final class ParsedLine {
             }
         }
         return headers;
+    }
+
+    /** The string, its hash cached in it: worked out on the read-ahead thread, not the analyzer's. */
+    private static String hashed(String s) {
+        s.hashCode();
+        return s;
     }
 
     private static Matcher orNone(Matcher m) {

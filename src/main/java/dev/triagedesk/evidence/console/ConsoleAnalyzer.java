@@ -246,6 +246,10 @@ public final class ConsoleAnalyzer {
                 return;
             }
             String text = b.text();
+            if (format == ConsoleFormat.GENERIC && !b.isNetworkRow() && !"error".equals(b.level)
+                    && !MessageFacts.mayStateFailure(text)) {
+                return; // below error, only a failure the text states is reported, and this text states none
+            }
             MessageFacts facts = b.isNetworkRow() ? MessageFacts.networkRow(b.status, b.url)
                     : format == ConsoleFormat.GENERIC ? MessageFacts.readGeneric(text) : MessageFacts.read(text, b.anchor);
             if (facts.kind() == MessageFacts.Kind.IGNORED) {
@@ -298,8 +302,7 @@ public final class ConsoleAnalyzer {
             if ("error".equals(declared)) {
                 return "error";
             }
-            boolean failure = f.networkish() || f.errorByText() || f.code() != null || f.errorBody();
-            if (!failure) {
+            if (!f.statesFailure()) {
                 return null;
             }
             return declared == null ? "error" : "warning";

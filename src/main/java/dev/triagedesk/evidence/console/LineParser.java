@@ -207,10 +207,33 @@ final class LineParser {
 
     /** Playwright ends every message with {@code @ location:line}, so DevTools' {@code fn @ file:1} is not a frame there. */
     static boolean isFrame(String raw, ConsoleFormat format) {
+        return mayBeFrame(raw) && framePatterns(raw, format);
+    }
+
+    /** Whether one of the frame patterns matches the line (tests check {@link #mayBeFrame} against this). */
+    static boolean framePatterns(String raw, ConsoleFormat format) {
         return FRAME_V8.matcher(raw).matches()
                 || format != ConsoleFormat.PLAYWRIGHT && FRAME_DEVTOOLS.matcher(raw).matches()
                 || FRAME_SAFARI.matcher(raw).matches() || FRAME_PAREN.matcher(raw).matches()
                 || FRAME_GECKO.matcher(raw).matches() || FRAME_ASYNC.matcher(raw).matches();
+    }
+
+    /** The first characters {@link #FRAME_ASYNC}'s words start with, and V8's unindented {@code at}. */
+    private static final String FRAME_FIRST = "PsrqXpa<\"[g(";
+
+    /**
+     * False only for a line no frame pattern matches, told without them: every frame is indented, starts with
+     * one of {@link #FRAME_FIRST}, holds an '@' (DevTools, Gecko) or Safari's em dash, or ends in
+     * {@code (async)}. Most lines of a log are none of these, and six patterns per line were a tenth of reading an
+     * app's lines.
+     */
+    static boolean mayBeFrame(String raw) {
+        if (raw.isEmpty()) {
+            return true;
+        }
+        char c = raw.charAt(0);
+        return c >= 0x80 || Character.isWhitespace(c) || FRAME_FIRST.indexOf(c) >= 0 || raw.indexOf('@') >= 0
+                || raw.indexOf('\u2014') >= 0 || raw.contains("(async)");
     }
 
     /** The part before Playwright's {@code @ location:line}, or {@code null} when the text has none. */

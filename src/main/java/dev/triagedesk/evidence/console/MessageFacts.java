@@ -198,6 +198,53 @@ record MessageFacts(Kind kind, Integer status, String netError, String url, Stri
                 ERROR_BODY.matcher(text).find());
     }
 
+    /**
+     * Words (lower case, matched ignoring ASCII case) one of which every failure {@link #readGeneric} can find
+     * needs: "err" (net errors, exception names, {@code Error code:}, error bodies, Firefox's and Safari's error
+     * names), "status" and "http" (every status form), "fail" and "load" (failed loads and fetches), "cors",
+     * "cross", "content" (CSP, mixed content), "websocket", "uncaught", "unhandled", "code" and "detail" (codes and
+     * error bodies), and the words of {@link #PHRASES} that hold none of these. A request row's method is matched
+     * in upper case ({@link #METHODS}); an error code without a quoted {@code code} has a '_'.
+     */
+    private static final String[] FAILURE_WORDS = {"err", "status", "http", "fail", "load", "cors", "cross",
+        "content", "websocket", "uncaught", "unhandled", "code", "detail", "hostname", "offline", "certificate",
+        "connect", "timed"};
+    /** The methods {@link #REQUEST} and a status after a method need, as written there (upper case). */
+    private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
+
+    /**
+     * Whether {@link #readGeneric} may find a failure in the text ({@link #statesFailure()}); false only when it
+     * certainly finds none, which a look for the words every pattern needs tells for a fraction of the patterns'
+     * cost. An app's routine lines beside an SDK's ("processed batch 23400 in 445 ms") are most of what the generic
+     * reader is given, and logged below error they hold nothing it reports. Any character outside ASCII answers
+     * true (some patterns hold typographic quotes).
+     */
+    static boolean mayStateFailure(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || c == '_') {
+                return true;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                for (String m : METHODS) {
+                    if (c == m.charAt(0) && text.startsWith(m, i)) {
+                        return true;
+                    }
+                }
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c >= 'a' && c <= 'z') {
+                for (String w : FAILURE_WORDS) {
+                    if (c == w.charAt(0) && text.regionMatches(true, i, w, 0, w.length())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static Integer genericStatus(String text) {
         for (Pattern p : GENERIC_STATUS) {
             Matcher m = p.matcher(text);
@@ -217,6 +264,14 @@ record MessageFacts(Kind kind, Integer status, String netError, String url, Stri
             case CORS, CSP, MIXED_CONTENT, WEBSOCKET, RESOURCE, REQUEST, FETCH_FAILED -> true;
             default -> netError != null || phraseSignal != null || status != null && status >= 400;
         };
+    }
+
+    /**
+     * Whether a generic log's message states a failure (reported below error level too): a request-level failure,
+     * an error by its text, an error code or an error body.
+     */
+    boolean statesFailure() {
+        return networkish() || errorByText() || code != null || errorBody;
     }
 
     /** Whether the text alone says this is an error (for formats that print no level). */

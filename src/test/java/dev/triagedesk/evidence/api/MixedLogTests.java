@@ -89,6 +89,26 @@ class MixedLogTests {
         assertThat(a.found()).contains("1 failing call (1 retried, 1 without backoff)");
     }
 
+    /** The routine app lines skip the console reader's patterns; a failure below error, even on a continuation, does not. */
+    @Test
+    void appLinesBelowErrorAreReportedWhenTheyStateAFailureAndOnlyThen(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("worker.log");
+        Files.writeString(log, """
+                [2025-03-01 09:00:01 - openai._base_client:979 - DEBUG] Sending HTTP Request: POST https://api.openai.com/v1/chat/completions
+                [2025-03-01 09:00:02 - openai._base_client:1018 - DEBUG] HTTP Response: POST https://api.openai.com/v1/chat/completions "200 OK" Headers({'x-request-id': 'req_0a1b2c3d4e5f60718293a4b5c6d7e8f9'})
+                2025-03-01 09:00:03,120 INFO app.worker: processed batch 12 in 445 ms
+                2025-03-01 09:00:03,500 INFO app.worker: calling the ranking service
+                    it answered status=503 from https://rank.example.com/v1/score
+                2025-03-01 09:00:04,000 WARNING app.worker: processed batch 13 in 120 ms
+                2025-03-01 09:00:04,500 INFO app.worker: GET https://rank.example.com/v1/score 429
+                """, StandardCharsets.UTF_8);
+
+        ApiLogAnalysis a = engine.analyzeApiLog(open(log));
+
+        assertThat(a.console().errors()).extracting(ConsoleError::line, ConsoleError::level, ConsoleError::status)
+                .containsExactly(tuple(4, "warning", 503), tuple(7, "warning", 429));
+    }
+
     @Test
     void lineNumbersOfTheConsolePartAreTheFilesOwn(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("worker.log");

@@ -1,0 +1,136 @@
+package dev.triagedesk.evidence.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.triagedesk.evidence.Corpus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@link MessageFacts#mayStateFailure} lets the generic reader skip its patterns for a message logged below error:
+ * it may answer true for a text without a failure, never false for one with a failure, or a finding would go.
+ */
+class FailureWordsTests {
+
+    /** One message per way {@link MessageFacts#readGeneric} finds a failure. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "GET https://api.example.com/v1/items net::ERR_CONNECTION_RESET",
+        "Access to fetch at 'https://a.example/x' from origin 'https://b.example' has been blocked by CORS policy",
+        "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource",
+        "Refused to load https://x.example/a.js because it violates the Content Security Policy directive",
+        "Mixed Content: The page was loaded over HTTPS, but requested an insecure resource; this request has been blocked",
+        "The page at x was not allowed to display insecure content from http://y.example/a.png",
+        "WebSocket connection to 'wss://x.example/ws' failed",
+        "Failed to load resource: the server responded with a status of 404 (Not Found)",
+        "POST https://api.example.com/v1/chat 500 (Internal Server Error)",
+        "Failed to fetch", "NetworkError when attempting to fetch resource.", "Load failed", "axios Network Error",
+        "Loading module from https://x.example/m.js was blocked because of a disallowed MIME type",
+        "Uncaught TypeError: x is undefined", "Unhandled Promise Rejection: boom", "RangeError: too deep",
+        "[JavaScript Error: oops]", "request ended with status 503", "upstream said Status code: 429",
+        "got HTTP/1.1 502 Bad Gateway", "HTTP error 500", "POST /v1/embeddings 429", "call failed: Error code: 500",
+        "quota: insufficient_quota reached", "body {'code': 'model_not_found'}", "{\"detail\": \"no such model\"}",
+        "{\"error\": {\"message\": \"x\"}}", "A server with the specified hostname could not be found.",
+        "The Internet connection appears to be offline.", "NS_ERROR_UNKNOWN_HOST",
+        "An SSL error has occurred and a secure connection to the server cannot be made.",
+        "The certificate for this server is invalid.", "SEC_ERROR_UNKNOWN_ISSUER",
+        "The network connection was lost.", "Could not connect to the server.", "The request timed out.",
+        "Connection closed before receiving a handshake response", "status=500 on /v1/x",
+        "weird \u201chttps://x.example\u201d quote"})
+    void everyFailureTheReaderFindsPassesTheLook(String text) {
+        assertThat(MessageFacts.mayStateFailure(text)).isTrue();
+        if (!text.startsWith("weird")) {
+            assertThat(MessageFacts.readGeneric(text).statesFailure()).as(text).isTrue();
+        }
+    }
+
+    @Test
+    void routineAppLinesAreToldApartWithoutThePatterns() {
+        for (String text : List.of("app.worker: processed batch 23400 in 445 ms", "starting worker pool of 4",
+                "cache warmed in 12 ms; 5120 keys")) {
+            assertThat(MessageFacts.mayStateFailure(text)).as(text).isFalse();
+            assertThat(MessageFacts.readGeneric(text).statesFailure()).as(text).isFalse();
+        }
+    }
+
+    @Test
+    void noLineOfTheCorporaOrTheSamplesStatesAFailureTheLookMisses() {
+        List<String> lines = new ArrayList<>();
+        List<Path> files = new ArrayList<>(Corpus.consoles());
+        files.addAll(files(Path.of("src/test/resources/console")));
+        files.addAll(files(Path.of("src/test/resources/api-evidence")));
+        for (Path f : files) {
+            lines.addAll(new String(read(f), StandardCharsets.UTF_8).lines().toList());
+        }
+        assertThat(lines).hasSizeGreaterThan(1000);
+        int failures = 0;
+        for (String line : lines) {
+            // whole lines, and the message a prefix strips off
+            for (String text : List.of(line, GenericLines.parse(line).text() == null ? "" : GenericLines.parse(line).text())) {
+                if (MessageFacts.readGeneric(text).statesFailure()) {
+                    failures++;
+                    assertThat(MessageFacts.mayStateFailure(text)).as(text).isTrue();
+                }
+            }
+        }
+        assertThat(failures).isGreaterThan(100);
+    }
+
+    /** Random messages of pattern pieces and ordinary words, in random case: the look never misses a failure. */
+    @Test
+    void randomMessagesNeverStateAFailureTheLookMisses() {
+        String[] pieces = {"GET ", "POST ", "get ", "https://api.example.com/v1/x ", "HTTP/1.1 ", "HTTP ", "status ",
+            "status of ", "code", "'code': 'rate_limit' ", "\"error\": {", "\"detail\": \"", "500 ", "429 ", "200 ",
+            "404", " (Not Found)", "Error", "error: ", "Failed to ", "fetch ", "load ", "resource ", "CORS ",
+            "Content ", "Security Policy ", "insecure content ", "WebSocket connection to 'wss://x' failed ",
+            "Uncaught ", "net::ERR_FAILED ", "timed out ", "connect ", "Internet ", "offline ", "processed ",
+            "batch ", "in ", "ms ", "worker ", "app.worker: ", "the ", "a ", ": ", "= ", "{", "}", "[", "]", "'",
+            "\"", " ", "1", "9", "x", "_", "NS_ERROR_OFFLINE ", "Network Error ", "Load failed ", "Status code: "};
+        Random random = new Random(12);
+        int failures = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int count = 1 + random.nextInt(8);
+            for (int k = 0; k < count; k++) {
+                String p = pieces[random.nextInt(pieces.length)];
+                b.append(switch (random.nextInt(4)) {
+                    case 0 -> p.toUpperCase(java.util.Locale.ROOT);
+                    case 1 -> p.toLowerCase(java.util.Locale.ROOT);
+                    default -> p;
+                });
+            }
+            String text = b.toString();
+            if (MessageFacts.readGeneric(text).statesFailure()) {
+                failures++;
+                assertThat(MessageFacts.mayStateFailure(text)).as(text).isTrue();
+            }
+        }
+        assertThat(failures).isGreaterThan(1000);
+    }
+
+    private static List<Path> files(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path f) {
+        try {
+            return Files.readAllBytes(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
