@@ -1,8 +1,11 @@
 package dev.triagedesk.evidence;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -40,6 +43,33 @@ public final class Corpus {
 
     public static List<Path> consoles() {
         return list("console");
+    }
+
+    /**
+     * Every line of the shared corpus's console logs and of this project's console and API samples
+     * ({@code src/test/resources/console}, {@code api-evidence}): what a cheap look of a reader is checked against.
+     */
+    public static List<String> consoleAndSampleLines() {
+        List<Path> files = new ArrayList<>(consoles());
+        files.addAll(walk(Path.of("src/test/resources/console")));
+        files.addAll(walk(Path.of("src/test/resources/api-evidence")));
+        List<String> lines = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                lines.addAll(new String(Files.readAllBytes(f), StandardCharsets.UTF_8).lines().toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return lines;
+    }
+
+    private static List<Path> walk(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path existing(Path p) {

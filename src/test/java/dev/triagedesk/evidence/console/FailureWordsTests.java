@@ -3,15 +3,8 @@ package dev.triagedesk.evidence.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.Corpus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -65,13 +58,7 @@ class FailureWordsTests {
 
     @Test
     void noLineOfTheCorporaOrTheSamplesStatesAFailureTheLookMisses() {
-        List<String> lines = new ArrayList<>();
-        List<Path> files = new ArrayList<>(Corpus.consoles());
-        files.addAll(files(Path.of("src/test/resources/console")));
-        files.addAll(files(Path.of("src/test/resources/api-evidence")));
-        for (Path f : files) {
-            lines.addAll(new String(read(f), StandardCharsets.UTF_8).lines().toList());
-        }
+        List<String> lines = Corpus.consoleAndSampleLines();
         assertThat(lines).hasSizeGreaterThan(1000);
         int failures = 0;
         for (String line : lines) {
@@ -116,21 +103,5 @@ class FailureWordsTests {
             }
         }
         assertThat(failures).isGreaterThan(1000);
-    }
-
-    private static List<Path> files(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] read(Path f) {
-        try {
-            return Files.readAllBytes(f);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,15 +3,8 @@ package dev.triagedesk.evidence.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.triagedesk.evidence.Corpus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,13 +34,7 @@ class FrameLookTests {
 
     @Test
     void noLineOfTheCorporaOrTheSamplesIsAFrameTheLookMisses() {
-        List<String> lines = new ArrayList<>();
-        List<Path> files = new ArrayList<>(Corpus.consoles());
-        files.addAll(files(Path.of("src/test/resources/console")));
-        files.addAll(files(Path.of("src/test/resources/api-evidence")));
-        for (Path f : files) {
-            lines.addAll(new String(read(f), StandardCharsets.UTF_8).lines().toList());
-        }
+        List<String> lines = Corpus.consoleAndSampleLines();
         int frames = 0;
         for (String line : lines) {
             for (ConsoleFormat format : ConsoleFormat.values()) {
@@ -86,21 +73,5 @@ class FrameLookTests {
     /** The patterns alone, as {@link LineParser#isFrame} asked them before the look. */
     private static boolean framePatterns(String line, ConsoleFormat format) {
         return LineParser.framePatterns(line, format);
-    }
-
-    private static List<Path> files(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] read(Path f) {
-        try {
-            return Files.readAllBytes(f);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
