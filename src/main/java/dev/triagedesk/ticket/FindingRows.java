@@ -9,10 +9,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the rows of findings that never change once written (request IDs, signals) in the caller's transaction
- * but outside its persistence context. A large HAR gives thousands of them, and Hibernate checks every entity it
- * manages for changes before each query of the transaction (a dozen follow an upload: linking, the word index,
- * the incident, the summary); kept out, they cost nothing until something reads them. The rows go in JDBC batches,
- * with ids from their sequences as before.
+ * but outside its persistence context. A large HAR gives thousands of them, and before each query of the
+ * transaction (a dozen follow an upload: linking, the word index, the incident, the summary) Hibernate walks every
+ * entity it manages; immutable entities are not compared field by field, but each is still visited. Kept out, they
+ * cost nothing until something reads them. The rows go in JDBC batches, with ids from their sequences as before.
+ * (A HAR's failing requests stay managed: the word index and the summary read them in the same transaction, and
+ * loading them back cost more than it saved.)
  */
 @Component
 class FindingRows {
