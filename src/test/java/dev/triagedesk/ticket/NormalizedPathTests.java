@@ -3,6 +3,8 @@ package dev.triagedesk.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Addresses of one endpoint compare equal once normalized; repeated failures of it are one group. */
@@ -31,6 +33,50 @@ class NormalizedPathTests {
                 .isEqualTo(NormalizedPath.of("https://chatgpt.com/backend-api/conversation/bbbbbbbb-afa8-8327-9a1b-0123456789ab?t=2"));
         assertThat(NormalizedPath.of("https://chatgpt.com/a?x=1"))
                 .isNotEqualTo(NormalizedPath.of("https://chatgpt.com/a?y=1"));
+    }
+
+    /**
+     * The one-pass segment check against the rule written as patterns (how it was written before): random segments
+     * built from the characters and lengths that sit on each rule's edges.
+     */
+    @Test
+    void aSegmentIsAnIdExactlyWhenOneOfThePatternsMatchesIt() {
+        Pattern uuid = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+        Pattern number = Pattern.compile("[0-9]+");
+        Pattern hex = Pattern.compile("[0-9a-fA-F]{8,}");
+        Pattern token = Pattern.compile("[A-Za-z0-9_-]{16,}");
+        Pattern marker = Pattern.compile("\\[REDACTED:[^\\]]*]");
+        String[] alphabets = {"0123456789", "0123456789abcdefABCDEF", "0123456789abcdef-", "abcxyzXYZ_-019",
+            "abc019]:[ REDACT", "0a-é٣_"};
+        String[] shapes = {"6915a9bc-afa8-8327-9a1b-0123456789ab", "[REDACTED:url_param:3f9a1c2b]", "[REDACTED:a]b]",
+            "req_7f3a9c21b8e04d55", "stream-status-v2", "12345678", "1234567", "deadbeef", "file-AbC123xYz456QrS"};
+        Random random = new Random(20261207);
+        int ids = 0;
+        for (int i = 0; i < 200_000; i++) {
+            String s;
+            if (i % 10 == 0) {
+                // a known shape with one character changed
+                char[] c = shapes[random.nextInt(shapes.length)].toCharArray();
+                String alphabet = alphabets[random.nextInt(alphabets.length)];
+                c[random.nextInt(c.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
+                s = new String(c);
+            } else {
+                String alphabet = alphabets[random.nextInt(alphabets.length)];
+                StringBuilder b = new StringBuilder();
+                int length = random.nextInt(40);
+                for (int k = 0; k < length; k++) {
+                    b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                s = b.toString();
+            }
+            boolean tokenLike = token.matcher(s).matches() && s.chars().filter(Character::isDigit).count() >= 3;
+            boolean expected = !s.isEmpty() && (uuid.matcher(s).matches() || number.matcher(s).matches()
+                    || hex.matcher(s).matches() || tokenLike || marker.matcher(s).matches());
+            assertThat(NormalizedPath.segment(s)).as(s).isEqualTo(expected ? NormalizedPath.ID : s);
+            ids += expected ? 1 : 0;
+        }
+        // both answers were tried often
+        assertThat(ids).isBetween(20_000, 180_000);
     }
 
     @Test
