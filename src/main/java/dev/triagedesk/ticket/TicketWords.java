@@ -1,6 +1,7 @@
 package dev.triagedesk.ticket;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +98,11 @@ public final class TicketWords {
     public static final class Index {
 
         private final Set<String> words = new LinkedHashSet<>();
+        /**
+         * What was indexed already: a large HAR's thousands of failing requests repeat a few addresses, statuses and
+         * codes, and the same input always gives the same words.
+         */
+        private final Set<String> seen = new HashSet<>();
         private int evidenceWords;
 
         /** What the reporter wrote. */
@@ -111,7 +117,7 @@ public final class TicketWords {
 
         /** A failing request's address: its host (and parent domains) and path, not its query. */
         public Index url(String url) {
-            if (url != null && room()) {
+            if (url != null && room() && firstTime('u', beforeQuery(url))) {
                 Matcher m = URL.matcher(url.toLowerCase(Locale.ROOT));
                 if (m.lookingAt()) {
                     evidence(w -> {
@@ -126,7 +132,7 @@ public final class TicketWords {
 
         /** An error code or type, a net error, a status: as a compound and as its words. */
         public Index code(String code) {
-            if (code != null && !code.isBlank() && room()) {
+            if (code != null && !code.isBlank() && room() && firstTime('c', code)) {
                 evidence(w -> textWords(code.toLowerCase(Locale.ROOT), w, Integer.MAX_VALUE, true));
             }
             return this;
@@ -154,7 +160,7 @@ public final class TicketWords {
 
         /** A request ID, whole (and a ray also without its colo suffix): its parts say nothing on their own. */
         public Index identifier(String value) {
-            if (value == null || value.isBlank() || !room()) {
+            if (value == null || value.isBlank() || !room() || !firstTime('i', value)) {
                 return this;
             }
             String v = value.strip().toLowerCase(Locale.ROOT);
@@ -178,6 +184,21 @@ public final class TicketWords {
 
         private boolean room() {
             return evidenceWords < MAX_EVIDENCE_WORDS;
+        }
+
+        private boolean firstTime(char kind, String input) {
+            return seen.add(kind + input);
+        }
+
+        /** An address up to its query or fragment, which {@link #url} reads past. */
+        private static String beforeQuery(String url) {
+            for (int i = 0; i < url.length(); i++) {
+                char c = url.charAt(i);
+                if (c == '?' || c == '#') {
+                    return url.substring(0, i);
+                }
+            }
+            return url;
         }
 
         private void evidence(java.util.function.Consumer<Set<String>> adder) {
