@@ -183,17 +183,17 @@ public class ReportService {
         }));
     }
 
-    /** Adds an upload; for a submitted ticket the verdict and summary are brought up to date. */
+    /**
+     * Adds an upload; for a submitted ticket the verdict and summary are brought up to date in the same transaction,
+     * so the file and the summary that reads it are stored together or not at all: committed one after the other,
+     * a conclusion that lost its locks kept the file under a summary that did not know it.
+     */
     public List<Evidence> addUpload(long ticketId, Upload upload) {
-        List<Evidence> rows = turns.inTurn(() -> retrying(() -> tickets.addUpload(ticketId, upload)));
-        refreshIfSubmitted(ticketId);
-        return rows;
+        return turns.inTurn(() -> withConclusion(ticketId, () -> tickets.addUpload(ticketId, upload)));
     }
 
     public Evidence addPastedConsole(long ticketId, String text) {
-        Evidence row = turns.inTurn(() -> retrying(() -> tickets.addPastedConsole(ticketId, text)));
-        refreshIfSubmitted(ticketId);
-        return row;
+        return turns.inTurn(() -> withConclusion(ticketId, () -> tickets.addPastedConsole(ticketId, text)));
     }
 
     /**
@@ -201,11 +201,21 @@ public class ReportService {
      * true when it changed.
      */
     public boolean setConversationUrl(long ticketId, String url) {
-        if (!retrying(() -> tickets.setConversationUrl(ticketId, url))) {
-            return false;
-        }
-        refreshIfSubmitted(ticketId);
-        return true;
+        return withConclusion(ticketId, () -> tickets.setConversationUrl(ticketId, url));
+    }
+
+    /**
+     * Takes {@code step} and, for a submitted ticket, concludes again, in one transaction taken as a whole. A step
+     * that answers {@code false} changed nothing and needs no conclusion.
+     */
+    private <T> T withConclusion(long ticketId, Supplier<T> step) {
+        return retrying(() -> transaction.execute(s -> {
+            T result = step.get();
+            if (!Boolean.FALSE.equals(result) && !tickets.isDraft(ticketId)) {
+                concludeNow(ticketId);
+            }
+            return result;
+        }));
     }
 
     /**
@@ -217,8 +227,7 @@ public class ReportService {
     }
 
     private void refreshIfSubmitted(long ticketId) {
-        Ticket t = tickets.details(ticketId).ticket();
-        if (!t.isDraft()) {
+        if (!tickets.isDraft(ticketId)) {
             conclude(ticketId);
         }
     }

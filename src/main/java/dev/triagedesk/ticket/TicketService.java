@@ -250,6 +250,12 @@ public class TicketService {
         }
     }
 
+    /** Whether the ticket is still a draft, without loading its evidence. */
+    @Transactional(readOnly = true)
+    public boolean isDraft(long ticketId) {
+        return tickets.findById(ticketId).orElseThrow().isDraft();
+    }
+
     @Transactional(readOnly = true)
     public TicketDetails details(long ticketId) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();

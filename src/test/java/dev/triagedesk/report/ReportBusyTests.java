@@ -122,9 +122,10 @@ class ReportBusyTests {
     }
 
     /**
-     * Evidence added on the reporter's page while the ticket's incident stays locked elsewhere: the file is stored
-     * (its own transaction) but the verdict cannot be concluded again. The page comes back saying the service was
-     * busy, with the file listed; it was the error page.
+     * Evidence added on the reporter's page while the ticket's incident stays locked elsewhere: the verdict cannot be
+     * concluded again, so the file is not kept either (they were committed one after the other, and the file stayed
+     * under a summary that did not know it). The page comes back saying the service was busy, without the file; once
+     * the lock is gone, the same file is taken and the summary names it.
      */
     @Test
     void evidenceAddedWhileBusyGoesBackToTheReportersPageWhichSaysSo() throws Exception {
@@ -155,7 +156,13 @@ class ReportBusyTests {
         assertThat(sent.getFlashMap().get("warningKey")).isEqualTo("flash.busyPart");
         String page = mvc.perform(get("/r/" + draft.token()).flashAttrs(sent.getFlashMap())).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("The service was busy and did not take everything you sent").contains(name);
+        assertThat(page).contains("The service was busy and did not take everything you sent").doesNotContain(name);
+        assertThat(ticketService.details(id).evidence()).noneMatch(e -> name.equals(e.getFileName()));
+
+        sent = mvc.perform(multipart("/r/" + draft.token() + "/evidence").file(console).with(csrf())).andReturn();
+        assertThat(sent.getFlashMap().get("warningKey")).isNull();
+        assertThat(ticketService.details(id).evidence()).anyMatch(e -> name.equals(e.getFileName()));
+        assertThat(ticketService.details(id).ticket().getSummaryMarkdown()).contains(name);
     }
 
     /**
