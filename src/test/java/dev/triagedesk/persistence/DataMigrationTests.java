@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The migrations that move or repair stored data, on the embedded H2, each in a database of its own:
  * V5 makes conversation IDs stored with a query, fragment or worse bare and findable; V6 moves where a HAR read in
- * part broke off from {@code reason} to {@code partial_reason}; V21 indexes the words of stored tickets' evidence; V55 gives the finding tables sequences above their stored ids, and V56 lets H2 keep a thousand of their values in
- * memory. {@link PostgresDataMigrationTests} runs the same.
+ * part broke off from {@code reason} to {@code partial_reason}; V21 indexes the words of stored tickets' evidence; V55 gives the finding tables sequences above their stored ids, V56 lets H2 keep a thousand of their values in
+ * memory, and V57 drops H2's second index of a column. {@link PostgresDataMigrationTests} runs the same.
  */
 class DataMigrationTests {
 
@@ -77,6 +77,34 @@ class DataMigrationTests {
                 assertThat(cache).containsAllEntriesOf(Map.of("failing_request_seq", 1000L,
                         "console_finding_seq", 1000L, "finding_signal_seq", 1000L, "request_identifier_seq", 1000L));
             }
+        }
+    }
+
+    /**
+     * H2 indexes a foreign key's column by itself; the migrations index some of them again by name, for PostgreSQL.
+     * Every insert paid for both. After the migrations each column list is indexed once, and the finding tables'
+     * foreign keys are still indexed (a ticket's findings are read and deleted by ticket).
+     */
+    @Test
+    void h2IndexesEachColumnListOnce() throws Exception {
+        String url = "jdbc:h2:mem:duplicate-indexes;DB_CLOSE_DELAY=-1";
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            flyway(url, "56").migrate();
+            assertThat(db.migration.V57__no_duplicate_indexes_on_h2.duplicates(c)).contains("FAILING_REQUEST_TICKET",
+                    "FAILING_REQUEST_EVIDENCE", "REQUEST_IDENTIFIER_TICKET", "FINDING_SIGNAL_TICKET");
+            flyway(url, "latest").migrate();
+            assertThat(db.migration.V57__no_duplicate_indexes_on_h2.duplicates(c)).isEmpty();
+            Map<String, Long> indexedTicketIds = new TreeMap<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT k.TABLE_NAME, COUNT(*)"
+                    + " FROM INFORMATION_SCHEMA.INDEX_COLUMNS k WHERE k.COLUMN_NAME = 'TICKET_ID'"
+                    + " AND k.ORDINAL_POSITION = 1 AND k.TABLE_NAME IN ('FAILING_REQUEST', 'REQUEST_IDENTIFIER',"
+                    + " 'FINDING_SIGNAL', 'CONSOLE_FINDING') GROUP BY k.TABLE_NAME")) {
+                while (rs.next()) {
+                    indexedTicketIds.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            assertThat(indexedTicketIds).containsOnlyKeys("FAILING_REQUEST", "REQUEST_IDENTIFIER", "FINDING_SIGNAL",
+                    "CONSOLE_FINDING").allSatisfy((table, count) -> assertThat(count).isEqualTo(1L));
         }
     }
 
