@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -132,11 +131,8 @@ final class BodyReader {
         } else {
             byte[] bytes = s.raw.readReusing(region[0], region[1]);
             int n = (int) len;
-            if (!f.failing() && !base64) {
-                String ascii = new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
-                if (ascii.indexOf("error") < 0 && ascii.indexOf("failed") < 0) {
-                    return; // an event stream without error events
-                }
+            if (!f.failing() && !base64 && !ErrorWords.in(bytes, n)) {
+                return; // an event stream without error events
             }
             capture.write(JsonStringLiteral.decode(bytes, n));
         }

@@ -52,4 +52,38 @@ class LeftoverScanTests {
         assertThat(scan.findings().get(0).offset()).isEqualTo(filler.length + 1);
         assertThat(sink.size()).isEqualTo(filler.length + jwt.length);
     }
+
+    /**
+     * Each shape is found once, at its own offset, wherever it falls against the scan's window (its edges, the overlap
+     * kept from one window to the next) and however the writes are cut; "Bearer" is recognised from the byte after
+     * its first, so it tests the look one byte back too.
+     */
+    @Test
+    void eachShapeIsFoundOnceAtItsOffsetWhereverItFallsAgainstTheWindow() throws IOException {
+        String[] shapes = {"Bearer abcDEF123456ghiJKL", Secrets.openAiKey(2), Secrets.jwt("edge"),
+            "sessionid=a8f7d6s5a4s3d2f1", "https://bob:pw@example.com/"};
+        int window = 64 * 1024;
+        int overlap = 4096;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (String shape : shapes) {
+            for (int edge : new int[] {window - overlap, window, 2 * window - 2 * overlap, 2 * window - overlap}) {
+                for (int off = edge - shape.length() - 2; off <= edge + 2; off++) {
+                    String before = "x ".repeat(off / 2 + 1).substring(0, off - 1) + " ";
+                    byte[] text = (before + shape + " " + "x ".repeat(overlap)).getBytes(StandardCharsets.US_ASCII);
+                    LeftoverScan scan = new LeftoverScan();
+                    try (OutputStream out = scan.wrap(OutputStream.nullOutputStream())) {
+                        for (int at = 0; at < text.length; ) {
+                            int n = Math.min(text.length - at, 1 + random.nextInt(9000));
+                            out.write(text, at, n);
+                            at += n;
+                        }
+                    }
+                    assertThat(scan.count()).as("%s at %d", shape, off).isEqualTo(1);
+                    // a URL's user-info is reported where its "://" is
+                    int reported = off + Math.max(0, shape.indexOf("://"));
+                    assertThat(scan.findings().get(0).offset()).as("%s at %d", shape, off).isEqualTo(reported);
+                }
+            }
+        }
+    }
 }
