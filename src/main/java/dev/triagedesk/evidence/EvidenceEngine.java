@@ -258,7 +258,7 @@ public final class EvidenceEngine {
                 new ApiLogSanitizer(redactor).sanitize(doc.rawFile(), doc.rawOffset(), at,
                         doc.rawOffset() + sizeOf(doc), scanned);
             } else {
-                try (Reader in = reader(doc)) {
+                try (InputStream in = doc.open()) {
                     new ApiLogSanitizer(redactor).sanitize(in, scanned);
                 }
             }
