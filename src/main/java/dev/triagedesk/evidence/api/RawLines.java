@@ -1,6 +1,7 @@
 package dev.triagedesk.evidence.api;
 
 import dev.triagedesk.evidence.console.LineReader;
+import dev.triagedesk.evidence.input.EightBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -43,13 +44,7 @@ final class RawLines {
         pieces = null;
         int i = pos;
         while (true) {
-            while (i < limit) {
-                byte b = buf[i];
-                if (b == '\n' || b == '\r' || b < 0) {
-                    break;
-                }
-                i++;
-            }
+            i = lineStop(i);
             if (i - pos >= maxChars) {
                 return slow(); // LineReader cuts a line of this many characters
             }
@@ -80,6 +75,30 @@ final class RawLines {
         }
         return ascii(i, "\r", i + 1);
     }
+
+    /** The first {@code \n}, {@code \r} or byte beyond ASCII from {@code i} on, or {@link #limit}: eight bytes a step. */
+    private int lineStop(int i) {
+        while (i + 8 <= limit) {
+            long x = EightBytes.at(buf, i);
+            long flags = EightBytes.zeroBytes(x ^ LINE_FEEDS) | EightBytes.zeroBytes(x ^ RETURNS) | x & HIGH_BITS;
+            if (flags != 0) {
+                return i + EightBytes.firstFlagged(flags); // the lowest flag of each term is exact
+            }
+            i += 8;
+        }
+        while (i < limit) {
+            byte b = buf[i];
+            if (b == '\n' || b == '\r' || b < 0) {
+                return i;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static final long LINE_FEEDS = EightBytes.repeated('\n');
+    private static final long RETURNS = EightBytes.repeated('\r');
+    private static final long HIGH_BITS = EightBytes.repeated(0x80);
 
     private boolean ascii(int end, String lineEnding, int next) {
         start = pos;

@@ -114,7 +114,10 @@ final class FreeTextScan {
         echoes.enterText();
         String result;
         try {
-            String unknown = knownValues(s, rule);
+            if (bytes == null && known.walks()) {
+                bytes = bytesOf(s); // for both walks
+            }
+            String unknown = knownValues(s, bytes, rule);
             result = urlsShapesAndPairs(unknown, unknown == s ? bytes : null, rule);
         } finally {
             echoes.leaveText();
@@ -127,11 +130,11 @@ final class FreeTextScan {
     }
 
     /** Replaces the values redacted elsewhere in this document (and notes the other tokens as going out). */
-    private String knownValues(String s, String rule) {
+    private String knownValues(String s, byte[] bytes, String rule) {
         StringBuilder out = null;
         int copied = 0;
         long hit;
-        while ((hit = known.nextIn(s, copied)) >= 0) {
+        while ((hit = known.nextIn(s, bytes, copied)) >= 0) {
             int start = KnownSecrets.spanStart(hit);
             int end = KnownSecrets.spanEnd(hit);
             if (out == null) {

@@ -81,4 +81,71 @@ class ApiLogSanitizerTests {
             assertThat(bytes.toByteArray()).isEqualTo(encoded.toByteArray());
         }
     }
+
+    /**
+     * The copy from bytes ({@link RawLines}: ASCII lines neither decoded nor encoded) is byte for byte the copy from
+     * the decoded text, for every sample and for random texts of the awkward kinds: line endings of every sort and
+     * cut by reads, characters beyond ASCII, malformed bytes, a byte-order mark, lines around the piece limit.
+     */
+    @Test
+    void theCopyFromBytesIsTheCopyFromTheDecodedText() throws java.io.IOException {
+        List<byte[]> inputs = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src", "test", "resources", "api-evidence"))) {
+            for (var f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                inputs.add(java.nio.file.Files.readAllBytes(f));
+            }
+        }
+        java.util.Random random = new java.util.Random(12);
+        String[] parts = {"a", "sk-proj-", "Bearer ", "api_key=", "https://u:p@host/x?token=", "\n", "\r", "\r\n",
+            "é", "日本", "\uD83D\uDE00", "\uFEFF", " ", "'authorization': '", "0123456789abcdefghijKLMNOP", ":", "="};
+        for (int t = 0; t < 300; t++) {
+            StringBuilder text = new StringBuilder();
+            int n = random.nextInt(40);
+            for (int k = 0; k < n; k++) {
+                text.append(parts[random.nextInt(parts.length)]);
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            if (t % 3 == 0 && bytes.length > 0) {
+                bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(0x80)); // malformed UTF-8
+            }
+            inputs.add(bytes);
+        }
+        for (int at = ApiLogSanitizer.MAX_SEGMENT - 3; at <= ApiLogSanitizer.MAX_SEGMENT + 3; at++) {
+            for (String end : List.of("", "\n", "\r", "\r\n")) {
+                inputs.add(("first\n" + "x".repeat(at) + end + "api_key=plainvalue1234567890\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        inputs.add(("x".repeat(3 * ApiLogSanitizer.MAX_SEGMENT) + " é\r\nlast").getBytes(StandardCharsets.UTF_8));
+        for (byte[] in : inputs) {
+            var fromText = new java.io.ByteArrayOutputStream();
+            new ApiLogSanitizer(redactorForBytes()).sanitize(
+                    new java.io.InputStreamReader(new java.io.ByteArrayInputStream(in), StandardCharsets.UTF_8), fromText);
+            for (int chunk : new int[] {1 << 16, 1, 7}) {
+                var fromBytes = new java.io.ByteArrayOutputStream();
+                new ApiLogSanitizer(redactorForBytes()).sanitize(new Trickle(in, chunk), fromBytes);
+                assertThat(fromBytes.toByteArray()).as(new String(in, StandardCharsets.UTF_8) + " read " + chunk + " bytes at a time")
+                        .isEqualTo(fromText.toByteArray());
+            }
+        }
+    }
+
+    private static dev.triagedesk.evidence.redact.Redactor redactorForBytes() {
+        return new dev.triagedesk.evidence.redact.Redactor(
+                dev.triagedesk.evidence.redact.RedactionKey.of("unit-test-key-0123456789"));
+    }
+
+    /** Bytes handed out at most {@code chunk} at a time, so reads end anywhere (inside a {@code \r\n}, a character). */
+    private static final class Trickle extends java.io.ByteArrayInputStream {
+        private final int chunk;
+
+        Trickle(byte[] b, int chunk) {
+            super(b);
+            this.chunk = chunk;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, chunk));
+        }
+    }
 }
