@@ -98,12 +98,9 @@ final class FreeTextScan {
         int slot = 0;
         byte[] bytes = latin1;
         if (cacheable) {
-            // hashed from the bytes the scan needs anyway, eight at a time: String.hashCode takes a character at a
-            // time on JDK 17, and was a tenth of scanning a log's lines
-            if (bytes == null) {
-                bytes = bytesOf(s);
-            }
-            hash = hashOf(bytes);
+            // a line given as bytes is hashed from them, eight at a time: String.hashCode takes a character at a
+            // time on JDK 17 (a tenth of scanning a log's lines); other strings may have their hash already
+            hash = bytes != null ? hashOf(bytes) : s.hashCode();
             slot = (hash ^ hash >>> 16) & (CLEAN_SLOTS - 1);
             String cached = clean[slot];
             if (cleanHashes[slot] == hash && cached != null && cached.equals(s)) {
