@@ -100,6 +100,21 @@ final class RawLines {
     private static final long RETURNS = EightBytes.repeated('\r');
     private static final long HIGH_BITS = EightBytes.repeated(0x80);
 
+    /**
+     * The next line's text, or only the first piece of a line longer than the limit (the rest is skipped), or null at
+     * the end of input: what {@link LineReader#nextSkippingRest()} gives, for the analyzer's reading thread.
+     */
+    String nextSkippingRest() throws IOException {
+        if (!next()) {
+            return null;
+        }
+        if (ascii()) {
+            return new String(buf, start, length, StandardCharsets.ISO_8859_1);
+        }
+        LineReader.Line first = pieces.nextSkippingRest(); // reads the line to its end
+        return first == null ? "" : first.text();
+    }
+
     private boolean ascii(int end, String lineEnding, int next) {
         start = pos;
         length = end - pos;
