@@ -104,3 +104,4 @@ class RawLinesTests {
             return super.read(b, off, Math.min(len, chunk));
         }
     }
+}
