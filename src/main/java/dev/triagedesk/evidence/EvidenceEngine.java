@@ -237,7 +237,7 @@ public final class EvidenceEngine {
     /** Analyzes API client evidence (streamed line by line; calls are capped, counts are not). */
     public ApiLogAnalysis analyzeApiLog(EvidenceDocument doc) {
         requireApiLog(doc);
-        try (Reader in = reader(doc)) {
+        try (InputStream in = doc.open()) {
             return new ApiLogAnalyzer(redactor()).analyze(in, large(doc));
         } catch (IOException e) {
             throw new EvidenceException("cannot read " + doc.name() + ": " + e.getMessage(), e);
@@ -258,7 +258,7 @@ public final class EvidenceEngine {
                 new ApiLogSanitizer(redactor).sanitize(doc.rawFile(), doc.rawOffset(), at,
                         doc.rawOffset() + sizeOf(doc), scanned);
             } else {
-                try (Reader in = reader(doc)) {
+                try (InputStream in = doc.open()) {
                     new ApiLogSanitizer(redactor).sanitize(in, scanned);
                 }
             }

@@ -8,9 +8,14 @@ import dev.triagedesk.evidence.console.ConsoleAnalyzer;
 import dev.triagedesk.evidence.console.LineReader;
 import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.evidence.triage.RequestIds;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,32 +90,54 @@ public final class ApiLogAnalyzer {
     public ApiLogAnalysis analyze(Reader reader, boolean readAhead) {
         try {
             char[] head = new char[HEAD_CHARS];
-            int n = 0;
-            while (n < head.length) {
-                int r = reader.read(head, n, head.length - n);
-                if (r < 0) {
-                    break;
-                }
-                n += r;
-            }
-            ApiLogFormat format = FormatDetector.detect(new String(head, 0, n));
-            Reading reading = new Reading(format == null ? ApiLogFormat.TRACEBACK : format);
+            int n = LogHead.read(reader, head);
             LineReader lines = new LineReader(reader, head, n, MAX_LINE);
             if (readAhead) {
-                try (ReadAhead ahead = new ReadAhead(lines)) {
-                    for (ParsedLine l = ahead.next(); l != null; l = ahead.next()) {
-                        reading.line(l);
-                    }
-                }
-            } else {
-                LineReader.Line l = lines.nextSkippingRest();
-                for (boolean first = true; l != null; l = lines.nextSkippingRest(), first = false) {
-                    reading.line(first ? ParsedLine.first(l.text()) : new ParsedLine(l.text()));
-                }
+                return read(new String(head, 0, n), new ReadAhead(lines));
+            }
+            Reading reading = reading(new String(head, 0, n));
+            LineReader.Line l = lines.nextSkippingRest();
+            for (boolean first = true; l != null; l = lines.nextSkippingRest(), first = false) {
+                reading.line(first ? ParsedLine.first(l.text()) : new ParsedLine(l.text()));
             }
             return reading.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the API client log: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #analyze(Reader, boolean)} for the UTF-8 bytes of a log (not closed): with {@code readAhead} the
+     * reading thread takes lines of ASCII bytes as the strings of their bytes, without decoding them (see
+     * {@link RawLines}); the result is the same.
+     */
+    public ApiLogAnalysis analyze(InputStream in, boolean readAhead) {
+        if (!readAhead) {
+            return analyze(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), false);
+        }
+        try {
+            // the head is decoded for format detection, then the lines are read from the first byte again
+            BufferedInputStream bytes = new BufferedInputStream(in, 1 << 16);
+            String head = LogHead.peek(bytes);
+            return read(head, new ReadAhead(new RawLines(bytes, MAX_LINE)::nextSkippingRest));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the API client log: " + e.getMessage(), e);
+        }
+    }
+
+    private Reading reading(String head) {
+        ApiLogFormat format = FormatDetector.detect(head);
+        return new Reading(format == null ? ApiLogFormat.TRACEBACK : format);
+    }
+
+    /** Correlates the lines a reading thread hands over (it is stopped at the end). */
+    private ApiLogAnalysis read(String head, ReadAhead ahead) throws IOException {
+        try (ahead) {
+            Reading reading = reading(head);
+            for (ParsedLine l = ahead.next(); l != null; l = ahead.next()) {
+                reading.line(l);
+            }
+            return reading.finish();
         }
     }
 

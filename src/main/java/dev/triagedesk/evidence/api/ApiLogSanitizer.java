@@ -5,12 +5,14 @@ import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.evidence.redact.Redactor;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -60,6 +62,20 @@ public final class ApiLogSanitizer {
     }
 
     /**
+     * As {@link #sanitize(Reader, OutputStream)} for the UTF-8 bytes of a log (not closed): the same copy, with the
+     * lines of ASCII bytes (nearly all) neither decoded nor encoded again (see {@link RawLines}).
+     */
+    public void sanitize(InputStream in, OutputStream out) {
+        try {
+            Utf8Text text = new Utf8Text(new BufferedOutputStream(out, 1 << 16));
+            lines(in, text, true, null);
+            text.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sanitize the API client log: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Where {@link #sanitize(Path, long, long, long, OutputStream)} can cut the bytes {@code [from, end)} of a plain
      * UTF-8 file: the start of a line near the middle, or -1.
      */
@@ -82,12 +98,12 @@ public final class ApiLogSanitizer {
         second.start();
         try {
             Utf8Text text = new Utf8Text(new BufferedOutputStream(out, 1 << 16));
-            try (Reader in = LineSplit.reader(file, from, at)) {
+            try (InputStream in = LineSplit.range(file, from, at)) {
                 lines(in, text, true, null);
             }
             second.await();
             if (second.failed() || redactor.knownCount() > 0) {
-                try (Reader in = LineSplit.reader(file, at, end)) {
+                try (InputStream in = LineSplit.range(file, at, end)) {
                     lines(in, text, false, null);
                 }
             } else {
@@ -107,6 +123,11 @@ public final class ApiLogSanitizer {
     interface Text {
         void write(String s) throws IOException;
 
+        /** Text of ASCII characters, as its bytes. */
+        default void writeAscii(byte[] b, int off, int len) throws IOException {
+            write(new String(b, off, len, StandardCharsets.ISO_8859_1));
+        }
+
         /** A line (its ending included) was written. */
         default void lineEnded() throws IOException {
         }
@@ -117,7 +138,44 @@ public final class ApiLogSanitizer {
      * mark is kept as it is), {@code cancelled} (may be null) stops the loop between lines.
      */
     void lines(Reader in, Text out, boolean atStart, AtomicBoolean cancelled) throws IOException {
-        LineReader lines = new LineReader(in, MAX_SEGMENT);
+        pieces(new LineReader(in, MAX_SEGMENT), out, atStart, cancelled);
+    }
+
+    /**
+     * As {@link #lines(Reader, Text, boolean, AtomicBoolean)} for UTF-8 bytes: a line of ASCII bytes is redacted as
+     * the string of its bytes and, when nothing in it was secret (nearly always), written as those bytes; any other
+     * line is decoded and read in pieces as the reader of the decoded text gives them.
+     */
+    void lines(InputStream in, Text out, boolean atStart, AtomicBoolean cancelled) throws IOException {
+        RawLines lines = new RawLines(in, MAX_SEGMENT);
+        boolean first = atStart;
+        while (lines.next()) {
+            if (cancelled != null && cancelled.get()) {
+                throw new IOException("cancelled");
+            }
+            if (lines.ascii()) {
+                byte[] b = lines.bytes();
+                int start = lines.start();
+                int length = lines.length();
+                byte[] ascii = Arrays.copyOfRange(b, start, start + length);
+                String text = new String(ascii, StandardCharsets.ISO_8859_1);
+                String redacted = redactor.asciiText(text, ascii, RULE);
+                if (redacted == text) {
+                    out.writeAscii(b, start, length);
+                } else {
+                    out.write(redacted);
+                }
+                out.write(lines.ending());
+                out.lineEnded();
+            } else {
+                pieces(lines.pieces(), out, first, cancelled);
+            }
+            first = false;
+        }
+    }
+
+    /** The pieces of one line (or, from a reader, of every line) redacted to {@code out}. */
+    private void pieces(LineReader lines, Text out, boolean atStart, AtomicBoolean cancelled) throws IOException {
         boolean first = atStart;
         for (LineReader.Line l = lines.next(); l != null; l = lines.next()) {
             if (cancelled != null && cancelled.get()) {
@@ -165,6 +223,15 @@ public final class ApiLogSanitizer {
                 s = s.substring(0, s.length() - 1);
             }
             out.write(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void writeAscii(byte[] b, int off, int len) throws IOException {
+            if (high != 0) {
+                write(new String(b, off, len, StandardCharsets.ISO_8859_1)); // the surrogate waiting goes first
+            } else {
+                out.write(b, off, len);
+            }
         }
 
         void finish() throws IOException {

@@ -1,7 +1,6 @@
 package dev.triagedesk.evidence.api;
 
 import dev.triagedesk.evidence.input.Uninterruptibly;
-import dev.triagedesk.evidence.input.Uninterruptibly;
 import dev.triagedesk.evidence.console.LineReader;
 import java.io.IOException;
 import java.util.Arrays;
@@ -30,7 +29,19 @@ final class ReadAhead implements AutoCloseable {
     private ParsedLine[] batch = new ParsedLine[0];
     private int next;
 
+    /** Where the lines come from: each line's text (only the first piece of a longer one), null at the end. */
+    interface Lines {
+        String next() throws IOException;
+    }
+
     ReadAhead(LineReader lines) {
+        this(() -> {
+            LineReader.Line l = lines.nextSkippingRest();
+            return l == null ? null : l.text();
+        });
+    }
+
+    ReadAhead(Lines lines) {
         thread = new Thread(() -> read(lines), "triage-api-log-read-ahead");
         thread.setDaemon(true);
         thread.start();
@@ -64,16 +75,16 @@ final class ReadAhead implements AutoCloseable {
         return batch[next++];
     }
 
-    private void read(LineReader lines) {
+    private void read(Lines lines) {
         ParsedLine[] b = new ParsedLine[BATCH];
         int n = 0;
         long chars = 0;
         boolean first = true;
         try {
-            for (LineReader.Line l = lines.nextSkippingRest(); l != null; l = lines.nextSkippingRest()) {
-                b[n++] = (first ? ParsedLine.first(l.text()) : new ParsedLine(l.text())).readAhead();
+            for (String text = lines.next(); text != null; text = lines.next()) {
+                b[n++] = (first ? ParsedLine.first(text) : new ParsedLine(text)).readAhead();
                 first = false;
-                chars += l.text().length();
+                chars += text.length();
                 if (n == BATCH || chars >= BATCH_CHARS) {
                     if (!hand(n == BATCH ? b : Arrays.copyOf(b, n))) {
                         return;

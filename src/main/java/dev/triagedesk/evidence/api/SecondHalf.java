@@ -9,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -39,7 +38,7 @@ final class SecondHalf implements AutoCloseable {
         this.redactor = redactor;
         this.scan = scanned ? new LeftoverScan() : null;
         this.thread = new Thread(() -> {
-            try (Reader in = LineSplit.reader(file, at, end)) {
+            try (InputStream in = LineSplit.range(file, at, end)) {
                 Split out = new Split();
                 new ApiLogSanitizer(redactor).lines(in, out, false, cancelled);
                 out.finish();

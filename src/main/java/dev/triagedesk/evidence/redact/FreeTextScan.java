@@ -1,5 +1,6 @@
 package dev.triagedesk.evidence.redact;
 
+import dev.triagedesk.evidence.input.EightBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -84,11 +85,22 @@ final class FreeTextScan {
 
     /** The text with its secrets replaced by markers; the very same string when nothing was secret. */
     String redact(String s, String rule) {
+        return redact(s, null, rule);
+    }
+
+    /**
+     * As {@link #redact(String, String)}; {@code latin1} (may be null) is the text's characters as one byte each,
+     * as {@link #bytesOf} gives them, when the caller has them already (a line read as ASCII bytes).
+     */
+    String redact(String s, byte[] latin1, String rule) {
         boolean cacheable = s.length() <= CLEAN_MAX_LENGTH && (echoes.tracking() || known.isEmpty()) && cacheWorth();
         int hash = 0;
         int slot = 0;
+        byte[] bytes = latin1;
         if (cacheable) {
-            hash = s.hashCode();
+            // a line given as bytes is hashed from them, eight at a time: String.hashCode takes a character at a
+            // time on JDK 17 (a tenth of scanning a log's lines); other strings may have their hash already
+            hash = bytes != null ? hashOf(bytes) : s.hashCode();
             slot = (hash ^ hash >>> 16) & (CLEAN_SLOTS - 1);
             String cached = clean[slot];
             if (cleanHashes[slot] == hash && cached != null && cached.equals(s)) {
@@ -99,7 +111,11 @@ final class FreeTextScan {
         echoes.enterText();
         String result;
         try {
-            result = urlsShapesAndPairs(knownValues(s, rule), rule);
+            if (bytes == null && known.walks()) {
+                bytes = bytesOf(s); // for both walks
+            }
+            String unknown = knownValues(s, bytes, rule);
+            result = urlsShapesAndPairs(unknown, unknown == s ? bytes : null, rule);
         } finally {
             echoes.leaveText();
         }
@@ -111,11 +127,11 @@ final class FreeTextScan {
     }
 
     /** Replaces the values redacted elsewhere in this document (and notes the other tokens as going out). */
-    private String knownValues(String s, String rule) {
+    private String knownValues(String s, byte[] bytes, String rule) {
         StringBuilder out = null;
         int copied = 0;
         long hit;
-        while ((hit = known.nextIn(s, copied)) >= 0) {
+        while ((hit = known.nextIn(s, bytes, copied)) >= 0) {
             int start = KnownSecrets.spanStart(hit);
             int end = KnownSecrets.spanEnd(hit);
             if (out == null) {
@@ -292,11 +308,27 @@ final class FreeTextScan {
         return b;
     }
 
-    private String urlsShapesAndPairs(String s, String rule) {
+    /** A hash of the bytes for the clean cache, eight bytes a step (the tail a byte at a time). */
+    private static int hashOf(byte[] b) {
+        int n = b.length;
+        long h = n;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            h = (h ^ EightBytes.at(b, i)) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        for (; i < n; i++) {
+            h = (h ^ b[i]) * 0x100000001b3L;
+        }
+        h ^= h >>> 32;
+        return (int) h;
+    }
+
+    private String urlsShapesAndPairs(String s, byte[] latin1, String rule) {
         int n = s.length();
         StringBuilder out = null;
         int copied = 0;
-        byte[] bytes = bytesOf(s);
+        byte[] bytes = latin1 != null ? latin1 : bytesOf(s);
         boolean percents = s.indexOf('%') >= 0;
         for (int i = nextCandidate(bytes, 0, n, percents); i < n; i = nextCandidate(bytes, i + 1, n, percents)) {
             char c = s.charAt(i);
@@ -321,7 +353,7 @@ final class FreeTextScan {
                     continue;
                 }
             } else if (c == '=' || c == ':') {
-                ValueHit hit = keyValue(s, i, n, rule);
+                ValueHit hit = keyValue(s, bytes, i, n, rule);
                 if (hit != null) {
                     if (out == null) {
                         out = new StringBuilder(n + 32);
@@ -361,24 +393,25 @@ final class FreeTextScan {
     }
 
     /** At a separator, checks for {@code name=value} or {@code "name": "value"} with a secret name. */
-    private ValueHit keyValue(String s, int sep, int n, String rule) {
-        if (s.charAt(sep) == ':' && sep + 2 < n && s.charAt(sep + 1) == '/' && s.charAt(sep + 2) == '/') {
+    private ValueHit keyValue(String s, byte[] b, int sep, int n, String rule) {
+        if (b[sep] == ':' && sep + 2 < n && b[sep + 1] == '/' && b[sep + 2] == '/') {
             return null;
         }
         if (!valueCanFollow(s, sep + 1, n)) {
             return null; // a nested object or array, or nothing long enough to be a secret: no name lookup
         }
+        // walked back over the bytes (see bytesOf): a name's characters are ASCII, '?' stands for none of them
         int j = sep - 1;
-        while (j >= 0 && s.charAt(j) == ' ') {
+        while (j >= 0 && b[j] == ' ') {
             j--;
         }
-        if (j >= 0 && (s.charAt(j) == '"' || s.charAt(j) == '\'')) {
+        if (j >= 0 && (b[j] == '"' || b[j] == '\'')) {
             j--;
         }
         int nameEnd = j + 1;
         long nameHash = NAME_HASH_SEED; // the name's hash for textNameKind, taken in the same walk back over it
-        while (j >= 0 && isNameChar(s.charAt(j))) {
-            nameHash = (nameHash ^ s.charAt(j)) * NAME_HASH_PRIME;
+        while (j >= 0 && NAME_CHARS[b[j] & 0xff]) {
+            nameHash = (nameHash ^ (b[j] & 0xff)) * NAME_HASH_PRIME;
             j--;
         }
         int nameStart = j + 1;
@@ -499,6 +532,15 @@ final class FreeTextScan {
 
     private static boolean isNameChar(char c) {
         return SecretShapes.isKeyChar(c) || c == '.';
+    }
+
+    /** {@link #isNameChar} of each byte. */
+    private static final boolean[] NAME_CHARS = new boolean[256];
+
+    static {
+        for (char c = 0; c < 256; c++) {
+            NAME_CHARS[c] = isNameChar(c);
+        }
     }
 
     private static boolean isValueStop(char c) {

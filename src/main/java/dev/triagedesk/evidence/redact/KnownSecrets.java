@@ -62,6 +62,11 @@ final class KnownSecrets {
         firstPass.known.forEach((secret, k) -> remember(secret, k.kind()));
     }
 
+    /** Whether {@link #nextIn} walks text's tokens at all (there are secrets to find, or echoes to note). */
+    boolean walks() {
+        return !known.isEmpty() || echoes.tracking();
+    }
+
     int size() {
         return known.size();
     }
@@ -182,11 +187,54 @@ final class KnownSecrets {
      * known secret. A long, not an array, so that a hit allocates nothing.
      */
     long nextIn(String s, int from) {
+        return nextIn(s, null, from);
+    }
+
+    /**
+     * As {@link #nextIn(String, int)}; {@code b} (may be null) is the text's characters as one byte each, those
+     * beyond ASCII as bytes that are no token character (see {@code FreeTextScan.bytesOf}): the walk then reads
+     * the array rather than the string a character at a time.
+     */
+    long nextIn(String s, byte[] b, int from) {
         boolean lookUp = !known.isEmpty();
         boolean tracking = echoes.tracking();
         if (!lookUp && !tracking) {
             return -1;
         }
+        if (b == null) {
+            return nextIn(s, from, lookUp, tracking);
+        }
+        int n = s.length();
+        int i = from;
+        while (i < n) {
+            int first = b[i];
+            if (first < 0 || (RUN[first] & RUN_CHAR) == 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            int kinds = 0;
+            while (j < n) {
+                int c = b[j];
+                if (c < 0 || (RUN[c] & RUN_CHAR) == 0) {
+                    break;
+                }
+                kinds |= RUN[c];
+                j++;
+            }
+            boolean mixed = (kinds & (LETTER | DIGIT)) == (LETTER | DIGIT);
+            if (j - i >= MIN_REMEMBERED && (mixed || j - i >= LONG_TOKEN)) {
+                long hit = tokenIn(s, i, j, lookUp, tracking, hash(b, i, j), (kinds & SEPARATOR) != 0);
+                if (hit >= 0) {
+                    return hit;
+                }
+            }
+            i = j;
+        }
+        return -1;
+    }
+
+    private long nextIn(String s, int from, boolean lookUp, boolean tracking) {
         int n = s.length();
         int i = from;
         while (i < n) {
@@ -290,6 +338,15 @@ final class KnownSecrets {
         long h = FNV_OFFSET;
         for (int i = from; i < to; i++) {
             h = (h ^ s.charAt(i)) * FNV_PRIME;
+        }
+        return finish(h);
+    }
+
+    /** {@link #hash(CharSequence, int, int)} of a run of ASCII characters given as their bytes. */
+    private static long hash(byte[] b, int from, int to) {
+        long h = FNV_OFFSET;
+        for (int i = from; i < to; i++) {
+            h = (h ^ b[i]) * FNV_PRIME;
         }
         return finish(h);
     }

@@ -565,6 +565,14 @@ public final class Redactor {
         return s == null ? null : freeText.redact(s, rule);
     }
 
+    /**
+     * As {@link #text(String, String)} for text of ASCII characters that the caller also has as bytes, one a
+     * character ({@code ascii.length == s.length()}): a line read as bytes is scanned without copying it again.
+     */
+    public String asciiText(String s, byte[] ascii, String rule) {
+        return freeText.redact(s, ascii, rule);
+    }
+
     static boolean isEmptyWord(String v) {
         return v.length() <= 10 && EMPTY_WORDS.contains(v.toLowerCase(Locale.ROOT));
     }

@@ -1,0 +1,39 @@
+package dev.triagedesk.evidence.api;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+
+/** The head of a log that format detection looks at: its first {@value ApiLogAnalyzer#HEAD_CHARS} characters. */
+final class LogHead {
+
+    /** How many bytes decoding the head may take: four a character at most, and what the decoder reads ahead. */
+    private static final int MAX_BYTES = 4 * ApiLogAnalyzer.HEAD_CHARS + (1 << 16);
+
+    private LogHead() {
+    }
+
+    /** Reads up to {@code head.length} characters (fewer only at the end of input); how many. */
+    static int read(Reader reader, char[] head) throws IOException {
+        int n = 0;
+        while (n < head.length) {
+            int r = reader.read(head, n, head.length - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n;
+    }
+
+    /** The head of the UTF-8 bytes, decoded; the stream is then back at its first byte. */
+    static String peek(BufferedInputStream bytes) throws IOException {
+        bytes.mark(MAX_BYTES);
+        char[] head = new char[ApiLogAnalyzer.HEAD_CHARS];
+        int n = read(new InputStreamReader(bytes, StandardCharsets.UTF_8), head);
+        bytes.reset();
+        return new String(head, 0, n);
+    }
+}
