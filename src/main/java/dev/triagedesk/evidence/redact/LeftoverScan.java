@@ -41,9 +41,17 @@ public final class LeftoverScan {
     private long scannedTo;
     private long count;
     private boolean finished;
+    /** How the needles are found: see {@link #C1_ONLY}. */
+    private final boolean bytewise;
 
     public LeftoverScan(Supplier<String> location) {
+        this(location, C1_ONLY);
+    }
+
+    /** With the needles found by one pass over the bytes ({@code bytewise}) or by {@code String.indexOf}. */
+    LeftoverScan(Supplier<String> location, boolean bytewise) {
         this.location = location;
+        this.bytewise = bytewise;
     }
 
     public LeftoverScan() {
@@ -294,11 +302,7 @@ public final class LeftoverScan {
     private static final int SHORTEST = 3;
     /**
      * For each 16-bit value (a byte and the next), 1 + the index of the needle that starts with those two bytes, 0
-     * for none (no two needles start alike). The scan is one pass with a lookup per byte ({@link #FIRST}) and one
-     * per byte that may start a needle: twelve {@code String.indexOf} searches are a vectorised intrinsic under C2, but
-     * each a plain loop under C1, which the command line runs on. Thread CPU for the dense benchmark HAR's 123 MB
-     * sanitized copy: under C1 1.68 s before, 0.38 s now; under C2 0.27 s before, 0.36 s now (a lookup table per
-     * pair of bytes alone, or Horspool's skip over the needles' first three bytes, were slower on both).
+     * for none (no two needles start alike): see {@link #scanBytes}.
      */
     private static final byte[] NEEDLE_BY_PAIR = new byte[1 << 16];
     /** 1 for the bytes a needle starts with. */
@@ -316,6 +320,17 @@ public final class LeftoverScan {
     }
 
     /**
+     * Whether this JVM compiles with C1 alone, as the command line's launcher runs it ({@code -XX:TieredStopAtLevel=1}
+     * shows as "emulated-client" in {@code java.vm.info}; asking the management beans would cost the command line a
+     * tenth of a second to load them). The needles are then found by one pass over the bytes ({@link #scanBytes}):
+     * {@code String.indexOf} is a plain loop under C1. Under C2 (the server, {@code java -jar}) it is a vectorised
+     * intrinsic and twelve searches ({@link #scanIndexOf}) beat the pass. Thread CPU for the dense benchmark HAR's
+     * 123 MB sanitized copy: under C1 1.68 s with the searches, 0.38 s with the pass; under C2 0.27 to 0.35 s with
+     * the searches, 0.36 to 0.39 s with the pass. Both find the same places in the same order (LeftoverScanTests).
+     */
+    static final boolean C1_ONLY = String.valueOf(System.getProperty("java.vm.info")).contains("emulated-client");
+
+    /**
      * Looks at each place a needle occurs in the bytes not scanned yet (whole, before {@link #filled}), and records the
      * shape that starts there or a byte before, each place once, in the order of the bytes.
      */
@@ -323,32 +338,10 @@ public final class LeftoverScan {
         int limit = last ? filled : filled - OVERLAP;
         int from = (int) Math.max(0, scannedTo - windowStart);
         if (limit > from) {
-            // one byte earlier for the needles that start inside their shape; a needle found at q marks a shape at
-            // q - back, which must lie in [from, limit): the places come in order, a place twice only one after the other
-            int lastStart = Math.min(filled - SHORTEST, limit);
-            int lastAt = -1;
-            byte[] w = window;
-            byte[] needleByPair = NEEDLE_BY_PAIR;
-            byte[] first = FIRST;
-            for (int q = Math.max(0, from - 1); q <= lastStart; q++) {
-                if (first[w[q] & 0xff] == 0) {
-                    continue;
-                }
-                int needle = needleByPair[(w[q] & 0xff) << 8 | (w[q + 1] & 0xff)];
-                if (needle == 0 || !at(q, NEEDLES[needle - 1])) {
-                    continue;
-                }
-                int at = q - NEEDLE_BACK[needle - 1];
-                if (at >= from && at < limit && at != lastAt) {
-                    lastAt = at;
-                    String shape = shapeAt(at);
-                    if (shape != null) {
-                        count++;
-                        if (findings.size() < MAX_FINDINGS) {
-                            findings.add(new Finding(shape, windowStart + at, location.get()));
-                        }
-                    }
-                }
+            if (bytewise) {
+                scanBytes(from, limit);
+            } else {
+                scanIndexOf(from, limit);
             }
         }
         if (!last) {
@@ -356,6 +349,72 @@ public final class LeftoverScan {
             System.arraycopy(window, filled - OVERLAP, window, 0, OVERLAP);
             windowStart += filled - OVERLAP;
             filled = OVERLAP;
+        }
+    }
+
+    /**
+     * One pass with a lookup per byte ({@link #FIRST}) and one per byte that may start a needle
+     * ({@link #NEEDLE_BY_PAIR}); a lookup table per pair of bytes alone, or Horspool's skip over the needles' first
+     * three bytes, were slower under both compilers.
+     */
+    private void scanBytes(int from, int limit) {
+        // one byte earlier for the needles that start inside their shape; a needle found at q marks a shape at
+        // q - back, which must lie in [from, limit): the places come in order, a place twice only one after the other
+        int lastStart = Math.min(filled - SHORTEST, limit);
+        int lastAt = -1;
+        byte[] w = window;
+        byte[] needleByPair = NEEDLE_BY_PAIR;
+        byte[] first = FIRST;
+        for (int q = Math.max(0, from - 1); q <= lastStart; q++) {
+            if (first[w[q] & 0xff] == 0) {
+                continue;
+            }
+            int needle = needleByPair[(w[q] & 0xff) << 8 | (w[q + 1] & 0xff)];
+            if (needle == 0 || !at(q, NEEDLES[needle - 1])) {
+                continue;
+            }
+            int at = q - NEEDLE_BACK[needle - 1];
+            if (at >= from && at < limit && at != lastAt) {
+                lastAt = at;
+                record(at);
+            }
+        }
+    }
+
+    /** Each needle's places by {@code String.indexOf} on the Latin-1 text of the bytes, recorded in their order. */
+    private void scanIndexOf(int from, int limit) {
+        // only the part not scanned yet (one byte earlier for the needles that start inside their shape)
+        int textStart = Math.max(0, from - 1);
+        String text = new String(window, textStart, filled - textStart, StandardCharsets.ISO_8859_1);
+        java.util.BitSet places = null;
+        for (int n = 0; n < NEEDLES.length; n++) {
+            String needle = NEEDLES[n];
+            int back = NEEDLE_BACK[n];
+            for (int k = text.indexOf(needle); k >= 0 && k + textStart - back < limit; k = text.indexOf(needle, k + 1)) {
+                int at = k + textStart - back;
+                if (at >= from) {
+                    if (places == null) {
+                        places = new java.util.BitSet();
+                    }
+                    places.set(at);
+                }
+            }
+        }
+        if (places != null) {
+            for (int at = places.nextSetBit(0); at >= 0; at = places.nextSetBit(at + 1)) {
+                record(at);
+            }
+        }
+    }
+
+    /** Counts (and keeps, up to {@link #MAX_FINDINGS}) the shape that starts at {@code at}, if one does. */
+    private void record(int at) {
+        String shape = shapeAt(at);
+        if (shape != null) {
+            count++;
+            if (findings.size() < MAX_FINDINGS) {
+                findings.add(new Finding(shape, windowStart + at, location.get()));
+            }
         }
     }
 

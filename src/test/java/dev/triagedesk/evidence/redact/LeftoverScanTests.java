@@ -86,4 +86,46 @@ class LeftoverScanTests {
             }
         }
     }
+
+    /**
+     * The two ways of finding the needles (one pass over the bytes for C1 alone, {@code String.indexOf} for C2) find
+     * the same shapes at the same offsets, in the same order, on random texts dense with needles, shapes and their
+     * near misses, written in random pieces across the scan's windows; and each run of this JVM uses the way its
+     * compiler favours.
+     */
+    @Test
+    void bothWaysOfFindingTheNeedlesFindTheSame() throws IOException {
+        String[] pieces = {"sk-", "sk-proj-abcdefghijklmnopqrstuvwxyz012345", "eyJ", Secrets.jwt("both"), "eyJhbGciOi.x",
+            "Bearer abcDEF123456ghi", "earer", "BEARER ", "session", "sessionid=a8f7d6s5a4s3d2f1", "SESSION=", "sid=",
+            "SID", "Sid=q1w2e3r4t5y6u7i8", "://", "https://bob:pw@example.com/", "-----BEGIN ",
+            "-----BEGIN PRIVATE KEY-----", "AIza", "AIzaFakeFakeFakeFakeFakeFakeFakeFake123", " ", "x", "\n", "\"",
+            "é", "=", ":", "-", "e", "s", "A", "S", "E"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261207);
+        long shapes = 0;
+        for (int i = 0; i < 300; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = i % 10 == 0 ? 70_000 + random.nextInt(80_000) : random.nextInt(3_000);
+            while (text.length() < length) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            LeftoverScan bytewise = new LeftoverScan(() -> "here", true);
+            LeftoverScan searched = new LeftoverScan(() -> "here", false);
+            for (LeftoverScan scan : new LeftoverScan[] {bytewise, searched}) {
+                try (OutputStream out = scan.wrap(OutputStream.nullOutputStream())) {
+                    for (int at = 0; at < bytes.length; ) {
+                        int n = Math.min(bytes.length - at, 1 + random.nextInt(20_000));
+                        out.write(bytes, at, n);
+                        at += n;
+                    }
+                }
+            }
+            assertThat(bytewise.count()).as("text %d", i).isEqualTo(searched.count());
+            assertThat(bytewise.findings()).as("text %d", i).isEqualTo(searched.findings());
+            shapes += searched.count();
+        }
+        assertThat(shapes).isGreaterThan(10_000);
+        assertThat(LeftoverScan.C1_ONLY).isEqualTo(java.lang.management.ManagementFactory.getRuntimeMXBean()
+                .getInputArguments().contains("-XX:TieredStopAtLevel=1"));
+    }
 }
