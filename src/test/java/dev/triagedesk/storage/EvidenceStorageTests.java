@@ -49,6 +49,45 @@ class EvidenceStorageTests {
         assertThat(java.nio.file.Files.list(folder).toList()).as("no temporary file left").hasSize(1);
     }
 
+    /**
+     * A file larger than the stretch after which what was written is forced to the disk in the background, written
+     * in pieces of every size while those forces run: it appears whole, byte for byte, and only once closed.
+     */
+    @Test
+    void aLargeFileForcedToTheDiskWhileItIsWrittenAppearsWhole() throws Exception {
+        LocalEvidenceStorage storage = storage();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        java.security.MessageDigest written = java.security.MessageDigest.getInstance("SHA-256");
+        long size = 3 * RenamedOnClose.FORCE_EVERY + 12_345;
+        byte[] piece = new byte[1 << 20];
+        try (OutputStream out = storage.create("8/1-large.har")) {
+            for (long left = size; left > 0; ) {
+                int n = (int) Math.min(left, 1 + random.nextInt(piece.length));
+                for (int i = 0; i < n; i++) {
+                    piece[i] = (byte) random.nextInt();
+                }
+                if (n == 1) {
+                    out.write(piece[0]);
+                } else {
+                    out.write(piece, 0, n);
+                }
+                written.update(piece, 0, n);
+                left -= n;
+            }
+            assertThat(storage.exists("8/1-large.har")).as("not there while being written").isFalse();
+        }
+        Path file = storage.resolve("8/1-large.har");
+        assertThat(java.nio.file.Files.size(file)).isEqualTo(size);
+        java.security.MessageDigest read = java.security.MessageDigest.getInstance("SHA-256");
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            for (int n = in.read(piece); n > 0; n = in.read(piece)) {
+                read.update(piece, 0, n);
+            }
+        }
+        assertThat(read.digest()).isEqualTo(written.digest());
+        assertThat(java.nio.file.Files.list(file.getParent()).toList()).as("no temporary file left").hasSize(1);
+    }
+
     @Test
     void aFileWrittenInATransactionThatRollsBackIsDeleted() {
         LocalEvidenceStorage storage = storage();
