@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import org.apache.commons.io.IOUtils;
 
 /**
  * Reads API client evidence line by line and reports its failing calls, request IDs and triage signals. The format
@@ -90,7 +91,7 @@ public final class ApiLogAnalyzer {
     public ApiLogAnalysis analyze(Reader reader, boolean readAhead) {
         try {
             char[] head = new char[HEAD_CHARS];
-            int n = LogHead.read(reader, head);
+            int n = IOUtils.read(reader, head);
             LineReader lines = new LineReader(reader, head, n, MAX_LINE);
             if (readAhead) {
                 return read(new String(head, 0, n), new ReadAhead(lines));

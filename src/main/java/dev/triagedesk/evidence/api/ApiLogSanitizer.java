@@ -52,13 +52,7 @@ public final class ApiLogSanitizer {
      * which cost an eighth of sanitizing a debug log.
      */
     public void sanitize(Reader in, OutputStream out) {
-        try {
-            Utf8Text text = new Utf8Text(new BufferedOutputStream(out, 1 << 16));
-            lines(in, text, true, null);
-            text.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot sanitize the API client log: " + e.getMessage(), e);
-        }
+        inUtf8(out, text -> lines(in, text, true, null));
     }
 
     /**
@@ -66,9 +60,18 @@ public final class ApiLogSanitizer {
      * lines of ASCII bytes (nearly all) neither decoded nor encoded again (see {@link RawLines}).
      */
     public void sanitize(InputStream in, OutputStream out) {
+        inUtf8(out, text -> lines(in, text, true, null));
+    }
+
+    /** What writes a whole copy's lines. */
+    private interface Copy {
+        void write(Utf8Text text) throws IOException;
+    }
+
+    private static void inUtf8(OutputStream out, Copy copy) {
         try {
             Utf8Text text = new Utf8Text(new BufferedOutputStream(out, 1 << 16));
-            lines(in, text, true, null);
+            copy.write(text);
             text.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sanitize the API client log: " + e.getMessage(), e);

@@ -3,8 +3,8 @@ package dev.triagedesk.evidence.api;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import org.apache.commons.io.IOUtils;
 
 /** The head of a log that format detection looks at: its first {@value ApiLogAnalyzer#HEAD_CHARS} characters. */
 final class LogHead {
@@ -15,24 +15,11 @@ final class LogHead {
     private LogHead() {
     }
 
-    /** Reads up to {@code head.length} characters (fewer only at the end of input); how many. */
-    static int read(Reader reader, char[] head) throws IOException {
-        int n = 0;
-        while (n < head.length) {
-            int r = reader.read(head, n, head.length - n);
-            if (r < 0) {
-                break;
-            }
-            n += r;
-        }
-        return n;
-    }
-
     /** The head of the UTF-8 bytes, decoded; the stream is then back at its first byte. */
     static String peek(BufferedInputStream bytes) throws IOException {
         bytes.mark(MAX_BYTES);
         char[] head = new char[ApiLogAnalyzer.HEAD_CHARS];
-        int n = read(new InputStreamReader(bytes, StandardCharsets.UTF_8), head);
+        int n = IOUtils.read(new InputStreamReader(bytes, StandardCharsets.UTF_8), head);
         bytes.reset();
         return new String(head, 0, n);
     }

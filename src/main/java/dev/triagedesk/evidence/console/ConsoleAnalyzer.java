@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.io.IOUtils;
 
 /**
  * Reads a browser console log line by line and reports its error-level findings, request IDs, conversation
@@ -93,14 +94,7 @@ public final class ConsoleAnalyzer {
     public ConsoleAnalysis analyze(Reader reader) {
         try {
             char[] head = new char[HEAD_CHARS];
-            int n = 0;
-            while (n < head.length) {
-                int r = reader.read(head, n, head.length - n);
-                if (r < 0) {
-                    break;
-                }
-                n += r;
-            }
+            int n = IOUtils.read(reader, head);
             ConsoleFormat format = FormatDetector.detect(new String(head, 0, n));
             Reading reading = new Reading(format);
             LineReader lines = new LineReader(reader, head, n, MAX_LINE);
