@@ -3,10 +3,6 @@ package dev.triagedesk.evidence.api;
 import dev.triagedesk.evidence.input.FileRange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.BufferedReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -26,11 +22,6 @@ final class LineSplit {
     /** The byte after the first {@code \n} at or after the middle of {@code [from, end)}, or -1 when there is none near it. */
     static long at(Path file, long from, long end) throws IOException {
         return FileRange.lineStartAfterMiddle(file, from, end, SEARCH);
-    }
-
-    /** The text of the bytes {@code [from, to)} of the file, decoded as the engine decodes a whole document. */
-    static Reader reader(Path file, long from, long to) throws IOException {
-        return new BufferedReader(new InputStreamReader(range(file, from, to), StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** The bytes {@code [from, to)} of the file. */

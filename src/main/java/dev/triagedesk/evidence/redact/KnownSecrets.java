@@ -184,25 +184,16 @@ final class KnownSecrets {
      * long, or -1. Walks the tokens once: a token is a run of URL and base64 characters, or a piece of it between
      * '=' and '/', the separators values are glued to. The tokens before the secret are noted as going out (when
      * echoes are tracked). Each token is hashed once; a substring is only made when the hash says it may be a
-     * known secret. A long, not an array, so that a hit allocates nothing.
-     */
-    long nextIn(String s, int from) {
-        return nextIn(s, null, from);
-    }
-
-    /**
-     * As {@link #nextIn(String, int)}; {@code b} (may be null) is the text's characters as one byte each, those
-     * beyond ASCII as bytes that are no token character (see {@code FreeTextScan.bytesOf}): the walk then reads
-     * the array rather than the string a character at a time.
+     * known secret. A long, not an array, so that a hit allocates nothing. {@code b} is the text's characters as
+     * one byte each, those beyond ASCII as bytes that are no token character (see {@code FreeTextScan.bytesOf}):
+     * the walk reads the array rather than the string a character at a time. It may be null when {@link #walks}
+     * says there is nothing to walk.
      */
     long nextIn(String s, byte[] b, int from) {
         boolean lookUp = !known.isEmpty();
         boolean tracking = echoes.tracking();
         if (!lookUp && !tracking) {
             return -1;
-        }
-        if (b == null) {
-            return nextIn(s, from, lookUp, tracking);
         }
         int n = s.length();
         int i = from;
@@ -212,6 +203,7 @@ final class KnownSecrets {
                 i++;
                 continue;
             }
+            // the run's extent and what it is made of; hashed only when it can be a secret (prose words cannot)
             int j = i;
             int kinds = 0;
             while (j < n) {
@@ -223,41 +215,9 @@ final class KnownSecrets {
                 j++;
             }
             boolean mixed = (kinds & (LETTER | DIGIT)) == (LETTER | DIGIT);
-            if (j - i >= MIN_REMEMBERED && (mixed || j - i >= LONG_TOKEN)) {
-                long hit = tokenIn(s, i, j, lookUp, tracking, hash(b, i, j), (kinds & SEPARATOR) != 0);
-                if (hit >= 0) {
-                    return hit;
-                }
-            }
-            i = j;
-        }
-        return -1;
-    }
-
-    private long nextIn(String s, int from, boolean lookUp, boolean tracking) {
-        int n = s.length();
-        int i = from;
-        while (i < n) {
-            char first = s.charAt(i);
-            if (first >= 128 || (RUN[first] & RUN_CHAR) == 0) {
-                i++;
-                continue;
-            }
-            // the run's extent and what it is made of; hashed only when it can be a secret (prose words cannot)
-            int j = i;
-            int kinds = 0;
-            while (j < n) {
-                char c = s.charAt(j);
-                if (c >= 128 || (RUN[c] & RUN_CHAR) == 0) {
-                    break;
-                }
-                kinds |= RUN[c];
-                j++;
-            }
-            boolean mixed = (kinds & (LETTER | DIGIT)) == (LETTER | DIGIT);
             // only a token mixing letters and digits, or a long one, can be (part of) a remembered secret
             if (j - i >= MIN_REMEMBERED && (mixed || j - i >= LONG_TOKEN)) {
-                long hit = tokenIn(s, i, j, lookUp, tracking, hash(s, i, j), (kinds & SEPARATOR) != 0);
+                long hit = tokenIn(s, i, j, lookUp, tracking, hash(b, i, j), (kinds & SEPARATOR) != 0);
                 if (hit >= 0) {
                     return hit;
                 }
