@@ -1,6 +1,6 @@
 package dev.triagedesk.evidence.har;
 
-import dev.triagedesk.evidence.redact.LeftoverScan;
+import dev.triagedesk.evidence.redact.Base64Literals;
 import dev.triagedesk.evidence.redact.Redactor;
 import dev.triagedesk.evidence.redact.Scope;
 import java.io.IOException;
@@ -256,7 +256,7 @@ final class BodyReader {
                         outText = red;
                         dropEncoding = true; // a replaced body is plain text now
                     }
-                } else if (!LeftoverScan.isBase64(text)) {
+                } else if (!Base64Literals.isBase64(text)) {
                     outText = redactor.body(mime, text, request); // declared base64, but text: redacted as text
                 }
             } else {

@@ -1,5 +1,6 @@
 package dev.triagedesk.evidence.har;
 
+import dev.triagedesk.evidence.redact.Base64Literals;
 import dev.triagedesk.evidence.redact.LeftoverScan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +45,7 @@ final class UnitBuffer extends OutputStream {
         if (!holding && target instanceof LeftoverScan.ScanningStream scanning) {
             return scanning.writeBase64Literal(literal, 0, length);
         }
-        if (!LeftoverScan.isBase64Literal(literal, length)) {
+        if (!Base64Literals.isBase64Literal(literal, length)) {
             return false;
         }
         int at = len;

@@ -24,7 +24,7 @@ class Base64LiteralTests {
                 byte[] copy = literal.clone();
                 copy[at] = (byte) v;
                 boolean padding = v == '=' && at == literal.length - 2;
-                assertThat(LeftoverScan.isBase64Literal(copy, copy.length)).as("byte %d at %d", v, at)
+                assertThat(Base64Literals.isBase64Literal(copy, copy.length)).as("byte %d at %d", v, at)
                         .isEqualTo(inAlphabet || padding);
             }
         }
@@ -43,18 +43,18 @@ class Base64LiteralTests {
             }
             boolean expected = plainCheck(sb.toString());
             byte[] literal = quoted(sb.toString());
-            assertThat(LeftoverScan.isBase64Literal(literal, literal.length)).as(sb.toString()).isEqualTo(expected);
-            assertThat(LeftoverScan.isBase64(sb)).as(sb.toString()).isEqualTo(expected);
+            assertThat(Base64Literals.isBase64Literal(literal, literal.length)).as(sb.toString()).isEqualTo(expected);
+            assertThat(Base64Literals.isBase64(sb)).as(sb.toString()).isEqualTo(expected);
         }
-        assertThat(LeftoverScan.isBase64Literal("\"QUJDRA==\"".getBytes(), 10)).isTrue();
-        assertThat(LeftoverScan.isBase64Literal("\"QUJDRA=\"".getBytes(), 9)).isTrue();
-        assertThat(LeftoverScan.isBase64Literal("\"QUJD===\"".getBytes(), 9)).as("three padding bytes").isFalse();
-        assertThat(LeftoverScan.isBase64Literal("\"sessionid=abcdefghijkl\"".getBytes(), 24)).as("'=' inside").isFalse();
-        assertThat(LeftoverScan.isBase64("QUJDRA==")).isTrue();
-        assertThat(LeftoverScan.isBase64("sessionid=abcdefghijkl")).isFalse();
-        assertThat(LeftoverScan.isBase64("QUJD\r\nRA==")).as("line breaks are text's").isFalse();
-        assertThat(LeftoverScan.isBase64Literal("\"QUJD.RA=\"".getBytes(), 10)).isFalse();
-        assertThat(LeftoverScan.isBase64Literal("QUJDRA==".getBytes(), 8)).as("no quotes").isFalse();
+        assertThat(Base64Literals.isBase64Literal("\"QUJDRA==\"".getBytes(), 10)).isTrue();
+        assertThat(Base64Literals.isBase64Literal("\"QUJDRA=\"".getBytes(), 9)).isTrue();
+        assertThat(Base64Literals.isBase64Literal("\"QUJD===\"".getBytes(), 9)).as("three padding bytes").isFalse();
+        assertThat(Base64Literals.isBase64Literal("\"sessionid=abcdefghijkl\"".getBytes(), 24)).as("'=' inside").isFalse();
+        assertThat(Base64Literals.isBase64("QUJDRA==")).isTrue();
+        assertThat(Base64Literals.isBase64("sessionid=abcdefghijkl")).isFalse();
+        assertThat(Base64Literals.isBase64("QUJD\r\nRA==")).as("line breaks are text's").isFalse();
+        assertThat(Base64Literals.isBase64Literal("\"QUJD.RA=\"".getBytes(), 10)).isFalse();
+        assertThat(Base64Literals.isBase64Literal("QUJDRA==".getBytes(), 8)).as("no quotes").isFalse();
     }
 
     /** The alphabet, then at most two '=' of padding. */
