@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
  *
  * <p>While a large file is written, what was written so far is forced to the disk now and then by another thread,
  * so closing it has only the last part left to force: an upload's sanitized copy of 200 MB took 0.5 to 0.9 s to
- * force at close, on the path to its 201, while the engine's threads waited. The bytes are on the disk before the
+ * force at close, after the engine had finished and before the upload's 201. The bytes are on the disk before the
  * file is renamed into place, as before.
  */
 final class RenamedOnClose extends OutputStream {
