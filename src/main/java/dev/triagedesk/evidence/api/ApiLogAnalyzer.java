@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import org.apache.commons.io.IOUtils;
 
@@ -291,7 +292,7 @@ public final class ApiLogAnalyzer {
         }
 
         private boolean pythonResponse(ParsedLine line, LineTime at) {
-            Matcher m = line.pyResponse();
+            MatchResult m = line.pyResponse();
             if (m != null) {
                 boolean old = m.group(3) != null;
                 found.pythonForm(old);

@@ -3,7 +3,7 @@ package dev.triagedesk.evidence.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 
 /**
  * A line of API client evidence with what can be read from it alone: the SDK's response, httpx's and request-ID
@@ -14,14 +14,14 @@ import java.util.regex.Matcher;
  */
 final class ParsedLine {
 
-    private static final Matcher NONE = ApiLines.PY_REQUEST_ID.matcher("");
+    private static final MatchResult NONE = ApiLines.PY_REQUEST_ID.matcher("");
     /** {@link #requestIdValue} looked and found none (compared by identity). */
     private static final String NO_ID = new String("no request ID");
 
     final String raw;
-    private Matcher pyResponse;
-    private Matcher httpx;
-    private Matcher requestId;
+    private MatchResult pyResponse;
+    private MatchResult httpx;
+    private MatchResult requestId;
     private String requestIdValue;
     private String model;
     private String url;
@@ -57,23 +57,23 @@ final class ParsedLine {
         return this;
     }
 
-    Matcher pyResponse() {
+    MatchResult pyResponse() {
         if (pyResponse == null) {
-            pyResponse = orNone(ApiLines.findAt(ApiLines.PY_RESPONSE, ApiLines.PY_RESPONSE_START, raw));
+            pyResponse = orNone(ResponseLines.pyResponse(raw));
         }
         return orNull(pyResponse);
     }
 
-    Matcher httpx() {
+    MatchResult httpx() {
         if (httpx == null) {
-            httpx = orNone(ApiLines.findAt(ApiLines.HTTPX, ApiLines.HTTPX_START, raw));
+            httpx = orNone(ResponseLines.httpx(raw));
         }
         return orNull(httpx);
     }
 
-    Matcher requestId() {
+    MatchResult requestId() {
         if (requestId == null) {
-            requestId = orNone(ApiLines.findAt(ApiLines.PY_REQUEST_ID, ApiLines.PY_REQUEST_ID_START, raw));
+            requestId = orNone(ResponseLines.requestId(raw));
         }
         return orNull(requestId);
     }
@@ -81,7 +81,7 @@ final class ParsedLine {
     /** The ID of a {@code request_id: …} line, or {@code null}; its hash is worked out with it (it goes into a set). */
     String requestIdValue() {
         if (requestIdValue == null) {
-            Matcher m = requestId();
+            MatchResult m = requestId();
             requestIdValue = m == null ? NO_ID : hashed(m.group(1));
         }
         return requestIdValue == NO_ID ? null : requestIdValue;
@@ -142,11 +142,11 @@ final class ParsedLine {
         return s;
     }
 
-    private static Matcher orNone(Matcher m) {
+    private static MatchResult orNone(MatchResult m) {
         return m == null ? NONE : m;
     }
 
-    private static Matcher orNull(Matcher m) {
+    private static MatchResult orNull(MatchResult m) {
         return m == NONE ? null : m;
     }
 }
