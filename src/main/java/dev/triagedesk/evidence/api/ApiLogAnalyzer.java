@@ -254,7 +254,7 @@ public final class ApiLogAnalyzer {
             if (current != null && !current.finished) {
                 List<String> headers = line.headers();
                 for (int i = 0; i < headers.size(); i += 2) {
-                    current.headers.take(headers.get(i), headers.get(i + 1), current);
+                    current.headers.takeStripped(headers.get(i), headers.get(i + 1), current);
                 }
                 read |= !headers.isEmpty();
             }
@@ -281,8 +281,8 @@ public final class ApiLogAnalyzer {
                     c.method = method;
                 }
             } else {
-                Matcher m = ApiLines.PY_SENDING.matcher(raw);
-                if (m.find()) {
+                MatchResult m = line.sending();
+                if (m != null) {
                     c.method = "<custom>".equals(m.group(1)) ? c.method : m.group(1);
                     if (m.group(2) != null) {
                         c.endpoint = m.group(2);

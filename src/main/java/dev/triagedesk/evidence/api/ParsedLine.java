@@ -19,6 +19,7 @@ final class ParsedLine {
     private static final String NO_ID = new String("no request ID");
 
     final String raw;
+    private MatchResult sending;
     private MatchResult pyResponse;
     private MatchResult httpx;
     private MatchResult requestId;
@@ -46,6 +47,8 @@ final class ParsedLine {
     ParsedLine readAhead() {
         if (raw.contains("Request options: ")) {
             readOptions();
+        } else if (raw.contains("Sending HTTP Request") || raw.contains("Building HTTP request")) {
+            sending(); // holds "HTTP Request: " too, but the analyzer reads it as a request line
         } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
             if (pyResponse() == null) {
                 httpx();
@@ -55,6 +58,14 @@ final class ParsedLine {
         }
         headers();
         return this;
+    }
+
+    /** The {@code Sending HTTP Request: METHOD URL} groups, or null. */
+    MatchResult sending() {
+        if (sending == null) {
+            sending = orNone(ResponseLines.sending(raw));
+        }
+        return orNull(sending);
     }
 
     MatchResult pyResponse() {
@@ -117,16 +128,19 @@ final class ParsedLine {
 
     /**
      * The headers of interest (name, value, name, value…) as {@link ReprHeaders#scan} finds them, names in lower
-     * case and values stripped, as {@link CallBuilder.Headers#take} takes them (it then finds nothing left to do),
-     * their hashes worked out (names are switched on, IDs go into a set); empty for none.
+     * case and values stripped, as {@link CallBuilder.Headers#takeStripped} takes them, the hashes of names and IDs
+     * worked out (names are switched on, IDs go into a set); empty for none.
      */
     List<String> headers() {
         if (headers == null) {
             if (ReprHeaders.mayHold(raw)) {
                 List<String> found = new ArrayList<>(8);
-                ReprHeaders.scan(raw, (name, value) -> {
-                    found.add(hashed(name.toLowerCase(Locale.ROOT)));
-                    found.add(hashed(value.strip()));
+                ReprHeaders.scan(raw, (line, nameStart, nameEnd, valueStart, valueEnd) -> {
+                    String name = headerName(line, nameStart, nameEnd);
+                    String value = line.substring(valueStart, valueEnd).strip();
+                    found.add(name);
+                    // only an ID goes into a set; the other values are kept as they are
+                    found.add(name == X_REQUEST_ID || name == CF_RAY ? hashed(value) : value);
                 });
                 headers = found;
             } else {
@@ -134,6 +148,35 @@ final class ParsedLine {
             }
         }
         return headers;
+    }
+
+    private static final String X_REQUEST_ID = "x-request-id";
+    private static final String CF_RAY = "cf-ray";
+    /**
+     * The names of interest as the SDK prints them, in lower case: a name that stands so in the line is given as
+     * one of these constants (its hash known, the same instance as the analyzer's switch labels) instead of a new
+     * string lower-cased and hashed.
+     */
+    private static final String[] KNOWN_NAMES = {X_REQUEST_ID, CF_RAY, "openai-processing-ms", "retry-after",
+        "retry-after-ms", "x-ratelimit-limit-requests", "x-ratelimit-remaining-requests",
+        "x-ratelimit-reset-requests", "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens",
+        "x-ratelimit-reset-tokens"};
+
+    /** The header name at {@code line[start, end)} in lower case, its hash worked out. */
+    private static String headerName(String line, int start, int end) {
+        int length = end - start;
+        for (String known : KNOWN_NAMES) {
+            if (known.length() == length && line.startsWith(known, start)) {
+                return known;
+            }
+        }
+        String name = line.substring(start, end).toLowerCase(Locale.ROOT);
+        for (String known : KNOWN_NAMES) {
+            if (known.equals(name)) {
+                return known; // written in another case
+            }
+        }
+        return hashed(name);
     }
 
     /** The string, its hash cached in it: worked out on the read-ahead thread, not the analyzer's. */

@@ -12,8 +12,10 @@ import java.util.function.BiConsumer;
  */
 final class ReprHeaders {
 
-    private static final String[] NAMES = {"x-request-id", "cf-ray", "openai-processing-ms", "retry-after-ms",
-        "retry-after"};
+    private static final String[] X_NAMES = {"x-request-id"};
+    private static final String[] C_NAMES = {"cf-ray"};
+    private static final String[] O_NAMES = {"openai-processing-ms"};
+    private static final String[] R_NAMES = {"retry-after-ms", "retry-after"};
     private static final String RATE_LIMIT = "x-ratelimit-";
     private static final int MAX_VALUE = 200;
 
@@ -26,8 +28,19 @@ final class ReprHeaders {
                 || raw.contains("retry-after") || raw.contains("cf-ray") || raw.contains("CF-RAY");
     }
 
+    /** Where a header was found: the name is {@code line[nameStart, nameEnd)}, the value {@code line[valueStart, valueEnd)}. */
+    interface Found {
+        void header(String line, int nameStart, int nameEnd, int valueStart, int valueEnd);
+    }
+
     /** Gives each header found (name, value) to {@code header}; returns how many were found. */
     static int scan(String line, BiConsumer<String, String> header) {
+        return scan(line, (l, nameStart, nameEnd, valueStart, valueEnd) ->
+                header.accept(l.substring(nameStart, nameEnd), l.substring(valueStart, valueEnd)));
+    }
+
+    /** As {@link #scan(String, BiConsumer)}, giving where each header stands, for a caller that needs no substring. */
+    static int scan(String line, Found header) {
         int found = 0;
         int n = line.length();
         int i = 0;
@@ -67,7 +80,7 @@ final class ReprHeaders {
                 i++;
                 continue;
             }
-            header.accept(line.substring(nameStart, nameEnd), line.substring(valueStart, k));
+            header.header(line, nameStart, nameEnd, valueStart, k);
             found++;
             i = k + 1;
         }
@@ -80,19 +93,24 @@ final class ReprHeaders {
         if (from >= n) {
             return -1;
         }
+        // only the names with the first letter there are tried (no two of them end at a quote at once)
+        String[] names;
         switch (line.charAt(from)) {
-            case 'x', 'X', 'c', 'C', 'o', 'O', 'r', 'R' -> { }
+            case 'x', 'X' -> names = X_NAMES;
+            case 'c', 'C' -> names = C_NAMES;
+            case 'o', 'O' -> names = O_NAMES;
+            case 'r', 'R' -> names = R_NAMES;
             default -> {
                 return -1; // the first letter of no name of interest: most quotes of a dump
             }
         }
-        for (String name : NAMES) {
+        for (String name : names) {
             int end = from + name.length();
             if (end < n && asciiIgnoringCase(line, from, name) && isQuote(line.charAt(end))) {
                 return end;
             }
         }
-        if (asciiIgnoringCase(line, from, RATE_LIMIT)) {
+        if (names == X_NAMES && asciiIgnoringCase(line, from, RATE_LIMIT)) {
             int end = from + RATE_LIMIT.length();
             int start = end;
             while (end < n && (isLetter(line.charAt(end)) || line.charAt(end) == '-')) {

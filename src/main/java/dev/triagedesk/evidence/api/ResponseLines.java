@@ -5,7 +5,8 @@ import java.util.regex.MatchResult;
 /**
  * The SDK's response line, httpx's request line and the {@code request_id: …} line read with plain character tests:
  * the same groups as {@link ApiLines#findAt} with {@link ApiLines#PY_RESPONSE}, {@link ApiLines#HTTPX} and
- * {@link ApiLines#PY_REQUEST_ID}, which the reading thread tried on every such line and which were most of its time.
+ * {@link ApiLines#PY_REQUEST_ID}, which the reading thread tried on every such line and which were most of its time;
+ * and the SDK's {@code Sending HTTP Request} line as {@link ApiLines#PY_SENDING} finds it.
  * Hand-written because these three patterns are all the SDK log's lines say, and each reads as a short walk: a method,
  * a run of non-blanks, a quoted status. Where a word boundary ({@code \b}) meets a character beyond ASCII (the
  * patterns' boundary then depends on Unicode letter classes), the line is given to the pattern instead.
@@ -15,6 +16,7 @@ final class ResponseLines {
     private static final String[] METHODS = ApiLines.METHODS.split("\\|");
     private static final String CUSTOM = "<custom>";
     private static final String HTTP_VERSION = " \"HTTP/";
+    private static final String SENDING_START = "Sending HTTP Request: ";
     private static final int MIN_ID = 6;
     private static final int MAX_ID = 100;
     /** A place where the walk cannot tell (a boundary beside a character beyond ASCII): the pattern decides. */
@@ -72,6 +74,25 @@ final class ResponseLines {
             if (end - from >= MIN_ID) {
                 return new LineMatch(at, end, line.substring(from, end));
             }
+        }
+        return null;
+    }
+
+    /** As {@code ApiLines.PY_SENDING.matcher(line).find()}: groups method, URL (or null). */
+    static MatchResult sending(String line) {
+        String start = SENDING_START;
+        for (int at = line.indexOf(start); at >= 0; at = line.indexOf(start, at + 1)) {
+            int i = at + start.length();
+            String method = methodPrefix(line, i);
+            if (method == null) {
+                continue;
+            }
+            int end = i + method.length();
+            int urlEnd = end + 1 < line.length() && line.charAt(end) == ' ' ? nonBlankEnd(line, end + 1) : end;
+            if (urlEnd > end + 1) {
+                return new LineMatch(at, urlEnd, method, line.substring(end + 1, urlEnd));
+            }
+            return new LineMatch(at, end, method, null);
         }
         return null;
     }
@@ -170,6 +191,16 @@ final class ResponseLines {
             return CUSTOM;
         }
         return null;
+    }
+
+    /** The method (or {@code <custom>}) at {@code i}, followed by anything, or null. */
+    private static String methodPrefix(String line, int i) {
+        for (String m : METHODS) {
+            if (line.startsWith(m, i)) {
+                return m;
+            }
+        }
+        return line.startsWith(CUSTOM, i) ? CUSTOM : null;
     }
 
     /** Where the run of {@code \S} characters from {@code i} ends: {@code \s} is ASCII's six blanks only. */

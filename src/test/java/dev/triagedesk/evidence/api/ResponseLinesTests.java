@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 class ResponseLinesTests {
 
+    /** A start of {@code null}: the pattern's own {@code find()} is the reference. */
     private static final Object[][] CASES = {
+        {ApiLines.PY_SENDING, null, (Function<String, MatchResult>) ResponseLines::sending},
         {ApiLines.PY_RESPONSE, ApiLines.PY_RESPONSE_START, (Function<String, MatchResult>) ResponseLines::pyResponse},
         {ApiLines.HTTPX, ApiLines.HTTPX_START, (Function<String, MatchResult>) ResponseLines::httpx},
         {ApiLines.PY_REQUEST_ID, ApiLines.PY_REQUEST_ID_START, (Function<String, MatchResult>) ResponseLines::requestId},
@@ -39,7 +41,8 @@ class ResponseLinesTests {
 
     @Test
     void randomLinesReadAsThePatternsReadThem() {
-        String[] pieces = {"HTTP Response: ", "HTTP Request: ", "request_id: ", "POST ", "GET ", "PATCH", "PUT",
+        String[] pieces = {"HTTP Response: ", "HTTP Request: ", "Sending HTTP Request: ", "request_id: ", "POST ",
+            "GET ", "PATCH", "PUT", "DELET",
             "<custom> ", "<custom>", "https://api.openai.com/v1/chat/completions", "/v1/x", " ", "\t", "\"", "'",
             "200", "429", "50", "5", "0", " OK", " Too Many Requests", "\"HTTP/1.1 ", "\"HTTP/2 ", "HTTP/", "1.1", ".",
             "req_", "abc-DEF_123", "x", "_", "-", "\u00e9", "\u0301", "\u65e5", "\uD83D\uDE00", "\"500 Internal\"",
@@ -49,7 +52,7 @@ class ResponseLinesTests {
         for (int n = 0; n < 100_000; n++) {
             StringBuilder b = new StringBuilder();
             if (random.nextBoolean()) { // most lines start as the patterns do, for matches to be many
-                b.append(pieces[random.nextInt(3)]).append(pieces[3 + random.nextInt(3)]);
+                b.append(pieces[random.nextInt(4)]).append(pieces[4 + random.nextInt(4)]);
             }
             for (int k = 1 + random.nextInt(10); k > 0; k--) {
                 b.append(pieces[random.nextInt(pieces.length)]);
@@ -68,7 +71,10 @@ class ResponseLinesTests {
             "HTTP Request: POST https://a \"HTTP/ 200 OK\"", "HTTP Request: POST https://a \"HTTP/1.1 20\"",
             "HTTP Request: POST https://a \"HTTP/1.1 200\"x", "HTTP Request: POST  https://a \"HTTP/1.1 200\"",
             "\u00e9request_id: req_123456789", "_request_id: req_123456789", "request_id: req_12",
-            "request_id: " + "a".repeat(150), "HTTP Response: POST", "HTTP Request: ", "request_id:"};
+            "request_id: " + "a".repeat(150), "HTTP Response: POST", "HTTP Request: ", "request_id:",
+            "Sending HTTP Request: POST", "Sending HTTP Request: POST ", "Sending HTTP Request: POSTX /v1",
+            "Sending HTTP Request: <custom> /v1/x y", "Sending HTTP Request: FETCH Sending HTTP Request: GET /a\tb",
+            "Sending HTTP Request: GET  /a", "Sending HTTP Request:  GET /a"};
         int matched = 0;
         for (String line : lines) {
             matched += compare(line);
@@ -82,7 +88,7 @@ class ResponseLinesTests {
         int matched = 0;
         for (Object[] c : CASES) {
             Pattern pattern = (Pattern) c[0];
-            Matcher expected = ApiLines.findAt(pattern, (String) c[1], line);
+            Matcher expected = c[1] == null ? found(pattern.matcher(line)) : ApiLines.findAt(pattern, (String) c[1], line);
             MatchResult actual = ((Function<String, MatchResult>) c[2]).apply(line);
             if (expected == null) {
                 assertThat(actual).as(pattern + " in " + line).isNull();
@@ -97,6 +103,10 @@ class ResponseLinesTests {
             }
         }
         return matched;
+    }
+
+    private static Matcher found(Matcher m) {
+        return m.find() ? m : null;
     }
 
     /** Every line of every text sample under src/test/resources. */
