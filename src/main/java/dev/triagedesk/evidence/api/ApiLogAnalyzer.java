@@ -208,16 +208,17 @@ public final class ApiLogAnalyzer {
                 }
             }
             boolean read = false;
-            boolean options = raw.contains("Request options: ");
+            int kind = line.kind();
+            boolean options = kind == ParsedLine.OPTIONS;
             if (!options) {
                 identifiers(raw);
             }
-            if (options || raw.contains("Sending HTTP Request") || raw.contains("Building HTTP request")) {
+            if (options || kind == ParsedLine.SENDING) {
                 request(line, options, at);
                 read = true;
-            } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
+            } else if (kind == ParsedLine.RESPONSE) {
                 read = pythonResponse(line, at);
-            } else if (raw.contains("request_id: ")) {
+            } else if (kind == ParsedLine.REQUEST_ID) {
                 String id = line.requestIdValue();
                 read = id != null;
                 if (read && current != null) {
@@ -264,7 +265,6 @@ public final class ApiLogAnalyzer {
         // ---- openai-python ----
 
         private void request(ParsedLine line, boolean options, LineTime at) {
-            String raw = line.raw;
             CallBuilder c = openAttempt(at, true);
             if (options) {
                 // only the method, URL and model: the messages beside them are the prompt

@@ -28,6 +28,7 @@ final class ParsedLine {
     private String url;
     private String method;
     private boolean options;
+    private int kind;
     private List<String> headers;
 
     ParsedLine(String raw) {
@@ -45,19 +46,51 @@ final class ParsedLine {
      * headers; anything else is worked out when asked.
      */
     ParsedLine readAhead() {
-        if (raw.contains("Request options: ")) {
-            readOptions();
-        } else if (raw.contains("Sending HTTP Request") || raw.contains("Building HTTP request")) {
-            sending(); // holds "HTTP Request: " too, but the analyzer reads it as a request line
-        } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
-            if (pyResponse() == null) {
-                httpx();
+        switch (kind()) {
+            case OPTIONS -> readOptions();
+            case SENDING -> sending();
+            case RESPONSE -> {
+                if (pyResponse() == null) {
+                    httpx();
+                }
             }
-        } else if (raw.contains("request_id: ")) {
-            requestIdValue();
+            case REQUEST_ID -> requestIdValue();
+            default -> { }
         }
         headers();
         return this;
+    }
+
+    /** What {@link #kind()} says of a line: the first of these words it holds, in the analyzer's order. */
+    static final int OTHER = 1;
+    /** {@code Request options: }. */
+    static final int OPTIONS = 2;
+    /** {@code Sending HTTP Request} or {@code Building HTTP request} (the first holds "HTTP Request: " too). */
+    static final int SENDING = 3;
+    /** {@code HTTP Response: } or httpx's {@code HTTP Request: }. */
+    static final int RESPONSE = 4;
+    /** {@code request_id: }. */
+    static final int REQUEST_ID = 5;
+
+    /**
+     * Which of the SDK's request, response and request-ID lines this is, by the words {@link ApiLogAnalyzer} tries
+     * in this order; worked out once, so the analyzer's thread does not search a long line for them again.
+     */
+    int kind() {
+        if (kind == 0) {
+            if (raw.contains("Request options: ")) {
+                kind = OPTIONS;
+            } else if (raw.contains("Sending HTTP Request") || raw.contains("Building HTTP request")) {
+                kind = SENDING;
+            } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
+                kind = RESPONSE;
+            } else if (raw.contains("request_id: ")) {
+                kind = REQUEST_ID;
+            } else {
+                kind = OTHER;
+            }
+        }
+        return kind;
     }
 
     /** The {@code Sending HTTP Request: METHOD URL} groups, or null. */

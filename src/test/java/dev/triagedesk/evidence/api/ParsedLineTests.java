@@ -46,6 +46,51 @@ class ParsedLineTests {
         assertThat(found).isGreaterThan(20_000);
     }
 
+    @Test
+    void kindsAndTheLookForHeadersAreTheSearchesOnSamplesAndRandomLines() throws IOException {
+        List<String> lines = new ArrayList<>(ResponseLinesTests.sampleLines());
+        String[] pieces = {"Request options: ", "Sending HTTP Request", "Building HTTP request", "HTTP Response: ",
+            "HTTP Request: ", "request_id: ", "x-ratelimit", "x-request-id", "processing-ms", "retry-after", "cf-ray",
+            "CF-RAY", "-", "x-", "cf", "ray", "CF-", "RAY", "retry", "after", "processing", "ms", "r", "a", "m", "R", " ",
+            "x-rate", "limit", "Request", "HTTP", "\u00e9"};
+        Random random = new Random(9);
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 1 + random.nextInt(8); k > 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            lines.add(b.toString());
+        }
+        int[] kinds = new int[6];
+        int holding = 0;
+        for (String line : lines) {
+            int kind = new ParsedLine(line).kind();
+            assertThat(kind).as(line).isEqualTo(kindBySearches(line));
+            kinds[kind]++;
+            boolean mayHold = ReprHeaders.mayHoldByContains(line);
+            assertThat(ReprHeaders.mayHold(line)).as(line).isEqualTo(mayHold);
+            holding += mayHold ? 1 : 0;
+        }
+        for (int kind = ParsedLine.OTHER; kind <= ParsedLine.REQUEST_ID; kind++) {
+            assertThat(kinds[kind]).as("lines of kind " + kind).isGreaterThan(1_000);
+        }
+        assertThat(holding).isGreaterThan(10_000);
+    }
+
+    /** The analyzer's searches, in its order, as it made them on its own thread. */
+    private static int kindBySearches(String raw) {
+        if (raw.contains("Request options: ")) {
+            return ParsedLine.OPTIONS;
+        }
+        if (raw.contains("Sending HTTP Request") || raw.contains("Building HTTP request")) {
+            return ParsedLine.SENDING;
+        }
+        if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
+            return ParsedLine.RESPONSE;
+        }
+        return raw.contains("request_id: ") ? ParsedLine.REQUEST_ID : ParsedLine.OTHER;
+    }
+
     /** Compares a line's headers with the reference; says how many it holds. */
     private static int compare(String line) {
         List<String> expected = new ArrayList<>();
