@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link ParsedLine#headers()} gives what the repr-dump scan gives, each name lower-cased and each value stripped
  * ({@link CallBuilder.Headers#take} did that on the analyzer's thread), though it finds the known names without
- * lower-casing them: on every sample line and on random dumps of names in any case.
+ * lower-casing them: on every sample line and on random dumps of names in any case. So do the other looks the
+ * read-ahead and the analyzer make instead of searching a whole line ({@link ParsedLine#kind()},
+ * {@link ReprHeaders#mayHold}, {@link OwnLines#holdsTraceback}).
  */
 class ParsedLineTests {
 
@@ -75,6 +77,28 @@ class ParsedLineTests {
             assertThat(kinds[kind]).as("lines of kind " + kind).isGreaterThan(1_000);
         }
         assertThat(holding).isGreaterThan(10_000);
+    }
+
+    @Test
+    void theLookForATracebackIsTheSearchOnSamplesAndRandomLines() throws IOException {
+        List<String> lines = new ArrayList<>(ResponseLinesTests.sampleLines());
+        String[] pieces = {"Traceback (most recent call last)", "Traceback ", "(most recent call last)", "(", ")",
+            "Traceback", "(most", " ", ":", "Headers({", "x"};
+        Random random = new Random(13);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 1 + random.nextInt(6); k > 0; k--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            lines.add(b.toString());
+        }
+        int holding = 0;
+        for (String line : lines) {
+            boolean expected = line.contains("Traceback (most recent call last)");
+            assertThat(OwnLines.holdsTraceback(line)).as(line).isEqualTo(expected);
+            holding += expected ? 1 : 0;
+        }
+        assertThat(holding).isGreaterThan(1_000);
     }
 
     /** The analyzer's searches, in its order, as it made them on its own thread. */
