@@ -42,12 +42,13 @@ final class ParsedLine {
 
     /**
      * Works out the values the analyzer will ask for, so its thread finds them ready: those of the branch
-     * {@link ApiLogAnalyzer} takes for such a line (a request line, a response line, a request ID line), and the
-     * headers; anything else is worked out when asked.
+     * {@link ApiLogAnalyzer} takes for such a line (a sending line, a response line, a request ID line), and the
+     * headers; anything else is worked out when asked. A {@code Request options} dict's values are left to the
+     * analyzer's thread: once the response patterns were read by hand, this thread was the busier of the two.
      */
     ParsedLine readAhead() {
         switch (kind()) {
-            case OPTIONS -> readOptions();
+            case OPTIONS -> { } // see above
             case SENDING -> sending();
             case RESPONSE -> {
                 if (pyResponse() == null) {
