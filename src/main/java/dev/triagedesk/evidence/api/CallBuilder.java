@@ -159,8 +159,12 @@ final class CallBuilder {
 
         /** Takes a header if it is one of interest; says whether it was an ID header ({@code x-request-id}, {@code cf-ray}). */
         boolean take(String name, String value, CallBuilder call) {
-            String v = value.strip();
-            switch (name.toLowerCase(Locale.ROOT)) {
+            return takeStripped(name.toLowerCase(Locale.ROOT), value.strip(), call);
+        }
+
+        /** As {@link #take} for a name already in lower case and a value already stripped ({@link ParsedLine#headers}). */
+        boolean takeStripped(String name, String v, CallBuilder call) {
+            switch (name) {
                 case "x-request-id" -> {
                     call.requestId("x-request-id", v);
                     return true;

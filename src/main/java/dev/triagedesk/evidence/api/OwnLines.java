@@ -33,7 +33,7 @@ final class OwnLines {
             return true; // "ERROR:" on a line of its own heads the next line: it says nothing to either reader
         }
         boolean own;
-        if (raw.contains("Traceback (most recent call last)")) {
+        if (holdsTraceback(raw)) {
             inTraceback = true;
             own = true;
         } else if (inTraceback) {
@@ -45,6 +45,23 @@ final class OwnLines {
         }
         lastOwn = own;
         return own;
+    }
+
+    private static final String TRACEBACK = "Traceback (most recent call last)";
+    private static final int TRACEBACK_PAREN = TRACEBACK.indexOf('(');
+
+    /**
+     * {@code raw.contains(TRACEBACK)}, looked for only at the line's parentheses (found by the JDK's search for one
+     * character): every line comes here, and most are long and hold none, where a search for the whole phrase
+     * was one of the analyzer's thread's larger costs.
+     */
+    static boolean holdsTraceback(String raw) {
+        for (int p = raw.indexOf('('); p >= 0; p = raw.indexOf('(', p + 1)) {
+            if (raw.startsWith(TRACEBACK, p - TRACEBACK_PAREN)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sdkLogger(String raw) {

@@ -3,7 +3,7 @@ package dev.triagedesk.evidence.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 
 /**
  * A line of API client evidence with what can be read from it alone: the SDK's response, httpx's and request-ID
@@ -14,19 +14,21 @@ import java.util.regex.Matcher;
  */
 final class ParsedLine {
 
-    private static final Matcher NONE = ApiLines.PY_REQUEST_ID.matcher("");
+    private static final MatchResult NONE = ApiLines.PY_REQUEST_ID.matcher("");
     /** {@link #requestIdValue} looked and found none (compared by identity). */
     private static final String NO_ID = new String("no request ID");
 
     final String raw;
-    private Matcher pyResponse;
-    private Matcher httpx;
-    private Matcher requestId;
+    private MatchResult sending;
+    private MatchResult pyResponse;
+    private MatchResult httpx;
+    private MatchResult requestId;
     private String requestIdValue;
     private String model;
     private String url;
     private String method;
     private boolean options;
+    private int kind;
     private List<String> headers;
 
     ParsedLine(String raw) {
@@ -40,40 +42,83 @@ final class ParsedLine {
 
     /**
      * Works out the values the analyzer will ask for, so its thread finds them ready: those of the branch
-     * {@link ApiLogAnalyzer} takes for such a line (a request line, a response line, a request ID line), and the
-     * headers; anything else is worked out when asked.
+     * {@link ApiLogAnalyzer} takes for such a line (a sending line, a response line, a request ID line), and the
+     * headers; anything else is worked out when asked. A {@code Request options} dict's values are left to the
+     * analyzer's thread: once the response patterns were read by hand, this thread was the busier of the two.
      */
     ParsedLine readAhead() {
-        if (raw.contains("Request options: ")) {
-            readOptions();
-        } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
-            if (pyResponse() == null) {
-                httpx();
+        switch (kind()) {
+            case OPTIONS -> { } // see above
+            case SENDING -> sending();
+            case RESPONSE -> {
+                if (pyResponse() == null) {
+                    httpx();
+                }
             }
-        } else if (raw.contains("request_id: ")) {
-            requestIdValue();
+            case REQUEST_ID -> requestIdValue();
+            default -> { }
         }
         headers();
         return this;
     }
 
-    Matcher pyResponse() {
+    /** What {@link #kind()} says of a line: the first of these words it holds, in the analyzer's order. */
+    static final int OTHER = 1;
+    /** {@code Request options: }. */
+    static final int OPTIONS = 2;
+    /** {@code Sending HTTP Request} or {@code Building HTTP request} (the first holds "HTTP Request: " too). */
+    static final int SENDING = 3;
+    /** {@code HTTP Response: } or httpx's {@code HTTP Request: }. */
+    static final int RESPONSE = 4;
+    /** {@code request_id: }. */
+    static final int REQUEST_ID = 5;
+
+    /**
+     * Which of the SDK's request, response and request-ID lines this is, by the words {@link ApiLogAnalyzer} tries
+     * in this order; worked out once, so the analyzer's thread does not search a long line for them again.
+     */
+    int kind() {
+        if (kind == 0) {
+            if (raw.contains("Request options: ")) {
+                kind = OPTIONS;
+            } else if (raw.contains("Sending HTTP Request") || raw.contains("Building HTTP request")) {
+                kind = SENDING;
+            } else if (raw.contains("HTTP Response: ") || raw.contains("HTTP Request: ")) {
+                kind = RESPONSE;
+            } else if (raw.contains("request_id: ")) {
+                kind = REQUEST_ID;
+            } else {
+                kind = OTHER;
+            }
+        }
+        return kind;
+    }
+
+    /** The {@code Sending HTTP Request: METHOD URL} groups, or null. */
+    MatchResult sending() {
+        if (sending == null) {
+            sending = orNone(ResponseLines.sending(raw));
+        }
+        return orNull(sending);
+    }
+
+    MatchResult pyResponse() {
         if (pyResponse == null) {
-            pyResponse = orNone(ApiLines.findAt(ApiLines.PY_RESPONSE, ApiLines.PY_RESPONSE_START, raw));
+            pyResponse = orNone(ResponseLines.pyResponse(raw));
         }
         return orNull(pyResponse);
     }
 
-    Matcher httpx() {
+    MatchResult httpx() {
         if (httpx == null) {
-            httpx = orNone(ApiLines.findAt(ApiLines.HTTPX, ApiLines.HTTPX_START, raw));
+            httpx = orNone(ResponseLines.httpx(raw));
         }
         return orNull(httpx);
     }
 
-    Matcher requestId() {
+    MatchResult requestId() {
         if (requestId == null) {
-            requestId = orNone(ApiLines.findAt(ApiLines.PY_REQUEST_ID, ApiLines.PY_REQUEST_ID_START, raw));
+            requestId = orNone(ResponseLines.requestId(raw));
         }
         return orNull(requestId);
     }
@@ -81,7 +126,7 @@ final class ParsedLine {
     /** The ID of a {@code request_id: …} line, or {@code null}; its hash is worked out with it (it goes into a set). */
     String requestIdValue() {
         if (requestIdValue == null) {
-            Matcher m = requestId();
+            MatchResult m = requestId();
             requestIdValue = m == null ? NO_ID : hashed(m.group(1));
         }
         return requestIdValue == NO_ID ? null : requestIdValue;
@@ -117,16 +162,19 @@ final class ParsedLine {
 
     /**
      * The headers of interest (name, value, name, value…) as {@link ReprHeaders#scan} finds them, names in lower
-     * case and values stripped, as {@link CallBuilder.Headers#take} takes them (it then finds nothing left to do),
-     * their hashes worked out (names are switched on, IDs go into a set); empty for none.
+     * case and values stripped, as {@link CallBuilder.Headers#takeStripped} takes them, the hashes of names and IDs
+     * worked out (names are switched on, IDs go into a set); empty for none.
      */
     List<String> headers() {
         if (headers == null) {
             if (ReprHeaders.mayHold(raw)) {
                 List<String> found = new ArrayList<>(8);
-                ReprHeaders.scan(raw, (name, value) -> {
-                    found.add(hashed(name.toLowerCase(Locale.ROOT)));
-                    found.add(hashed(value.strip()));
+                ReprHeaders.scan(raw, (line, nameStart, nameEnd, valueStart, valueEnd) -> {
+                    String name = headerName(line, nameStart, nameEnd);
+                    String value = line.substring(valueStart, valueEnd).strip();
+                    found.add(name);
+                    // only an ID goes into a set; the other values are kept as they are
+                    found.add(name == X_REQUEST_ID || name == CF_RAY ? hashed(value) : value);
                 });
                 headers = found;
             } else {
@@ -136,17 +184,46 @@ final class ParsedLine {
         return headers;
     }
 
+    private static final String X_REQUEST_ID = "x-request-id";
+    private static final String CF_RAY = "cf-ray";
+    /**
+     * The names of interest as the SDK prints them, in lower case: a name that stands so in the line is given as
+     * one of these constants (its hash known, the same instance as the analyzer's switch labels) instead of a new
+     * string lower-cased and hashed.
+     */
+    private static final String[] KNOWN_NAMES = {X_REQUEST_ID, CF_RAY, "openai-processing-ms", "retry-after",
+        "retry-after-ms", "x-ratelimit-limit-requests", "x-ratelimit-remaining-requests",
+        "x-ratelimit-reset-requests", "x-ratelimit-limit-tokens", "x-ratelimit-remaining-tokens",
+        "x-ratelimit-reset-tokens"};
+
+    /** The header name at {@code line[start, end)} in lower case, its hash worked out. */
+    private static String headerName(String line, int start, int end) {
+        int length = end - start;
+        for (String known : KNOWN_NAMES) {
+            if (known.length() == length && line.startsWith(known, start)) {
+                return known;
+            }
+        }
+        String name = line.substring(start, end).toLowerCase(Locale.ROOT);
+        for (String known : KNOWN_NAMES) {
+            if (known.equals(name)) {
+                return known; // written in another case
+            }
+        }
+        return hashed(name);
+    }
+
     /** The string, its hash cached in it: worked out on the read-ahead thread, not the analyzer's. */
     private static String hashed(String s) {
         s.hashCode();
         return s;
     }
 
-    private static Matcher orNone(Matcher m) {
+    private static MatchResult orNone(MatchResult m) {
         return m == null ? NONE : m;
     }
 
-    private static Matcher orNull(Matcher m) {
+    private static MatchResult orNull(MatchResult m) {
         return m == NONE ? null : m;
     }
 }

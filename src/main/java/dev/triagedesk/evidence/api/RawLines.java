@@ -78,11 +78,22 @@ final class RawLines {
 
     /** The first {@code \n}, {@code \r} or byte beyond ASCII from {@code i} on, or {@link #limit}: eight bytes a step. */
     private int lineStop(int i) {
+        return lineStop(buf, i, limit);
+    }
+
+    /**
+     * {@link #lineStop(int)} in {@code buf[i, limit)}. Eight bytes are first screened for any byte below
+     * {@code \r + 1} or beyond ASCII (half the work of finding which): in a line of text none is, and the exact
+     * test runs only where the screen stops, at the line's end (or a tab).
+     */
+    static int lineStop(byte[] buf, int i, int limit) {
         while (i + 8 <= limit) {
             long x = EightBytes.at(buf, i);
-            long flags = EightBytes.zeroBytes(x ^ LINE_FEEDS) | EightBytes.zeroBytes(x ^ RETURNS) | x & HIGH_BITS;
-            if (flags != 0) {
-                return i + EightBytes.firstFlagged(flags); // the lowest flag of each term is exact
+            if ((EightBytes.bytesBelow(x, '\r' + 1) | x & HIGH_BITS) != 0) { // never misses: its lowest flag is exact
+                long flags = EightBytes.zeroBytes(x ^ LINE_FEEDS) | EightBytes.zeroBytes(x ^ RETURNS) | x & HIGH_BITS;
+                if (flags != 0) {
+                    return i + EightBytes.firstFlagged(flags); // the lowest flag of each term is exact
+                }
             }
             i += 8;
         }

@@ -12,30 +12,91 @@ import java.util.function.BiConsumer;
  */
 final class ReprHeaders {
 
-    private static final String[] NAMES = {"x-request-id", "cf-ray", "openai-processing-ms", "retry-after-ms",
-        "retry-after"};
+    private static final String[] X_NAMES = {"x-request-id"};
+    private static final String[] C_NAMES = {"cf-ray"};
+    private static final String[] O_NAMES = {"openai-processing-ms"};
+    private static final String[] R_NAMES = {"retry-after-ms", "retry-after"};
     private static final String RATE_LIMIT = "x-ratelimit-";
     private static final int MAX_VALUE = 200;
 
     private ReprHeaders() {
     }
 
-    /** A cheap look for the names before the scan: most lines hold none. */
+    /**
+     * A cheap look for the names before the scan: most lines hold none. Whether the line holds {@code x-ratelimit},
+     * {@code x-request-id}, {@code processing-ms}, {@code retry-after}, {@code cf-ray} or {@code CF-RAY}
+     * ({@link #mayHoldByContains}); each has a dash, so they are looked for only around the line's dashes, found by
+     * the JDK's search for one character, instead of six searches through a long line (a prompt, a dump).
+     */
     static boolean mayHold(String raw) {
+        for (int d = raw.indexOf('-'); d >= 0; d = raw.indexOf('-', d + 1)) {
+            if (d + 1 == raw.length()) {
+                return false;
+            }
+            switch (raw.charAt(d + 1)) {
+                case 'r' -> {
+                    if (raw.startsWith("x-ratelimit", d - 1) || raw.startsWith("x-request-id", d - 1)
+                            || raw.startsWith("cf-ray", d - 2)) {
+                        return true;
+                    }
+                }
+                case 'm' -> {
+                    if (raw.startsWith("processing-ms", d - 10)) {
+                        return true;
+                    }
+                }
+                case 'a' -> {
+                    if (raw.startsWith("retry-after", d - 5)) {
+                        return true;
+                    }
+                }
+                case 'R' -> {
+                    if (raw.startsWith("CF-RAY", d - 2)) {
+                        return true;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    /** {@link #mayHold} as six searches, the reference its tests compare it with. */
+    static boolean mayHoldByContains(String raw) {
         return raw.contains("x-ratelimit") || raw.contains("x-request-id") || raw.contains("processing-ms")
                 || raw.contains("retry-after") || raw.contains("cf-ray") || raw.contains("CF-RAY");
     }
 
+    /** Where a header was found: the name is {@code line[nameStart, nameEnd)}, the value {@code line[valueStart, valueEnd)}. */
+    interface Found {
+        void header(String line, int nameStart, int nameEnd, int valueStart, int valueEnd);
+    }
+
     /** Gives each header found (name, value) to {@code header}; returns how many were found. */
     static int scan(String line, BiConsumer<String, String> header) {
+        return scan(line, (l, nameStart, nameEnd, valueStart, valueEnd) ->
+                header.accept(l.substring(nameStart, nameEnd), l.substring(valueStart, valueEnd)));
+    }
+
+    /** As {@link #scan(String, BiConsumer)}, giving where each header stands, for a caller that needs no substring. */
+    static int scan(String line, Found header) {
         int found = 0;
         int n = line.length();
+        // the next quote of each kind at or after i, found by indexOf (the JDK's vector search) rather than a
+        // test of every character: a dump's quotes are some ten characters apart, its lines hundreds long
+        int single = -1;
+        int dbl = -1;
         int i = 0;
         while (i < n) {
-            char c = line.charAt(i);
-            if (c != '\'' && c != '"') {
-                i++;
-                continue;
+            if (single < i) {
+                single = quoteAt(line, '\'', i);
+            }
+            if (dbl < i) {
+                dbl = quoteAt(line, '"', i);
+            }
+            i = Math.min(single, dbl);
+            if (i >= n) {
+                break;
             }
             int nameStart = i + 1;
             int nameEnd = nameEnd(line, nameStart);
@@ -67,11 +128,17 @@ final class ReprHeaders {
                 i++;
                 continue;
             }
-            header.accept(line.substring(nameStart, nameEnd), line.substring(valueStart, k));
+            header.header(line, nameStart, nameEnd, valueStart, k);
             found++;
             i = k + 1;
         }
         return found;
+    }
+
+    /** The first {@code quote} at or after {@code from}, or the line's length. */
+    private static int quoteAt(String line, char quote, int from) {
+        int at = line.indexOf(quote, from);
+        return at < 0 ? line.length() : at;
     }
 
     /** Where a header name of interest starting at {@code from} ends (at a quote), or -1. */
@@ -80,19 +147,24 @@ final class ReprHeaders {
         if (from >= n) {
             return -1;
         }
+        // only the names with the first letter there are tried (no two of them end at a quote at once)
+        String[] names;
         switch (line.charAt(from)) {
-            case 'x', 'X', 'c', 'C', 'o', 'O', 'r', 'R' -> { }
+            case 'x', 'X' -> names = X_NAMES;
+            case 'c', 'C' -> names = C_NAMES;
+            case 'o', 'O' -> names = O_NAMES;
+            case 'r', 'R' -> names = R_NAMES;
             default -> {
                 return -1; // the first letter of no name of interest: most quotes of a dump
             }
         }
-        for (String name : NAMES) {
+        for (String name : names) {
             int end = from + name.length();
             if (end < n && asciiIgnoringCase(line, from, name) && isQuote(line.charAt(end))) {
                 return end;
             }
         }
-        if (asciiIgnoringCase(line, from, RATE_LIMIT)) {
+        if (names == X_NAMES && asciiIgnoringCase(line, from, RATE_LIMIT)) {
             int end = from + RATE_LIMIT.length();
             int start = end;
             while (end < n && (isLetter(line.charAt(end)) || line.charAt(end) == '-')) {

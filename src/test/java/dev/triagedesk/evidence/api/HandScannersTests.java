@@ -62,6 +62,41 @@ class HandScannersTests {
         }
     }
 
+    /** Random dumps of quotes, names, separators and values: the scan that jumps from quote to quote finds the same. */
+    @Test
+    void randomDumpsScanAsThePatternFinds() {
+        String[] pieces = {"'", "\"", "b'", "x-request-id", "X-Request-Id", "cf-ray", "openai-processing-ms",
+            "retry-after", "retry-after-ms", "x-ratelimit-", "x-ratelimit-reset-tokens", "date", ":", ",", ": ", " ",
+            "\t", "req_1", "8f-FRA", "20", "Headers({", "})", "(", ")", "[", "]", "\u00e9", "x"};
+        java.util.Random random = new java.util.Random(11);
+        int headers = 0;
+        for (int n = 0; n < 50_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 1 + random.nextInt(8); k > 0; k--) {
+                if (random.nextBoolean()) { // a header, its parts sometimes another piece
+                    String[] quotes = {"'", "\"", "b'"};
+                    b.append(quotes[random.nextInt(3)]).append(pieces[3 + random.nextInt(13)])
+                            .append(quotes[random.nextInt(2)]).append(pieces[16 + random.nextInt(4)])
+                            .append(quotes[random.nextInt(3)]).append(pieces[17 + random.nextInt(11)])
+                            .append(quotes[random.nextInt(2)]);
+                } else {
+                    b.append(pieces[random.nextInt(pieces.length)]);
+                }
+            }
+            String line = b.toString();
+            List<String> expected = new ArrayList<>();
+            Matcher m = ApiLines.REPR_HEADER.matcher(line);
+            while (m.find()) {
+                expected.add(m.group(1) + "=" + m.group(2));
+            }
+            List<String> found = new ArrayList<>();
+            ReprHeaders.scan(line, (name, value) -> found.add(name + "=" + value));
+            assertThat(found).as(line).isEqualTo(expected);
+            headers += found.size();
+        }
+        assertThat(headers).isGreaterThan(1_000);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "'", "''", "'x-request-id'", "'x-request-id': '", "'model': '", "'model'", "model': 'a'"})
     void cutShortLinesFindNothingAndDoNotFail(String line) {
