@@ -440,7 +440,42 @@ public final class LeftoverScan {
             return null;
         }
         int b = run(a + 1, SecretShapes::isKeyChar);
-        return b - (a + 1) >= 7 && b < end() && window[b] == '.' ? "JWT" : null;
+        if (b - (a + 1) < 7 || b >= end() || window[b] != '.') {
+            return null;
+        }
+        // The free-text scan redacts a JWT where a token can start; glued to a word it leaves "eyJ" alone, and so
+        // must this scan unless the first part really is a JWT header: a script's "monkeyJSONParser.prototype.parse"
+        // has a JWT's shape, and refusing it lost the whole capture.
+        return gluedToWord(i) && !isJwtHeader(i, a) ? null : "JWT";
+    }
+
+    /** As {@code SecretShapes.jwt} sees it: after a letter or '_'/'-', unless that ends a percent escape. */
+    private boolean gluedToWord(int i) {
+        char before = prev(i);
+        return SecretShapes.isKeyChar(before) && !(before >= '0' && before <= '9') && !(i >= 3 && window[i - 3] == '%');
+    }
+
+    /** Whether {@code window[from, to)} is base64url of a JSON object in printable ASCII, as a JWT's header is. */
+    private boolean isJwtHeader(int from, int to) {
+        byte[] header;
+        try {
+            header = java.util.Base64.getUrlDecoder().decode(java.util.Arrays.copyOfRange(window, from, to));
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        int last = header.length - 1;
+        while (last > 0 && (header[last] == ' ' || header[last] == '\n' || header[last] == '\r' || header[last] == '\t')) {
+            last--;
+        }
+        if (last < 1 || header[last] != '}') {
+            return false;
+        }
+        for (byte c : header) {
+            if ((c < 0x20 || c > 0x7e) && c != '\n' && c != '\r' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String bearer(int i) {

@@ -39,6 +39,16 @@ class UnusualPlacesTests {
     }
 
     @Test
+    void aScriptIdentifierShapedLikeAJwtIsCopiedAndTheCaptureNotRefused() {
+        // "eyJ…" glued to a word, then two dots: a JWT's shape, but its first part is no JWT header. Before, the
+        // leftover scan called it a JWT the free-text scan had let through and refused the whole capture.
+        String script = "function f(x){return t.monkeyJSONParser.prototype.parse(x)}";
+        String out = sanitized(new HarBuilder()
+                .entry("GET", "https://cdn.example/app.js", 200).body("application/javascript", script).add());
+        assertThat(out).contains("monkeyJSONParser.prototype.parse");
+    }
+
+    @Test
     void multipartFieldsAreRedactedByNameAsFormFieldsAre() {
         String password = "Multi9PartPassword!x";
         String apiKey = "mpk_4f9a8b7c6d5e4f3a2b1c";

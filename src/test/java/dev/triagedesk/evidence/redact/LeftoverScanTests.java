@@ -29,6 +29,20 @@ class LeftoverScanTests {
     }
 
     @Test
+    void gluedToAWordOnlyARealJwtHeaderMakesAJwt() {
+        // the free-text scan leaves "eyJ" after a letter alone: an identifier of a script is not a JWT here either
+        assertThat(LeftoverScan.check("return t.monkeyJSONParser.prototype.parse(x)")).isEmpty();
+        assertThat(LeftoverScan.check("a_eyJSONParserCache.prototypes.get")).isEmpty();
+        // a real one glued to a word still is (the copy is refused, never handed on with it)
+        assertThat(LeftoverScan.check("valuex" + Secrets.jwt("a"))).extracting(LeftoverScan.Finding::shape)
+                .containsExactly("JWT");
+        // after digits, a percent escape or a boundary the shape alone decides, as the free-text scan's does
+        assertThat(LeftoverScan.check("12eyJSONParserABC.prototype.parse")).hasSize(1);
+        assertThat(LeftoverScan.check("%22eyJSONParserABC.prototype.parse")).hasSize(1);
+        assertThat(LeftoverScan.check(" eyJSONParserABC.prototype.parse")).hasSize(1);
+    }
+
+    @Test
     void markersAndOrdinaryTextPass() {
         String clean = "Bearer [REDACTED:bearer:0a1b2c3d] session=[REDACTED:cookie:0a1b2c3d] "
                 + "https://REDACTED-userinfo-0a1b2c3d@example.com/ task-management-system-1234567890123 "
