@@ -25,6 +25,7 @@ final class CleanJsonLine {
     private static final int MAX_NAME = 256;
     private static final int MAX_NUMBER = 64;
 
+    private final Redactor redactor;
     private final KnownSecrets known;
     private final FreeTextScan freeText;
     private final EchoTracker echoes;
@@ -41,7 +42,8 @@ final class CleanJsonLine {
     private int at;
     private Scope scope;
 
-    CleanJsonLine(KnownSecrets known, FreeTextScan freeText) {
+    CleanJsonLine(Redactor redactor, KnownSecrets known, FreeTextScan freeText) {
+        this.redactor = redactor;
         this.known = known;
         this.freeText = freeText;
         this.echoes = known.echoes();
@@ -59,7 +61,7 @@ final class CleanJsonLine {
         notes.clear();
         try {
             skipSpace();
-            if (at >= end || !value(null, 0)) {
+            if (at >= end || !value(null, 0, 0, 0)) {
                 return false;
             }
             skipSpace();
@@ -80,23 +82,29 @@ final class CleanJsonLine {
         return true;
     }
 
-    /** The value at {@link #at} under a field that says {@code kind} (null: nothing); false to decline. */
-    private boolean value(SecretKind kind, int depth) {
+    /**
+     * The value at {@link #at} under a field that says {@code kind} (null: nothing), the field's name being
+     * {@code b[nameFrom, nameTo)}; false to decline.
+     */
+    private boolean value(SecretKind kind, int nameFrom, int nameTo, int depth) {
         byte c = b[at];
         switch (c) {
             case '{' -> {
-                return depth < MAX_DEPTH && object(kind, depth + 1);
+                return depth < MAX_DEPTH && object(kind, nameFrom, nameTo, depth + 1);
             }
             case '[' -> {
-                return depth < MAX_DEPTH && array(kind, depth + 1);
+                return depth < MAX_DEPTH && array(kind, nameFrom, nameTo, depth + 1);
             }
             case '"' -> {
                 int from = at + 1;
                 int close = plainStringEnd(from);
-                if (close < 0 || kind != null) {
-                    return false; // a value under a secret name is the walk's to replace
+                if (close < 0) {
+                    return false;
                 }
                 at = close + 1;
+                if (kind != null && !redactor.leavesToText(kind, ascii(nameFrom, nameTo), ascii(from, close), scope)) {
+                    return false; // a value under a secret name is the walk's to replace
+                }
                 if (PlainWords.nothingToCheck(b, from, close)) {
                     return !known.isKnownValue(b, from, close); // the walks would find and note nothing
                 }
@@ -117,7 +125,7 @@ final class CleanJsonLine {
         }
     }
 
-    private boolean object(SecretKind kind, int depth) {
+    private boolean object(SecretKind kind, int nameFrom, int nameTo, int depth) {
         at++;
         skipSpace();
         if (at < end && b[at] == '}') {
@@ -135,13 +143,16 @@ final class CleanJsonLine {
             }
             at = close + 1;
             SecretKind fieldKind = kind != null ? kind : kindOfName(from, close);
+            // the name a kind is reported under is the field that set it, as in the walk
+            int fieldFrom = kind != null ? nameFrom : from;
+            int fieldTo = kind != null ? nameTo : close;
             skipSpace();
             if (at >= end || b[at] != ':') {
                 return false;
             }
             at++;
             skipSpace();
-            if (at >= end || !value(fieldKind, depth)) {
+            if (at >= end || !value(fieldKind, fieldFrom, fieldTo, depth)) {
                 return false;
             }
             skipSpace();
@@ -160,7 +171,7 @@ final class CleanJsonLine {
         }
     }
 
-    private boolean array(SecretKind kind, int depth) {
+    private boolean array(SecretKind kind, int nameFrom, int nameTo, int depth) {
         at++;
         skipSpace();
         if (at < end && b[at] == ']') {
@@ -168,7 +179,7 @@ final class CleanJsonLine {
             return true;
         }
         while (true) {
-            if (at >= end || !value(kind, depth)) {
+            if (at >= end || !value(kind, nameFrom, nameTo, depth)) {
                 return false;
             }
             skipSpace();
@@ -292,6 +303,10 @@ final class CleanJsonLine {
             }
             at++;
         }
+    }
+
+    private String ascii(int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     /** {@link SensitiveNames#classify} of the ASCII name {@code b[from, to)}, remembered by its bytes. */

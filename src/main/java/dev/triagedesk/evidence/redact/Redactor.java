@@ -47,7 +47,7 @@ public final class Redactor {
         this.fingerprints = new Fingerprinter(key);
         this.known = known;
         this.freeText = new FreeTextScan(this, known);
-        this.cleanLines = new CleanJsonLine(known, freeText);
+        this.cleanLines = new CleanJsonLine(this, known, freeText);
     }
 
     /**
@@ -553,12 +553,20 @@ public final class Redactor {
     }
 
     String jsonString(SecretKind kind, String name, String value, Scope scope) {
-        if (kind != null && !value.isEmpty() && !isEmptyWord(value) && !isMarker(value, 0)
-                && !(kind == SecretKind.CODE && scope == Scope.JSON_RESPONSE && errorCodes.keeps(name, value))) {
+        if (!leavesToText(kind, name, value, scope)) {
             return replace("json-field", kind, name, value);
         }
         String seen = knownMarker(value, "json-text");
         return seen != null ? seen : text(value, "json-text");
+    }
+
+    /**
+     * Whether {@link #jsonString} hands a string under {@code kind} (the name's kind, or null) to the free-text
+     * scan as any other string, rather than replacing it: an empty or placeholder value, a marker, an error code.
+     */
+    boolean leavesToText(SecretKind kind, String name, String value, Scope scope) {
+        return kind == null || value.isEmpty() || isEmptyWord(value) || isMarker(value, 0)
+                || kind == SecretKind.CODE && scope == Scope.JSON_RESPONSE && errorCodes.keeps(name, value);
     }
 
     /** Numbers are kept (counts, expiry times) unless the name says password, secret or a one-time code. */

@@ -113,6 +113,13 @@ class CleanJsonLineTests {
             } else if (kind == 3) {
                 p.line("{\"id\": \"batch_req_" + i + "\", \"custom_id\": \"task-" + i + "\", \"response\": {\"status_code\":"
                         + " 200, \"body\": {\"password\": \"Hunter2Hunter2\"}}, \"error\": null}");
+            } else if (kind == 5) {
+                p.line(failure(i, "max_tokens is too large: 50000. This model supports at most 16384 tokens.")
+                        .replace("invalid_api_key", ERROR_CODES[random.nextInt(ERROR_CODES.length)]));
+            } else if (kind == 6) {
+                p.line("{\"id\": \"batch_req_" + i + "\", \"custom_id\": \"task-" + i + "\", \"response\": null,"
+                        + " \"error\": {\"code\": \"" + ERROR_CODES[random.nextInt(ERROR_CODES.length)] + "\", \"message\":"
+                        + " \"This request could not be executed before the completion window expired.\"}}");
             } else if (kind == 4) {
                 p.line(completion(random, i, "See https://example.com/x?access_token=" + key.substring(8) + " now"));
             } else {
@@ -181,6 +188,10 @@ class CleanJsonLineTests {
     }
 
     // ---------------------------------------------------------------- generated lines
+
+    /** Error codes that stay, and values under "code" that do not (a one-time code, a nested one, a placeholder). */
+    private static final String[] ERROR_CODES = {"invalid_value", "batch_expired", "rate_limit_exceeded", "X7kq29Lm",
+        "123456", "", "null", "\\\" nested: {}"};
 
     /** Secret shapes made of nothing but letters, spaces and dots, as plain words are. */
     private static final String[] SHAPES = {"bearer AbCdEfGhIjKlM", "Basic dXNlcjpw", "Bearer abc.def.ghi"};
