@@ -41,6 +41,14 @@ final class CleanJsonLine {
     private int end;
     private int at;
     private Scope scope;
+    /**
+     * The line written compactly while it is walked, as {@code JsonGenerator} writes it (no white space between
+     * tokens): only while {@link #compact} holds, which a fraction, an exponent or -0 ends (the generator may print
+     * those otherwise).
+     */
+    private byte[] out = new byte[1 << 12];
+    private int outLength;
+    private boolean compact;
 
     CleanJsonLine(Redactor redactor, KnownSecrets known, FreeTextScan freeText) {
         this.redactor = redactor;
@@ -59,6 +67,11 @@ final class CleanJsonLine {
         this.at = off;
         this.scope = scope;
         notes.clear();
+        if (out.length < len) {
+            out = new byte[Math.max(len, out.length * 2)];
+        }
+        outLength = 0;
+        compact = true;
         try {
             skipSpace();
             if (at >= end || !value(null, 0, 0, 0)) {
@@ -101,6 +114,7 @@ final class CleanJsonLine {
                 if (close < 0) {
                     return false;
                 }
+                copy(from - 1, close + 1);
                 at = close + 1;
                 if (kind != null && !redactor.leavesToText(kind, ascii(nameFrom, nameTo), ascii(from, close), scope)) {
                     return false; // a value under a secret name is the walk's to replace
@@ -127,9 +141,11 @@ final class CleanJsonLine {
 
     private boolean object(SecretKind kind, int nameFrom, int nameTo, int depth) {
         at++;
+        put('{');
         skipSpace();
         if (at < end && b[at] == '}') {
             at++;
+            put('}');
             return true;
         }
         while (true) {
@@ -141,6 +157,7 @@ final class CleanJsonLine {
             if (close < 0 || close - from > MAX_NAME) {
                 return false;
             }
+            copy(from - 1, close + 1);
             at = close + 1;
             SecretKind fieldKind = kind != null ? kind : kindOfName(from, close);
             // the name a kind is reported under is the field that set it, as in the walk
@@ -151,6 +168,7 @@ final class CleanJsonLine {
                 return false;
             }
             at++;
+            put(':');
             skipSpace();
             if (at >= end || !value(fieldKind, fieldFrom, fieldTo, depth)) {
                 return false;
@@ -161,21 +179,25 @@ final class CleanJsonLine {
             }
             if (b[at] == '}') {
                 at++;
+                put('}');
                 return true;
             }
             if (b[at] != ',') {
                 return false;
             }
             at++;
+            put(',');
             skipSpace();
         }
     }
 
     private boolean array(SecretKind kind, int nameFrom, int nameTo, int depth) {
         at++;
+        put('[');
         skipSpace();
         if (at < end && b[at] == ']') {
             at++;
+            put(']');
             return true;
         }
         while (true) {
@@ -188,12 +210,14 @@ final class CleanJsonLine {
             }
             if (b[at] == ']') {
                 at++;
+                put(']');
                 return true;
             }
             if (b[at] != ',') {
                 return false;
             }
             at++;
+            put(',');
             skipSpace();
         }
     }
@@ -236,6 +260,7 @@ final class CleanJsonLine {
                 return false;
             }
         }
+        copy(at, at + n);
         at += n;
         return endsToken();
     }
@@ -251,8 +276,12 @@ final class CleanJsonLine {
         }
         if (b[at] == '0') {
             at++;
+            compact &= at - start == 1; // -0: the generator may write it as 0
         } else {
             at = digits(at);
+        }
+        if (at < end && (b[at] == '.' || b[at] == 'e' || b[at] == 'E')) {
+            compact = false; // a fraction or exponent: how it prints is ExactNumbers' to say
         }
         if (at < end && b[at] == '.') {
             int from = ++at;
@@ -272,7 +301,29 @@ final class CleanJsonLine {
                 return false;
             }
         }
+        copy(start, at);
         return at - start <= MAX_NUMBER && endsToken();
+    }
+
+    private void put(char c) {
+        out[outLength++] = (byte) c;
+    }
+
+    private void copy(int from, int to) {
+        System.arraycopy(b, from, out, outLength, to - from);
+        outLength += to - from;
+    }
+
+    /**
+     * After {@link #holdsNothingSecret} said true: the line written compactly as the walk's generator writes it,
+     * in {@code compactBytes()[0, compactLength())}, or -1 when it holds a number the generator may print otherwise.
+     */
+    int compactLength() {
+        return compact ? outLength : -1;
+    }
+
+    byte[] compactBytes() {
+        return out;
     }
 
     private int digits(int i) {

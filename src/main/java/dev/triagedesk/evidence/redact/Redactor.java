@@ -37,6 +37,8 @@ public final class Redactor {
     private final JsonRedaction jsonBodies = new JsonRedaction(this, names);
     /** Null in tests that take the reference path ({@link #walkingEveryLine}). */
     private CleanJsonLine cleanLines;
+    /** Whether the last {@link #jsonBytes} was answered by {@link #cleanLines}. */
+    private boolean lastClean;
 
     public Redactor(RedactionKey key) {
         this(key, new KnownSecrets(new EchoTracker()));
@@ -503,10 +505,24 @@ public final class Redactor {
      */
     public byte[] jsonBytes(byte[] b, int off, int len, boolean request) {
         Scope scope = request ? Scope.JSON_REQUEST : Scope.JSON_RESPONSE;
-        if (cleanLines != null && cleanLines.holdsNothingSecret(b, off, len, scope)) {
+        lastClean = cleanLines != null && cleanLines.holdsNothingSecret(b, off, len, scope);
+        if (lastClean) {
             return b; // shown clean from the bytes, as the walk would have found it
         }
         return jsonBodies.redact(b, off, len, scope);
+    }
+
+    /**
+     * After {@link #jsonBytes} returned its input as it was: the value written compactly, as {@link #copyJson}
+     * writes it, in {@code jsonCompactBytes()[0, jsonCompactLength())}, made while showing it clean; -1 when there is
+     * none (the caller compacts the bytes itself). Valid until the next call.
+     */
+    public int jsonCompactLength() {
+        return lastClean ? cleanLines.compactLength() : -1;
+    }
+
+    public byte[] jsonCompactBytes() {
+        return cleanLines.compactBytes();
     }
 
     /** For tests: this redactor without {@link CleanJsonLine}, every value walked, the reference it must equal. */
