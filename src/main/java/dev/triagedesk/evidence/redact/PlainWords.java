@@ -1,6 +1,7 @@
 package dev.triagedesk.evidence.redact;
 
 import dev.triagedesk.evidence.input.EightBytes;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Text of ASCII letters, spaces, commas and full stops (the words of a completion) read eight bytes at a time, to
@@ -34,7 +35,7 @@ final class PlainWords {
     static boolean nothingToCheck(byte[] b, int from, int to) {
         int run = 0; // the run of letters and dots (token characters) that reaches the current position
         boolean afterLetter = false; // the text's start is no letter
-        AsciiChars text = null; // made for the few words that start like a secret shape
+        String text = null; // made for the words that start like a secret shape, once a text
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long x = EightBytes.at(b, i);
@@ -53,7 +54,7 @@ final class PlainWords {
                 int p = i + (Long.numberOfTrailingZeros(starts) >>> 3);
                 if (p + 1 < to && FreeTextScan.startsSomething(b[p], b[p + 1])) {
                     if (text == null) {
-                        text = new AsciiChars(b, from, to);
+                        text = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
                     }
                     if (shapeAt(text, p - from)) {
                         return false;
@@ -82,7 +83,7 @@ final class PlainWords {
             }
             if (letter && !afterLetter && i + 1 < to && FreeTextScan.startsSomething(c, b[i + 1])) {
                 if (text == null) {
-                    text = new AsciiChars(b, from, to);
+                    text = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
                 }
                 if (shapeAt(text, i - from)) {
                     return false;
@@ -101,37 +102,10 @@ final class PlainWords {
      * What {@link FreeTextScan} asks where a word starts like something: in words of letters a URL cannot start
      * (it needs "://"), nor a marker or a pair (they need '[', ':' or '='), so only a secret shape can.
      */
-    private static boolean shapeAt(CharSequence text, int i) {
+    private static boolean shapeAt(String text, int i) {
         int n = text.length();
         return SecretShapes.isTrigger(text.charAt(i)) && SecretShapes.plausible(text, i, n)
                 && SecretShapes.at(text, i, n) != null;
-    }
-
-    /** ASCII bytes read as the characters of a string, without copying them. */
-    private record AsciiChars(byte[] b, int from, int to) implements CharSequence {
-
-        @Override
-        public int length() {
-            return to - from;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (index < 0 || index >= to - from) {
-                throw new IndexOutOfBoundsException(index);
-            }
-            return (char) b[from + index];
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return toString().substring(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-        }
     }
 
     /** The high bit of each byte of {@code x} equal to the byte of {@code c}, exactly (no borrow between bytes). */
