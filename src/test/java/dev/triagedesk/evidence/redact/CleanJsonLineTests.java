@@ -267,7 +267,8 @@ class CleanJsonLineTests {
     // ---------------------------------------------------------------- random JSON
 
     private static final String[] NAMES = {"id", "content", "message", "api_key", "token", "password", "code",
-        "prompt_tokens", "secret", "session", "x", "", "na\\u006de", "naïve", "url", "otp"};
+        "prompt_tokens", "secret", "session", "x", "", "na\\u006de", "naïve", "url", "otp", "content_type",
+        "content_token", "content_tokex", "access_token", "access_counts", "content_token_count_and_more"};
     private static final String[] SCALARS = {"0", "-0", "1", "-12", "01", "1.5", "-0.0", "1e5", "1E+2", "2.", ".5",
         "1e", "-", "true", "false", "null", "nul", "truex", "tru", "123abc", "NaN"};
     private static final String TEXT = "abcdefgh ijklmnop qrstuvwxyz ABCDEFGH 0123456789 sk- ey Bearer Basic"
