@@ -128,7 +128,11 @@ public final class BatchSanitizer {
                     skipped++;
                 } else if (!lines.blank()) {
                     byte[] copy = redactor.jsonBytes(lines.bytes(), 0, lines.length(), false);
-                    if (copy == lines.bytes()) {
+                    int compactLength = copy == lines.bytes() ? redactor.jsonCompactLength() : -1;
+                    if (compactLength >= 0) {
+                        // nothing secret, and compacted while that was shown
+                        out.write(redactor.jsonCompactBytes(), 0, compactLength);
+                    } else if (copy == lines.bytes()) {
                         // nothing secret: the line compacted from its own bytes, as the walk would write it
                         if (compact.copy(copy, lines.length())) {
                             out.write(compact.bytes(), 0, compact.length());

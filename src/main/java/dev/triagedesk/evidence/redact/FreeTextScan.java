@@ -214,9 +214,51 @@ final class FreeTextScan {
         }
     }
 
+    /**
+     * For {@link CleanJsonLine}, changing nothing: whether {@link #urlsShapesAndPairs} surely leaves the ASCII text
+     * {@code b[from, to)} (each byte a character, as {@link #bytesOf} would give it) as it is. It stops where the
+     * scan stops and asks what the scan asks; at a URL or a marker, which the scan hands on, it cannot tell: false.
+     */
+    boolean leavesAsItIs(byte[] b, int from, int to) {
+        boolean percents = false;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '%') {
+                percents = true;
+                break;
+            }
+        }
+        int first = percents ? nextCandidateAfterEscapes(b, from, to, 0, 0) : nextCandidateInPlainText(b, from, to, 0);
+        if (first == to) {
+            return true; // nowhere to stop: the common case, decided without a string
+        }
+        // the rare text with somewhere to stop is asked again as the scan sees it: its own string and bytes
+        int n = to - from;
+        String s = new String(b, from, n, StandardCharsets.ISO_8859_1);
+        byte[] bytes = java.util.Arrays.copyOfRange(b, from, to);
+        for (int i = first - from; i < n; i = nextCandidate(bytes, i + 1, n, percents)) {
+            char c = s.charAt(i);
+            if (c == '[' && Redactor.isMarker(s, i)
+                    || (c == 'h' || c == 'H' || c == 'w' || c == 'W') && TextSpans.isUrlStart(s, i, n)) {
+                return false;
+            }
+            if (c == '=' || c == ':') {
+                if (pairAt(s, bytes, i, n) != null) {
+                    return false;
+                }
+            } else if (SecretShapes.isTrigger(c) && SecretShapes.plausible(s, i, n) && SecretShapes.at(s, i, n) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@link #nextCandidate} for text without a '%': a byte pair decides, then the byte after. */
     private static int nextCandidateInPlainText(byte[] b, int from, int n) {
-        int prev = from > 0 ? b[from - 1] & 0xff : 0;
+        return nextCandidateInPlainText(b, from, n, from > 0 ? b[from - 1] & 0xff : 0);
+    }
+
+    /** As above, {@code prev} being the byte before {@code from} (0 at the start of the text). */
+    private static int nextCandidateInPlainText(byte[] b, int from, int n, int prev) {
         for (int i = from; i < n; i++) {
             int cur = b[i] & 0xff;
             if (STARTS_AFTER[prev << 8 | cur] != 0
@@ -235,6 +277,11 @@ final class FreeTextScan {
         int afterLetter = from > 0 ? (classOf(b[from - 1]) & LETTER) << 1 : 0;
         int percents = (from > 2 && b[from - 3] == '%' ? 4 : 0) | (from > 1 && b[from - 2] == '%' ? 2 : 0)
                 | (from > 0 && b[from - 1] == '%' ? 1 : 0);
+        return nextCandidateAfterEscapes(b, from, n, afterLetter, percents);
+    }
+
+    /** As above, with what the bytes before {@code from} leave in {@code afterLetter} and {@code percents}. */
+    private static int nextCandidateAfterEscapes(byte[] b, int from, int n, int afterLetter, int percents) {
         for (int i = from; i < n; i++) {
             int cls = classOf(b[i]);
             if ((cls & (SEPARATOR | OTHER_STARTER | LETTER_STARTER & ~(afterLetter & ~percents))) != 0
@@ -275,6 +322,14 @@ final class FreeTextScan {
                 }
             }
         }
+    }
+
+    /**
+     * For {@link PlainWords}: whether a letter {@code first} that does not continue a word, followed by
+     * {@code second}, is where the scan stops (a URL or a secret shape may start there).
+     */
+    static boolean startsSomething(byte first, byte second) {
+        return (classOf(first) & LETTER_STARTER) != 0 && secondFits(first, second);
     }
 
     /** Whether {@code second} can follow {@code first} at the start of a URL, marker or secret shape. */
@@ -394,6 +449,20 @@ final class FreeTextScan {
 
     /** At a separator, checks for {@code name=value} or {@code "name": "value"} with a secret name. */
     private ValueHit keyValue(String s, byte[] b, int sep, int n, String rule) {
+        Pair pair = pairAt(s, b, sep, n);
+        if (pair == null) {
+            return null;
+        }
+        return new ValueHit(pair.start(), pair.end(), redactor.replace(rule, pair.kind(), pair.name(),
+                s.substring(pair.start(), pair.end())));
+    }
+
+    /** A secret value found after a separator, before it is replaced: {@code [start, end)} under {@code name}. */
+    private record Pair(int start, int end, SecretKind kind, String name) {
+    }
+
+    /** What {@link #keyValue} finds at a separator, changing nothing; null when there is no secret pair. */
+    private Pair pairAt(String s, byte[] b, int sep, int n) {
         if (b[sep] == ':' && sep + 2 < n && b[sep + 1] == '/' && b[sep + 2] == '/') {
             return null;
         }
@@ -480,7 +549,7 @@ final class FreeTextScan {
         }
         SecretShapes.Shape shape = SecretShapes.at(s, vs, ve);
         SecretKind reported = shape != null && shape.start() == vs && shape.end() == ve ? shape.kind() : kind;
-        return new ValueHit(vs, ve, redactor.replace(rule, reported, name, value));
+        return new Pair(vs, ve, reported, name);
     }
 
     /** Whether at least four value characters follow a separator (after spaces and one quote). */

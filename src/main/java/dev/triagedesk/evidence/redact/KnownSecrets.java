@@ -227,6 +227,91 @@ final class KnownSecrets {
         return -1;
     }
 
+    /**
+     * For {@link CleanJsonLine}, changing nothing: whether the ASCII text {@code b[from, to)} (no escapes, each byte
+     * a character) is neither a known secret as a whole ({@link #kindOf}) nor holds one as {@link #nextIn} walks its
+     * tokens. The hashes {@link #nextIn} would note as going out are added to {@code notes} while echoes are tracked.
+     */
+    boolean holdsNoKnownValue(byte[] b, int from, int to, CleanJsonLine.TokenNotes notes) {
+        boolean lookUp = !known.isEmpty();
+        boolean tracking = echoes.tracking();
+        if (isKnownValue(b, from, to)) {
+            return false;
+        }
+        if (!lookUp && !tracking) {
+            return true;
+        }
+        int i = from;
+        while (i < to) {
+            int first = b[i];
+            if (first < 0 || (RUN[first] & RUN_CHAR) == 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            int kinds = 0;
+            while (j < to) {
+                int c = b[j];
+                if (c < 0 || (RUN[c] & RUN_CHAR) == 0) {
+                    break;
+                }
+                kinds |= RUN[c];
+                j++;
+            }
+            boolean mixed = (kinds & (LETTER | DIGIT)) == (LETTER | DIGIT);
+            if (j - i >= MIN_REMEMBERED && (mixed || j - i >= LONG_TOKEN)
+                    && !noKnownPieceIn(b, i, j, lookUp, tracking, (kinds & SEPARATOR) != 0, notes)) {
+                return false;
+            }
+            i = j;
+        }
+        return true;
+    }
+
+    /** {@link #kindOf} is not null for the ASCII text {@code b[from, to)}: a value known as a secret. */
+    boolean isKnownValue(byte[] b, int from, int to) {
+        return !known.isEmpty() && knownLengths.get(to - from) && known.containsKey(ascii(b, from, to));
+    }
+
+    /** {@link #tokenIn} over bytes, noting instead of letting through: false at a known secret. */
+    private boolean noKnownPieceIn(byte[] b, int from, int to, boolean lookUp, boolean tracking, boolean separated,
+            CleanJsonLine.TokenNotes notes) {
+        long whole = hash(b, from, to);
+        if (lookUp && isKnown(b, from, to, whole)) {
+            return false;
+        }
+        if (tracking) {
+            notes.add(whole);
+        }
+        if (!separated) {
+            return true;
+        }
+        int start = from;
+        for (int k = from; k <= to; k++) {
+            if (k == to || b[k] == '=' || b[k] == '/') {
+                if (k - start >= MIN_REMEMBERED && (start != from || k != to)) {
+                    long h = hash(b, start, k);
+                    if (lookUp && isKnown(b, start, k, h)) {
+                        return false;
+                    }
+                    if (tracking) {
+                        notes.add(h);
+                    }
+                }
+                start = k + 1;
+            }
+        }
+        return true;
+    }
+
+    private boolean isKnown(byte[] b, int from, int to, long h) {
+        return knownLengths.get(to - from) && bloomHas(h) && known.containsKey(ascii(b, from, to));
+    }
+
+    private static String ascii(byte[] b, int from, int to) {
+        return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
     static int spanStart(long span) {
         return (int) (span >>> 32);
     }

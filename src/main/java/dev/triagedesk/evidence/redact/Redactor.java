@@ -35,6 +35,10 @@ public final class Redactor {
     private final ErrorCodeContext errorCodes = new ErrorCodeContext();
     private final EncodedNames names = new EncodedNames();
     private final JsonRedaction jsonBodies = new JsonRedaction(this, names);
+    /** Null in tests that take the reference path ({@link #walkingEveryLine}). */
+    private CleanJsonLine cleanLines;
+    /** Whether the last {@link #jsonBytes} was answered by {@link #cleanLines}. */
+    private boolean lastClean;
 
     public Redactor(RedactionKey key) {
         this(key, new KnownSecrets(new EchoTracker()));
@@ -45,6 +49,7 @@ public final class Redactor {
         this.fingerprints = new Fingerprinter(key);
         this.known = known;
         this.freeText = new FreeTextScan(this, known);
+        this.cleanLines = new CleanJsonLine(this, known, freeText);
     }
 
     /**
@@ -499,7 +504,31 @@ public final class Redactor {
      * or null when the bytes are not one JSON value.
      */
     public byte[] jsonBytes(byte[] b, int off, int len, boolean request) {
-        return jsonBodies.redact(b, off, len, request ? Scope.JSON_REQUEST : Scope.JSON_RESPONSE);
+        Scope scope = request ? Scope.JSON_REQUEST : Scope.JSON_RESPONSE;
+        lastClean = cleanLines != null && cleanLines.holdsNothingSecret(b, off, len, scope);
+        if (lastClean) {
+            return b; // shown clean from the bytes, as the walk would have found it
+        }
+        return jsonBodies.redact(b, off, len, scope);
+    }
+
+    /**
+     * After {@link #jsonBytes} returned its input as it was: the value written compactly, as {@link #copyJson}
+     * writes it, in {@code jsonCompactBytes()[0, jsonCompactLength())}, made while showing it clean; -1 when there is
+     * none (the caller compacts the bytes itself). Valid until the next call.
+     */
+    public int jsonCompactLength() {
+        return lastClean ? cleanLines.compactLength() : -1;
+    }
+
+    public byte[] jsonCompactBytes() {
+        return cleanLines.compactBytes();
+    }
+
+    /** For tests: this redactor without {@link CleanJsonLine}, every value walked, the reference it must equal. */
+    Redactor walkingEveryLine() {
+        cleanLines = null;
+        return this;
     }
 
     /**
@@ -540,12 +569,20 @@ public final class Redactor {
     }
 
     String jsonString(SecretKind kind, String name, String value, Scope scope) {
-        if (kind != null && !value.isEmpty() && !isEmptyWord(value) && !isMarker(value, 0)
-                && !(kind == SecretKind.CODE && scope == Scope.JSON_RESPONSE && errorCodes.keeps(name, value))) {
+        if (!leavesToText(kind, name, value, scope)) {
             return replace("json-field", kind, name, value);
         }
         String seen = knownMarker(value, "json-text");
         return seen != null ? seen : text(value, "json-text");
+    }
+
+    /**
+     * Whether {@link #jsonString} hands a string under {@code kind} (the name's kind, or null) to the free-text
+     * scan as any other string, rather than replacing it: an empty or placeholder value, a marker, an error code.
+     */
+    boolean leavesToText(SecretKind kind, String name, String value, Scope scope) {
+        return kind == null || value.isEmpty() || isEmptyWord(value) || isMarker(value, 0)
+                || kind == SecretKind.CODE && scope == Scope.JSON_RESPONSE && errorCodes.keeps(name, value);
     }
 
     /** Numbers are kept (counts, expiry times) unless the name says password, secret or a one-time code. */

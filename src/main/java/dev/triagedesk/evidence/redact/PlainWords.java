@@ -1,0 +1,116 @@
+package dev.triagedesk.evidence.redact;
+
+import dev.triagedesk.evidence.input.EightBytes;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Text of ASCII letters, spaces, commas and full stops (the words of a completion) read eight bytes at a time, to
+ * show that neither {@link FreeTextScan} nor the known-values walk of {@link KnownSecrets} has anything to do in it:
+ * no word starts the way a URL or a secret shape does, and no run of letters and dots is long enough to be noted
+ * as a token (a run needs a digit or sixteen characters). Both walks look at every byte of such text and find
+ * nothing; here eight bytes cost a few arithmetic steps, and only a word that starts like a secret shape ("basalt",
+ * "Basic") is looked at as the scan looks at it. Any other character and it says no: the walks decide.
+ */
+final class PlainWords {
+
+    /** A run of letters without a digit is a token from this length on ({@code KnownSecrets.LONG_TOKEN}). */
+    private static final int LONG_RUN = 16;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_SEVEN = 0x7f7f7f7f7f7f7f7fL;
+    private static final long CASE_BITS = EightBytes.repeated(0x20);
+    private static final long SPACES = EightBytes.repeated(' ');
+    private static final long COMMAS = EightBytes.repeated(',');
+    private static final long DOTS = EightBytes.repeated('.');
+    private static final long FROM_A = EightBytes.repeated(0x80 - 'a');
+    private static final long PAST_Z = EightBytes.repeated(0x7f - 'z');
+
+    private PlainWords() {
+    }
+
+    /**
+     * Whether {@code b[from, to)} holds only letters, spaces, commas and full stops, with no secret shape where a
+     * word starts like one ({@link FreeTextScan#startsSomething}) and no run of letters and dots of
+     * {@value #LONG_RUN} or more.
+     */
+    static boolean nothingToCheck(byte[] b, int from, int to) {
+        int run = 0; // the run of letters and dots (token characters) that reaches the current position
+        boolean afterLetter = false; // the text's start is no letter
+        String text = null; // made for the words that start like a secret shape, once a text
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = EightBytes.at(b, i);
+            if ((x & HIGH_BITS) != 0) {
+                return false;
+            }
+            long lower = x | CASE_BITS;
+            // exact per byte, as every byte is below 0x80: no carry crosses into the next byte
+            long letters = (lower + FROM_A) & ~(lower + PAST_Z) & HIGH_BITS;
+            long breaks = equal(x, SPACES) | equal(x, COMMAS);
+            if ((letters | breaks | equal(x, DOTS)) != HIGH_BITS) {
+                return false;
+            }
+            long starts = letters & ((~letters & HIGH_BITS) << 8 | (afterLetter ? 0 : 0x80L));
+            while (starts != 0) {
+                int p = i + (Long.numberOfTrailingZeros(starts) >>> 3);
+                if (p + 1 < to && FreeTextScan.startsSomething(b[p], b[p + 1])) {
+                    if (text == null) {
+                        text = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+                    }
+                    if (shapeAt(text, p - from)) {
+                        return false;
+                    }
+                }
+                starts &= starts - 1;
+            }
+            afterLetter = letters < 0; // the last byte's flag is the sign bit
+            if (breaks == 0) {
+                run += 8;
+            } else {
+                if (run + (Long.numberOfTrailingZeros(breaks) >>> 3) >= LONG_RUN) {
+                    return false;
+                }
+                run = 7 - ((63 - Long.numberOfLeadingZeros(breaks)) >>> 3);
+            }
+            if (run >= LONG_RUN) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            byte c = b[i];
+            boolean letter = (char) ((c | 0x20) - 'a') < 26;
+            if (!letter && c != ' ' && c != ',' && c != '.') {
+                return false;
+            }
+            if (letter && !afterLetter && i + 1 < to && FreeTextScan.startsSomething(c, b[i + 1])) {
+                if (text == null) {
+                    text = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+                }
+                if (shapeAt(text, i - from)) {
+                    return false;
+                }
+            }
+            afterLetter = letter;
+            run = c == ' ' || c == ',' ? 0 : run + 1;
+            if (run >= LONG_RUN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What {@link FreeTextScan} asks where a word starts like something: in words of letters a URL cannot start
+     * (it needs "://"), nor a marker or a pair (they need '[', ':' or '='), so only a secret shape can.
+     */
+    private static boolean shapeAt(String text, int i) {
+        int n = text.length();
+        return SecretShapes.isTrigger(text.charAt(i)) && SecretShapes.plausible(text, i, n)
+                && SecretShapes.at(text, i, n) != null;
+    }
+
+    /** The high bit of each byte of {@code x} equal to the byte of {@code c}, exactly (no borrow between bytes). */
+    private static long equal(long x, long c) {
+        long y = x ^ c;
+        return ~(((y & LOW_SEVEN) + LOW_SEVEN) | y) & HIGH_BITS;
+    }
+}
