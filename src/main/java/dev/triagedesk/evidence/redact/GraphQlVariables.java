@@ -59,7 +59,7 @@ final class GraphQlVariables {
      */
     static String queryParameter(Redactor redactor, String value) {
         boolean encoded = value.regionMatches(true, 0, "%7B", 0, 3);
-        String json = encoded ? Redactor.decode(value) : value;
+        String json = encoded ? UrlRedaction.decode(value) : value;
         if (json.length() > MAX_BODY || !json.startsWith("{")) {
             return null;
         }
@@ -77,7 +77,7 @@ final class GraphQlVariables {
         if (redacted == null || redacted == json) {
             return value;
         }
-        return encoded ? Redactor.encodeKeepingMarkers(redacted) : redacted;
+        return encoded ? UrlRedaction.encodeKeepingMarkers(redacted) : redacted;
     }
 
     private static boolean operation(Redactor redactor, JsonNode node, int depth) {

@@ -52,7 +52,7 @@ final class PlainWords {
             long starts = letters & ((~letters & HIGH_BITS) << 8 | (afterLetter ? 0 : 0x80L));
             while (starts != 0) {
                 int p = i + (Long.numberOfTrailingZeros(starts) >>> 3);
-                if (p + 1 < to && FreeTextScan.startsSomething(b[p], b[p + 1])) {
+                if (p + 1 < to && TextStarts.startsSomething(b[p], b[p + 1])) {
                     if (text == null) {
                         text = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
                     }
@@ -81,7 +81,7 @@ final class PlainWords {
             if (!letter && c != ' ' && c != ',' && c != '.') {
                 return false;
             }
-            if (letter && !afterLetter && i + 1 < to && FreeTextScan.startsSomething(c, b[i + 1])) {
+            if (letter && !afterLetter && i + 1 < to && TextStarts.startsSomething(c, b[i + 1])) {
                 if (text == null) {
                     text = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
                 }
