@@ -15,7 +15,6 @@ import dev.triagedesk.evidence.har.HarReadMode;
 import dev.triagedesk.evidence.har.HarReadOptions;
 import dev.triagedesk.evidence.har.HarReadResult;
 import dev.triagedesk.evidence.har.SplitReadFailed;
-import dev.triagedesk.evidence.har.TrainingHar;
 import dev.triagedesk.evidence.input.EvidenceDocument;
 import dev.triagedesk.evidence.input.EvidenceFiles;
 import dev.triagedesk.evidence.input.EvidenceFormat;
@@ -46,10 +45,6 @@ import java.util.function.Predicate;
  * serves many documents and threads; each call gets its own {@link Redactor}.
  */
 public final class EvidenceEngine {
-
-    /** The warm-up HAR: rounds of {@link TrainingHar}'s seven entries (about 15 MB) and their assets' size. */
-    private static final int WARM_UP_ROUNDS = 400;
-    private static final int WARM_UP_ASSET_BYTES = 16 << 10;
 
     private final RedactionKey key;
     private final EvidenceFiles files;
@@ -183,27 +178,6 @@ public final class EvidenceEngine {
             }
         }
         return result;
-    }
-
-    /**
-     * Reads a made-up HAR ({@link TrainingHar}, written over {@code scratch}, which the caller deletes) as uploads
-     * are read, sanitized with their findings and analyzed, until this JVM has read enough that a split read pays
-     * off ({@link HarProcessor#splitPaysOff()}): at least once, at most {@code maxPasses} times. Returns the passes
-     * made. A fresh
-     * server read its first large uploads partly in the interpreter while the JIT was still busy with Spring's
-     * start-up: in a profile of a 232 MB upload made after three others, two thirds of the samples were in
-     * interpreted frames.
-     */
-    public int warmUp(Path scratch, int maxPasses) {
-        TrainingHar.write(scratch, WARM_UP_ROUNDS, WARM_UP_ASSET_BYTES, 7);
-        int passes = 0;
-        do {
-            EvidenceDocument doc = open(scratch, "warm-up.har").documents().get(0);
-            sanitizeHar(doc, OutputStream::nullOutputStream, HarFindings.NONE, HarReadMode.LENIENT);
-            analyzeHar(doc, HarFindings.NONE, HarReadMode.STRICT);
-            passes++;
-        } while (passes < maxPasses && !HarProcessor.splitPaysOff());
-        return passes;
     }
 
     /** Lenient reads split too: a break in the second half keeps the complete entries before it, as a whole read does. */
