@@ -204,16 +204,9 @@ final class KnownSecrets {
                 continue;
             }
             // the run's extent and what it is made of; hashed only when it can be a secret (prose words cannot)
-            int j = i;
-            int kinds = 0;
-            while (j < n) {
-                int c = b[j];
-                if (c < 0 || (RUN[c] & RUN_CHAR) == 0) {
-                    break;
-                }
-                kinds |= RUN[c];
-                j++;
-            }
+            long run = run(b, i, n);
+            int j = (int) run;
+            int kinds = (int) (run >>> 32);
             boolean mixed = (kinds & (LETTER | DIGIT)) == (LETTER | DIGIT);
             // only a token mixing letters and digits, or a long one, can be (part of) a remembered secret
             if (j - i >= MIN_REMEMBERED && (mixed || j - i >= LONG_TOKEN)) {
@@ -225,6 +218,21 @@ final class KnownSecrets {
             i = j;
         }
         return -1;
+    }
+
+    /** Where the run of token characters from {@code i} ends (low 32 bits) and its {@link #RUN} bits OR-ed (high). */
+    private static long run(byte[] b, int i, int n) {
+        int j = i;
+        int kinds = 0;
+        while (j < n) {
+            int c = b[j];
+            if (c < 0 || (RUN[c] & RUN_CHAR) == 0) {
+                break;
+            }
+            kinds |= RUN[c];
+            j++;
+        }
+        return (long) kinds << 32 | j;
     }
 
     /**
@@ -248,16 +256,9 @@ final class KnownSecrets {
                 i++;
                 continue;
             }
-            int j = i;
-            int kinds = 0;
-            while (j < to) {
-                int c = b[j];
-                if (c < 0 || (RUN[c] & RUN_CHAR) == 0) {
-                    break;
-                }
-                kinds |= RUN[c];
-                j++;
-            }
+            long run = run(b, i, to);
+            int j = (int) run;
+            int kinds = (int) (run >>> 32);
             boolean mixed = (kinds & (LETTER | DIGIT)) == (LETTER | DIGIT);
             if (j - i >= MIN_REMEMBERED && (mixed || j - i >= LONG_TOKEN)
                     && !noKnownPieceIn(b, i, j, lookUp, tracking, (kinds & SEPARATOR) != 0, notes)) {
