@@ -365,7 +365,8 @@ final class CleanJsonLine {
         long high = n > 8 ? EightBytes.at(b, from + 8) & firstBytes(n - 8) : 0;
         long h = (low * 0x9E3779B97F4A7C15L) ^ (high * 0xC2B2AE3D27D4EB4FL) ^ n;
         int slot = (int) (h ^ h >>> 29 ^ h >>> 47) & (NAME_SLOTS - 1);
-        if (shortLows[slot] == low && shortHighs[slot] == high && shortLengths[slot] == n && shortScopes[slot] == scope) {
+        if (shortLows[slot] == low && shortHighs[slot] == high && shortLengths[slot] == n
+                && shortScopes[slot] == scope) {
             return shortKinds[slot];
         }
         SecretKind kind = SensitiveNames.classify(ascii(from, from + n), scope);

@@ -146,8 +146,8 @@ final class FreeTextScan {
     /**
      * The first position from {@code from} on where {@link #urlsShapesAndPairs} has something to check, or
      * {@code n}: a separator, or a character something starts with followed by a character that can come second
-     * in it (see {@link TextStarts#secondFits}). Right after a letter nothing that starts with a letter can start: a URL
-     * needs a boundary ({@link TextSpans#isUrlStart}), key prefixes and {@code Bearer}/{@code Basic} refuse to
+     * in it (see {@link TextStarts#secondFits}). Right after a letter nothing that starts with a letter can start:
+     * a URL needs a boundary ({@link TextSpans#isUrlStart}), key prefixes and {@code Bearer}/{@code Basic} refuse to
      * continue a word ({@link SecretShapes#boundaryBefore}, its {@code keyBoundary} and {@code scheme}), and a JWT
      * refuses a key character before it unless that character ends a percent escape ({@code %22eyJ…}), the one
      * exception kept (in text with a '%', a letter three after it is checked). So prose, prompts and base64 cost
@@ -193,7 +193,8 @@ final class FreeTextScan {
                 if (pairAt(s, bytes, i, n) != null) {
                     return false;
                 }
-            } else if (SecretShapes.isTrigger(c) && SecretShapes.plausible(s, i, n) && SecretShapes.at(s, i, n) != null) {
+            } else if (SecretShapes.isTrigger(c) && SecretShapes.plausible(s, i, n)
+                    && SecretShapes.at(s, i, n) != null) {
                 return false;
             }
         }

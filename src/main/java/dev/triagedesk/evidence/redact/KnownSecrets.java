@@ -190,27 +190,35 @@ final class KnownSecrets {
      * says there is nothing to walk.
      */
     long nextIn(String s, byte[] b, int from) {
+        return walk(b, from, s.length(), null);
+    }
+
+    /**
+     * {@link #nextIn} over the ASCII-or-not bytes {@code b[from, to)}; the tokens let through are noted in
+     * {@code deferred} when it is given (a line {@link CleanJsonLine} may still hand to the walk), else in the echo
+     * filter at once.
+     */
+    private long walk(byte[] b, int from, int to, CleanJsonLine.TokenNotes deferred) {
         boolean lookUp = !known.isEmpty();
         boolean tracking = echoes.tracking();
         if (!lookUp && !tracking) {
             return -1;
         }
-        int n = s.length();
         int i = from;
-        while (i < n) {
+        while (i < to) {
             int first = b[i];
             if (first < 0 || (RUN[first] & RUN_CHAR) == 0) {
                 i++;
                 continue;
             }
             // the run's extent and what it is made of; hashed only when it can be a secret (prose words cannot)
-            long run = run(b, i, n);
+            long run = run(b, i, to);
             int j = (int) run;
             int kinds = (int) (run >>> 32);
             boolean mixed = (kinds & (LETTER | DIGIT)) == (LETTER | DIGIT);
             // only a token mixing letters and digits, or a long one, can be (part of) a remembered secret
             if (j - i >= MIN_REMEMBERED && (mixed || j - i >= LONG_TOKEN)) {
-                long hit = tokenIn(s, i, j, lookUp, tracking, hash(b, i, j), (kinds & SEPARATOR) != 0);
+                long hit = tokenIn(b, i, j, lookUp, tracking, (kinds & SEPARATOR) != 0, deferred);
                 if (hit >= 0) {
                     return hit;
                 }
@@ -241,68 +249,12 @@ final class KnownSecrets {
      * tokens. The hashes {@link #nextIn} would note as going out are added to {@code notes} while echoes are tracked.
      */
     boolean holdsNoKnownValue(byte[] b, int from, int to, CleanJsonLine.TokenNotes notes) {
-        boolean lookUp = !known.isEmpty();
-        boolean tracking = echoes.tracking();
-        if (isKnownValue(b, from, to)) {
-            return false;
-        }
-        if (!lookUp && !tracking) {
-            return true;
-        }
-        int i = from;
-        while (i < to) {
-            int first = b[i];
-            if (first < 0 || (RUN[first] & RUN_CHAR) == 0) {
-                i++;
-                continue;
-            }
-            long run = run(b, i, to);
-            int j = (int) run;
-            int kinds = (int) (run >>> 32);
-            boolean mixed = (kinds & (LETTER | DIGIT)) == (LETTER | DIGIT);
-            if (j - i >= MIN_REMEMBERED && (mixed || j - i >= LONG_TOKEN)
-                    && !noKnownPieceIn(b, i, j, lookUp, tracking, (kinds & SEPARATOR) != 0, notes)) {
-                return false;
-            }
-            i = j;
-        }
-        return true;
+        return !isKnownValue(b, from, to) && walk(b, from, to, notes) < 0;
     }
 
     /** {@link #kindOf} is not null for the ASCII text {@code b[from, to)}: a value known as a secret. */
     boolean isKnownValue(byte[] b, int from, int to) {
         return !known.isEmpty() && knownLengths.get(to - from) && known.containsKey(ascii(b, from, to));
-    }
-
-    /** {@link #tokenIn} over bytes, noting instead of letting through: false at a known secret. */
-    private boolean noKnownPieceIn(byte[] b, int from, int to, boolean lookUp, boolean tracking, boolean separated,
-            CleanJsonLine.TokenNotes notes) {
-        long whole = hash(b, from, to);
-        if (lookUp && isKnown(b, from, to, whole)) {
-            return false;
-        }
-        if (tracking) {
-            notes.add(whole);
-        }
-        if (!separated) {
-            return true;
-        }
-        int start = from;
-        for (int k = from; k <= to; k++) {
-            if (k == to || b[k] == '=' || b[k] == '/') {
-                if (k - start >= MIN_REMEMBERED && (start != from || k != to)) {
-                    long h = hash(b, start, k);
-                    if (lookUp && isKnown(b, start, k, h)) {
-                        return false;
-                    }
-                    if (tracking) {
-                        notes.add(h);
-                    }
-                }
-                start = k + 1;
-            }
-        }
-        return true;
     }
 
     private boolean isKnown(byte[] b, int from, int to, long h) {
@@ -329,26 +281,28 @@ final class KnownSecrets {
      * The first known secret in the run {@code [from, to)} (hashed {@code whole}), or -1 after noting the run's
      * pieces: the run itself and, when it has separators, the parts between its '=' and '/'.
      */
-    private long tokenIn(String s, int from, int to, boolean lookUp, boolean tracking, long whole, boolean separated) {
-        if (lookUp && isKnown(s, from, to, whole)) {
+    private long tokenIn(byte[] b, int from, int to, boolean lookUp, boolean tracking, boolean separated,
+                         CleanJsonLine.TokenNotes deferred) {
+        long whole = hash(b, from, to);
+        if (lookUp && isKnown(b, from, to, whole)) {
             return span(from, to);
         }
         if (tracking) {
-            echoes.letThrough(whole);
+            letThrough(whole, deferred);
         }
         if (!separated) {
             return -1;
         }
         int start = from;
         for (int k = from; k <= to; k++) {
-            if (k == to || s.charAt(k) == '=' || s.charAt(k) == '/') {
+            if (k == to || b[k] == '=' || b[k] == '/') {
                 if (k - start >= MIN_REMEMBERED && (start != from || k != to)) {
-                    long h = hash(s, start, k);
-                    if (lookUp && isKnown(s, start, k, h)) {
+                    long h = hash(b, start, k);
+                    if (lookUp && isKnown(b, start, k, h)) {
                         return span(start, k);
                     }
                     if (tracking) {
-                        echoes.letThrough(h);
+                        letThrough(h, deferred);
                     }
                 }
                 start = k + 1;
@@ -357,8 +311,12 @@ final class KnownSecrets {
         return -1;
     }
 
-    private boolean isKnown(String s, int from, int to, long h) {
-        return knownLengths.get(to - from) && bloomHas(h) && known.containsKey(s.substring(from, to));
+    private void letThrough(long h, CleanJsonLine.TokenNotes deferred) {
+        if (deferred != null) {
+            deferred.add(h);
+        } else {
+            echoes.letThrough(h);
+        }
     }
 
     private void bloomAdd(long h) {
@@ -379,16 +337,10 @@ final class KnownSecrets {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
 
-    /** The token hash of {@code s[from, to)}: what the Bloom filters here and in {@link EchoTracker} take. */
-    static long hash(CharSequence s, int from, int to) {
-        long h = FNV_OFFSET;
-        for (int i = from; i < to; i++) {
-            h = (h ^ s.charAt(i)) * FNV_PRIME;
-        }
-        return finish(h);
-    }
-
-    /** {@link #hash(CharSequence, int, int)} of a run of ASCII characters given as their bytes. */
+    /**
+     * The token hash of the ASCII run {@code b[from, to)}: what the Bloom filters here and in {@link EchoTracker}
+     * take, the same as {@link #remember} makes of a secret's characters.
+     */
     private static long hash(byte[] b, int from, int to) {
         long h = FNV_OFFSET;
         for (int i = from; i < to; i++) {
