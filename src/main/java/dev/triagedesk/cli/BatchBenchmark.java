@@ -36,11 +36,13 @@ final class BatchBenchmark {
         Runnable[] tasks = {
             () -> Throughput.tokenScan(doc),
             () -> engine.analyzeBatch(doc),
-            () -> engine.sanitizeBatch(doc, OutputStream::nullOutputStream)};
+            () -> engine.sanitizeBatch(doc, OutputStream::nullOutputStream),
+            () -> Throughput.tokenCopy(doc)};
         double[] best = Throughput.interleaved(WARM_UP_ROUNDS, rounds, tasks);
         Throughput.floor(out, "floor (Jackson token scan)", best[0], mb);
         boolean analyzeOk = Throughput.report(out, "analyze", best[1], best[0], mb, ANALYZE_TARGET);
         boolean sanitizeOk = Throughput.report(out, "sanitize", best[2], best[0], mb, SANITIZE_TARGET);
+        Throughput.reference(out, "(copy, no redaction)", best[3], best[0], mb);
         return analyzeOk && sanitizeOk ? CommandLine.OK : CommandLine.FAILED;
     }
 }

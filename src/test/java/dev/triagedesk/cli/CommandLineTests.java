@@ -55,6 +55,17 @@ class CommandLineTests {
     }
 
     @Test
+    void benchmarkPrintsTheFloorTheTwoTasksAgainstTheirTargetsAndTheCopyReference() {
+        int code = run("benchmark", Corpus.har("user-masteralan360-asaas-chrome143-404-body.har").toString(), "1");
+        // a file of a few kilobytes says nothing about speed: the exit code is either, the lines are what is checked
+        assertThat(code).isIn(CommandLine.OK, CommandLine.FAILED);
+        assertThat(stdout()).containsPattern("(?m)^floor \\(Jackson token scan\\) +[0-9.]+ s")
+                .containsPattern("(?m)^analyze +[0-9.]+ s .*% of floor \\(target >= 85%\\) (PASS|FAIL)$")
+                .containsPattern("(?m)^sanitize +[0-9.]+ s .*% of floor \\(target >= 50%\\) (PASS|FAIL)$")
+                .containsPattern("(?m)^\\(copy, no redaction\\) +[0-9.]+ s .*% of floor \\(reference\\)$");
+    }
+
+    @Test
     void analyzeSeveralFilesPrintsAnArray() {
         assertThat(run("analyze", Corpus.har("httpolice-chrome49-xhr-400.har").toString(),
                 Corpus.har("httpolice-firefox45-xhr2-405.har").toString())).isZero();
