@@ -32,6 +32,9 @@ final class BodyReader {
     private final Redactor redactor;
     /** The sanitized copy; null when only analyzing. */
     private final SanitizedCopy copy;
+    /** The last response mime type read and its lower case: a capture repeats a handful of them. */
+    private String lastMime;
+    private String lastLowerMime;
 
     BodyReader(ReadState state) {
         this.s = state;
@@ -52,8 +55,23 @@ final class BodyReader {
         if (request) {
             f.requestJson |= mime != null && mime.contains("json");
         } else {
-            f.mime = mime == null ? null : mime.toLowerCase(Locale.ROOT);
+            f.mime = lowerMime(mime);
         }
+    }
+
+    /**
+     * The mime type in lower case. Remembered from the last one: comparing two strings is a vector compare, while
+     * lower-casing looks each character up (about 4% of a thread analyzing a HAR of many small requests).
+     */
+    private String lowerMime(String mime) {
+        if (mime == null) {
+            return null;
+        }
+        if (!mime.equals(lastMime)) {
+            lastMime = mime;
+            lastLowerMime = mime.toLowerCase(Locale.ROOT);
+        }
+        return lastLowerMime;
     }
 
     /** A capture of the body when the analysis of this entry needs it, else null. */
