@@ -162,7 +162,7 @@ public final class ApiLogSanitizer {
                 int length = lines.length();
                 byte[] ascii = Arrays.copyOfRange(b, start, start + length);
                 String text = new String(ascii, StandardCharsets.ISO_8859_1);
-                String redacted = redactor.asciiText(text, ascii, RULE);
+                String redacted = redactor.asciiText(text, ascii, LoggingPrefix.cleanLength(ascii, 0, length), RULE);
                 if (redacted == text) {
                     out.writeAscii(b, start, length);
                 } else {

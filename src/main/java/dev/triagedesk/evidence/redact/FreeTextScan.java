@@ -85,14 +85,16 @@ final class FreeTextScan {
 
     /** The text with its secrets replaced by markers; the very same string when nothing was secret. */
     String redact(String s, String rule) {
-        return redact(s, null, rule);
+        return redact(s, null, 0, rule);
     }
 
     /**
      * As {@link #redact(String, String)}; {@code latin1} (may be null) is the text's characters as one byte each,
-     * as {@link #bytesOf} gives them, when the caller has them already (a line read as ASCII bytes).
+     * as {@link #bytesOf} gives them, when the caller has them already (a line read as ASCII bytes);
+     * {@code scanFrom}: where URLs, shapes and pairs are first looked for (see {@link Redactor#asciiText(String,
+     * byte[], int, String)}), 0 for the whole text.
      */
-    String redact(String s, byte[] latin1, String rule) {
+    String redact(String s, byte[] latin1, int scanFrom, String rule) {
         boolean cacheable = s.length() <= CLEAN_MAX_LENGTH && (echoes.tracking() || known.isEmpty()) && cacheWorth();
         int hash = 0;
         int slot = 0;
@@ -115,7 +117,9 @@ final class FreeTextScan {
                 bytes = bytesOf(s); // for both walks
             }
             String unknown = knownValues(s, bytes, rule);
-            result = urlsShapesAndPairs(unknown, unknown == s ? bytes : null, rule);
+            // a replaced known value shifts the text: then it is scanned whole
+            result = unknown == s ? urlsShapesAndPairs(s, bytes, scanFrom, rule)
+                    : urlsShapesAndPairs(unknown, null, 0, rule);
         } finally {
             echoes.leaveText();
         }
@@ -236,13 +240,13 @@ final class FreeTextScan {
         return (int) h;
     }
 
-    private String urlsShapesAndPairs(String s, byte[] latin1, String rule) {
+    private String urlsShapesAndPairs(String s, byte[] latin1, int scanFrom, String rule) {
         int n = s.length();
         StringBuilder out = null;
         int copied = 0;
         byte[] bytes = latin1 != null ? latin1 : bytesOf(s);
         boolean percents = s.indexOf('%') >= 0;
-        for (int i = nextCandidate(bytes, 0, n, percents); i < n; i = nextCandidate(bytes, i + 1, n, percents)) {
+        for (int i = nextCandidate(bytes, scanFrom, n, percents); i < n; i = nextCandidate(bytes, i + 1, n, percents)) {
             char c = s.charAt(i);
             int replacedTo = -1;
             String replacement = null;

@@ -467,7 +467,17 @@ public final class Redactor {
      * character ({@code ascii.length == s.length()}): a line read as bytes is scanned without copying it again.
      */
     public String asciiText(String s, byte[] ascii, String rule) {
-        return freeText.redact(s, ascii, rule);
+        return freeText.redact(s, ascii, 0, rule);
+    }
+
+    /**
+     * As {@link #asciiText(String, byte[], String)} when the caller has shown that the first {@code cleanPrefix}
+     * characters can hold no URL, marker, secret shape or secret pair, and that nothing found after them can start
+     * in them (a logging prefix of timestamp, logger and level that ends in a space): known values are still looked
+     * for in the whole text, the other checks start after the prefix.
+     */
+    public String asciiText(String s, byte[] ascii, int cleanPrefix, String rule) {
+        return freeText.redact(s, ascii, cleanPrefix, rule);
     }
 
     static boolean isEmptyWord(String v) {
