@@ -10,13 +10,15 @@ import java.util.Locale;
 
 /**
  * {@code benchmark FILE} for a Batch API file: throughput of analyze and sanitize against a bare Jackson token scan
- * of the same file (every line's tokens, read as one stream of values), with the targets of the HAR benchmark.
+ * of the same file (every line's tokens, read as one stream of values). The targets are those issue 12 sets for API
+ * evidence, the same as for console logs and SDK logs (the engine's first targets): analyze at half the floor's
+ * throughput, sanitize at 30%; HARs alone were given higher ones.
  * Rounds are interleaved after a warm-up and the best counts, as in {@link Benchmark}.
  */
 final class BatchBenchmark {
 
-    private static final double ANALYZE_TARGET = 0.85;
-    private static final double SANITIZE_TARGET = 0.50;
+    private static final double ANALYZE_TARGET = 0.50;
+    private static final double SANITIZE_TARGET = 0.30;
     private static final int WARM_UP_ROUNDS = 2;
 
     private final EvidenceEngine engine;
