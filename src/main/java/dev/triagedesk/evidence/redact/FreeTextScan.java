@@ -2,6 +2,7 @@ package dev.triagedesk.evidence.redact;
 
 import dev.triagedesk.evidence.input.EightBytes;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -25,6 +26,12 @@ final class FreeTextScan {
     private final String[] clean = new String[CLEAN_SLOTS];
     /** The hash of the string in each slot, compared before the string itself is touched. */
     private final int[] cleanHashes = new int[CLEAN_SLOTS];
+    /**
+     * The same for the part after a clean prefix ({@link #redact(String, byte[], int, String)}), as bytes: a log's
+     * lines differ in their time stamps and repeat after them ("Sending HTTP Request: POST https://…").
+     */
+    private final byte[][] cleanRests = new byte[CLEAN_SLOTS][];
+    private final int[] restHashes = new int[CLEAN_SLOTS];
     private static final int CLEAN_MAX_LENGTH = 512;
 
     /**
@@ -99,10 +106,21 @@ final class FreeTextScan {
         int hash = 0;
         int slot = 0;
         byte[] bytes = latin1;
-        if (cacheable) {
+        boolean afterPrefix = scanFrom > 0 && bytes != null;
+        if (cacheable && afterPrefix) {
+            hash = hashOf(bytes, scanFrom);
+            slot = (hash ^ hash >>> 16) & (CLEAN_SLOTS - 1);
+            byte[] rest = cleanRests[slot];
+            if (restHashes[slot] == hash && rest != null && rest.length == bytes.length - scanFrom
+                    && Arrays.equals(bytes, scanFrom, bytes.length, rest, 0, rest.length)
+                    && prefixLetThrough(bytes, scanFrom)) {
+                cacheHits++;
+                return s;
+            }
+        } else if (cacheable) {
             // a line given as bytes is hashed from them, eight at a time: String.hashCode takes a character at a
             // time on JDK 17 (a tenth of scanning a log's lines); other strings may have their hash already
-            hash = bytes != null ? hashOf(bytes) : s.hashCode();
+            hash = bytes != null ? hashOf(bytes, 0) : s.hashCode();
             slot = (hash ^ hash >>> 16) & (CLEAN_SLOTS - 1);
             String cached = clean[slot];
             if (cleanHashes[slot] == hash && cached != null && cached.equals(s)) {
@@ -124,10 +142,31 @@ final class FreeTextScan {
             echoes.leaveText();
         }
         if (cacheable && result == s) {
-            clean[slot] = s;
-            cleanHashes[slot] = hash;
+            if (afterPrefix) {
+                cleanRests[slot] = Arrays.copyOfRange(bytes, scanFrom, bytes.length);
+                restHashes[slot] = hash;
+            } else {
+                clean[slot] = s;
+                cleanHashes[slot] = hash;
+            }
         }
         return result;
+    }
+
+    /**
+     * What a text whose part after the prefix is known clean still needs: the prefix walked for known values (none
+     * may be there) and its tokens noted as going out, as the whole text's walk would have.
+     */
+    private boolean prefixLetThrough(byte[] bytes, int prefix) {
+        if (!known.walks()) {
+            return true;
+        }
+        echoes.enterText();
+        try {
+            return known.nextIn(bytes, 0, prefix) < 0;
+        } finally {
+            echoes.leaveText();
+        }
     }
 
     /** Replaces the values redacted elsewhere in this document (and notes the other tokens as going out). */
@@ -224,11 +263,11 @@ final class FreeTextScan {
         return b;
     }
 
-    /** A hash of the bytes for the clean cache, eight bytes a step (the tail a byte at a time). */
-    private static int hashOf(byte[] b) {
+    /** A hash of the bytes from {@code from} on for the clean cache, eight bytes a step (the tail a byte at a time). */
+    private static int hashOf(byte[] b, int from) {
         int n = b.length;
-        long h = n;
-        int i = 0;
+        long h = n - from;
+        int i = from;
         for (; i + 8 <= n; i += 8) {
             h = (h ^ EightBytes.at(b, i)) * 0x9E3779B97F4A7C15L;
             h ^= h >>> 29;

@@ -193,6 +193,11 @@ final class KnownSecrets {
         return walk(b, from, s.length(), null);
     }
 
+    /** {@link #nextIn} over the bytes {@code b[from, to)} alone. */
+    long nextIn(byte[] b, int from, int to) {
+        return walk(b, from, to, null);
+    }
+
     /**
      * {@link #nextIn} over the ASCII-or-not bytes {@code b[from, to)}; the tokens let through are noted in
      * {@code deferred} when it is given (a line {@link CleanJsonLine} may still hand to the walk), else in the echo

@@ -41,6 +41,43 @@ class LoggingPrefixTests {
         assertThat(prefix("")).isZero();
     }
 
+    /**
+     * Lines that repeat after their time stamps, as a log's do, some holding a value that a later line shows to be
+     * secret: the part after the prefix is remembered as clean, and that must never let through what scanning each
+     * line whole would redact.
+     */
+    @Test
+    void aRepeatedLineAfterItsPrefixIsRedactedAsScanningItWhole() {
+        String secret = "q8Zr4Lm2Xv7Tn5Kp1Wc9";
+        String[] rests = {"Sending HTTP Request: POST https://api.openai.com/v1/chat/completions",
+            "HTTP Request: POST https://api.openai.com/v1/embeddings \"HTTP/1.1 200 OK\"",
+            "retry token " + secret + " again", "https://host.test/cb?next=" + secret, "plain words only",
+            "x=" + secret, "Retrying request to /chat/completions in 0.420000 seconds"};
+        Redactor afterPrefix = ApiTestSupport.redactor();
+        Redactor whole = ApiTestSupport.redactor();
+        int redactedBefore = 0;
+        int redactedAfter = 0;
+        for (int t = 0; t < 3_000; t++) {
+            String rest = t == 1_500 ? "Authorization: Bearer " + secret : rests[t % rests.length];
+            String line = String.format("[2025-03-01 09:%02d:%02d - openai._base_client:%d - DEBUG] %s", t / 60 % 60,
+                    t % 60, 400 + t % 7, rest);
+            byte[] ascii = line.getBytes(StandardCharsets.ISO_8859_1);
+            int prefix = LoggingPrefix.cleanLength(ascii, 0, ascii.length);
+            assertThat(prefix).isPositive();
+            String expected = whole.asciiText(line, ascii, 0, ApiLogSanitizer.RULE);
+            assertThat(afterPrefix.asciiText(line, ascii, prefix, ApiLogSanitizer.RULE)).as(line).isEqualTo(expected);
+            if (rest.contains(secret) && !expected.contains(secret)) {
+                if (t < 1_500) {
+                    redactedBefore++;
+                } else {
+                    redactedAfter++;
+                }
+            }
+        }
+        // the bare value is redacted once it is known, wherever the lines before taught nothing
+        assertThat(redactedAfter).isGreaterThan(redactedBefore);
+    }
+
     /** The sanitizer's two ways of redacting a line: scanned after the prefix, and scanned whole (the reference). */
     @Test
     void scanningAfterThePrefixRedactsEveryLineAsScanningItWhole() throws IOException {
