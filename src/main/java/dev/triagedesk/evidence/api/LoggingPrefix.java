@@ -13,12 +13,20 @@ import java.util.Arrays;
  */
 final class LoggingPrefix {
 
-    /** The loggers of openai-python and of httpx and httpcore below it. */
-    private static final byte[][] LOGGERS = bytes("openai", "openai._base_client", "openai._response",
+    /** The loggers of openai-python and of httpx and httpcore below it, by length (a name's length picks at most two). */
+    private static final byte[][][] LOGGERS = byLength("openai", "openai._base_client", "openai._response",
             "openai._legacy_response", "openai._streaming", "openai._client", "httpx", "httpcore",
             "httpcore.connection", "httpcore.http11", "httpcore.http2", "httpcore.proxy");
-    private static final byte[][] LEVELS = bytes("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
+    private static final byte[][][] LEVELS = byLength("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL");
     private static final int MAX_TIME = 40;
+    /** The bytes a time may hold: digits and {@code - :.,T} (a look-up: this runs for every line). */
+    private static final boolean[] TIME_BYTES = new boolean[256];
+
+    static {
+        for (char c : "0123456789- :.,T".toCharArray()) {
+            TIME_BYTES[c] = true;
+        }
+    }
 
     private LoggingPrefix() {
     }
@@ -32,7 +40,7 @@ final class LoggingPrefix {
         }
         i++;
         int timeEnd = Math.min(end, i + MAX_TIME);
-        while (i < timeEnd && isTimeByte(b[i]) && !separatorAt(b, i, end)) {
+        while (i < timeEnd && isTimeByte(b[i]) && (b[i] != ' ' || !separatorAt(b, i, end))) {
             i++;
         }
         if (!separatorAt(b, i, end)) {
@@ -70,26 +78,42 @@ final class LoggingPrefix {
     }
 
     private static boolean isTimeByte(byte c) {
-        return isDigit(c) || c == '-' || c == ' ' || c == ':' || c == '.' || c == ',' || c == 'T';
+        return TIME_BYTES[c & 0xff];
     }
 
     private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isOneOf(byte[] b, int from, int to, byte[][] words) {
-        for (byte[] w : words) {
-            if (w.length == to - from && Arrays.equals(b, from, to, w, 0, w.length)) {
-                return true;
+    /** Whether {@code b[from, to)} is one of {@code words} (indexed by length), compared a byte at a time: they are short. */
+    private static boolean isOneOf(byte[] b, int from, int to, byte[][][] words) {
+        int length = to - from;
+        if (length >= words.length || words[length] == null) {
+            return false;
+        }
+        next:
+        for (byte[] w : words[length]) {
+            for (int k = 0; k < length; k++) {
+                if (b[from + k] != w[k]) {
+                    continue next;
+                }
             }
+            return true;
         }
         return false;
     }
 
-    private static byte[][] bytes(String... words) {
-        byte[][] out = new byte[words.length][];
-        for (int k = 0; k < words.length; k++) {
-            out[k] = words[k].getBytes(StandardCharsets.US_ASCII);
+    private static byte[][][] byLength(String... words) {
+        int longest = 0;
+        for (String w : words) {
+            longest = Math.max(longest, w.length());
+        }
+        byte[][][] out = new byte[longest + 1][][];
+        for (String w : words) {
+            byte[][] same = out[w.length()];
+            byte[][] grown = same == null ? new byte[1][] : Arrays.copyOf(same, same.length + 1);
+            grown[grown.length - 1] = w.getBytes(StandardCharsets.US_ASCII);
+            out[w.length()] = grown;
         }
         return out;
     }
