@@ -448,7 +448,8 @@ final class ApiLogReading implements CurlCalls.Attempts {
         }
         List<RequestId> ids = new ArrayList<>();
         RequestIds.fromText(raw, ids);
-        boolean header = raw.contains("x-request-id") || raw.contains("request_id: ");
+        // a header name in any case: HTTP header names are case-insensitive
+        boolean header = raw.contains("request_id: ") || ReprHeaders.holdsRequestIdName(raw);
         for (RequestId id : ids) {
             if (otherIds.size() < ApiLogAnalyzer.MAX_REQUEST_IDS) {
                 otherIds.add(header && id.value().startsWith("req_") ? new RequestId("x-request-id", id.value()) : id);
