@@ -16,6 +16,7 @@ import java.util.Set;
 final class CallBuilder {
 
     static final int MAX_KEPT = 50;
+    private static final int MAX_UNREAD_HEADERS = 16;
 
     final int line;
     /** When the first attempt was sent, parsed when asked. */
@@ -56,6 +57,12 @@ final class CallBuilder {
     boolean finished;
     /** Which line gave the current attempt's status ({@code httpx}, {@code sdk}…): the two lines of one attempt merge. */
     String statusSource;
+    /**
+     * Lines whose headers are not read yet (a successful response's dump): most calls succeed and are never
+     * reported, so their headers are read only when something else touches the call's headers or IDs, or when it is
+     * reported; read then, in the order the lines came, they leave the call as reading them at once would.
+     */
+    private List<ParsedLine> unreadHeaders;
 
     CallBuilder(int line, LineTime at) {
         this.line = line;
@@ -125,7 +132,39 @@ final class CallBuilder {
         responded = true;
     }
 
+    /** Leaves the headers of {@code line} unread until the call needs them ({@link #readHeaders()}). */
+    void deferHeaders(ParsedLine line) {
+        if (unreadHeaders == null) {
+            unreadHeaders = new ArrayList<>(2);
+        }
+        unreadHeaders.add(line);
+        if (unreadHeaders.size() > MAX_UNREAD_HEADERS) {
+            readHeaders(); // a bound on the lines one call holds on to
+        }
+    }
+
+    /** Reads the headers left unread, in order: before anything else reads or changes the call's headers or IDs. */
+    void readHeaders() {
+        List<ParsedLine> lines = unreadHeaders;
+        if (lines == null) {
+            return;
+        }
+        unreadHeaders = null;
+        for (ParsedLine l : lines) {
+            takeHeaders(l.headers());
+        }
+    }
+
+    /** Takes a line's headers (name, value, name, value…, as {@link ParsedLine#headers} gives them). */
+    void takeHeaders(List<String> found) {
+        readHeaders();
+        for (int i = 0; i < found.size(); i += 2) {
+            headers.takeStripped(found.get(i), found.get(i + 1), this);
+        }
+    }
+
     void requestId(String name, String value) {
+        readHeaders();
         if (value == null || value.isBlank() || "None".equals(value) || "null".equals(value)) {
             return;
         }
@@ -164,6 +203,7 @@ final class CallBuilder {
 
         /** As {@link #take} for a name already in lower case and a value already stripped ({@link ParsedLine#headers}). */
         boolean takeStripped(String name, String v, CallBuilder call) {
+            call.readHeaders();
             switch (name) {
                 case "x-request-id" -> {
                     call.requestId("x-request-id", v);

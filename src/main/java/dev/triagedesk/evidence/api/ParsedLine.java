@@ -51,8 +51,11 @@ final class ParsedLine {
             case OPTIONS -> { } // see above
             case SENDING -> sending();
             case RESPONSE -> {
-                if (pyResponse() == null) {
-                    httpx();
+                MatchResult response = pyResponse();
+                String status = response != null ? response.group(response.group(3) != null ? 3 : 5)
+                        : (response = httpx()) != null ? response.group(3) : null;
+                if (status != null && status.charAt(0) == '2') {
+                    return this; // a success: its headers are seldom needed (CallBuilder#deferHeaders)
                 }
             }
             case REQUEST_ID -> requestIdValue();
@@ -60,6 +63,11 @@ final class ParsedLine {
         }
         headers();
         return this;
+    }
+
+    /** Whether {@link #headers()} was worked out already (the read-ahead leaves a successful response's). */
+    boolean headersRead() {
+        return headers != null;
     }
 
     /** What {@link #kind()} says of a line: the first of these words it holds, in the analyzer's order. */
