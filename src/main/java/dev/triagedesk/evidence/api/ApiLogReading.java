@@ -71,7 +71,7 @@ final class ApiLogReading implements CurlCalls.Attempts {
         }
         String raw = line.raw;
         boolean read = read(line);
-        if (!own.owns(raw, read)) {
+        if (!own.owns(line, read)) {
             others.line(lineNo, raw);
         }
     }

@@ -129,6 +129,7 @@ class ParsedLineTests {
         for (String line : lines) {
             boolean expected = line.contains("Traceback (most recent call last)");
             assertThat(OwnLines.holdsTraceback(line)).as(line).isEqualTo(expected);
+            assertThat(new ParsedLine(line).readAhead().holdsTraceback()).as(line).isEqualTo(expected);
             holding += expected ? 1 : 0;
         }
         assertThat(holding).isGreaterThan(1_000);
