@@ -55,10 +55,11 @@ class DeferredHeadersTests {
         String at = "[2025-03-01 09:00:0" + random.nextInt(10) + " - openai._base_client:1018 - DEBUG] ";
         String status = STATUSES[random.nextInt(STATUSES.length)];
         return switch (random.nextInt(12)) {
-            case 0 -> at + "Request options: {'method': 'post', 'url': '/chat/completions', 'json_data': {'model': 'gpt-4o'}}";
+            case 0 -> at + "Request options: {'method': 'post', 'url': '/chat/completions',"
+                    + " 'json_data': {'model': 'gpt-4o'}}";
             case 1 -> at + "Sending HTTP Request: POST https://api.openai.com/v1/chat/completions";
-            case 2 -> "[2025-03-01 09:00:01 - httpx:1025 - INFO] HTTP Request: POST https://api.openai.com/v1/chat/completions"
-                    + " \"HTTP/1.1 " + status + "\"";
+            case 2 -> "[2025-03-01 09:00:01 - httpx:1025 - INFO] HTTP Request: POST"
+                    + " https://api.openai.com/v1/chat/completions \"HTTP/1.1 " + status + "\"";
             case 3, 4 -> at + "HTTP Response: POST https://api.openai.com/v1/chat/completions \"" + status + "\" "
                     + dump(random);
             case 5 -> at + "request_id: req_" + random.nextInt(20);
