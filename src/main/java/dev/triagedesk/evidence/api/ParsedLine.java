@@ -46,11 +46,12 @@ final class ParsedLine {
      * Works out the values the analyzer will ask for, so its thread finds them ready: those of the branch
      * {@link ApiLogAnalyzer} takes for such a line (a sending line, a response line, a request ID line), and the
      * headers, but a successful response's (its call seldom needs them, see {@link CallBuilder#deferHeaders}), and
-     * whether the line holds a traceback's first line; anything else is worked out when asked.
+     * whether the line holds a traceback's first line; anything else is worked out when asked. A {@code Request
+     * options} dict's values are left to the analyzer's thread: with them here this thread was the busier of the two.
      */
     ParsedLine readAhead() {
         switch (kind()) {
-            case OPTIONS -> readOptions();
+            case OPTIONS -> { } // see above
             case SENDING -> sending();
             case RESPONSE -> {
                 MatchResult response = pyResponse();
