@@ -42,10 +42,18 @@ final class ApiLogReading implements CurlCalls.Attempts {
     private CallBuilder dumpOf;
     /** Which lines are the client's own; the others go to {@link #others}. */
     private final OwnLines own = new OwnLines();
+    /** A successful response's headers are read only if its call is reported ({@link CallBuilder#deferHeaders}). */
+    private final boolean deferHeaders;
     /** The console reader of the lines that are not the client's own (an app's or a browser's). */
     private final ConsoleAnalyzer.LineFeed others;
 
     ApiLogReading(ApiLogFormat format, Redactor redactor, int maxCalls) {
+        this(format, redactor, maxCalls, true);
+    }
+
+    /** With {@code deferHeaders} false every line's headers are read at once: the reference its tests compare with. */
+    ApiLogReading(ApiLogFormat format, Redactor redactor, int maxCalls, boolean deferHeaders) {
+        this.deferHeaders = deferHeaders;
         this.redactor = redactor;
         this.maxCalls = maxCalls;
         this.others = new ConsoleAnalyzer(redactor).feed();
@@ -63,7 +71,7 @@ final class ApiLogReading implements CurlCalls.Attempts {
         }
         String raw = line.raw;
         boolean read = read(line);
-        if (!own.owns(raw, read)) {
+        if (!own.owns(line, read)) {
             others.line(lineNo, raw);
         }
     }
@@ -134,11 +142,13 @@ final class ApiLogReading implements CurlCalls.Attempts {
             read = exception(raw, at);
         }
         if (current != null && !current.finished) {
-            List<String> headers = line.headers();
-            for (int i = 0; i < headers.size(); i += 2) {
-                current.headers.takeStripped(headers.get(i), headers.get(i + 1), current);
+            if (deferHeaders && read && !line.headersRead()) {
+                current.deferHeaders(line); // whether it holds any changes nothing here: the line was read
+            } else {
+                List<String> headers = line.headers();
+                current.takeHeaders(headers);
+                read |= !headers.isEmpty();
             }
-            read |= !headers.isEmpty();
         }
         return read;
     }
@@ -437,6 +447,7 @@ final class ApiLogReading implements CurlCalls.Attempts {
         if (!c.failed()) {
             return;
         }
+        c.readHeaders();
         found.call(c);
         reports.report(c);
     }
@@ -448,7 +459,8 @@ final class ApiLogReading implements CurlCalls.Attempts {
         }
         List<RequestId> ids = new ArrayList<>();
         RequestIds.fromText(raw, ids);
-        boolean header = raw.contains("x-request-id") || raw.contains("request_id: ");
+        // a header name in any case: HTTP header names are case-insensitive
+        boolean header = raw.contains("request_id: ") || ReprHeaders.holdsRequestIdName(raw);
         for (RequestId id : ids) {
             if (otherIds.size() < ApiLogAnalyzer.MAX_REQUEST_IDS) {
                 otherIds.add(header && id.value().startsWith("req_") ? new RequestId("x-request-id", id.value()) : id);

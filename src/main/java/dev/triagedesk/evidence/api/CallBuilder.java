@@ -16,6 +16,7 @@ import java.util.Set;
 final class CallBuilder {
 
     static final int MAX_KEPT = 50;
+    private static final int MAX_UNREAD = 16;
 
     final int line;
     /** When the first attempt was sent, parsed when asked. */
@@ -56,6 +57,13 @@ final class CallBuilder {
     boolean finished;
     /** Which line gave the current attempt's status ({@code httpx}, {@code sdk}…): the two lines of one attempt merge. */
     String statusSource;
+    /**
+     * Lines whose headers are not read yet (a successful response's dump), and the request IDs given after them
+     * ({@link RequestId}s, kept in order behind them): most calls succeed and are never reported, so these are read
+     * only when something else reads or changes the call's headers, or when it is reported; read then, in the order
+     * they came, they leave the call as reading them at once would.
+     */
+    private List<Object> unread;
 
     CallBuilder(int line, LineTime at) {
         this.line = line;
@@ -125,8 +133,55 @@ final class CallBuilder {
         responded = true;
     }
 
+    /** Leaves the headers of {@code line} unread until the call needs them ({@link #readHeaders()}). */
+    void deferHeaders(ParsedLine line) {
+        if (unread == null) {
+            unread = new ArrayList<>(4);
+        }
+        keepUnread(line);
+    }
+
+    private void keepUnread(Object headersOrId) {
+        unread.add(headersOrId);
+        if (unread.size() > MAX_UNREAD) {
+            readHeaders(); // a bound on what one call holds on to
+        }
+    }
+
+    /** Reads the headers left unread and the IDs behind them, in order. */
+    void readHeaders() {
+        List<Object> left = unread;
+        if (left == null) {
+            return;
+        }
+        unread = null;
+        for (Object o : left) {
+            if (o instanceof ParsedLine l) {
+                takeHeaders(l.headers());
+            } else {
+                RequestId id = (RequestId) o;
+                requestId(id.name(), id.value());
+            }
+        }
+    }
+
+    /** Takes a line's headers (name, value, name, value…, as {@link ParsedLine#headers} gives them). */
+    void takeHeaders(List<String> found) {
+        if (found.isEmpty()) {
+            return;
+        }
+        readHeaders();
+        for (int i = 0; i < found.size(); i += 2) {
+            headers.takeStripped(found.get(i), found.get(i + 1), this);
+        }
+    }
+
     void requestId(String name, String value) {
         if (value == null || value.isBlank() || "None".equals(value) || "null".equals(value)) {
+            return;
+        }
+        if (unread != null) {
+            keepUnread(new RequestId(name, value)); // after the headers before it, as it came
             return;
         }
         if (requestIds.size() < MAX_KEPT && requestIdValues.add(value)) {
@@ -164,6 +219,7 @@ final class CallBuilder {
 
         /** As {@link #take} for a name already in lower case and a value already stripped ({@link ParsedLine#headers}). */
         boolean takeStripped(String name, String v, CallBuilder call) {
+            call.readHeaders();
             switch (name) {
                 case "x-request-id" -> {
                     call.requestId("x-request-id", v);

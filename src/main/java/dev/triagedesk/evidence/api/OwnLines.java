@@ -18,7 +18,8 @@ final class OwnLines {
     private boolean inTraceback;
 
     /** Whether the line is the client's; {@code read} says whether the API reader found something in it. */
-    boolean owns(String raw, boolean read) {
+    boolean owns(ParsedLine line, boolean read) {
+        String raw = line.raw;
         if (raw.isEmpty()) {
             return true;
         }
@@ -33,7 +34,7 @@ final class OwnLines {
             return true; // "ERROR:" on a line of its own heads the next line: it says nothing to either reader
         }
         boolean own;
-        if (holdsTraceback(raw)) {
+        if (line.holdsTraceback()) {
             inTraceback = true;
             own = true;
         } else if (inTraceback) {

@@ -29,6 +29,8 @@ final class ParsedLine {
     private String method;
     private boolean options;
     private int kind;
+    /** 0: not looked for yet, 1: holds a traceback's first line, 2: holds none. */
+    private int traceback;
     private List<String> headers;
 
     ParsedLine(String raw) {
@@ -43,23 +45,42 @@ final class ParsedLine {
     /**
      * Works out the values the analyzer will ask for, so its thread finds them ready: those of the branch
      * {@link ApiLogAnalyzer} takes for such a line (a sending line, a response line, a request ID line), and the
-     * headers; anything else is worked out when asked. A {@code Request options} dict's values are left to the
-     * analyzer's thread: once the response patterns were read by hand, this thread was the busier of the two.
+     * headers, but a successful response's (its call seldom needs them, see {@link CallBuilder#deferHeaders}), and
+     * whether the line holds a traceback's first line; anything else is worked out when asked. A {@code Request
+     * options} dict's values are left to the analyzer's thread: with them here this thread was the busier of the two.
      */
     ParsedLine readAhead() {
         switch (kind()) {
             case OPTIONS -> { } // see above
             case SENDING -> sending();
             case RESPONSE -> {
-                if (pyResponse() == null) {
-                    httpx();
+                MatchResult response = pyResponse();
+                String status = response != null ? response.group(response.group(3) != null ? 3 : 5)
+                        : (response = httpx()) != null ? response.group(3) : null;
+                if (status != null && status.charAt(0) == '2') {
+                    holdsTraceback();
+                    return this; // a success: its headers are seldom needed (CallBuilder#deferHeaders)
                 }
             }
             case REQUEST_ID -> requestIdValue();
             default -> { }
         }
+        holdsTraceback();
         headers();
         return this;
+    }
+
+    /** {@link OwnLines#holdsTraceback} of the line, worked out once. */
+    boolean holdsTraceback() {
+        if (traceback == 0) {
+            traceback = OwnLines.holdsTraceback(raw) ? 1 : 2;
+        }
+        return traceback == 1;
+    }
+
+    /** Whether {@link #headers()} was worked out already (the read-ahead leaves a successful response's). */
+    boolean headersRead() {
+        return headers != null;
     }
 
     /** What {@link #kind()} says of a line: the first of these words it holds, in the analyzer's order. */
@@ -167,7 +188,9 @@ final class ParsedLine {
      */
     List<String> headers() {
         if (headers == null) {
-            if (ReprHeaders.mayHold(raw)) {
+            // a header is quoted: half the lines (sending, request_id) hold no quote, and one search for each
+            // quote costs less than the look around every dash
+            if ((raw.indexOf('\'') >= 0 || raw.indexOf('"') >= 0) && ReprHeaders.mayHold(raw)) {
                 List<String> found = new ArrayList<>(8);
                 ReprHeaders.scan(raw, (line, nameStart, nameEnd, valueStart, valueEnd) -> {
                     String name = headerName(line, nameStart, nameEnd);

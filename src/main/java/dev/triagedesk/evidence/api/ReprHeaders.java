@@ -1,6 +1,7 @@
 package dev.triagedesk.evidence.api;
 
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /**
  * The headers of interest in a Python repr dump ({@code Headers({'x-request-id': 'req_…', …})}, httpcore's
@@ -22,36 +23,36 @@ final class ReprHeaders {
     private ReprHeaders() {
     }
 
+    /** The names {@link #mayHold} looks for, ASCII letters in any case as the scan takes them: the reference. */
+    private static final Pattern MAY_HOLD =
+            Pattern.compile("(?i)x-ratelimit|x-request-id|processing-ms|retry-after|cf-ray");
+
     /**
      * A cheap look for the names before the scan: most lines hold none. Whether the line holds {@code x-ratelimit},
-     * {@code x-request-id}, {@code processing-ms}, {@code retry-after}, {@code cf-ray} or {@code CF-RAY}
-     * ({@link #mayHoldByContains}); each has a dash, so they are looked for only around the line's dashes, found by
-     * the JDK's search for one character, instead of six searches through a long line (a prompt, a dump).
+     * {@code x-request-id}, {@code processing-ms}, {@code retry-after} or {@code cf-ray}, ASCII letters in any case
+     * (header names are case-insensitive, and the scan takes them so), as {@link #mayHoldByPattern} finds them; each
+     * has a dash, so they are looked for only around the line's dashes, found by the JDK's search for one character,
+     * instead of five searches through a long line (a prompt, a dump).
      */
     static boolean mayHold(String raw) {
         for (int d = raw.indexOf('-'); d >= 0; d = raw.indexOf('-', d + 1)) {
             if (d + 1 == raw.length()) {
                 return false;
             }
-            switch (raw.charAt(d + 1)) {
+            switch (raw.charAt(d + 1) | 0x20) { // an ASCII letter in lower case (other characters match no case)
                 case 'r' -> {
-                    if (raw.startsWith("x-ratelimit", d - 1) || raw.startsWith("x-request-id", d - 1)
-                            || raw.startsWith("cf-ray", d - 2)) {
+                    if (asciiIgnoringCase(raw, d - 1, "x-ratelimit") || asciiIgnoringCase(raw, d - 1, "x-request-id")
+                            || asciiIgnoringCase(raw, d - 2, "cf-ray")) {
                         return true;
                     }
                 }
                 case 'm' -> {
-                    if (raw.startsWith("processing-ms", d - 10)) {
+                    if (asciiIgnoringCase(raw, d - 10, "processing-ms")) {
                         return true;
                     }
                 }
                 case 'a' -> {
-                    if (raw.startsWith("retry-after", d - 5)) {
-                        return true;
-                    }
-                }
-                case 'R' -> {
-                    if (raw.startsWith("CF-RAY", d - 2)) {
+                    if (asciiIgnoringCase(raw, d - 5, "retry-after")) {
                         return true;
                     }
                 }
@@ -61,10 +62,19 @@ final class ReprHeaders {
         return false;
     }
 
-    /** {@link #mayHold} as six searches, the reference its tests compare it with. */
-    static boolean mayHoldByContains(String raw) {
-        return raw.contains("x-ratelimit") || raw.contains("x-request-id") || raw.contains("processing-ms")
-                || raw.contains("retry-after") || raw.contains("cf-ray") || raw.contains("CF-RAY");
+    /** Whether the line holds {@code x-request-id}, ASCII letters in any case; looked for around its dashes. */
+    static boolean holdsRequestIdName(String raw) {
+        for (int d = raw.indexOf('-', 1); d >= 0; d = raw.indexOf('-', d + 1)) {
+            if (asciiIgnoringCase(raw, d - 1, "x-request-id")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #mayHold} as a search for the names, the reference its tests compare it with. */
+    static boolean mayHoldByPattern(String raw) {
+        return MAY_HOLD.matcher(raw).find();
     }
 
     /** Where a header was found: the name is {@code line[nameStart, nameEnd)}, the value {@code line[valueStart, valueEnd)}. */
@@ -108,7 +118,7 @@ final class ReprHeaders {
             if (j < n && (line.charAt(j) == ':' || line.charAt(j) == ',')) {
                 j++;
             }
-            while (j < n && Character.isWhitespace(line.charAt(j))) {
+            while (j < n && isSpace(line.charAt(j))) {
                 j++;
             }
             if (j < n && line.charAt(j) == 'b') {
@@ -179,7 +189,7 @@ final class ReprHeaders {
 
     /** Whether {@code lower} (lower case) stands at {@code from}, ASCII letters in either case, as the pattern's (?i). */
     private static boolean asciiIgnoringCase(String line, int from, String lower) {
-        if (from + lower.length() > line.length()) {
+        if (from < 0 || from + lower.length() > line.length()) {
             return false;
         }
         for (int k = 0; k < lower.length(); k++) {
@@ -192,6 +202,14 @@ final class ReprHeaders {
             }
         }
         return true;
+    }
+
+    /**
+     * The pattern's {@code \s}: ASCII whitespace only (no UNICODE_CHARACTER_CLASS), not {@link Character#isWhitespace},
+     * which also takes the information separators and the Unicode spaces.
+     */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 
     private static boolean isQuote(char c) {

@@ -245,6 +245,17 @@ class ApiLogAnalyzerTests {
         assertThat(a.found()).contains("30 failing calls");
     }
 
+    /** Header names are case-insensitive: dumps whose only names of interest are in capitals are read all the same. */
+    @Test
+    void headerNamesInCapitalsGiveTheFindingsOfTheirLowerCaseTwin() {
+        String log = ApiTestSupport.read(sample("fixtures/python-debug-old.log"));
+        String capitals = log.replace("'x-request-id'", "'X-Request-ID'")
+                .replace("'openai-processing-ms'", "'OpenAI-Processing-MS'");
+        assertThat(capitals).isNotEqualTo(log);
+
+        assertThat(json(analyze(capitals))).isEqualTo(json(analyze(log)));
+    }
+
     @Test
     void emptyAndUnrelatedTextGiveNoCalls() {
         assertThat(analyze("").calls()).isEmpty();

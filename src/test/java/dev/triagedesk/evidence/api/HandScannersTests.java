@@ -97,6 +97,36 @@ class HandScannersTests {
         assertThat(headers).isGreaterThan(1_000);
     }
 
+    /** The pattern's {@code \s} is ASCII whitespace: a Unicode space or an information separator ends no header. */
+    @Test
+    void onlyAsciiWhitespaceStandsBetweenANameAndItsValue() {
+        String[] spaces = {" ", "\t", "\n", "\u000B", "\f", "\r", "\u001C", "\u001F", "\u0085", "\u00A0", "\u2003",
+            "\u2028", "\u3000"};
+        java.util.Random random = new java.util.Random(5);
+        int headers = 0;
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder b = new StringBuilder("Headers({");
+            for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                b.append("'x-request-id'").append(random.nextBoolean() ? ":" : "");
+                for (int s = random.nextInt(3); s > 0; s--) {
+                    b.append(spaces[random.nextInt(spaces.length)]);
+                }
+                b.append("'req_").append(k).append("', ");
+            }
+            String line = b.append("})").toString();
+            List<String> expected = new ArrayList<>();
+            Matcher m = ApiLines.REPR_HEADER.matcher(line);
+            while (m.find()) {
+                expected.add(m.group(1) + "=" + m.group(2));
+            }
+            List<String> found = new ArrayList<>();
+            ReprHeaders.scan(line, (name, value) -> found.add(name + "=" + value));
+            assertThat(found).as(line).isEqualTo(expected);
+            headers += found.size();
+        }
+        assertThat(headers).isGreaterThan(1_000);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "'", "''", "'x-request-id'", "'x-request-id': '", "'model': '", "'model'", "model': 'a'"})
     void cutShortLinesFindNothingAndDoNotFail(String line) {
