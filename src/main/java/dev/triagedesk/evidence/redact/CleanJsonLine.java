@@ -30,6 +30,8 @@ final class CleanJsonLine {
     private final FreeTextScan freeText;
     private final EchoTracker echoes;
     private final TokenNotes notes = new TokenNotes();
+    /** Scratch for {@link PlainWords#endOfPlainWords}: a string with more such word starts takes the long way. */
+    private final int[] shapeStarts = new int[32];
 
     /** Field names by their bytes and what {@link SensitiveNames#classify} says of them, direct-mapped. */
     private static final int NAME_SLOTS = 512;
@@ -110,7 +112,9 @@ final class CleanJsonLine {
             }
             case '"' -> {
                 int from = at + 1;
-                int close = plainStringEnd(from);
+                // most strings of a completion are plain words: their end and their check in one read
+                int plainEnd = PlainWords.endOfPlainWords(b, from, end, shapeStarts);
+                int close = plainEnd >= 0 ? plainEnd : plainStringEnd(from);
                 if (close < 0) {
                     return false;
                 }
@@ -119,7 +123,7 @@ final class CleanJsonLine {
                 if (kind != null && !redactor.leavesToText(kind, ascii(nameFrom, nameTo), ascii(from, close), scope)) {
                     return false; // a value under a secret name is the walk's to replace
                 }
-                if (PlainWords.nothingToCheck(b, from, close)) {
+                if (plainEnd >= 0 || PlainWords.nothingToCheck(b, from, close)) {
                     return !known.isKnownValue(b, from, close); // the walks would find and note nothing
                 }
                 return known.holdsNoKnownValue(b, from, close, notes) && freeText.leavesAsItIs(b, from, close);
