@@ -228,13 +228,22 @@ final class CleanJsonLine {
 
     /** The index of the closing quote of a string of ASCII characters without escapes from {@code from}, or -1. */
     private int plainStringEnd(int from) {
+        return plainStringEnd(b, from, end);
+    }
+
+    /** As above, in {@code b[from, end)}. */
+    static int plainStringEnd(byte[] b, int from, int end) {
         int i = from;
         // eight bytes at a time past those that need no look: no quote, backslash, control character or non-ASCII
         while (i + 8 <= end) {
             long x = EightBytes.at(b, i);
-            if (((x | EightBytes.zeroBytes(x ^ QUOTES) | EightBytes.zeroBytes(x ^ BACKSLASHES)
-                    | EightBytes.bytesBelow(x, 0x20)) & HIGH_BITS) != 0) {
-                break;
+            long flags = (x | EightBytes.zeroBytes(x ^ QUOTES) | EightBytes.zeroBytes(x ^ BACKSLASHES)
+                    | EightBytes.bytesBelow(x, 0x20)) & HIGH_BITS;
+            if (flags != 0) {
+                // each test flags its first byte exactly (later ones may be flagged wrongly), so the lowest flag is
+                // the first byte that needs a look: the closing quote, or what makes the string not plain
+                int p = i + EightBytes.firstFlagged(flags);
+                return b[p] == '"' ? p : -1;
             }
             i += 8;
         }
