@@ -177,7 +177,8 @@ final class PlainWords {
         if (count == 0) {
             return false;
         }
-        String text = new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        // a view, not a copy: a completion's text is copied for nothing but a "basalt" or "Basic" in it
+        CharSequence text = new AsciiView(b, from, to);
         for (int k = 0; k < count; k++) {
             if (shapeAt(text, starts[k] - from)) {
                 return true;
@@ -190,7 +191,7 @@ final class PlainWords {
      * What {@link FreeTextScan} asks where a word starts like something: in words of letters a URL cannot start
      * (it needs "://"), nor a marker or a pair (they need '[', ':' or '='), so only a secret shape can.
      */
-    private static boolean shapeAt(String text, int i) {
+    private static boolean shapeAt(CharSequence text, int i) {
         int n = text.length();
         return SecretShapes.isTrigger(text.charAt(i)) && SecretShapes.plausible(text, i, n)
                 && SecretShapes.at(text, i, n) != null;
@@ -200,5 +201,28 @@ final class PlainWords {
     private static long equal(long x, long c) {
         long y = x ^ c;
         return ~(((y & LOW_SEVEN) + LOW_SEVEN) | y) & HIGH_BITS;
+    }
+
+    /** ASCII bytes seen as the characters they are, for the shape tests (which read a CharSequence). */
+    private record AsciiView(byte[] b, int from, int to) implements CharSequence {
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (b[from + index] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new AsciiView(b, from + start, from + end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
     }
 }
