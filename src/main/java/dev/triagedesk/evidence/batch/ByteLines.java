@@ -1,5 +1,6 @@
 package dev.triagedesk.evidence.batch;
 
+import dev.triagedesk.evidence.input.EightBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -47,10 +48,7 @@ final class ByteLines {
             }
             any = true;
             int start = pos;
-            int i = start;
-            while (i < limit && chunk[i] != '\n') {
-                i++;
-            }
+            int i = breakFrom(start);
             append(start, i - start);
             pos = i;
             if (i < limit) {
@@ -62,6 +60,23 @@ final class ByteLines {
             }
         }
     }
+
+    /** The index of the first '\n' in {@code chunk[from, limit)}, or {@code limit}; eight bytes a step. */
+    private int breakFrom(int from) {
+        int i = from;
+        for (; i + 8 <= limit; i += 8) {
+            long breaks = EightBytes.zeroBytes(EightBytes.at(chunk, i) ^ NEWLINES);
+            if (breaks != 0) {
+                return i + EightBytes.firstFlagged(breaks);
+            }
+        }
+        while (i < limit && chunk[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    private static final long NEWLINES = EightBytes.repeated('\n');
 
     private void append(int from, int n) {
         if (n == 0) {

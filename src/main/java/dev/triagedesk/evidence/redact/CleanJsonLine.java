@@ -30,6 +30,8 @@ final class CleanJsonLine {
     private final FreeTextScan freeText;
     private final EchoTracker echoes;
     private final TokenNotes notes = new TokenNotes();
+    /** Scratch for {@link PlainWords#endOfPlainWords}: a string with more such word starts takes the long way. */
+    private final int[] shapeStarts = new int[32];
 
     /** Field names by their bytes and what {@link SensitiveNames#classify} says of them, direct-mapped. */
     private static final int NAME_SLOTS = 512;
@@ -110,7 +112,9 @@ final class CleanJsonLine {
             }
             case '"' -> {
                 int from = at + 1;
-                int close = plainStringEnd(from);
+                // most strings of a completion are plain words: their end and their check in one read
+                int plainEnd = PlainWords.endOfPlainWords(b, from, end, shapeStarts);
+                int close = plainEnd >= 0 ? plainEnd : plainStringEnd(from);
                 if (close < 0) {
                     return false;
                 }
@@ -119,7 +123,7 @@ final class CleanJsonLine {
                 if (kind != null && !redactor.leavesToText(kind, ascii(nameFrom, nameTo), ascii(from, close), scope)) {
                     return false; // a value under a secret name is the walk's to replace
                 }
-                if (PlainWords.nothingToCheck(b, from, close)) {
+                if (plainEnd >= 0 || PlainWords.nothingToCheck(b, from, close)) {
                     return !known.isKnownValue(b, from, close); // the walks would find and note nothing
                 }
                 return known.holdsNoKnownValue(b, from, close, notes) && freeText.leavesAsItIs(b, from, close);
@@ -224,13 +228,22 @@ final class CleanJsonLine {
 
     /** The index of the closing quote of a string of ASCII characters without escapes from {@code from}, or -1. */
     private int plainStringEnd(int from) {
+        return plainStringEnd(b, from, end);
+    }
+
+    /** As above, in {@code b[from, end)}. */
+    static int plainStringEnd(byte[] b, int from, int end) {
         int i = from;
         // eight bytes at a time past those that need no look: no quote, backslash, control character or non-ASCII
         while (i + 8 <= end) {
             long x = EightBytes.at(b, i);
-            if (((x | EightBytes.zeroBytes(x ^ QUOTES) | EightBytes.zeroBytes(x ^ BACKSLASHES)
-                    | EightBytes.bytesBelow(x, 0x20)) & HIGH_BITS) != 0) {
-                break;
+            long flags = (x | EightBytes.zeroBytes(x ^ QUOTES) | EightBytes.zeroBytes(x ^ BACKSLASHES)
+                    | EightBytes.bytesBelow(x, 0x20)) & HIGH_BITS;
+            if (flags != 0) {
+                // each test flags its first byte exactly (later ones may be flagged wrongly), so the lowest flag is
+                // the first byte that needs a look: the closing quote, or what makes the string not plain
+                int p = i + EightBytes.firstFlagged(flags);
+                return b[p] == '"' ? p : -1;
             }
             i += 8;
         }

@@ -2,6 +2,7 @@ package dev.triagedesk.evidence.redact;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells an error code support needs ({@code 42P17}, {@code PGRST204}, {@code E11000}, {@code rate_limit_exceeded})
@@ -84,8 +85,12 @@ public final class ErrorCodeContext {
         return says;
     }
 
+    /** Compiled once: {@code String.replaceAll} and {@code split} compiled them for every code field of a line. */
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+
     private static String[] words(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT).split("[^a-z0-9]+");
+        return NOT_WORD.split(CAMEL_HUMP.matcher(name).replaceAll("$1 $2").toLowerCase(Locale.ROOT));
     }
 
     /**

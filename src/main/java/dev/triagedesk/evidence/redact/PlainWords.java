@@ -99,10 +99,99 @@ final class PlainWords {
     }
 
     /**
+     * The index of the closing quote of the JSON string whose characters start at {@code from}, when those
+     * characters are plain words with nothing to check: the same answer as {@link #nothingToCheck} on them, found
+     * in the same read that finds the quote (reading the string for its end first, then for its words, was a
+     * tenth of sanitizing a Batch file). -1 when it cannot say so ({@code b[from, end)} holds no quote, or a
+     * character that is no plain word's, or more word starts to look at than {@code starts} holds): the caller
+     * then asks the long way. {@code starts} is scratch space for the words that start like a secret shape, which
+     * can be judged only once the string's end is known.
+     */
+    static int endOfPlainWords(byte[] b, int from, int end, int[] starts) {
+        int run = 0;
+        boolean afterLetter = false;
+        int pending = 0;
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long x = EightBytes.at(b, i);
+            if ((x & HIGH_BITS) != 0) {
+                break; // a byte beyond ASCII, which may come after the closing quote: the byte loop decides
+            }
+            long lower = x | CASE_BITS;
+            long letters = (lower + FROM_A) & ~(lower + PAST_Z) & HIGH_BITS;
+            long breaks = equal(x, SPACES) | equal(x, COMMAS);
+            if ((letters | breaks | equal(x, DOTS)) != HIGH_BITS) {
+                break; // the closing quote, or a character that ends the fast answer: the byte loop below decides
+            }
+            long firsts = letters & ((~letters & HIGH_BITS) << 8 | (afterLetter ? 0 : 0x80L));
+            while (firsts != 0) {
+                int p = i + (Long.numberOfTrailingZeros(firsts) >>> 3);
+                // a start whose next byte is the closing quote is the text's last character: nothing to look at
+                if (p + 1 < end && b[p + 1] != '"' && TextStarts.startsSomething(b[p], b[p + 1])) {
+                    if (pending == starts.length) {
+                        return -1;
+                    }
+                    starts[pending++] = p;
+                }
+                firsts &= firsts - 1;
+            }
+            afterLetter = letters < 0;
+            if (breaks == 0) {
+                run += 8;
+            } else {
+                if (run + (Long.numberOfTrailingZeros(breaks) >>> 3) >= LONG_RUN) {
+                    return -1;
+                }
+                run = 7 - ((63 - Long.numberOfLeadingZeros(breaks)) >>> 3);
+            }
+            if (run >= LONG_RUN) {
+                return -1;
+            }
+        }
+        for (; i < end; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                return shapesAfterAll(b, from, i, starts, pending) ? -1 : i;
+            }
+            boolean letter = (char) ((c | 0x20) - 'a') < 26;
+            if (!letter && c != ' ' && c != ',' && c != '.') {
+                return -1;
+            }
+            if (letter && !afterLetter && i + 1 < end && b[i + 1] != '"' && TextStarts.startsSomething(c, b[i + 1])) {
+                if (pending == starts.length) {
+                    return -1;
+                }
+                starts[pending++] = i;
+            }
+            afterLetter = letter;
+            run = c == ' ' || c == ',' ? 0 : run + 1;
+            if (run >= LONG_RUN) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a secret shape starts at one of {@code starts[0, count)} in the text {@code b[from, to)}. */
+    private static boolean shapesAfterAll(byte[] b, int from, int to, int[] starts, int count) {
+        if (count == 0) {
+            return false;
+        }
+        // a view, not a copy: a completion's text is copied for nothing but a "basalt" or "Basic" in it
+        CharSequence text = new AsciiView(b, from, to);
+        for (int k = 0; k < count; k++) {
+            if (shapeAt(text, starts[k] - from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * What {@link FreeTextScan} asks where a word starts like something: in words of letters a URL cannot start
      * (it needs "://"), nor a marker or a pair (they need '[', ':' or '='), so only a secret shape can.
      */
-    private static boolean shapeAt(String text, int i) {
+    private static boolean shapeAt(CharSequence text, int i) {
         int n = text.length();
         return SecretShapes.isTrigger(text.charAt(i)) && SecretShapes.plausible(text, i, n)
                 && SecretShapes.at(text, i, n) != null;
@@ -112,5 +201,28 @@ final class PlainWords {
     private static long equal(long x, long c) {
         long y = x ^ c;
         return ~(((y & LOW_SEVEN) + LOW_SEVEN) | y) & HIGH_BITS;
+    }
+
+    /** ASCII bytes seen as the characters they are, for the shape tests (which read a CharSequence). */
+    private record AsciiView(byte[] b, int from, int to) implements CharSequence {
+        @Override
+        public int length() {
+            return to - from;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (b[from + index] & 0xff);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new AsciiView(b, from + start, from + end);
+        }
+
+        @Override
+        public String toString() {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
     }
 }

@@ -217,6 +217,41 @@ class CleanJsonLineTests {
         assertThat(plain).isGreaterThan(5_000);
     }
 
+    /**
+     * The string's end found from the lowest of eight bytes' flags, against a byte-by-byte reading: random strings of
+     * quotes, backslashes, control characters and bytes beyond ASCII at every place against the eight-byte steps.
+     */
+    @Test
+    void aPlainStringEndsWhereAByteByByteReadingEndsIt() {
+        Random random = new Random(17);
+        byte[] alphabet = {'a', 'Z', ' ', '"', '\\', 0x1f, 0x20, 0x7f, (byte) 0x80, (byte) 0xc3, (byte) 0xff, 0, '\n'};
+        int ended = 0;
+        for (int round = 0; round < 100_000; round++) {
+            byte[] b = new byte[1 + random.nextInt(40)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = random.nextInt(6) == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) ('a' + random.nextInt(26));
+            }
+            int from = random.nextInt(b.length);
+            int end = from + random.nextInt(b.length - from + 1);
+            int expected = -1;
+            for (int i = from; i < end; i++) {
+                if (b[i] == '"') {
+                    expected = i;
+                    break;
+                }
+                if (b[i] == '\\' || b[i] < 0x20) {
+                    break;
+                }
+            }
+            assertThat(CleanJsonLine.plainStringEnd(b, from, end)).as(Arrays.toString(b) + " " + from + " " + end)
+                    .isEqualTo(expected);
+            if (expected >= 0) {
+                ended++;
+            }
+        }
+        assertThat(ended).isGreaterThan(3_000);
+    }
+
     // ---------------------------------------------------------------- generated lines
 
     /** Error codes that stay, and values under "code" that do not (a one-time code, a nested one, a placeholder). */

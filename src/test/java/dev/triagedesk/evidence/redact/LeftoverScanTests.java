@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LeftoverScanTests {
@@ -123,8 +124,8 @@ class LeftoverScanTests {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            LeftoverScan bytewise = new LeftoverScan(() -> "here", true);
-            LeftoverScan searched = new LeftoverScan(() -> "here", false);
+            LeftoverScan bytewise = new LeftoverScan(() -> "here", true, true);
+            LeftoverScan searched = new LeftoverScan(() -> "here", false, true);
             for (LeftoverScan scan : new LeftoverScan[] {bytewise, searched}) {
                 try (OutputStream out = scan.wrap(OutputStream.nullOutputStream())) {
                     for (int at = 0; at < bytes.length; ) {
@@ -141,5 +142,51 @@ class LeftoverScanTests {
         assertThat(shapes).isGreaterThan(10_000);
         assertThat(LeftoverScan.C1_ONLY).isEqualTo(java.lang.management.ManagementFactory.getRuntimeMXBean()
                 .getInputArguments().contains("-XX:TieredStopAtLevel=1"));
+    }
+
+    /**
+     * Passing over "sk-" glued to a word and "sid" inside one ({@code obsidian}, {@code task-1}) before looking at
+     * them records what looking at every place a needle finds records: the same shapes at the same offsets, in the
+     * same order, both ways of finding the needles, on random texts made of such words, the shapes they resemble
+     * and what can stand before them (letters, digits, '_', '-', '%', bytes beyond ASCII), across the windows.
+     */
+    @Test
+    void passingOverPlacesInsideWordsRecordsWhatLookingAtEveryPlaceRecords() throws IOException {
+        String[] pieces = {"obsidian", "inside", "task-", "sk-", "sid", "SID", "Sid", "side", "sId",
+            "sk-abcdefghijklmnopqrstuvwxyz0123", "sk-proj-AbCdEfGh1234IjKlMnOp5678", "sid=a8f7d6s5a4s3d2f1",
+            "SID=q1w2e3r4t5y6u7i8", "Sid.x=abcdefgh1", "sidx=[REDACTED]", "session=abcdefgh12", "a", "Z", "7", "_",
+            "-", "%", ".", " ", "\n", "\"", "=", "é", "ª", "µ", "À"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+        long shapes = 0;
+        for (int i = 0; i < 400; i++) {
+            StringBuilder text = new StringBuilder();
+            int length = i % 10 == 0 ? 70_000 + random.nextInt(80_000) : random.nextInt(3_000);
+            while (text.length() < length) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] bytes = text.toString().getBytes(i % 2 == 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+            LeftoverScan reference = new LeftoverScan(() -> "here", false, false);
+            LeftoverScan[] passing = {new LeftoverScan(() -> "here", false, true),
+                new LeftoverScan(() -> "here", true, true)};
+            List<LeftoverScan> all = new java.util.ArrayList<>(List.of(passing));
+            all.add(reference);
+            int[] cuts = random.ints(8, 0, bytes.length + 1).sorted().toArray();
+            for (LeftoverScan scan : all) {
+                try (OutputStream out = scan.wrap(OutputStream.nullOutputStream())) {
+                    int at = 0;
+                    for (int cut : cuts) {
+                        out.write(bytes, at, cut - at);
+                        at = cut;
+                    }
+                    out.write(bytes, at, bytes.length - at);
+                }
+            }
+            for (LeftoverScan scan : passing) {
+                assertThat(scan.count()).as("text %d", i).isEqualTo(reference.count());
+                assertThat(scan.findings()).as("text %d", i).isEqualTo(reference.findings());
+            }
+            shapes += reference.count();
+        }
+        assertThat(shapes).isGreaterThan(10_000);
     }
 }
