@@ -521,7 +521,7 @@ public final class LeftoverScan {
             return null;
         }
         int e = run(j, SecretShapes::isTokenChar);
-        return SecretShapes.looksLikeCredential(new Bytes(window, 0, end()), j, e, true) ? "Bearer credential" : null;
+        return SecretShapes.looksLikeCredential(new Latin1Chars(window, 0, end()), j, e, true) ? "Bearer credential" : null;
     }
 
     private String userInfo(int i) {
@@ -570,26 +570,4 @@ public final class LeftoverScan {
         return null;
     }
 
-    /** Bytes seen as chars, for the shared credential heuristics. */
-    private record Bytes(byte[] b, int from, int to) implements CharSequence {
-        @Override
-        public int length() {
-            return to - from;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return (char) (b[from + index] & 0xff);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new Bytes(b, from + start, from + end);
-        }
-
-        @Override
-        public String toString() {
-            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-        }
-    }
 }

@@ -178,7 +178,7 @@ final class PlainWords {
             return false;
         }
         // a view, not a copy: a completion's text is copied for nothing but a "basalt" or "Basic" in it
-        CharSequence text = new AsciiView(b, from, to);
+        CharSequence text = new Latin1Chars(b, from, to);
         for (int k = 0; k < count; k++) {
             if (shapeAt(text, starts[k] - from)) {
                 return true;
@@ -203,26 +203,4 @@ final class PlainWords {
         return ~(((y & LOW_SEVEN) + LOW_SEVEN) | y) & HIGH_BITS;
     }
 
-    /** ASCII bytes seen as the characters they are, for the shape tests (which read a CharSequence). */
-    private record AsciiView(byte[] b, int from, int to) implements CharSequence {
-        @Override
-        public int length() {
-            return to - from;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return (char) (b[from + index] & 0xff);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return new AsciiView(b, from + start, from + end);
-        }
-
-        @Override
-        public String toString() {
-            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-        }
-    }
 }
