@@ -24,6 +24,10 @@ final class CleanJsonLine {
     /** Longer names and numbers are left to the walk (Jackson limits their lengths). */
     private static final int MAX_NAME = 256;
     private static final int MAX_NUMBER = 64;
+    /** What follows a member or an element ({@link #afterItem}): the close, a ',' and more, or anything else. */
+    private static final int CLOSED = 1;
+    private static final int MORE = 0;
+    private static final int BROKEN = -1;
 
     private final Redactor redactor;
     private final KnownSecrets known;
@@ -144,12 +148,7 @@ final class CleanJsonLine {
     }
 
     private boolean object(SecretKind kind, int nameFrom, int nameTo, int depth) {
-        at++;
-        put('{');
-        skipSpace();
-        if (at < end && b[at] == '}') {
-            at++;
-            put('}');
+        if (opensEmpty('{', '}')) {
             return true;
         }
         while (true) {
@@ -177,53 +176,59 @@ final class CleanJsonLine {
             if (at >= end || !value(fieldKind, fieldFrom, fieldTo, depth)) {
                 return false;
             }
-            skipSpace();
-            if (at >= end) {
-                return false;
+            int next = afterItem('}');
+            if (next != MORE) {
+                return next == CLOSED;
             }
-            if (b[at] == '}') {
-                at++;
-                put('}');
-                return true;
-            }
-            if (b[at] != ',') {
-                return false;
-            }
-            at++;
-            put(',');
-            skipSpace();
         }
     }
 
     private boolean array(SecretKind kind, int nameFrom, int nameTo, int depth) {
-        at++;
-        put('[');
-        skipSpace();
-        if (at < end && b[at] == ']') {
-            at++;
-            put(']');
+        if (opensEmpty('[', ']')) {
             return true;
         }
         while (true) {
             if (at >= end || !value(kind, nameFrom, nameTo, depth)) {
                 return false;
             }
-            skipSpace();
-            if (at >= end) {
-                return false;
+            int next = afterItem(']');
+            if (next != MORE) {
+                return next == CLOSED;
             }
-            if (b[at] == ']') {
-                at++;
-                put(']');
-                return true;
-            }
-            if (b[at] != ',') {
-                return false;
-            }
-            at++;
-            put(',');
-            skipSpace();
         }
+    }
+
+    /** Passes the {@code open} at {@code at} (written); true when {@code close} follows at once (passed and written). */
+    private boolean opensEmpty(char open, char close) {
+        at++;
+        put(open);
+        skipSpace();
+        if (at < end && b[at] == close) {
+            at++;
+            put(close);
+            return true;
+        }
+        return false;
+    }
+
+    /** After a member or an element: {@code close} or a ',' is passed and written, see {@link #CLOSED}. */
+    private int afterItem(char close) {
+        skipSpace();
+        if (at >= end) {
+            return BROKEN;
+        }
+        if (b[at] == close) {
+            at++;
+            put(close);
+            return CLOSED;
+        }
+        if (b[at] != ',') {
+            return BROKEN;
+        }
+        at++;
+        put(',');
+        skipSpace();
+        return MORE;
     }
 
     /** The index of the closing quote of a string of ASCII characters without escapes from {@code from}, or -1. */
