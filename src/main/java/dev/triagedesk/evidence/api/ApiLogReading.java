@@ -185,9 +185,9 @@ final class ApiLogReading implements CurlCalls.Attempts {
     private boolean pythonResponse(ParsedLine line, LineTime at) {
         MatchResult m = line.pyResponse();
         if (m != null) {
-            boolean old = m.group(3) != null;
+            boolean old = ResponseLines.longStanding(m);
             found.pythonForm(old);
-            int status = Integer.parseInt(old ? m.group(3) : m.group(5));
+            int status = Integer.parseInt(ResponseLines.pyStatus(m));
             CallBuilder c = attemptFor(status, "sdk", at);
             c.respond("<custom>".equals(m.group(1)) ? null : m.group(1), old ? m.group(2) : null, status,
                     old ? m.group(4) : null);

@@ -55,7 +55,7 @@ final class ParsedLine {
             case SENDING -> sending();
             case RESPONSE -> {
                 MatchResult response = pyResponse();
-                String status = response != null ? response.group(response.group(3) != null ? 3 : 5)
+                String status = response != null ? ResponseLines.pyStatus(response)
                         : (response = httpx()) != null ? response.group(3) : null;
                 if (status != null && status.charAt(0) == '2') {
                     holdsTraceback();

@@ -25,6 +25,19 @@ final class ResponseLines {
     private ResponseLines() {
     }
 
+    /**
+     * Whether a {@link #pyResponse} match is the long-standing form (method, URL, status and reason in groups 1 to 4)
+     * rather than the metadata-only one (method in 1, status in 5).
+     */
+    static boolean longStanding(MatchResult pyResponse) {
+        return pyResponse.group(3) != null;
+    }
+
+    /** The status of a {@link #pyResponse} match, in either form. */
+    static String pyStatus(MatchResult pyResponse) {
+        return pyResponse.group(longStanding(pyResponse) ? 3 : 5);
+    }
+
     /** As {@code ApiLines.findAt(PY_RESPONSE, PY_RESPONSE_START, line)}: groups method, URL, status, reason, status. */
     static MatchResult pyResponse(String line) {
         String start = ApiLines.PY_RESPONSE_START;

@@ -51,15 +51,21 @@ class HandScannersTests {
     @Test
     void headersAreThePatternsMatches() {
         for (String line : LINES) {
-            List<String> expected = new ArrayList<>();
-            Matcher m = ApiLines.REPR_HEADER.matcher(line);
-            while (m.find()) {
-                expected.add(m.group(1) + "=" + m.group(2));
-            }
-            List<String> found = new ArrayList<>();
-            ReprHeaders.scan(line, (name, value) -> found.add(name + "=" + value));
-            assertThat(found).as(line).isEqualTo(expected);
+            scanFindsWhatThePatternFinds(line);
         }
+    }
+
+    /** Asserts that {@code ReprHeaders.scan} finds in {@code line} the headers {@code REPR_HEADER} finds; how many. */
+    private static int scanFindsWhatThePatternFinds(String line) {
+        List<String> expected = new ArrayList<>();
+        Matcher m = ApiLines.REPR_HEADER.matcher(line);
+        while (m.find()) {
+            expected.add(m.group(1) + "=" + m.group(2));
+        }
+        List<String> found = new ArrayList<>();
+        ReprHeaders.scan(line, (name, value) -> found.add(name + "=" + value));
+        assertThat(found).as(line).isEqualTo(expected);
+        return found.size();
     }
 
     /** Random dumps of quotes, names, separators and values: the scan that jumps from quote to quote finds the same. */
@@ -84,15 +90,7 @@ class HandScannersTests {
                 }
             }
             String line = b.toString();
-            List<String> expected = new ArrayList<>();
-            Matcher m = ApiLines.REPR_HEADER.matcher(line);
-            while (m.find()) {
-                expected.add(m.group(1) + "=" + m.group(2));
-            }
-            List<String> found = new ArrayList<>();
-            ReprHeaders.scan(line, (name, value) -> found.add(name + "=" + value));
-            assertThat(found).as(line).isEqualTo(expected);
-            headers += found.size();
+            headers += scanFindsWhatThePatternFinds(line);
         }
         assertThat(headers).isGreaterThan(1_000);
     }
@@ -114,15 +112,7 @@ class HandScannersTests {
                 b.append("'req_").append(k).append("', ");
             }
             String line = b.append("})").toString();
-            List<String> expected = new ArrayList<>();
-            Matcher m = ApiLines.REPR_HEADER.matcher(line);
-            while (m.find()) {
-                expected.add(m.group(1) + "=" + m.group(2));
-            }
-            List<String> found = new ArrayList<>();
-            ReprHeaders.scan(line, (name, value) -> found.add(name + "=" + value));
-            assertThat(found).as(line).isEqualTo(expected);
-            headers += found.size();
+            headers += scanFindsWhatThePatternFinds(line);
         }
         assertThat(headers).isGreaterThan(1_000);
     }
