@@ -61,22 +61,11 @@ final class ByteLines {
         }
     }
 
-    /** The index of the first '\n' in {@code chunk[from, limit)}, or {@code limit}; eight bytes a step. */
+    /** The index of the first '\n' in {@code chunk[from, limit)}, or {@code limit}. */
     private int breakFrom(int from) {
-        int i = from;
-        for (; i + 8 <= limit; i += 8) {
-            long breaks = EightBytes.zeroBytes(EightBytes.at(chunk, i) ^ NEWLINES);
-            if (breaks != 0) {
-                return i + EightBytes.firstFlagged(breaks);
-            }
-        }
-        while (i < limit && chunk[i] != '\n') {
-            i++;
-        }
-        return i;
+        int i = EightBytes.indexOf(chunk, (byte) '\n', from, limit);
+        return i < 0 ? limit : i;
     }
-
-    private static final long NEWLINES = EightBytes.repeated('\n');
 
     private void append(int from, int n) {
         if (n == 0) {

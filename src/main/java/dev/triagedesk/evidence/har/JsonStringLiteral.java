@@ -14,27 +14,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonStringLiteral {
 
-    /** A backslash in each of eight bytes: the first is looked for eight bytes at a time (most bodies have none). */
-    private static final long BACKSLASHES = EightBytes.repeated('\\');
-
     private JsonStringLiteral() {
     }
 
-    /** The index of the first backslash in {@code bytes[from, to)}, or -1. */
+    /** The index of the first backslash in {@code bytes[from, to)}, or -1 (most bodies have none). */
     static int firstBackslash(byte[] bytes, int from, int to) {
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            long zeros = EightBytes.zeroBytes(EightBytes.at(bytes, i) ^ BACKSLASHES); // a backslash is a zero byte now
-            if (zeros != 0) {
-                return i + EightBytes.firstFlagged(zeros);
-            }
-        }
-        for (; i < to; i++) {
-            if (bytes[i] == '\\') {
-                return i;
-            }
-        }
-        return -1;
+        return EightBytes.indexOf(bytes, (byte) '\\', from, to);
     }
 
     /** The literal in the first {@code length} bytes of {@code buf}. */

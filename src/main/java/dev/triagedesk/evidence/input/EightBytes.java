@@ -40,6 +40,24 @@ public final class EightBytes {
         return (x - repeated(limit)) & ~x & HIGH_BITS;
     }
 
+    /** The index of the first byte {@code c} in {@code b[from, to)}, or -1; eight bytes a step. */
+    public static int indexOf(byte[] b, byte c, int from, int to) {
+        long all = repeated(c);
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long found = zeroBytes(at(b, i) ^ all); // c is a zero byte now
+            if (found != 0) {
+                return i + firstFlagged(found);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The index, within the eight, of the byte the lowest flag of {@code flags} marks. */
     public static int firstFlagged(long flags) {
         return Long.numberOfTrailingZeros(flags) >>> 3;
