@@ -6,6 +6,7 @@ import dev.triagedesk.evidence.RequestId;
 import dev.triagedesk.evidence.Signal;
 import dev.triagedesk.evidence.SignalType;
 import dev.triagedesk.evidence.redact.Redactor;
+import dev.triagedesk.evidence.triage.AsciiWords;
 import dev.triagedesk.evidence.triage.ConversationUrls;
 import dev.triagedesk.evidence.triage.FailureClassifier;
 import dev.triagedesk.evidence.triage.Hosts;
@@ -413,22 +414,22 @@ public final class ConsoleAnalyzer {
             for (int i = 0; i < n; i++) {
                 switch (s.charAt(i)) {
                     case 'r', 'R' -> {
-                        if (s.regionMatches(true, i, "req", 0, 3) || s.regionMatches(true, i, "ray", 0, 3)) {
+                        if (AsciiWords.at(s, i, "req") || AsciiWords.at(s, i, "ray")) {
                             return true;
                         }
                     }
                     case 't', 'T' -> {
-                        if (s.regionMatches(true, i, "trace", 0, 5)) {
+                        if (AsciiWords.at(s, i, "trace")) {
                             return true;
                         }
                     }
                     case 'c', 'C' -> {
-                        if (s.regionMatches(true, i, "correlation", 0, 11)) {
+                        if (AsciiWords.at(s, i, "correlation")) {
                             return true;
                         }
                     }
                     case 'a', 'A' -> {
-                        if (s.regionMatches(true, i, "amz", 0, 3)) {
+                        if (AsciiWords.at(s, i, "amz")) {
                             return true;
                         }
                     }

@@ -25,25 +25,29 @@ final class GenericLines {
             + "|(?<syslog>" + MONTH + " {1,2}\\d{1,2} \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,6})?)"
             + "|(?<epoch>1\\d{12}|1\\d{9}(?:\\.\\d{1,6})?)"
             + "|(?<clock>\\d{1,2}:\\d\\d:\\d\\d(?:[.,]\\d{1,6})?))");
-    /** A timestamp first, alone or opening a bracket ({@code [2025-… - openai._base_client:1047 - INFO]}). */
-    private static final Pattern LEADING_TIME = Pattern.compile("^(?<open>[\\[(]?)" + TIMESTAMP.pattern()
-            + "(?<rest>.*)$");
+    /**
+     * A timestamp first, alone or opening a bracket ({@code [2025-… - openai._base_client:1047 - INFO]}), the rest
+     * of the line after it. This and the level patterns are matched at the line's start ({@link #atStart}) and the
+     * rest is the text after the match: a {@code (.*)$} to the line's end in each tried every character against the
+     * line terminators.
+     */
+    private static final Pattern LEADING_TIME = Pattern.compile("(?<open>[\\[(]?)" + TIMESTAMP.pattern());
     private static final String LEVELS = "error|err|fatal|critical|crit|severe|alert|emerg|emergency|warning|warn"
             + "|info|notice|debug|trace|verbose|log";
     private static final Pattern BRACKET_LEVEL = Pattern.compile(
-            "^[\\[(<](" + LEVELS + ")[\\])>]:?(?:\\s+|$)(.*)$", Pattern.CASE_INSENSITIVE);
+            "[\\[(<](" + LEVELS + ")[\\])>]:?(?:\\s+|$)", Pattern.CASE_INSENSITIVE);
     /**
      * {@code ERROR message}, {@code ERROR: message}, {@code level=error message}; lower case only with a colon
      * ({@code error: message}), since "error connecting…" is a message, and never capitalised ("Error: x" is an
      * exception's text).
      */
-    private static final Pattern BARE_LEVEL = Pattern.compile("^(?:level=(?i:(" + LEVELS + "))\\s+"
-            + "|(" + LEVELS.toUpperCase(Locale.ROOT) + ")(?::\\s*|\\s+(?:-\\s+)?|$)|(" + LEVELS + "):(?:\\s+|$))(.*)$");
+    private static final Pattern BARE_LEVEL = Pattern.compile("(?:level=(?i:(" + LEVELS + "))\\s+"
+            + "|(" + LEVELS.toUpperCase(Locale.ROOT) + ")(?::\\s*|\\s+(?:-\\s+)?|$)|(" + LEVELS + "):(?:\\s+|$))");
     private static final Pattern BRACKET_LEVEL_INSIDE = Pattern.compile(
             "(?i)(?:^|[\\s|:-])(" + LEVELS + ")(?:$|[\\s|:-])");
     /** syslog's {@code host app[123]:} after the timestamp. */
     private static final Pattern SYSLOG_SOURCE = Pattern.compile("^\\S+ [\\w./@-]+(?:\\[\\d+\\])?: (.*)$");
-    private static final Pattern CLOSER = Pattern.compile("^[}\\])]+[,;]?$");
+    private static final Pattern CLOSER = Pattern.compile("[}\\])]+[,;]?");
 
     private GenericLines() {
     }
@@ -57,17 +61,17 @@ final class GenericLines {
         if (LineParser.isFrame(raw, ConsoleFormat.GENERIC)) {
             return new ConsoleLine(Kind.FRAME, null, null, null, 0, trimmed, null, false, indented, null, null, null);
         }
-        if (indented || CLOSER.matcher(trimmed).matches()) {
+        if (indented || isCloser(trimmed)) {
             return ConsoleLine.of(Kind.TEXT, trimmed, indented);
         }
         String time = null;
         String level = null;
         String s = trimmed;
-        Matcher t = LEADING_TIME.matcher(s);
-        if (t.matches() && endsCleanly(t)) {
+        Matcher t = leadingTime(s);
+        if (t != null) {
             time = t.group(t.group("iso") != null ? "iso" : t.group("slashed") != null ? "slashed"
                     : t.group("syslog") != null ? "syslog" : t.group("epoch") != null ? "epoch" : "clock");
-            String rest = t.group("rest");
+            String rest = s.substring(t.end());
             if (!t.group("open").isEmpty()) {
                 int close = rest.indexOf(t.group("open").equals("[") ? ']' : ')');
                 if (close < 0) {
@@ -89,22 +93,56 @@ final class GenericLines {
             }
         }
         if (level == null) {
-            Matcher l = BRACKET_LEVEL.matcher(s);
-            if (l.matches()) {
+            Matcher l = atStart(BRACKET_LEVEL, s);
+            if (l != null) {
                 level = l.group(1);
-                s = l.group(2).strip();
-            } else if ((l = BARE_LEVEL.matcher(s)).matches()) {
+                s = s.substring(l.end()).strip();
+            } else if ((l = atStart(BARE_LEVEL, s)) != null) {
                 level = l.group(1) != null ? l.group(1) : l.group(2) != null ? l.group(2) : l.group(3);
-                s = l.group(4).strip();
+                s = s.substring(l.end()).strip();
             }
         }
         return new ConsoleLine(Kind.START, time, level == null ? null : level(level), null, 0, s, null, false,
                 indented, null, null, null);
     }
 
+    /**
+     * {@code pattern} matched at the start of {@code s} with nothing but one line after it, or {@code null}: what
+     * {@code ^pattern(.*)$} matches, where {@code .} takes any character but a line terminator. The first match
+     * at the start is the one {@code matches()} would take: none of these patterns has a later way to match that
+     * takes in more of the line (greedy parts try the longest first), so when the rest after the first holds a
+     * terminator, the rest after every other does too.
+     */
+    private static Matcher atStart(Pattern pattern, String s) {
+        Matcher m = pattern.matcher(s);
+        return m.lookingAt() && isOneLine(s, m.end()) ? m : null;
+    }
+
+    /** Whether {@code s} from {@code from} holds no line terminator (what {@code .} does not take). */
+    private static boolean isOneLine(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || (c | 1) == '\u2029') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code ^[}\])]+[,;]?$}: a line closing a JSON body; most lines start otherwise. */
+    private static boolean isCloser(String trimmed) {
+        char c = trimmed.charAt(0);
+        return (c == '}' || c == ']' || c == ')') && CLOSER.matcher(trimmed).matches();
+    }
+
+    /** The timestamp at the start of {@code s} when a separator follows it (not the first digits of a longer number). */
+    private static Matcher leadingTime(String s) {
+        Matcher t = atStart(LEADING_TIME, s);
+        return t != null && endsCleanly(t, s.substring(t.end())) ? t : null;
+    }
+
     /** A timestamp is a prefix only when a separator follows it: not the first digits of a longer number. */
-    private static boolean endsCleanly(Matcher t) {
-        String rest = t.group("rest");
+    private static boolean endsCleanly(Matcher t, String rest) {
         return rest.isEmpty() || " \t]),|-:".indexOf(rest.charAt(0)) >= 0 && !(t.group("epoch") != null
                 && rest.charAt(0) == '-');
     }
@@ -144,7 +182,7 @@ final class GenericLines {
 
     /** Whether the line starts with a timestamp form only this reader claims (for format detection). */
     static boolean startsWithGenericTimestamp(String line) {
-        Matcher t = LEADING_TIME.matcher(line);
-        return t.matches() && endsCleanly(t) && (t.group("clock") == null || !t.group("open").isEmpty());
+        Matcher t = leadingTime(line);
+        return t != null && (t.group("clock") == null || !t.group("open").isEmpty());
     }
 }

@@ -1,7 +1,9 @@
 package dev.triagedesk.evidence.console;
 
 import dev.triagedesk.evidence.SignalType;
+import dev.triagedesk.evidence.triage.AsciiWords;
 import dev.triagedesk.evidence.triage.NetErrors;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -226,23 +228,38 @@ record MessageFacts(Kind kind, Integer status, String netError, String url, Stri
             if (c >= 0x80 || c == '_') {
                 return true;
             }
-            if (c >= 'A' && c <= 'Z') {
-                for (String m : METHODS) {
-                    if (c == m.charAt(0) && text.startsWith(m, i)) {
+            int letter = (c | 0x20) - 'a'; // an ASCII letter of either case, as 0 to 25
+            if (letter < 0 || letter >= 26) {
+                continue;
+            }
+            if (c <= 'Z') {
+                for (String m : METHODS_BY_LETTER[letter]) {
+                    if (text.startsWith(m, i)) {
                         return true;
                     }
                 }
-                c = (char) (c + ('a' - 'A'));
             }
-            if (c >= 'a' && c <= 'z') {
-                for (String w : FAILURE_WORDS) {
-                    if (c == w.charAt(0) && text.regionMatches(true, i, w, 0, w.length())) {
-                        return true;
-                    }
+            for (String w : FAILURE_WORDS_BY_LETTER[letter]) {
+                if (AsciiWords.at(text, i, w)) {
+                    return true;
                 }
             }
         }
         return false;
+    }
+
+    /** {@link #FAILURE_WORDS} by their first letter ({@code 'a'} first): a letter is compared with its own only. */
+    private static final String[][] FAILURE_WORDS_BY_LETTER = byFirstLetter(FAILURE_WORDS);
+    /** {@link #METHODS} so too, by their first letter in lower case. */
+    private static final String[][] METHODS_BY_LETTER = byFirstLetter(METHODS);
+
+    private static String[][] byFirstLetter(String[] words) {
+        String[][] table = new String[26][];
+        for (int letter = 0; letter < 26; letter++) {
+            char first = (char) ('a' + letter);
+            table[letter] = Arrays.stream(words).filter(w -> (w.charAt(0) | 0x20) == first).toArray(String[]::new);
+        }
+        return table;
     }
 
     private static Integer genericStatus(String text) {

@@ -112,20 +112,20 @@ public final class RequestIds {
                     if (c == 'r' && text.startsWith("req_", i)) {
                         words |= REQ_PREFIX;
                     }
-                    if (text.regionMatches(true, i, "request", 0, 7)) {
+                    if (AsciiWords.at(text, i, "request")) {
                         words |= REQUEST;
                     }
-                    if (text.regionMatches(true, i, "ray", 0, 3)) {
+                    if (AsciiWords.at(text, i, "ray")) {
                         words |= RAY_WORD;
                     }
                 }
                 case 't', 'T' -> {
-                    if (text.regionMatches(true, i, "trace", 0, 5)) {
+                    if (AsciiWords.at(text, i, "trace")) {
                         words |= TRACE;
                     }
                 }
                 case 'c', 'C' -> {
-                    if (text.regionMatches(true, i, "correlation", 0, 11)) {
+                    if (AsciiWords.at(text, i, "correlation")) {
                         words |= CORRELATION;
                     }
                 }

@@ -104,4 +104,70 @@ class FailureWordsTests {
         }
         assertThat(failures).isGreaterThan(1000);
     }
+
+    /**
+     * The look answers as it did when each letter was compared with every word through the JDK's case-insensitive
+     * compare (kept here as the reference), on random texts of the words' pieces, methods, and characters beyond
+     * ASCII that fold to ASCII letters.
+     */
+    @Test
+    void answersAsTheWordByWordLookOnRandomTexts() {
+        String[] pieces = {"st", "atus", "STATUS", "Err", "err", "http", "HTTP", "fail", "lo", "ad", "cors", "cro",
+            "ss", "content", "web", "socket", "uncaught", "unhandled", "co", "de", "detail", "hostname", "offline",
+            "certificate", "connect", "timed", "GET", "Get", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS",
+            "processed batch ", "in ", "ms", " ", "1", "_", "-", ":", "\u017f", "\u212a", "\u0131", "\u00e9",
+            "x", "Q", "[", "`", "@", "{"};
+        Random random = new Random(3);
+        int yes = 0;
+        int no = 0;
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int count = random.nextInt(6);
+            for (int k = 0; k < count; k++) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = b.toString();
+            boolean expected = wordByWord(text);
+            assertThat(MessageFacts.mayStateFailure(text)).as(text).isEqualTo(expected);
+            if (expected) {
+                yes++;
+            } else {
+                no++;
+            }
+        }
+        assertThat(yes).isGreaterThan(10_000);
+        assertThat(no).isGreaterThan(10_000);
+    }
+
+    private static final String[] FAILURE_WORDS = {"err", "status", "http", "fail", "load", "cors", "cross",
+        "content", "websocket", "uncaught", "unhandled", "code", "detail", "hostname", "offline", "certificate",
+        "connect", "timed"};
+    private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
+
+    /** The look as it was written first. */
+    private static boolean wordByWord(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 || c == '_') {
+                return true;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                for (String m : METHODS) {
+                    if (c == m.charAt(0) && text.startsWith(m, i)) {
+                        return true;
+                    }
+                }
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c >= 'a' && c <= 'z') {
+                for (String w : FAILURE_WORDS) {
+                    if (c == w.charAt(0) && text.regionMatches(true, i, w, 0, w.length())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
 }
