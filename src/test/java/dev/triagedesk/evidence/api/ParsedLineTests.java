@@ -82,7 +82,8 @@ class ParsedLineTests {
             "HTTP Request: ", "request_id: ", "x-ratelimit", "x-request-id", "processing-ms", "retry-after", "cf-ray",
             "CF-RAY", "-", "x-", "cf", "ray", "CF-", "RAY", "retry", "after", "processing", "ms", "r", "a", "m", "R", " ",
             "x-rate", "limit", "Request", "HTTP", "\u00e9", "X-Request-ID", "X-RateLimit", "Retry-After", "CF-Ray",
-            "Processing-MS", "M", "A", "x-r\u0130", "x-requ\u0131"};
+            "Processing-MS", "M", "A", "x-r\u0130", "x-requ\u0131", "q", "qq", "Req", "req", "uest", "uest_id: ",
+            "Sending HTTP Req", "Building HTTP req", "HTTP Req", "Request opt"};
         Random random = new Random(9);
         for (int n = 0; n < 50_000; n++) {
             StringBuilder b = new StringBuilder();
