@@ -97,7 +97,8 @@ public final class RequestIds {
     private static final int ALL_WORDS = 63;
 
     /**
-     * Which of {@code req_}, "request", "trace", "correlation", "ray" (the words in any case) and '(' the text holds,
+     * Which of {@code req_}, "request" followed by {@code [ _-]?id}, "trace", "correlation", "ray" (the words in any
+     * case) and '(' the text holds,
      * in one pass that stops only at 'r', 't', 'c' and '(' (it was four passes and two searches: about 5% of a
      * thread analyzing a HAR whose failing bodies are many).
      */
@@ -112,7 +113,7 @@ public final class RequestIds {
                     if (c == 'r' && text.startsWith("req_", i)) {
                         words |= REQ_PREFIX;
                     }
-                    if (AsciiWords.at(text, i, "request")) {
+                    if (AsciiWords.at(text, i, "request") && idAfterRequest(text, i + 7)) {
                         words |= REQUEST;
                     }
                     if (AsciiWords.at(text, i, "ray")) {
@@ -133,6 +134,22 @@ public final class RequestIds {
             }
         }
         return words;
+    }
+
+    /**
+     * Whether {@code [ _-]?id} (in any case) follows "request" ending at {@code i}: the expressions that start
+     * from "request" ({@link #BODY_REQUEST_ID}, the request ID fields of {@link #JSON_ID_FIELD}) all need it, and an
+     * error message saying "your request" or "requests" needs none of them.
+     */
+    private static boolean idAfterRequest(String text, int i) {
+        if (AsciiWords.at(text, i, "id")) {
+            return true;
+        }
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return (c == ' ' || c == '_' || c == '-') && AsciiWords.at(text, i + 1, "id");
     }
 
     /** @param certain the pattern itself proves it is an ID ({@code req_} + hex, a ray); otherwise it must look like one */

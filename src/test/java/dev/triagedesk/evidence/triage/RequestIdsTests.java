@@ -13,7 +13,9 @@ class RequestIdsTests {
     /** The searches {@link RequestIds#wordsIn} replaces, as they were: the reference. */
     private static int wordsBySearches(String text) {
         return (text.contains("req_") ? RequestIds.REQ_PREFIX : 0)
-                | (containsIgnoreCase(text, "request") ? RequestIds.REQUEST : 0)
+                | (containsIgnoreCase(text, "requestid") || containsIgnoreCase(text, "request id")
+                        || containsIgnoreCase(text, "request_id") || containsIgnoreCase(text, "request-id")
+                        ? RequestIds.REQUEST : 0)
                 | (containsIgnoreCase(text, "trace") ? RequestIds.TRACE : 0)
                 | (containsIgnoreCase(text, "correlation") ? RequestIds.CORRELATION : 0)
                 | (containsIgnoreCase(text, "ray") ? RequestIds.RAY_WORD : 0)
@@ -36,20 +38,23 @@ class RequestIdsTests {
     void wordsInFindsWhatTheSearchesFound() {
         String[] samples = {"", "req_", "Req_abc", "REQUEST id", "x-request-id: abc", "Trace", "tRaCe-id",
             "CORRELATIONID", "correlatio", "Ray ID: 8f1e2d3c4b5a6978", "(", "rea", "requesT", "traceparent",
-            "\u0131\u017f", "co\u0131relation", "re\u017fquest", "req", "ra", "rrrequest", "ccorrelation ttrace"};
+            "\u0131\u017f", "co\u0131relation", "re\u017fquest", "req", "ra", "rrrequest", "ccorrelation ttrace",
+            "your request.", "requests", "request id", "Request-ID", "request_id", "requestId", "REQUESTID", "request  id",
+            "request\u0131d", "request_"};
         for (String s : samples) {
             assertThat(RequestIds.wordsIn(s)).as(s).isEqualTo(wordsBySearches(s));
         }
         // random texts over an alphabet of the words' letters in both cases, separators and characters whose case
         // folds to a word's letter (dotless i, long s, Kelvin sign)
-        String alphabet = "reqstuacolinyREQSTUACOLINY_( -:\u0131\u017f\u212a\u00e9x";
+        String alphabet = "reqstuacolinydREQSTUACOLINYD_( -:\u0131\u017f\u212a\u00e9x";
         Random random = new Random(11);
         for (int t = 0; t < 50_000; t++) {
             StringBuilder b = new StringBuilder();
             int n = random.nextInt(40);
             for (int i = 0; i < n; i++) {
                 if (random.nextInt(12) == 0) {
-                    String[] words = {"request", "Trace", "correlation", "RAY", "req_", "rEqUeSt"};
+                    String[] words = {"request", "Trace", "correlation", "RAY", "req_", "rEqUeSt", "id", "ID", "_id", " Id",
+                        "-iD", "request_id", "requestid"};
                     b.append(words[random.nextInt(words.length)]);
                 } else {
                     b.append(alphabet.charAt(random.nextInt(alphabet.length())));
