@@ -114,11 +114,11 @@ final class ApiLogReading implements CurlCalls.Attempts {
                 current.requestId("x-request-id", id);
             }
         } else if (raw.contains("Retrying request")) {
-            Matcher m = ApiLines.PY_RETRY.matcher(raw);
-            read = m.find();
+            MatchResult m = ResponseLines.retry(raw);
+            read = m != null;
             if (read && current != null) {
                 current.retryAnnounced = true;
-                current.announcedWait = Double.valueOf(m.group(2));
+                current.announcedWait = announcedSeconds(m.group(2));
                 if (current.endpoint == null && m.group(1) != null) {
                     current.endpoint = m.group(1);
                 }
@@ -151,6 +151,18 @@ final class ApiLogReading implements CurlCalls.Attempts {
             }
         }
         return read;
+    }
+
+    /**
+     * The wait a retry line announces, or {@code null} for digits and dots that make no number ("1.2.3", "."): the
+     * wait is then measured from the lines' times, and the log is read on.
+     */
+    private static Double announcedSeconds(String digitsAndDots) {
+        try {
+            return Double.valueOf(digitsAndDots);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     // ---- openai-python ----

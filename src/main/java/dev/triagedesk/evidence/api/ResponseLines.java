@@ -6,7 +6,8 @@ import java.util.regex.MatchResult;
  * The SDK's response line, httpx's request line and the {@code request_id: …} line read with plain character tests:
  * the same groups as {@link ApiLines#findAt} with {@link ApiLines#PY_RESPONSE}, {@link ApiLines#HTTPX} and
  * {@link ApiLines#PY_REQUEST_ID}, which the reading thread tried on every such line and which were most of its time;
- * and the SDK's {@code Sending HTTP Request} line as {@link ApiLines#PY_SENDING} finds it.
+ * and the SDK's {@code Sending HTTP Request} and {@code Retrying request} lines as {@link ApiLines#PY_SENDING} and
+ * {@link ApiLines#PY_RETRY} find them.
  * Hand-written because these three patterns are all the SDK log's lines say, and each reads as a short walk: a method,
  * a run of non-blanks, a quoted status. Where a word boundary ({@code \b}) meets a character beyond ASCII (the
  * patterns' boundary then depends on Unicode letter classes), the line is given to the pattern instead.
@@ -17,6 +18,7 @@ final class ResponseLines {
     private static final String CUSTOM = "<custom>";
     private static final String HTTP_VERSION = " \"HTTP/";
     private static final String SENDING_START = "Sending HTTP Request: ";
+    private static final String RETRY_START = "Retrying request";
     private static final int MIN_ID = 6;
     private static final int MAX_ID = 100;
     /** A place where the walk cannot tell (a boundary beside a character beyond ASCII): the pattern decides. */
@@ -106,6 +108,37 @@ final class ResponseLines {
                 return new LineMatch(at, urlEnd, method, line.substring(end + 1, urlEnd));
             }
             return new LineMatch(at, end, method, null);
+        }
+        return null;
+    }
+
+    /**
+     * As {@code ApiLines.PY_RETRY.matcher(line).find()}: groups the path (or null) and the seconds. Neither
+     * {@code \S+} nor {@code [\d.]+} takes the blank that must follow it, so each is the whole run or no match.
+     */
+    static MatchResult retry(String line) {
+        String start = RETRY_START;
+        for (int at = line.indexOf(start); at >= 0; at = line.indexOf(start, at + 1)) {
+            int i = at + start.length();
+            String path = null;
+            if (line.startsWith(" to ", i)) {
+                int pathEnd = nonBlankEnd(line, i + 4);
+                if (pathEnd > i + 4 && line.startsWith(" in ", pathEnd)) {
+                    path = line.substring(i + 4, pathEnd);
+                    i = pathEnd;
+                }
+            }
+            if (!line.startsWith(" in ", i)) {
+                continue;
+            }
+            int from = i + 4;
+            int end = from;
+            while (end < line.length() && (isDigit(line.charAt(end)) || line.charAt(end) == '.')) {
+                end++;
+            }
+            if (end > from && line.startsWith(" seconds", end)) {
+                return new LineMatch(at, end + 8, path, line.substring(from, end));
+            }
         }
         return null;
     }

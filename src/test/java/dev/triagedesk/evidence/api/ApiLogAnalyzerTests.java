@@ -190,6 +190,24 @@ class ApiLogAnalyzerTests {
     }
 
     @Test
+    void aRetryLineWhoseWaitIsNoNumberIsReadOnWithTheWaitMeasured() {
+        // "[\\d.]+" takes "1.2.3" and "."; the analysis failed on them with a NumberFormatException
+        String log = """
+                2024-05-01 10:00:00,000 INFO openai._base_client: HTTP Request: POST https://api.openai.com/v1/chat/completions "HTTP/1.1 429 Too Many Requests"
+                2024-05-01 10:00:00,001 INFO openai._base_client: Retrying request to /chat/completions in 1.2.3 seconds
+                2024-05-01 10:00:01,002 INFO openai._base_client: HTTP Request: POST https://api.openai.com/v1/chat/completions "HTTP/1.1 429 Too Many Requests"
+                2024-05-01 10:00:01,003 INFO openai._base_client: Retrying request in . seconds
+                2024-05-01 10:00:03,004 INFO openai._base_client: HTTP Request: POST https://api.openai.com/v1/chat/completions "HTTP/1.1 429 Too Many Requests"
+                """;
+        ApiLogAnalysis a = analyze(log);
+
+        assertThat(a.calls()).singleElement().satisfies(c -> {
+            assertThat(c.attempts()).isEqualTo(3);
+            assertThat(c.waitsSeconds()).containsExactly(1.002, 2.002);
+        });
+    }
+
+    @Test
     void aCallThatRetriesWithoutGrowingWaitsIsNoBackoffAndRetryAfterIsFollowed() {
         String log = """
                 2024-05-01 10:00:00,000 INFO openai._base_client: HTTP Request: POST https://api.openai.com/v1/chat/completions "HTTP/1.1 429 Too Many Requests"

@@ -28,6 +28,7 @@ class ResponseLinesTests {
         {ApiLines.PY_RESPONSE, ApiLines.PY_RESPONSE_START, (Function<String, MatchResult>) ResponseLines::pyResponse},
         {ApiLines.HTTPX, ApiLines.HTTPX_START, (Function<String, MatchResult>) ResponseLines::httpx},
         {ApiLines.PY_REQUEST_ID, ApiLines.PY_REQUEST_ID_START, (Function<String, MatchResult>) ResponseLines::requestId},
+        {ApiLines.PY_RETRY, null, (Function<String, MatchResult>) ResponseLines::retry},
     };
 
     @Test
@@ -46,13 +47,18 @@ class ResponseLinesTests {
             "<custom> ", "<custom>", "https://api.openai.com/v1/chat/completions", "/v1/x", " ", "\t", "\"", "'",
             "200", "429", "50", "5", "0", " OK", " Too Many Requests", "\"HTTP/1.1 ", "\"HTTP/2 ", "HTTP/", "1.1", ".",
             "req_", "abc-DEF_123", "x", "_", "-", "\u00e9", "\u0301", "\u65e5", "\uD83D\uDE00", "\"500 Internal\"",
-            " Headers({'x-request-id': 'req_1'})", "é", "9"};
+            " Headers({'x-request-id': 'req_1'})", "é", "9", "Retrying request", " to ", " in ", " seconds", "0.42",
+            "1.", "/chat/completions", "seconds", " in", "\u0660"};
         Random random = new Random(7);
         int matched = 0;
         for (int n = 0; n < 100_000; n++) {
             StringBuilder b = new StringBuilder();
             if (random.nextBoolean()) { // most lines start as the patterns do, for matches to be many
-                b.append(pieces[random.nextInt(4)]).append(pieces[4 + random.nextInt(4)]);
+                if (random.nextInt(5) == 0) {
+                    b.append("Retrying request");
+                } else {
+                    b.append(pieces[random.nextInt(4)]).append(pieces[4 + random.nextInt(4)]);
+                }
             }
             for (int k = 1 + random.nextInt(10); k > 0; k--) {
                 b.append(pieces[random.nextInt(pieces.length)]);
@@ -74,7 +80,12 @@ class ResponseLinesTests {
             "request_id: " + "a".repeat(150), "HTTP Response: POST", "HTTP Request: ", "request_id:",
             "Sending HTTP Request: POST", "Sending HTTP Request: POST ", "Sending HTTP Request: POSTX /v1",
             "Sending HTTP Request: <custom> /v1/x y", "Sending HTTP Request: FETCH Sending HTTP Request: GET /a\tb",
-            "Sending HTTP Request: GET  /a", "Sending HTTP Request:  GET /a"};
+            "Sending HTTP Request: GET  /a", "Sending HTTP Request:  GET /a",
+            "Retrying request to /chat/completions in 0.42 seconds", "Retrying request in 1.5 seconds",
+            "Retrying request to  /x in 1 seconds", "Retrying request to /x in  1 seconds", "Retrying request to /x in . seconds",
+            "Retrying request to /x in 1 second", "Retrying request to in 2 seconds", "Retrying request to /a b in 2 seconds",
+            "Retrying request to /x in 1 seconds Retrying request in 2 seconds", "Retrying request\tin 1 seconds",
+            "Retrying request to /x in 2 secondsx", "Retrying request to /\u00e9 in 3 seconds"};
         int matched = 0;
         for (String line : lines) {
             matched += compare(line);
