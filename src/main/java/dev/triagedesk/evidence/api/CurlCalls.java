@@ -82,7 +82,7 @@ final class CurlCalls {
             case RETRY -> {
                 if (current != null) {
                     current.retryAnnounced = true;
-                    current.announcedWait = (double) e.status();
+                    current.announcedWait = e.status() >= 0 ? (double) e.status() : null;
                 }
             }
             case TLS_PROBLEM -> reports.signal(SignalType.TLS_INTERCEPTION, e.line(),

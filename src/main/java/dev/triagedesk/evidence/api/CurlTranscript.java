@@ -74,7 +74,9 @@ final class CurlTranscript {
             Matcher m = ApiLines.CURL_RETRY.matcher(raw);
             if (m.find()) {
                 endBody();
-                emit(Kind.RETRY, lineNo, at, null, null, Integer.parseInt(m.group(1)), null);
+                // the seconds as the status; -1 for more than an int holds ("in 99999999999 seconds"), no wait then
+                String seconds = m.group(1);
+                emit(Kind.RETRY, lineNo, at, null, null, seconds.length() <= 9 ? Integer.parseInt(seconds) : -1, null);
             }
             return true;
         }

@@ -10,6 +10,8 @@ import dev.triagedesk.evidence.Category;
 import dev.triagedesk.evidence.RequestId;
 import dev.triagedesk.evidence.Signal;
 import dev.triagedesk.evidence.SignalType;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -205,6 +207,16 @@ class ApiLogAnalyzerTests {
             assertThat(c.attempts()).isEqualTo(3);
             assertThat(c.waitsSeconds()).containsExactly(1.002, 2.002);
         });
+    }
+
+    @Test
+    void curlsRetryWarningWithMoreSecondsThanAnIntHoldsIsReadOn() throws IOException {
+        // "(\\d+)" took any number of digits into Integer.parseInt: the analysis failed with a NumberFormatException
+        String transcript = Files.readString(sample("fixtures/curl-v-503.txt"))
+                + "Warning: Problem : HTTP error. Will retry in 99999999999 seconds. 3 retries left.\n";
+        ApiLogAnalysis a = analyze(transcript);
+
+        assertThat(a.calls()).extracting(ApiCall::status).contains(503);
     }
 
     @Test
