@@ -44,14 +44,15 @@ final class ParsedLine {
 
     /**
      * Works out the values the analyzer will ask for, so its thread finds them ready: those of the branch
-     * {@link ApiLogAnalyzer} takes for such a line (a sending line, a response line, a request ID line), and the
-     * headers, but a successful response's (its call seldom needs them, see {@link CallBuilder#deferHeaders}), and
-     * whether the line holds a traceback's first line; anything else is worked out when asked. A {@code Request
-     * options} dict's values are left to the analyzer's thread: with them here this thread was the busier of the two.
+     * {@link ApiLogAnalyzer} takes for such a line (a sending line, a response line), and the headers, but a
+     * successful response's (its call seldom needs them, see {@link CallBuilder#deferHeaders}), and whether the line
+     * holds a traceback's first line; anything else is worked out when asked. A {@code Request options} dict's values
+     * and a {@code request_id: } line's ID are left to the analyzer's thread: with them here this thread was the
+     * busier of the two (measured as each thread's CPU time).
      */
     ParsedLine readAhead() {
         switch (kind()) {
-            case OPTIONS -> { } // see above
+            case OPTIONS, REQUEST_ID -> { } // see above
             case SENDING -> sending();
             case RESPONSE -> {
                 MatchResult response = pyResponse();
@@ -62,7 +63,6 @@ final class ParsedLine {
                     return this; // a success: its headers are seldom needed (CallBuilder#deferHeaders)
                 }
             }
-            case REQUEST_ID -> requestIdValue();
             default -> { }
         }
         holdsTraceback();
