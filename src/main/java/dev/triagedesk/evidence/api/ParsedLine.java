@@ -124,7 +124,10 @@ final class ParsedLine {
         for (int q = raw.indexOf('q'); q >= 0; q = raw.indexOf('q', q + 1)) {
             for (int w = 0; w < Q_WORDS.length; w++) {
                 int kind = Q_KIND[w];
-                if ((best == OTHER || kind < best) && raw.startsWith(Q_WORDS[w], q - Q_AT[w])) {
+                int start = q - Q_AT[w];
+                // the first letter first: header names ("x-request-id", "…-requests") hold 'q's too
+                if ((best == OTHER || kind < best) && start >= 0 && raw.charAt(start) == Q_WORDS[w].charAt(0)
+                        && raw.startsWith(Q_WORDS[w], start)) {
                     best = kind;
                 }
             }

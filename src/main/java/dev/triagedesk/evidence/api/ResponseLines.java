@@ -270,8 +270,9 @@ final class ResponseLines {
         return true;
     }
 
+    /** {@code \s}: a space or one of {@code \t \n \x0B \f \r} (U+0009 to U+000D); one compare for most characters. */
     private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        return c <= ' ' && (c == ' ' || c >= '\t' && c <= '\r');
     }
 
     private static boolean isDigit(char c) {
