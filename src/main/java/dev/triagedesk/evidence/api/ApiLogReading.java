@@ -40,6 +40,8 @@ final class ApiLogReading implements CurlCalls.Attempts {
     private int causeLine;
     /** Indented lines after a Node exception: its properties ({@code status: 429}, {@code code: '…'}). */
     private CallBuilder dumpOf;
+    /** Exception lines read so far, the last few remembered (a failing client prints the same line again and again). */
+    private final ExceptionLines exceptionLines = new ExceptionLines();
     /** Which lines are the client's own; the others go to {@link #others}. */
     private final OwnLines own = new OwnLines();
     /** A successful response's headers are read only if its call is reported ({@link CallBuilder#deferHeaders}). */
@@ -293,21 +295,13 @@ final class ApiLogReading implements CurlCalls.Attempts {
                     go.group(4));
             return true;
         }
-        Matcher m = ApiLines.EXCEPTION.matcher(raw);
-        String cls;
-        String message;
-        if (m.find()) {
-            cls = m.group(1);
-            message = m.group(2);
-        } else {
-            int codeAt = raw.indexOf("Error code: ");
-            if (codeAt < 0) {
-                return false;
-            }
-            cls = "APIStatusError";
-            message = raw.substring(codeAt);
+        ExceptionLines.Read read = exceptionLines.read(raw);
+        if (read == null) {
+            return false;
         }
-        if (!ApiLines.isClientError(cls)) {
+        String cls = read.cls();
+        String message = read.message();
+        if (!read.client()) {
             if (message == null || message.isBlank()) {
                 return false;
             }
@@ -321,12 +315,9 @@ final class ApiLogReading implements CurlCalls.Attempts {
             }
             return sending;
         }
-        Integer status = ApiLines.messageStatus(message);
-        if (status == null) {
-            status = ApiLines.classStatus(cls);
-        }
-        ErrorDetail detail = ErrorDicts.ofMessage(message, status);
-        boolean noResponse = status == null && ApiLines.isNoResponse(cls, message);
+        Integer status = read.status();
+        ErrorDetail detail = read.detail();
+        boolean noResponse = read.noResponse();
         CallBuilder c = clientError(cls, message, status, detail, noResponse, at);
         if (c != null && noResponse) {
             String simple = cls.substring(cls.lastIndexOf('.') + 1);
