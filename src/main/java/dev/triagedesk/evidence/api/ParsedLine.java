@@ -45,9 +45,9 @@ final class ParsedLine {
     /**
      * Works out the values the analyzer will ask for, so its thread finds them ready: those of the branch
      * {@link ApiLogAnalyzer} takes for such a line (a sending line, a response line), and the headers, but a
-     * successful response's (its call seldom needs them, see {@link CallBuilder#deferHeaders}), and whether the line
-     * holds a traceback's first line; anything else is worked out when asked. A {@code Request options} dict's values
-     * and a {@code request_id: } line's ID are left to the analyzer's thread: with them here this thread was the
+     * successful response's (its call seldom needs them, see {@link CallBuilder#deferHeaders}); anything else is
+     * worked out when asked. A {@code Request options} dict's values, a {@code request_id: } line's ID and whether a
+     * line holds a traceback's first line are left to the analyzer's thread: with them here this thread was the
      * busier of the two (measured as each thread's CPU time).
      */
     ParsedLine readAhead() {
@@ -59,13 +59,11 @@ final class ParsedLine {
                 String status = response != null ? ResponseLines.pyStatus(response)
                         : (response = httpx()) != null ? response.group(3) : null;
                 if (status != null && status.charAt(0) == '2') {
-                    holdsTraceback();
                     return this; // a success: its headers are seldom needed (CallBuilder#deferHeaders)
                 }
             }
             default -> { }
         }
-        holdsTraceback();
         headers();
         return this;
     }
