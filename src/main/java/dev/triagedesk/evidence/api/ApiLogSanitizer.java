@@ -160,15 +160,21 @@ public final class ApiLogSanitizer {
                 byte[] b = lines.bytes();
                 int start = lines.start();
                 int length = lines.length();
-                byte[] ascii = Arrays.copyOfRange(b, start, start + length);
-                String text = new String(ascii, StandardCharsets.ISO_8859_1);
-                String redacted = redactor.asciiText(text, ascii, LoggingPrefix.cleanLength(ascii, 0, length), RULE);
-                if (redacted == text) {
-                    out.writeAscii(b, start, length);
+                String ending = lines.ending(); // its bytes follow the line's in b
+                int prefix = LoggingPrefix.cleanLength(b, start, length);
+                if (prefix > 0 && redactor.asciiLineRepeatsClean(b, start, prefix, start + length)) {
+                    out.writeAscii(b, start, length + ending.length());
                 } else {
-                    out.write(redacted);
+                    byte[] ascii = Arrays.copyOfRange(b, start, start + length);
+                    String text = new String(ascii, StandardCharsets.ISO_8859_1);
+                    String redacted = redactor.asciiText(text, ascii, prefix, RULE);
+                    if (redacted == text) {
+                        out.writeAscii(b, start, length + ending.length());
+                    } else {
+                        out.write(redacted);
+                        out.write(ending);
+                    }
                 }
-                out.write(lines.ending());
                 out.lineEnded();
             } else {
                 pieces(lines.pieces(), out, first, cancelled);
