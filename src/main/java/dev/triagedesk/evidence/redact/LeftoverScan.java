@@ -254,6 +254,8 @@ public final class LeftoverScan {
     private static final byte[] NEEDLE_BY_PAIR = new byte[1 << 16];
     /** 1 for the bytes a needle starts with. */
     private static final byte[] FIRST = new byte[256];
+    /** The third byte of needle {@code n - 1} at {@code n}. */
+    private static final byte[] THIRD = new byte[NEEDLES.length + 1];
     /** {@link #NEEDLE_BY_PAIR} indexed by a pair as {@link #PAIRS} reads it: the second byte high. */
     private static final byte[] NEEDLE_BY_PAIR_READ = new byte[1 << 16];
     /** Two bytes of the window as one value, the first lowest. */
@@ -268,6 +270,7 @@ public final class LeftoverScan {
             NEEDLE_BY_PAIR[pair] = (byte) (n + 1);
             NEEDLE_BY_PAIR_READ[NEEDLES[n].charAt(1) << 8 | NEEDLES[n].charAt(0)] = (byte) (n + 1);
             FIRST[NEEDLES[n].charAt(0)] = 1;
+            THIRD[n + 1] = (byte) NEEDLES[n].charAt(2);
         }
     }
 
@@ -321,7 +324,8 @@ public final class LeftoverScan {
         byte[] needleByPair = NEEDLE_BY_PAIR_READ;
         for (int q = Math.max(0, from - 1); q <= lastStart; q++) {
             int needle = needleByPair[(char) (short) PAIRS.get(w, q)];
-            if (needle == 0 || !at(q, NEEDLES[needle - 1])) {
+            // the third byte first: the pairs prose is full of ("ea", "es", "si") seldom go on as a needle does
+            if (needle == 0 || w[q + 2] != THIRD[needle] || !at(q, NEEDLES[needle - 1])) {
                 continue;
             }
             int at = q - NEEDLE_BACK[needle - 1];
