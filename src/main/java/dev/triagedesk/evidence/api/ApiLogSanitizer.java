@@ -131,6 +131,14 @@ public final class ApiLogSanitizer {
             write(new String(b, off, len, StandardCharsets.ISO_8859_1));
         }
 
+        /**
+         * A line of ASCII bytes written as it was read, its ending included: the bytes at {@code at} of the input the
+         * lines are read from.
+         */
+        default void writeUnchanged(byte[] b, int off, int len, long at) throws IOException {
+            writeAscii(b, off, len);
+        }
+
         /** A line (its ending included) was written. */
         default void lineEnded() throws IOException {
         }
@@ -160,15 +168,21 @@ public final class ApiLogSanitizer {
                 byte[] b = lines.bytes();
                 int start = lines.start();
                 int length = lines.length();
-                byte[] ascii = Arrays.copyOfRange(b, start, start + length);
-                String text = new String(ascii, StandardCharsets.ISO_8859_1);
-                String redacted = redactor.asciiText(text, ascii, LoggingPrefix.cleanLength(ascii, 0, length), RULE);
-                if (redacted == text) {
-                    out.writeAscii(b, start, length);
+                String ending = lines.ending(); // its bytes follow the line's in b
+                int prefix = LoggingPrefix.cleanLength(b, start, length);
+                if (prefix > 0 && redactor.asciiLineRepeatsClean(b, start, prefix, start + length)) {
+                    out.writeUnchanged(b, start, length + ending.length(), lines.offset());
                 } else {
-                    out.write(redacted);
+                    byte[] ascii = Arrays.copyOfRange(b, start, start + length);
+                    String text = new String(ascii, StandardCharsets.ISO_8859_1);
+                    String redacted = redactor.asciiText(text, ascii, prefix, RULE);
+                    if (redacted == text) {
+                        out.writeUnchanged(b, start, length + ending.length(), lines.offset());
+                    } else {
+                        out.write(redacted);
+                        out.write(ending);
+                    }
                 }
-                out.write(lines.ending());
                 out.lineEnded();
             } else {
                 pieces(lines.pieces(), out, first, cancelled);
@@ -235,6 +249,11 @@ public final class ApiLogSanitizer {
             } else {
                 out.write(b, off, len);
             }
+        }
+
+        /** Whether a high surrogate waits for the next piece (then nothing written is as it was read). */
+        boolean surrogateWaiting() {
+            return high != 0;
         }
 
         void finish() throws IOException {

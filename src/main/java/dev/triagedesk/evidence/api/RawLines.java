@@ -25,6 +25,8 @@ final class RawLines {
     private byte[] buf;
     private int pos;
     private int limit;
+    /** Where {@code buf[0]} stands in the stream. */
+    private long bufferAt;
     private boolean eof;
     /** The current ASCII line: {@code buf[start, start + length)}, then its ending. */
     private int start;
@@ -161,6 +163,11 @@ final class RawLines {
         return ending;
     }
 
+    /** Where the current {@link #ascii()} line starts in the stream (its bytes and then its ending's follow). */
+    long offset() {
+        return bufferAt + start;
+    }
+
     /** The pieces of a line that is not {@link #ascii()}, to be read to their end before {@link #next()}. */
     LineReader pieces() {
         return pieces;
@@ -176,6 +183,7 @@ final class RawLines {
         }
         int kept = limit - pos;
         System.arraycopy(buf, pos, buf, 0, kept);
+        bufferAt += pos;
         pos = 0;
         limit = kept;
         int n;

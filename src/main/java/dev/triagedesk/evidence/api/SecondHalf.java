@@ -1,10 +1,8 @@
 package dev.triagedesk.evidence.api;
 
 import dev.triagedesk.evidence.input.Uninterruptibly;
-import dev.triagedesk.evidence.har.HeldOutput;
 import dev.triagedesk.evidence.redact.LeftoverScan;
 import dev.triagedesk.evidence.redact.Redactor;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SecondHalf implements AutoCloseable {
 
     private final Redactor redactor;
-    private final HeldOutput held = new HeldOutput();
+    private final HeldLines held;
     private final Lead lead = new Lead();
     private final LeftoverScan scan;
     private final Thread thread;
@@ -36,6 +34,7 @@ final class SecondHalf implements AutoCloseable {
 
     SecondHalf(Path file, long at, long end, Redactor redactor, boolean scanned) {
         this.redactor = redactor;
+        this.held = new HeldLines(file, at);
         this.scan = scanned ? new LeftoverScan() : null;
         this.thread = new Thread(() -> {
             try (InputStream in = LineSplit.range(file, at, end)) {
@@ -84,7 +83,7 @@ final class SecondHalf implements AutoCloseable {
     public void close() {
         cancelled.set(true);
         await();
-        held.discardInBackground();
+        held.discard();
     }
 
     /** The half's UTF-8: into the lead until it settles, then into the held copy (through the scan, if any). */
@@ -98,6 +97,16 @@ final class SecondHalf implements AutoCloseable {
             super(target);
         }
 
+        /** Past the lead, a line as it was read is held as its place in the input (the scan still reads it). */
+        @Override
+        public void writeUnchanged(byte[] b, int off, int len, long at) throws IOException {
+            if (((Switch) out).rest != null && !surrogateWaiting()) {
+                held.nextIsInput(at, len);
+            }
+            writeAscii(b, off, len);
+        }
+
+        // the rest is written a line at a time, unbuffered: HeldLines must see each unchanged line as one write
         @Override
         public void lineEnded() {
             Switch target = (Switch) out;
@@ -106,9 +115,9 @@ final class SecondHalf implements AutoCloseable {
             }
             if (scan != null && lead.settled()) {
                 heldScanned = true;
-                target.rest = new BufferedOutputStream(scan.wrap(held), 1 << 16);
+                target.rest = scan.wrap(held);
             } else if (scan == null || lead.size() >= Lead.MAX) {
-                target.rest = new BufferedOutputStream(held, 1 << 16); // the first thread scans it
+                target.rest = held; // the first thread scans it
             }
         }
     }

@@ -102,26 +102,29 @@ final class FreeTextScan {
      * byte[], int, String)}), 0 for the whole text.
      */
     String redact(String s, byte[] latin1, int scanFrom, String rule) {
-        boolean cacheable = s.length() <= CLEAN_MAX_LENGTH && (echoes.tracking() || known.isEmpty()) && cacheWorth();
-        int hash = 0;
-        int slot = 0;
         byte[] bytes = latin1;
         boolean afterPrefix = scanFrom > 0 && bytes != null;
-        if (cacheable && afterPrefix) {
-            hash = hashOf(bytes, scanFrom);
-            slot = (hash ^ hash >>> 16) & (CLEAN_SLOTS - 1);
-            byte[] rest = cleanRests[slot];
-            if (restHashes[slot] == hash && rest != null && rest.length == bytes.length - scanFrom
-                    && Arrays.equals(bytes, scanFrom, bytes.length, rest, 0, rest.length)
-                    && prefixLetThrough(bytes, scanFrom)) {
+        // when restRepeats looked this text's rest up already and did not find it, it goes on from that lookup
+        boolean lookedUp = missedRest;
+        missedRest = false;
+        boolean cacheable = lookedUp ? missedCacheable
+                : s.length() <= CLEAN_MAX_LENGTH && (echoes.tracking() || known.isEmpty()) && cacheWorth();
+        int hash = lookedUp ? missedHash : 0;
+        int slot = lookedUp ? missedSlot : 0;
+        if (!cacheable || lookedUp) {
+            // nothing (more) to look up
+        } else if (afterPrefix) {
+            hash = hashOf(bytes, scanFrom, bytes.length);
+            slot = slotOf(hash);
+            if (restCached(bytes, 0, scanFrom, bytes.length, hash, slot)) {
                 cacheHits++;
                 return s;
             }
-        } else if (cacheable) {
+        } else {
             // a line given as bytes is hashed from them, eight at a time: String.hashCode takes a character at a
             // time on JDK 17 (a tenth of scanning a log's lines); other strings may have their hash already
-            hash = bytes != null ? hashOf(bytes, 0) : s.hashCode();
-            slot = (hash ^ hash >>> 16) & (CLEAN_SLOTS - 1);
+            hash = bytes != null ? hashOf(bytes, 0, bytes.length) : s.hashCode();
+            slot = slotOf(hash);
             String cached = clean[slot];
             if (cleanHashes[slot] == hash && cached != null && cached.equals(s)) {
                 cacheHits++;
@@ -154,16 +157,57 @@ final class FreeTextScan {
     }
 
     /**
+     * For a line of ASCII bytes {@code b[from, to)} that {@link #redact(String, byte[], int, String)} would be given
+     * with its clean prefix ending at {@code scanFrom}: whether that call would return the line as it is because its
+     * rest repeats one found clean, asked before the line's string and its copy are made (a log repeats nearly half
+     * its lines after their time stamps). It counts and looks up exactly as that call would; when it answers false
+     * the caller must make that call next, for the same line, and it goes on from this lookup.
+     */
+    boolean restRepeats(byte[] b, int from, int scanFrom, int to) {
+        boolean cacheable = to - from <= CLEAN_MAX_LENGTH && (echoes.tracking() || known.isEmpty()) && cacheWorth();
+        if (cacheable) {
+            int hash = hashOf(b, scanFrom, to);
+            int slot = slotOf(hash);
+            if (restCached(b, from, scanFrom, to, hash, slot)) {
+                cacheHits++;
+                return true;
+            }
+            missedHash = hash;
+            missedSlot = slot;
+        }
+        missedRest = true;
+        missedCacheable = cacheable;
+        return false;
+    }
+
+    /** Set by {@link #restRepeats} when it did not find the rest: the next {@link #redact} goes on from its lookup. */
+    private boolean missedRest;
+    private boolean missedCacheable;
+    private int missedHash;
+    private int missedSlot;
+
+    private static int slotOf(int hash) {
+        return (hash ^ hash >>> 16) & (CLEAN_SLOTS - 1);
+    }
+
+    /** Whether the rest {@code b[scanFrom, to)} of the text {@code b[from, to)} is in the clean cache (and its prefix lets it through). */
+    private boolean restCached(byte[] b, int from, int scanFrom, int to, int hash, int slot) {
+        byte[] rest = cleanRests[slot];
+        return restHashes[slot] == hash && rest != null && rest.length == to - scanFrom
+                && Arrays.equals(b, scanFrom, to, rest, 0, rest.length) && prefixLetThrough(b, from, scanFrom);
+    }
+
+    /**
      * What a text whose part after the prefix is known clean still needs: the prefix walked for known values (none
      * may be there) and its tokens noted as going out, as the whole text's walk would have.
      */
-    private boolean prefixLetThrough(byte[] bytes, int prefix) {
+    private boolean prefixLetThrough(byte[] bytes, int from, int prefixEnd) {
         if (!known.walks()) {
             return true;
         }
         echoes.enterText();
         try {
-            return known.nextIn(bytes, 0, prefix) < 0;
+            return known.nextIn(bytes, from, prefixEnd) < 0;
         } finally {
             echoes.leaveText();
         }
@@ -263,9 +307,8 @@ final class FreeTextScan {
         return b;
     }
 
-    /** A hash of the bytes from {@code from} on for the clean cache, eight bytes a step (the tail a byte at a time). */
-    private static int hashOf(byte[] b, int from) {
-        int n = b.length;
+    /** A hash of the bytes {@code b[from, n)} for the clean cache, eight bytes a step (the tail a byte at a time). */
+    private static int hashOf(byte[] b, int from, int n) {
         long h = n - from;
         int i = from;
         for (; i + 8 <= n; i += 8) {

@@ -4,6 +4,9 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,21 +45,31 @@ public final class LeftoverScan {
     private long count;
     private boolean finished;
     /** How the needles are found: see {@link #C1_ONLY}. */
-    private final boolean bytewise;
+    private final Needles needles;
     /** Whether places inside a word are passed over before they are looked at: see {@link #mayStartShape}. */
     private final boolean wordsPassed;
 
+    /** The ways of finding the needles, each place in order (LeftoverScanTests finds the same places all ways). */
+    enum Needles {
+        /** One pass, a lookup of each byte pair read as one value ({@link #scanPairs}): under C2. */
+        BY_PAIR,
+        /** One pass, a lookup of each byte and then of the pairs it may start ({@link #scanBytes}): under C1 alone. */
+        BY_FIRST_BYTE,
+        /** {@code String.indexOf} for each needle ({@link #scanIndexOf}): the plain way, the reference for tests. */
+        BY_INDEX_OF
+    }
+
     public LeftoverScan(Supplier<String> location) {
-        this(location, C1_ONLY, true);
+        this(location, C1_ONLY ? Needles.BY_FIRST_BYTE : Needles.BY_PAIR, true);
     }
 
     /**
-     * With the needles found by one pass over the bytes ({@code bytewise}) or by {@code String.indexOf}; with
-     * {@code wordsPassed} false every place a needle is found is looked at (the reference for tests).
+     * With the needles found the given way; with {@code wordsPassed} false every place a needle is found is looked
+     * at (the reference for tests).
      */
-    LeftoverScan(Supplier<String> location, boolean bytewise, boolean wordsPassed) {
+    LeftoverScan(Supplier<String> location, Needles needles, boolean wordsPassed) {
         this.location = location;
-        this.bytewise = bytewise;
+        this.needles = needles;
         this.wordsPassed = wordsPassed;
     }
 
@@ -241,6 +254,12 @@ public final class LeftoverScan {
     private static final byte[] NEEDLE_BY_PAIR = new byte[1 << 16];
     /** 1 for the bytes a needle starts with. */
     private static final byte[] FIRST = new byte[256];
+    /** The third byte of needle {@code n - 1} at {@code n}. */
+    private static final byte[] THIRD = new byte[NEEDLES.length + 1];
+    /** {@link #NEEDLE_BY_PAIR} indexed by a pair as {@link #PAIRS} reads it: the second byte high. */
+    private static final byte[] NEEDLE_BY_PAIR_READ = new byte[1 << 16];
+    /** Two bytes of the window as one value, the first lowest. */
+    private static final VarHandle PAIRS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (int n = 0; n < NEEDLES.length; n++) {
@@ -249,18 +268,22 @@ public final class LeftoverScan {
                 throw new IllegalStateException("two needles start with " + NEEDLES[n].substring(0, 2));
             }
             NEEDLE_BY_PAIR[pair] = (byte) (n + 1);
+            NEEDLE_BY_PAIR_READ[NEEDLES[n].charAt(1) << 8 | NEEDLES[n].charAt(0)] = (byte) (n + 1);
             FIRST[NEEDLES[n].charAt(0)] = 1;
+            THIRD[n + 1] = (byte) NEEDLES[n].charAt(2);
         }
     }
 
     /**
      * Whether this JVM compiles with C1 alone, as the command line's launcher runs it ({@code -XX:TieredStopAtLevel=1}
      * shows as "emulated-client" in {@code java.vm.info}; asking the management beans would cost the command line a
-     * tenth of a second to load them). The needles are then found by one pass over the bytes ({@link #scanBytes}):
-     * {@code String.indexOf} is a plain loop under C1. Under C2 (the server, {@code java -jar}) it is a vectorised
-     * intrinsic and twelve searches ({@link #scanIndexOf}) beat the pass. Thread CPU for the dense benchmark HAR's
-     * 123 MB sanitized copy: under C1 1.68 s with the searches, 0.38 s with the pass; under C2 0.27 to 0.35 s with
-     * the searches, 0.36 to 0.39 s with the pass. Both find the same places in the same order (LeftoverScanTests).
+     * tenth of a second to load them). The needles are then found by a pass that looks at each byte first
+     * ({@link #scanBytes}): {@code String.indexOf} is a plain loop under C1 (thread CPU for the dense benchmark HAR's
+     * 123 MB sanitized copy: 1.68 s with the twelve searches, 0.38 s with the pass), and C1 reads two bytes as one
+     * value slower than it reads them apart. Under C2 (the server, {@code java -jar}) a pass that looks each byte
+     * pair up as one value ({@link #scanPairs}) beats both the twelve vectorised searches and that pass: thread CPU
+     * for 52 MB, best of 8 interleaved, the SDK log 0.177 / 0.112 / 0.075 s (indexOf / first byte / pairs), the
+     * dense HAR 0.246 / 0.196 / 0.185 s, a Batch output file 0.178 / 0.163 / 0.120 s.
      */
     static final boolean C1_ONLY = String.valueOf(System.getProperty("java.vm.info")).contains("emulated-client");
 
@@ -272,10 +295,10 @@ public final class LeftoverScan {
         int limit = last ? filled : filled - OVERLAP;
         int from = (int) Math.max(0, scannedTo - windowStart);
         if (limit > from) {
-            if (bytewise) {
-                scanBytes(from, limit);
-            } else {
-                scanIndexOf(from, limit);
+            switch (needles) {
+                case BY_PAIR -> scanPairs(from, limit);
+                case BY_FIRST_BYTE -> scanBytes(from, limit);
+                default -> scanIndexOf(from, limit);
             }
         }
         if (!last) {
@@ -287,13 +310,39 @@ public final class LeftoverScan {
     }
 
     /**
-     * One pass with a lookup per byte ({@link #FIRST}) and one per byte that may start a needle
-     * ({@link #NEEDLE_BY_PAIR}); a lookup table per pair of bytes alone, or Horspool's skip over the needles' first
-     * three bytes, were slower under both compilers.
+     * One pass with a lookup per byte pair, read as one 16-bit value ({@link #NEEDLE_BY_PAIR_READ}): a pair starts
+     * at most one needle, and the pairs that do ("ea", "es", "si" aside) are rare in text, so the branch is seldom
+     * taken, where a look at each byte first ({@link #scanBytes}) stops at every 's' and 'e', a fifth of a text's
+     * bytes, and that branch misses often.
      */
-    private void scanBytes(int from, int limit) {
+    private void scanPairs(int from, int limit) {
         // one byte earlier for the needles that start inside their shape; a needle found at q marks a shape at
         // q - back, which must lie in [from, limit): the places come in order, a place twice only one after the other
+        int lastStart = Math.min(filled - SHORTEST, limit);
+        int lastAt = -1;
+        byte[] w = window;
+        byte[] needleByPair = NEEDLE_BY_PAIR_READ;
+        for (int q = Math.max(0, from - 1); q <= lastStart; q++) {
+            int needle = needleByPair[(char) (short) PAIRS.get(w, q)];
+            // the third byte first: the pairs prose is full of ("ea", "es", "si") seldom go on as a needle does
+            if (needle == 0 || w[q + 2] != THIRD[needle] || !at(q, NEEDLES[needle - 1])) {
+                continue;
+            }
+            int at = q - NEEDLE_BACK[needle - 1];
+            if (at >= from && at < limit && at != lastAt && mayStartShape(needle - 1, at)) {
+                lastAt = at;
+                record(at);
+            }
+        }
+    }
+
+    /**
+     * One pass with a lookup per byte ({@link #FIRST}) and one per byte that may start a needle
+     * ({@link #NEEDLE_BY_PAIR}); a lookup table per pair of bytes alone, or Horspool's skip over the needles' first
+     * three bytes, were slower under C1.
+     */
+    private void scanBytes(int from, int limit) {
+        // as scanPairs
         int lastStart = Math.min(filled - SHORTEST, limit);
         int lastAt = -1;
         byte[] w = window;

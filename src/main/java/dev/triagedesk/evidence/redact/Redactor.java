@@ -480,6 +480,16 @@ public final class Redactor {
         return freeText.redact(s, ascii, cleanPrefix, rule);
     }
 
+    /**
+     * For a line of ASCII bytes {@code b[from, to)} whose first {@code cleanPrefix} bytes are a clean prefix (see
+     * {@link #asciiText(String, byte[], int, String)}): true when that call would return the line as it is because
+     * its part after the prefix repeats one found clean, told from the bytes before the line's string is made. When
+     * false, the caller must make that call next, for the same line.
+     */
+    public boolean asciiLineRepeatsClean(byte[] b, int from, int cleanPrefix, int to) {
+        return freeText.restRepeats(b, from, from + cleanPrefix, to);
+    }
+
     static boolean isEmptyWord(String v) {
         return v.length() <= 10 && EMPTY_WORDS.contains(v.toLowerCase(Locale.ROOT));
     }

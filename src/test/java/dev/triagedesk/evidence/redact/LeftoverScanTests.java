@@ -103,7 +103,8 @@ class LeftoverScanTests {
     }
 
     /**
-     * The two ways of finding the needles (one pass over the bytes for C1 alone, {@code String.indexOf} for C2) find
+     * The three ways of finding the needles (a pass looking at each byte for C1 alone, one looking each byte pair up
+     * for C2, {@code String.indexOf}) find
      * the same shapes at the same offsets, in the same order, on random texts dense with needles, shapes and their
      * near misses, written in random pieces across the scan's windows; and each run of this JVM uses the way its
      * compiler favours.
@@ -124,9 +125,10 @@ class LeftoverScanTests {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
             byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            LeftoverScan bytewise = new LeftoverScan(() -> "here", true, true);
-            LeftoverScan searched = new LeftoverScan(() -> "here", false, true);
-            for (LeftoverScan scan : new LeftoverScan[] {bytewise, searched}) {
+            LeftoverScan byPair = new LeftoverScan(() -> "here", LeftoverScan.Needles.BY_PAIR, true);
+            LeftoverScan bytewise = new LeftoverScan(() -> "here", LeftoverScan.Needles.BY_FIRST_BYTE, true);
+            LeftoverScan searched = new LeftoverScan(() -> "here", LeftoverScan.Needles.BY_INDEX_OF, true);
+            for (LeftoverScan scan : new LeftoverScan[] {byPair, bytewise, searched}) {
                 try (OutputStream out = scan.wrap(OutputStream.nullOutputStream())) {
                     for (int at = 0; at < bytes.length; ) {
                         int n = Math.min(bytes.length - at, 1 + random.nextInt(20_000));
@@ -137,6 +139,8 @@ class LeftoverScanTests {
             }
             assertThat(bytewise.count()).as("text %d", i).isEqualTo(searched.count());
             assertThat(bytewise.findings()).as("text %d", i).isEqualTo(searched.findings());
+            assertThat(byPair.count()).as("text %d", i).isEqualTo(searched.count());
+            assertThat(byPair.findings()).as("text %d", i).isEqualTo(searched.findings());
             shapes += searched.count();
         }
         assertThat(shapes).isGreaterThan(10_000);
@@ -165,9 +169,10 @@ class LeftoverScanTests {
                 text.append(pieces[random.nextInt(pieces.length)]);
             }
             byte[] bytes = text.toString().getBytes(i % 2 == 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-            LeftoverScan reference = new LeftoverScan(() -> "here", false, false);
-            LeftoverScan[] passing = {new LeftoverScan(() -> "here", false, true),
-                new LeftoverScan(() -> "here", true, true)};
+            LeftoverScan reference = new LeftoverScan(() -> "here", LeftoverScan.Needles.BY_INDEX_OF, false);
+            LeftoverScan[] passing = {new LeftoverScan(() -> "here", LeftoverScan.Needles.BY_INDEX_OF, true),
+                new LeftoverScan(() -> "here", LeftoverScan.Needles.BY_FIRST_BYTE, true),
+                new LeftoverScan(() -> "here", LeftoverScan.Needles.BY_PAIR, true)};
             List<LeftoverScan> all = new java.util.ArrayList<>(List.of(passing));
             all.add(reference);
             int[] cuts = random.ints(8, 0, bytes.length + 1).sorted().toArray();
