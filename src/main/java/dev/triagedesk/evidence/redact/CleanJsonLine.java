@@ -118,7 +118,9 @@ final class CleanJsonLine {
                 int from = at + 1;
                 // most strings of a completion are plain words: their end and their check in one read
                 int plainEnd = PlainWords.endOfPlainWords(b, from, end, shapeStarts);
-                int close = plainEnd >= 0 ? plainEnd : plainStringEnd(from);
+                // most others (IDs, model names) are quiet: the free-text scan's first look at them finds nothing
+                int quietEnd = plainEnd >= 0 ? -1 : QuietStrings.endOfQuietString(b, from, end, shapeStarts);
+                int close = plainEnd >= 0 ? plainEnd : quietEnd >= 0 ? quietEnd : plainStringEnd(from);
                 if (close < 0) {
                     return false;
                 }
@@ -130,7 +132,8 @@ final class CleanJsonLine {
                 if (plainEnd >= 0 || PlainWords.nothingToCheck(b, from, close)) {
                     return !known.isKnownValue(b, from, close); // the walks would find and note nothing
                 }
-                return known.holdsNoKnownValue(b, from, close, notes) && freeText.leavesAsItIs(b, from, close);
+                return known.holdsNoKnownValue(b, from, close, notes)
+                        && (quietEnd >= 0 || freeText.leavesAsItIs(b, from, close));
             }
             case 't' -> {
                 return literal("true");

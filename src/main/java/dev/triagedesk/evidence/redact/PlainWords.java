@@ -124,16 +124,11 @@ final class PlainWords {
                 break; // the closing quote, or a character that ends the fast answer: the byte loop below decides
             }
             long firsts = letters & ((~letters & HIGH_BITS) << 8 | (afterLetter ? 0 : 0x80L));
-            while (firsts != 0) {
-                int p = i + (Long.numberOfTrailingZeros(firsts) >>> 3);
-                // a start whose next byte is the closing quote is the text's last character: nothing to look at
-                if (p + 1 < end && b[p + 1] != '"' && TextStarts.startsSomething(b[p], b[p + 1])) {
-                    if (pending == starts.length) {
-                        return -1;
-                    }
-                    starts[pending++] = p;
+            for (long hits = startingSomething(x, following(b, i, end), firsts); hits != 0; hits &= hits - 1) {
+                if (pending == starts.length) {
+                    return -1;
                 }
-                firsts &= firsts - 1;
+                starts[pending++] = i + (Long.numberOfTrailingZeros(hits) >>> 3);
             }
             afterLetter = letters < 0;
             if (breaks == 0) {
@@ -170,6 +165,46 @@ final class PlainWords {
             }
         }
         return -1;
+    }
+
+    /**
+     * The flags of {@code firsts} (word starts in {@code x}) whose byte, followed by the same byte of {@code next},
+     * starts something ({@link #STARTING_PAIRS}). No branch on each start's answer: which words of a text start like
+     * a shape cannot be predicted, and testing them one by one was half of this read.
+     */
+    private static long startingSomething(long x, long next, long firsts) {
+        long hits = 0;
+        for (long f = firsts; f != 0; f &= f - 1) {
+            int flag = Long.numberOfTrailingZeros(f); // the high bit of byte (flag >>> 3)
+            int pair = ((int) (x >>> (flag - 7)) & 0x7f) << 8 | (int) (next >>> (flag - 7)) & 0xff;
+            hits |= (long) STARTING_PAIRS[pair] << flag;
+        }
+        return hits;
+    }
+
+    /** The byte after each of {@code b[i, i + 8)}: {@code b[i + 1, i + 9)}, with 0 at {@code end} and past it. */
+    private static long following(byte[] b, int i, int end) {
+        if (i + 9 <= end) {
+            return EightBytes.at(b, i + 1);
+        }
+        return EightBytes.at(b, i) >>> 8 | (i + 8 < end ? (b[i + 8] & 0xffL) << 56 : 0);
+    }
+
+    /**
+     * 1 at {@code first << 8 | second} (an ASCII letter, then any byte) when a word starting so is looked at: it
+     * starts something ({@link TextStarts#startsSomething}) and {@code second} is no closing quote (a start right
+     * before it is the text's last character). Byte 0, which stands for the text's end, starts nothing.
+     */
+    private static final byte[] STARTING_PAIRS = new byte[128 << 8];
+
+    static {
+        for (int first = 0; first < 128; first++) {
+            for (int second = 0; second < 256; second++) {
+                if (second != '"' && TextStarts.startsSomething((byte) first, (byte) second)) {
+                    STARTING_PAIRS[first << 8 | second] = 1;
+                }
+            }
+        }
     }
 
     /** Whether a secret shape starts at one of {@code starts[0, count)} in the text {@code b[from, to)}. */

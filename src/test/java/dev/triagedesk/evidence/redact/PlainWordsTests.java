@@ -120,6 +120,37 @@ class PlainWordsTests {
         assertThat(shapesRefused).isGreaterThan(100);
     }
 
+    /**
+     * A word that starts like a shape at every place in the eight bytes read at a time, its second letter in the
+     * same eight or the next, the string ending right after its first letter, its second, or later: each word start
+     * is judged by its byte pair, and the pair that straddles two reads or the string's end must be the right one.
+     */
+    @Test
+    void wordsThatStartLikeAShapeAreJudgedAtEveryPlaceOfTheEightBytes() {
+        String[] words = {"basalt", "Basic dXNlcjpw", "Bearer abc.def.ghi", "bearer AbCdEfGhIjKlM", "be", "sky", "se",
+            "rk", "eye", "https", "www", "ghost", "xo", "AKIA", "b", "s"};
+        String[] tails = {"", " ", ".", " ok", "x"};
+        int refused = 0;
+        for (String word : words) {
+            for (int lead = 0; lead < 18; lead++) {
+                for (String tail : tails) {
+                    // a lead of short words (no long run), then the word, the tail and the closing quote
+                    String text = "ok ok ok ok ok ok ok ok ".substring(0, lead) + word + tail;
+                    byte[] line = (text + "\", \"x\": 1}").getBytes(StandardCharsets.US_ASCII);
+                    for (int end : new int[] {lead + 1, lead + 2, text.length(), text.length() + 1, line.length}) {
+                        int expected = twoReads(line, 0, end);
+                        assertThat(PlainWords.endOfPlainWords(line, 0, end, new int[32])).as(text + " / " + end)
+                                .isEqualTo(expected);
+                        if (expected < 0 && end > text.length()) {
+                            refused++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(refused).isGreaterThan(150); // the shapes were found, not just passed over
+    }
+
     private static Path sample(String name) throws URISyntaxException {
         return Path.of(PlainWordsTests.class.getResource("/batch/" + name).toURI());
     }
