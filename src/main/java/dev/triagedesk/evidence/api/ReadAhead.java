@@ -27,6 +27,8 @@ final class ReadAhead implements AutoCloseable {
     /** What reading met, thrown on the analyzer's thread as it would have been there. */
     private volatile Throwable failed;
     private ParsedLine[] batch = new ParsedLine[0];
+    /** The reading thread met the end of the lines. */
+    private boolean linesEnded;
     private int next;
 
     /** Where the lines come from: each line's text (only the first piece of a longer one), null at the end. */
@@ -76,31 +78,42 @@ final class ReadAhead implements AutoCloseable {
     }
 
     private void read(Lines lines) {
-        ParsedLine[] b = new ParsedLine[BATCH];
-        int n = 0;
-        long chars = 0;
-        boolean first = true;
         try {
-            for (String text = lines.next(); text != null; text = lines.next()) {
-                b[n++] = (first ? ParsedLine.first(text) : new ParsedLine(text)).readAhead();
+            boolean first = true;
+            while (!linesEnded) {
+                ParsedLine[] b = new ParsedLine[BATCH];
+                int n = fill(lines, b, first);
                 first = false;
-                chars += text.length();
-                if (n == BATCH || chars >= BATCH_CHARS) {
-                    if (!hand(n == BATCH ? b : Arrays.copyOf(b, n))) {
-                        return;
-                    }
-                    b = new ParsedLine[BATCH];
-                    n = 0;
-                    chars = 0;
+                if (n > 0 && !hand(n == BATCH ? b : Arrays.copyOf(b, n))) {
+                    return;
                 }
-            }
-            if (n > 0 && !hand(Arrays.copyOf(b, n))) {
-                return;
             }
         } catch (IOException | RuntimeException | Error e) {
             failed = e;
         }
         hand(END);
+    }
+
+    /**
+     * Reads lines into {@code b} until it is full, {@value #BATCH_CHARS} characters are in it or the lines end
+     * ({@link #linesEnded}); says how many. A method of its own, called once a batch, so the JIT compiles the
+     * per-line work as a method: as the body of one long loop it was compiled on the loop's stack (OSR), and each
+     * time a branch it had not seen was taken that code was thrown away and the loop went on in the interpreter
+     * until compiled again.
+     */
+    private int fill(Lines lines, ParsedLine[] b, boolean first) throws IOException {
+        int n = 0;
+        long chars = 0;
+        for (String text = lines.next(); text != null; text = lines.next()) {
+            b[n] = (first && n == 0 ? ParsedLine.first(text) : new ParsedLine(text)).readAhead();
+            n++;
+            chars += text.length();
+            if (n == BATCH || chars >= BATCH_CHARS) {
+                return n;
+            }
+        }
+        linesEnded = true;
+        return n;
     }
 
     /** Hands a batch over; false when the analyzer stopped taking them. */
