@@ -13,6 +13,10 @@ public final class EightBytes {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long LOW_SEVEN = 0x7f7f7f7f7f7f7f7fL;
+    private static final long CASE_BITS = repeated(0x20);
+    private static final long FROM_A = repeated(0x80 - 'a');
+    private static final long PAST_Z = repeated(0x7f - 'z');
 
     private EightBytes() {
     }
@@ -56,6 +60,39 @@ public final class EightBytes {
             }
         }
         return -1;
+    }
+
+    /**
+     * The high bit of each byte of {@code x} equal to the same byte of {@code c}, every flag exact (no borrow crosses
+     * from one byte into the next, unlike {@link #zeroBytes}).
+     */
+    public static long equalBytes(long x, long c) {
+        long y = x ^ c;
+        return ~(((y & LOW_SEVEN) + LOW_SEVEN) | y) & HIGH_BITS;
+    }
+
+    /**
+     * The high bit of each byte of {@code x} that is an ASCII letter of either case; exact for eight bytes below
+     * 0x80 (no carry crosses into the next byte), which the callers make sure of first.
+     */
+    public static long asciiLetters(long x) {
+        long lower = x | CASE_BITS;
+        return (lower + FROM_A) & ~(lower + PAST_Z) & HIGH_BITS;
+    }
+
+    /**
+     * The flags of {@code flags} whose byte of {@code x} (its low seven bits) and the same byte of {@code next} mark
+     * a 1 in {@code pairs}, a table of {@code 128 << 8} bytes indexed by {@code first << 8 | second}. No branch on
+     * each flag's answer: where words start like a shape is not to be predicted.
+     */
+    public static long flaggedPairs(byte[] pairs, long x, long next, long flags) {
+        long hits = 0;
+        for (long f = flags; f != 0; f &= f - 1) {
+            int flag = Long.numberOfTrailingZeros(f); // the high bit of byte (flag >>> 3)
+            int pair = ((int) (x >>> (flag - 7)) & 0x7f) << 8 | (int) (next >>> (flag - 7)) & 0xff;
+            hits |= (long) pairs[pair] << flag;
+        }
+        return hits;
     }
 
     /** The index, within the eight, of the byte the lowest flag of {@code flags} marks. */

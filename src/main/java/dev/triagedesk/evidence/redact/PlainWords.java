@@ -16,13 +16,9 @@ final class PlainWords {
     /** A run of letters without a digit is a token from this length on ({@code KnownSecrets.LONG_TOKEN}). */
     private static final int LONG_RUN = 16;
     private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LOW_SEVEN = 0x7f7f7f7f7f7f7f7fL;
-    private static final long CASE_BITS = EightBytes.repeated(0x20);
     private static final long SPACES = EightBytes.repeated(' ');
     private static final long COMMAS = EightBytes.repeated(',');
     private static final long DOTS = EightBytes.repeated('.');
-    private static final long FROM_A = EightBytes.repeated(0x80 - 'a');
-    private static final long PAST_Z = EightBytes.repeated(0x7f - 'z');
 
     private PlainWords() {
     }
@@ -42,11 +38,9 @@ final class PlainWords {
             if ((x & HIGH_BITS) != 0) {
                 return false;
             }
-            long lower = x | CASE_BITS;
-            // exact per byte, as every byte is below 0x80: no carry crosses into the next byte
-            long letters = (lower + FROM_A) & ~(lower + PAST_Z) & HIGH_BITS;
-            long breaks = equal(x, SPACES) | equal(x, COMMAS);
-            if ((letters | breaks | equal(x, DOTS)) != HIGH_BITS) {
+            long letters = EightBytes.asciiLetters(x); // exact: every byte is below 0x80
+            long breaks = EightBytes.equalBytes(x, SPACES) | EightBytes.equalBytes(x, COMMAS);
+            if ((letters | breaks | EightBytes.equalBytes(x, DOTS)) != HIGH_BITS) {
                 return false;
             }
             long starts = letters & ((~letters & HIGH_BITS) << 8 | (afterLetter ? 0 : 0x80L));
@@ -117,14 +111,14 @@ final class PlainWords {
             if ((x & HIGH_BITS) != 0) {
                 break; // a byte beyond ASCII, which may come after the closing quote: the byte loop decides
             }
-            long lower = x | CASE_BITS;
-            long letters = (lower + FROM_A) & ~(lower + PAST_Z) & HIGH_BITS;
-            long breaks = equal(x, SPACES) | equal(x, COMMAS);
-            if ((letters | breaks | equal(x, DOTS)) != HIGH_BITS) {
+            long letters = EightBytes.asciiLetters(x);
+            long breaks = EightBytes.equalBytes(x, SPACES) | EightBytes.equalBytes(x, COMMAS);
+            if ((letters | breaks | EightBytes.equalBytes(x, DOTS)) != HIGH_BITS) {
                 break; // the closing quote, or a character that ends the fast answer: the byte loop below decides
             }
             long firsts = letters & ((~letters & HIGH_BITS) << 8 | (afterLetter ? 0 : 0x80L));
-            for (long hits = startingSomething(x, following(b, i, end), firsts); hits != 0; hits &= hits - 1) {
+            for (long hits = EightBytes.flaggedPairs(STARTING_PAIRS, x, following(b, i, end), firsts); hits != 0;
+                    hits &= hits - 1) {
                 if (pending == starts.length) {
                     return -1;
                 }
@@ -167,21 +161,6 @@ final class PlainWords {
         return -1;
     }
 
-    /**
-     * The flags of {@code firsts} (word starts in {@code x}) whose byte, followed by the same byte of {@code next},
-     * starts something ({@link #STARTING_PAIRS}). No branch on each start's answer: which words of a text start like
-     * a shape cannot be predicted, and testing them one by one was half of this read.
-     */
-    private static long startingSomething(long x, long next, long firsts) {
-        long hits = 0;
-        for (long f = firsts; f != 0; f &= f - 1) {
-            int flag = Long.numberOfTrailingZeros(f); // the high bit of byte (flag >>> 3)
-            int pair = ((int) (x >>> (flag - 7)) & 0x7f) << 8 | (int) (next >>> (flag - 7)) & 0xff;
-            hits |= (long) STARTING_PAIRS[pair] << flag;
-        }
-        return hits;
-    }
-
     /** The byte after each of {@code b[i, i + 8)}: {@code b[i + 1, i + 9)}, with 0 at {@code end} and past it. */
     private static long following(byte[] b, int i, int end) {
         if (i + 9 <= end) {
@@ -207,8 +186,11 @@ final class PlainWords {
         }
     }
 
-    /** Whether a secret shape starts at one of {@code starts[0, count)} in the text {@code b[from, to)}. */
-    private static boolean shapesAfterAll(byte[] b, int from, int to, int[] starts, int count) {
+    /**
+     * Whether a secret shape starts at one of {@code starts[0, count)} in the text {@code b[from, to)}, as the
+     * free-text scan asks where a word starts like something ({@code QuietStrings} asks it too).
+     */
+    static boolean shapesAfterAll(byte[] b, int from, int to, int[] starts, int count) {
         if (count == 0) {
             return false;
         }
@@ -231,11 +213,4 @@ final class PlainWords {
         return SecretShapes.isTrigger(text.charAt(i)) && SecretShapes.plausible(text, i, n)
                 && SecretShapes.at(text, i, n) != null;
     }
-
-    /** The high bit of each byte of {@code x} equal to the byte of {@code c}, exactly (no borrow between bytes). */
-    private static long equal(long x, long c) {
-        long y = x ^ c;
-        return ~(((y & LOW_SEVEN) + LOW_SEVEN) | y) & HIGH_BITS;
-    }
-
 }

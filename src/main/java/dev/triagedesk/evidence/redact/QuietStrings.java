@@ -12,10 +12,6 @@ import dev.triagedesk.evidence.input.EightBytes;
 final class QuietStrings {
 
     private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long LOW_SEVEN = 0x7f7f7f7f7f7f7f7fL;
-    private static final long CASE_BITS = EightBytes.repeated(0x20);
-    private static final long FROM_A = EightBytes.repeated(0x80 - 'a');
-    private static final long PAST_Z = EightBytes.repeated(0x7f - 'z');
     private static final long QUOTES = EightBytes.repeated('"');
     private static final long BACKSLASHES = EightBytes.repeated('\\');
     private static final long EQUALS = EightBytes.repeated('=');
@@ -54,16 +50,16 @@ final class QuietStrings {
             } else if (i + 8 > end) {
                 return -1; // no closing quote before the end
             }
-            if ((equal(x, EQUALS) | equal(x, COLONS) | equal(x, PERCENTS)) != 0) {
+            if ((EightBytes.equalBytes(x, EQUALS) | EightBytes.equalBytes(x, COLONS)
+                    | EightBytes.equalBytes(x, PERCENTS)) != 0) {
                 return -1; // a pair may end at '=' or ':'; a '%' takes the other search
             }
-            long lower = x | CASE_BITS;
-            long letters = (lower + FROM_A) & ~(lower + PAST_Z) & HIGH_BITS;
+            long letters = EightBytes.asciiLetters(x); // exact: the bytes are below 0x80 here
             long wordStarts = letters & ~(letters << 8 | afterLetter);
             // the byte after each: the next eight's first for the last, 0 after the string (where nothing fits)
             long next = x >>> 8 | (count == 8 && i + 8 < end ? (b[i + 8] & 0xffL) << 56 : 0);
-            for (long hits = startingSomething(x, next, wordStarts | equal(x, DASHES) | equal(x, BRACKETS)); hits != 0;
-                    hits &= hits - 1) {
+            long places = wordStarts | EightBytes.equalBytes(x, DASHES) | EightBytes.equalBytes(x, BRACKETS);
+            for (long hits = EightBytes.flaggedPairs(STOPS, x, next, places); hits != 0; hits &= hits - 1) {
                 int p = i + (Long.numberOfTrailingZeros(hits) >>> 3);
                 // a URL or a marker may start here (FreeTextScan hands those on), or there is no room to note it
                 if (!SecretShapes.isTrigger((char) b[p]) || pending == starts.length) {
@@ -72,27 +68,12 @@ final class QuietStrings {
                 starts[pending++] = p;
             }
             if (count < 8) {
-                return shapeAtAny(b, from, i + count, starts, pending) ? -1 : i + count;
+                // each start passed SecretShapes.isTrigger above, which the shared question asks again
+                return PlainWords.shapesAfterAll(b, from, i + count, starts, pending) ? -1 : i + count;
             }
             afterLetter = letters >>> 63 << 7;
         }
         return -1;
-    }
-
-    /** Whether a secret shape starts at one of {@code starts[0, count)} in the text {@code b[from, to)}. */
-    private static boolean shapeAtAny(byte[] b, int from, int to, int[] starts, int count) {
-        if (count == 0) {
-            return false;
-        }
-        CharSequence text = new Latin1Chars(b, from, to); // the scan's question, on a view rather than a copy
-        int n = to - from;
-        for (int k = 0; k < count; k++) {
-            int i = starts[k] - from;
-            if (SecretShapes.plausible(text, i, n) && SecretShapes.at(text, i, n) != null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The bytes of {@code b[i, b.length)} (fewer than eight) as {@link EightBytes#at} reads them, 0 after them. */
@@ -102,20 +83,6 @@ final class QuietStrings {
             x = x << 8 | (b[k] & 0xff);
         }
         return x;
-    }
-
-    /**
-     * The flags of {@code starts} whose byte, followed by the same byte of {@code next}, is where the free-text scan
-     * stops ({@link #STOPS}). No branch on each start's answer, as in {@code PlainWords}: in IDs they are many.
-     */
-    private static long startingSomething(long x, long next, long starts) {
-        long hits = 0;
-        for (long f = starts; f != 0; f &= f - 1) {
-            int flag = Long.numberOfTrailingZeros(f); // the high bit of byte (flag >>> 3)
-            int pair = ((int) (x >>> (flag - 7)) & 0x7f) << 8 | (int) (next >>> (flag - 7)) & 0xff;
-            hits |= (long) STOPS[pair] << flag;
-        }
-        return hits;
     }
 
     /**
@@ -134,11 +101,5 @@ final class QuietStrings {
                 }
             }
         }
-    }
-
-    /** The high bit of each byte of {@code x} equal to the byte of {@code c}, exactly (no borrow between bytes). */
-    private static long equal(long x, long c) {
-        long y = x ^ c;
-        return ~(((y & LOW_SEVEN) + LOW_SEVEN) | y) & HIGH_BITS;
     }
 }
