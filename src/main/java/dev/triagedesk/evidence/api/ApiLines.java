@@ -217,6 +217,15 @@ final class ApiLines {
         return null;
     }
 
+    /**
+     * The patterns' {@code \s}: a space or one of {@code \t \n \x0B \f \r} (U+0009 to U+000D), ASCII only (no
+     * UNICODE_CHARACTER_CLASS), not {@link Character#isWhitespace}, which also takes the information separators and
+     * the Unicode spaces; one compare for most characters.
+     */
+    static boolean isSpace(char c) {
+        return c <= ' ' && (c == ' ' || c >= '\t' && c <= '\r');
+    }
+
     /** Whether an exception class is an API client's own error (rather than a cause such as httpx.ConnectError). */
     static boolean isClientError(String cls) {
         String simple = cls.substring(cls.lastIndexOf('.') + 1);

@@ -118,7 +118,7 @@ final class ReprHeaders {
             if (j < n && (line.charAt(j) == ':' || line.charAt(j) == ',')) {
                 j++;
             }
-            while (j < n && isSpace(line.charAt(j))) {
+            while (j < n && ApiLines.isSpace(line.charAt(j))) {
                 j++;
             }
             if (j < n && line.charAt(j) == 'b') {
@@ -202,14 +202,6 @@ final class ReprHeaders {
             }
         }
         return true;
-    }
-
-    /**
-     * The pattern's {@code \s}: ASCII whitespace only (no UNICODE_CHARACTER_CLASS), not {@link Character#isWhitespace},
-     * which also takes the information separators and the Unicode spaces.
-     */
-    private static boolean isSpace(char c) {
-        return c == ' ' || c >= '\t' && c <= '\r';
     }
 
     private static boolean isQuote(char c) {

@@ -252,7 +252,7 @@ final class ResponseLines {
     /** Where the run of {@code \S} characters from {@code i} ends: {@code \s} is ASCII's six blanks only. */
     private static int nonBlankEnd(String line, int i) {
         int n = line.length();
-        while (i < n && !isBlank(line.charAt(i))) {
+        while (i < n && !ApiLines.isSpace(line.charAt(i))) {
             i++;
         }
         return i;
@@ -270,10 +270,6 @@ final class ResponseLines {
         return true;
     }
 
-    /** {@code \s}: a space or one of {@code \t \n \x0B \f \r} (U+0009 to U+000D); one compare for most characters. */
-    private static boolean isBlank(char c) {
-        return c <= ' ' && (c == ' ' || c >= '\t' && c <= '\r');
-    }
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
